@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { authConfigFromEnv } from '../../subgraphs/kit/auth';
+import { intEnv } from '../../subgraphs/kit/config';
+import { stopOnSignals } from '../../subgraphs/kit/lifecycle';
+import { serviceLogger } from '../../subgraphs/kit/log';
+import { SUPERGRAPH_FILE } from '../../subgraphs/kit/paths';
+import { startGateway } from './gateway';
+
+// The gateway calls no one but its subgraphs: no anonymous usage reports to Apollo.
+process.env.APOLLO_TELEMETRY_DISABLED = '1';
+
+const logger = serviceLogger('gateway');
+
+/** `npm run start:gateway`: serves schema/supergraph.graphql on PORT (default 4000). */
+async function main(): Promise<void> {
+  const gateway = await startGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
+    port: intEnv('PORT', 4000),
+    auth: authConfigFromEnv(),
+  });
+  logger.info({ url: gateway.url, subgraphs: gateway.subgraphUrls }, 'gateway ready');
+  stopOnSignals(logger, () => gateway.stop());
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, 'gateway failed to start');
+  process.exit(1);
+});

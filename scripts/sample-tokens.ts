@@ -1,0 +1,24 @@
+import { signToken } from '../subgraphs/kit/auth';
+
+/** 诸暨市公安局枫桥派出所 in the demo data. */
+export const FENGQIAO_STATION = '330681500001';
+
+export const SAMPLE_ROLES = [
+  'admin',
+  'assessor',
+  'department:stations',
+  'department:cases',
+  'department:traffic',
+  'department:surveys',
+  `station:${FENGQIAO_STATION}`,
+];
+
+/** One token per role, for a newcomer to paste into GraphiQL or curl. */
+export async function sampleTokens(secret: string): Promise<{ role: string; token: string }[]> {
+  return Promise.all(
+    SAMPLE_ROLES.map(async (role) => ({
+      role,
+      token: await signToken(secret, { sub: `demo-${role.replace(':', '-')}`, roles: [role] }),
+    })),
+  );
+}

@@ -1,0 +1,118 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  Kind,
+  OperationTypeNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import type { AuthCheckerFn } from 'type-graphql';
+import type { Viewer } from './auth';
+import { isProduction } from './config';
+import { codedError } from './errors';
+
+/**
+ * What `@Authorized(...)` lists: the roles granted a field besides `admin`, who may do
+ * everything. `department:*` and `station:*` grant every department or station user;
+ * `station:self` grants a station user the field of its own station only (the parent object's
+ * `code` or `stationCode`). `@Authorized()` with no grant opens a field to every signed-in user.
+ */
+export const Grant = {
+  assessor: 'assessor',
+  anyDepartment: 'department:*',
+  anyStation: 'station:*',
+  ownStation: 'station:self',
+  department: (name: 'stations' | 'cases' | 'traffic' | 'surveys') => `department:${name}`,
+} as const;
+
+export interface ViewerContext {
+  viewer: Viewer | null;
+}
+
+function parentStationCode(root: unknown): string | undefined {
+  if (typeof root !== 'object' || root === null) return undefined;
+  const { code, stationCode } = root as { code?: unknown; stationCode?: unknown };
+  const value = stationCode ?? code;
+  return typeof value === 'string' ? value : undefined;
+}
+
+function grants(viewer: Viewer, grant: string, root: unknown): boolean {
+  if (grant === Grant.ownStation) {
+    const code = parentStationCode(root);
+    return code !== undefined && viewer.roles.includes(`station:${code}`);
+  }
+  if (grant.endsWith(':*')) {
+    const prefix = grant.slice(0, -1);
+    return viewer.roles.some((role) => role.startsWith(prefix));
+  }
+  return viewer.roles.includes(grant);
+}
+
+export const authChecker: AuthCheckerFn<ViewerContext, string> = (
+  { root, context, info },
+  granted,
+) => {
+  const { viewer } = context;
+  if (!viewer) throw codedError('UNAUTHENTICATED', 'this field needs a bearer token');
+  if (viewer.roles.includes('admin') || granted.length === 0) return true;
+  if (granted.some((grant) => grants(viewer, grant, root))) return true;
+  throw codedError(
+    'FORBIDDEN',
+    `${info.parentType.name}.${info.fieldName} is not open to ${viewer.sub} (roles: ${viewer.roles.join(', ') || 'none'})`,
+    { field: `${info.parentType.name}.${info.fieldName}` },
+  );
+};
+
+const INTROSPECTION = new Set(['__schema', '__type']);
+
+function rootFieldNames(
+  selectionSet: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+): string[] {
+  return selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection.name.value];
+    if (selection.kind === Kind.INLINE_FRAGMENT) {
+      return rootFieldNames(selection.selectionSet, fragments);
+    }
+    const fragment = fragments.get(selection.name.value);
+    return fragment ? rootFieldNames(fragment.selectionSet, fragments) : [];
+  });
+}
+
+function anonymousMayRun(
+  document: DocumentNode,
+  operation: OperationDefinitionNode | undefined,
+): boolean {
+  if (!operation) return false;
+  const fragments = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  const introspectionAllowed = !isProduction() && operation.operation === OperationTypeNode.QUERY;
+  return rootFieldNames(operation.selectionSet, fragments).every(
+    (name) => name === '__typename' || (introspectionAllowed && INTROSPECTION.has(name)),
+  );
+}
+
+/**
+ * Anonymous requests see nothing but `__typename` (and introspection outside production).
+ * Checked once per operation, before execution, for every root field including federation's
+ * `_entities` and `_service`, so no field can be reached without a token by forgetting a
+ * decorator.
+ */
+export function requireViewerPlugin<C extends ViewerContext>(): ApolloServerPlugin<C> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ contextValue, document, operation }) {
+          if (contextValue.viewer === null && !anonymousMayRun(document, operation)) {
+            throw codedError('UNAUTHENTICATED', 'this operation needs a bearer token');
+          }
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}

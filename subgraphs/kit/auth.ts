@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import {
+  createLocalJWKSet,
+  decodeProtectedHeader,
+  errors as joseErrors,
+  jwtVerify,
+  SignJWT,
+  type JSONWebKeySet,
+  type JWTVerifyOptions,
+} from 'jose';
+import { envVar, isProduction } from './config';
+import { codedError } from './errors';
+
+/**
+ * Who is asking. Roles: `admin`, `assessor`, `department:<stations|cases|traffic|surveys>`
+ * and `station:<12-digit code>`.
+ */
+export interface Viewer {
+  sub: string;
+  roles: readonly string[];
+}
+
+export interface AuthConfig {
+  /** HS256 secret (JWT_SECRET). */
+  secret?: Uint8Array;
+  /** RS256/ES256 public keys (JWT_JWKS_FILE). */
+  jwks?: JSONWebKeySet;
+  issuer?: string;
+  audience?: string;
+}
+
+export function authConfigFromEnv(): AuthConfig {
+  const secret = envVar('JWT_SECRET');
+  const jwksFile = envVar('JWT_JWKS_FILE');
+  if (!secret && !jwksFile) {
+    throw new Error(
+      'Set JWT_SECRET (HS256) or JWT_JWKS_FILE (RS256/ES256) to verify bearer tokens' +
+        (isProduction() ? '.' : '; `npm start` generates a secret for its session.'),
+    );
+  }
+  const issuer = envVar('JWT_ISSUER');
+  const audience = envVar('JWT_AUDIENCE');
+  return {
+    ...(secret ? { secret: new TextEncoder().encode(secret) } : {}),
+    ...(jwksFile ? { jwks: JSON.parse(readFileSync(jwksFile, 'utf8')) as JSONWebKeySet } : {}),
+    ...(issuer ? { issuer } : {}),
+    ...(audience ? { audience } : {}),
+  };
+}
+
+const ASYMMETRIC = ['RS256', 'ES256'];
+
+function unauthenticated(reason: string) {
+  return codedError('UNAUTHENTICATED', `invalid bearer token: ${reason}`);
+}
+
+/**
+ * Verifies `Authorization: Bearer <JWT>`. No header means an anonymous viewer (null); a header
+ * that does not carry a valid, unexpired token signed by a configured key is UNAUTHENTICATED.
+ * The key is chosen by the algorithm the configuration allows, never by the token alone, so an
+ * HS256 token signed with a public RSA key (algorithm confusion) or `alg: none` fails.
+ */
+export function createVerifier(config: AuthConfig) {
+  const jwks = config.jwks ? createLocalJWKSet(config.jwks) : undefined;
+  const claims: JWTVerifyOptions = {
+    requiredClaims: ['exp', 'sub'],
+    ...(config.issuer ? { issuer: config.issuer } : {}),
+    ...(config.audience ? { audience: config.audience } : {}),
+  };
+
+  async function verifyToken(token: string) {
+    let alg: string | undefined;
+    try {
+      alg = decodeProtectedHeader(token).alg;
+    } catch {
+      throw unauthenticated('not a JWT');
+    }
+    if (alg === 'HS256' && config.secret) {
+      return jwtVerify(token, config.secret, { ...claims, algorithms: ['HS256'] });
+    }
+    if (alg !== undefined && ASYMMETRIC.includes(alg) && jwks) {
+      return jwtVerify(token, jwks, { ...claims, algorithms: ASYMMETRIC });
+    }
+    throw unauthenticated(`algorithm ${alg ?? 'none'} is not accepted`);
+  }
+
+  return async function verify(authorization: string | undefined): Promise<Viewer | null> {
+    if (authorization === undefined || authorization === '') return null;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match?.[1]) throw unauthenticated('expected "Authorization: Bearer <JWT>"');
+    try {
+      const { payload } = await verifyToken(match[1]);
+      const roles = payload.roles;
+      if (!Array.isArray(roles) || !roles.every((role) => typeof role === 'string')) {
+        throw unauthenticated('the roles claim must be an array of strings');
+      }
+      return { sub: String(payload.sub), roles };
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) throw unauthenticated('expired');
+      if (error instanceof joseErrors.JOSEError) throw unauthenticated(error.message);
+      throw error;
+    }
+  };
+}
+
+export type Verifier = ReturnType<typeof createVerifier>;
+
+/** Mints an HS256 token: for `npm start`'s sample tokens, the tests and the import tool. */
+export async function signToken(
+  secret: string,
+  viewer: Viewer,
+  options: { expiresIn?: string; issuer?: string; audience?: string } = {},
+): Promise<string> {
+  let jwt = new SignJWT({ roles: [...viewer.roles] })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(viewer.sub)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '12h');
+  if (options.issuer) jwt = jwt.setIssuer(options.issuer);
+  if (options.audience) jwt = jwt.setAudience(options.audience);
+  return jwt.sign(new TextEncoder().encode(secret));
+}

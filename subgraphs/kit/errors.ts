@@ -1,0 +1,54 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isProduction } from './config';
+import type { Logger } from './log';
+
+/**
+ * The error codes clients can rely on (`extensions.code`). Apollo's own codes
+ * (GRAPHQL_VALIDATION_FAILED, INTERNAL_SERVER_ERROR, ...) keep their meaning.
+ */
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+
+const httpStatus: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401 };
+
+export function codedError(
+  code: ErrorCode,
+  message: string,
+  details: Record<string, unknown> = {},
+): GraphQLError {
+  const status = httpStatus[code];
+  return new GraphQLError(message, {
+    extensions: { code, ...details, ...(status ? { http: { status } } : {}) },
+  });
+}
+
+export function badUserInput(message: string, details: Record<string, unknown> = {}): GraphQLError {
+  return codedError('BAD_USER_INPUT', message, details);
+}
+
+/** Quotes a value the way error messages show it: strings in quotes, the rest as JSON. */
+export function show(value: unknown): string {
+  return value === undefined ? 'undefined' : JSON.stringify(value);
+}
+
+const INTERNAL = 'INTERNAL_SERVER_ERROR';
+
+/**
+ * Apollo's formatError for every service: a coded error passes as it is; an unexpected one is
+ * logged whole and, in production, reaches the client only as "internal server error", never
+ * with its SQL, stack or host names.
+ */
+export function errorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (code !== undefined && code !== INTERNAL) return formatted;
+    logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error');
+    if (!isProduction()) return formatted;
+    return {
+      message: 'internal server error',
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: INTERNAL },
+    };
+  };
+}

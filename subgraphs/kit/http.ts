@@ -1,0 +1,127 @@
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { intEnv } from './config';
+import type { Logger } from './log';
+
+/** Extra GET endpoints next to /graphql, e.g. /health and /ready. */
+export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface HttpOptions<C extends BaseContext> {
+  apollo: ApolloServer<C>;
+  context: (req: IncomingMessage) => Promise<C>;
+  routes?: Record<string, Route>;
+  logger: Logger;
+}
+
+export const GRAPHQL_PATH = '/graphql';
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}
+
+class BodyTooLarge extends Error {}
+
+/** Reads the request body, refusing one larger than the limit before buffering it all. */
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new BodyTooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function isJson(req: IncomingMessage): boolean {
+  return /^application\/(graphql-response\+)?json\b/i.test(req.headers['content-type'] ?? '');
+}
+
+/**
+ * Serves an ApolloServer on Node's own http module: @apollo/server 5 ships no framework
+ * integration, and a GraphQL endpoint, a body limit and a few GET routes need none.
+ */
+export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): Server {
+  const maxBodyBytes = intEnv('MAX_BODY_BYTES', 1024 * 1024);
+
+  async function handleGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let body: unknown;
+    if (req.method === 'POST') {
+      let text: string;
+      try {
+        text = await readBody(req, maxBodyBytes);
+      } catch (error) {
+        if (!(error instanceof BodyTooLarge)) throw error;
+        res.setHeader('connection', 'close');
+        return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `request body over ${maxBodyBytes} bytes`);
+      }
+      if (isJson(req)) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          return sendError(res, 400, 'BAD_REQUEST', 'request body is not valid JSON');
+        }
+      } else {
+        body = text;
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const response = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: () => options.context(req),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const route = req.method === 'GET' ? options.routes?.[path] : undefined;
+    const handled = route
+      ? route(req, res)
+      : path === GRAPHQL_PATH
+        ? handleGraphQL(req, res)
+        : sendError(res, 404, 'NOT_FOUND', `no route ${req.method ?? ''} ${path}`);
+    Promise.resolve(handled).catch((error: unknown) => {
+      options.logger.error({ err: error, path }, 'request failed');
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'internal server error');
+      else res.end();
+    });
+  });
+  // The gateway keeps connections to subgraphs alive; a server that closes idle sockets before
+  // the client does races it into "socket hang up" (apollographql/federation#2313).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
+}
+
+/** Listens on `port` (0 picks a free one) and returns the port taken. */
+export async function listen(server: Server, port: number, host?: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return (server.address() as AddressInfo).port;
+}

@@ -1,0 +1,55 @@
+import type { EntityManager } from 'typeorm';
+
+/** What a write of a batch did, row by row: new, changed, or identical to what was stored. */
+export interface UpsertCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface UpsertColumn<Row> {
+  /** The column's name in SQL. */
+  name: string;
+  /** Its PostgreSQL type, e.g. `text`, `date`, `integer`, `boolean`. */
+  type: string;
+  value: (row: Row) => string | number | boolean | null;
+}
+
+export interface UpsertTable<Row> {
+  table: string;
+  /** The unique key that makes a repeated row an update. */
+  key: readonly string[];
+  columns: readonly UpsertColumn<Row>[];
+}
+
+/**
+ * Writes a batch in one statement: the rows arrive as one array per column (`unnest`), so a
+ * batch of 5,000 costs one round trip. A row whose values equal the stored ones is not
+ * rewritten (`IS DISTINCT FROM`), which is what makes it `unchanged`; `xmax = 0` tells an
+ * inserted row from an updated one. The table keeps `updated_at` itself.
+ */
+export async function upsertRows<Row>(
+  manager: EntityManager,
+  spec: UpsertTable<Row>,
+  rows: readonly Row[],
+): Promise<UpsertCounts> {
+  const names = spec.columns.map((c) => c.name);
+  const values = spec.columns.filter((c) => !spec.key.includes(c.name)).map((c) => c.name);
+  const unnest = spec.columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
+  const sql = `
+    WITH written AS (
+      INSERT INTO ${spec.table} AS t (${names.join(', ')})
+      SELECT * FROM unnest(${unnest})
+      ON CONFLICT (${spec.key.join(', ')}) DO UPDATE
+        SET ${values.map((n) => `${n} = excluded.${n}`).join(', ')}, updated_at = now()
+        WHERE (${values.map((n) => `t.${n}`).join(', ')})
+          IS DISTINCT FROM (${values.map((n) => `excluded.${n}`).join(', ')})
+      RETURNING (xmax = 0) AS inserted
+    )
+    SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
+           count(*) FILTER (WHERE NOT inserted)::int AS updated
+    FROM written`;
+  const params = spec.columns.map((c) => rows.map(c.value));
+  const [counts] = await manager.query<[{ inserted: number; updated: number }]>(sql, params);
+  return { ...counts, unchanged: rows.length - counts.inserted - counts.updated };
+}

@@ -1,0 +1,18 @@
+import type { SubgraphDefinition } from './kit/definition';
+import { stations } from './stations';
+
+/**
+ * Every subgraph of the platform, in start order. This one list drives the schema script,
+ * the launcher and the end-to-end test harness; the gateway reads the composed supergraph.
+ */
+export const SUBGRAPHS: readonly SubgraphDefinition[] = [stations];
+
+export function subgraphNamed(name: string): SubgraphDefinition {
+  const found = SUBGRAPHS.find((s) => s.name === name);
+  if (!found) {
+    throw new Error(
+      `no subgraph "${name}"; the subgraphs are ${SUBGRAPHS.map((s) => s.name).join(', ')}`,
+    );
+  }
+  return found;
+}

@@ -1,0 +1,82 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { badUserInput, show } from '../kit/errors';
+import { Station } from './station';
+
+@ObjectType({ description: '分页信息 Relay page information.' })
+export class PageInfo {
+  @Field({ description: 'Whether stations follow this page (fetch them with `after: endCursor`).' })
+  hasNextPage!: boolean;
+
+  @Field({ description: 'Whether stations precede this page.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the first edge; null when empty.',
+  })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge; null when empty.' })
+  endCursor!: string | null;
+}
+
+@ObjectType({ description: '派出所分页项 A station and its cursor.' })
+export class StationEdge {
+  @Field({ description: 'Opaque cursor of this station in the code order.' })
+  cursor!: string;
+
+  @Field(() => Station, { description: '派出所 The station.' })
+  node!: Station;
+}
+
+@ObjectType({
+  description: '派出所列表 A page of stations in a scope, in code order (Relay connection).',
+})
+export class StationConnection {
+  @Field(() => [StationEdge], { description: 'The stations of this page with their cursors.' })
+  edges!: StationEdge[];
+
+  @Field(() => PageInfo, { description: 'Where this page stands in the whole list.' })
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: '总数 Number of stations in the scope, across all pages.' })
+  totalCount!: number;
+}
+
+const CURSOR_PREFIX = 'station:';
+
+export function encodeCursor(code: string): string {
+  return Buffer.from(CURSOR_PREFIX + code).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): string {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const code = text.slice(CURSOR_PREFIX.length);
+  if (!text.startsWith(CURSOR_PREFIX) || !/^\d{12}$/.test(code)) {
+    throw badUserInput(`after ${show(cursor)} is not a cursor this API issued`, {
+      field: 'after',
+      value: cursor,
+    });
+  }
+  return code;
+}
+
+export function connection(
+  stations: Station[],
+  first: number,
+  hadPrevious: boolean,
+  totalCount: number,
+): StationConnection {
+  const page = stations.slice(0, first);
+  const edges = page.map((node) => ({ cursor: encodeCursor(node.code), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: stations.length > first,
+      hasPreviousPage: hadPrevious,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount,
+  };
+}

@@ -1,0 +1,138 @@
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { Grant } from '../kit/access';
+import { must, validateBatch } from '../kit/batch';
+import { assertStationCode } from '../kit/codes';
+import type { Context } from '../kit/context';
+import { badUserInput, show } from '../kit/errors';
+import { UpsertResult } from '../kit/results';
+import { upsertRows } from '../kit/upsert';
+import { connection, decodeCursor, StationConnection } from './connection';
+import { Division, DivisionLevel } from './division';
+import type { StationsLoaders } from './loaders';
+import { whereInScope } from './scope';
+import { Station } from './station';
+import { StationInput } from './station-input';
+import { STATION_TABLE } from './station-table';
+
+type StationsContext = Context<StationsLoaders>;
+
+export const MAX_PAGE = 1000;
+export const MAX_UPSERT = 1000;
+
+@Resolver(() => Station)
+export class StationResolver {
+  @Authorized()
+  @Query(() => Station, {
+    nullable: true,
+    description: '派出所 One station by its 12-digit code; null when the registry has none.',
+  })
+  station(
+    @Arg('code', () => ID, { description: '机构代码 12-digit organization code.' }) code: string,
+    @Ctx() { loaders }: StationsContext,
+  ): Promise<Station | null> {
+    return loaders.station.load(assertStationCode(code));
+  }
+
+  @Authorized()
+  @Query(() => StationConnection, {
+    description:
+      '派出所列表 The stations of a scope in code order, a page at a time. Without a scope: all.',
+  })
+  async stations(
+    @Arg('scope', () => ID, {
+      nullable: true,
+      description:
+        '范围 330000 the province, 330600 a city, 330681 a county, or a 12-digit station code.',
+    })
+    scope: string | undefined,
+    @Arg('first', () => Int, {
+      defaultValue: 100,
+      description: `Page size, 1 to ${MAX_PAGE}.`,
+    })
+    first: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Cursor after which the page starts (pageInfo.endCursor of the page before).',
+    })
+    after: string | undefined,
+    @Ctx() { db, loaders }: StationsContext,
+  ): Promise<StationConnection> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
+      throw badUserInput(`first ${show(first)} must be between 1 and ${MAX_PAGE}`, {
+        field: 'first',
+        value: first,
+      });
+    }
+    let query = db.getRepository(Station).createQueryBuilder('s');
+    if (scope != null) query = await whereInScope(query, scope, loaders);
+    const totalCount = await query.getCount();
+    if (after != null) query = query.andWhere('s.code > :after', { after: decodeCursor(after) });
+    const rows = await query
+      .orderBy('s.code')
+      .take(first + 1)
+      .getMany();
+    return connection(rows, first, after != null, totalCount);
+  }
+
+  @FieldResolver(() => Division, { description: '所属县级区划 Its current county.' })
+  async division(@Root() station: Station, @Ctx() { loaders }: StationsContext): Promise<Division> {
+    const division = await loaders.division.load(station.divisionCode);
+    if (!division)
+      throw new Error(`station ${station.code} has no division ${station.divisionCode}`);
+    return division;
+  }
+
+  @Authorized(Grant.department('stations'))
+  @Mutation(() => UpsertResult, {
+    description:
+      `登记派出所 Adds or replaces up to ${MAX_UPSERT} stations in one transaction. ` +
+      'Refuses the whole batch (BAD_USER_INPUT) if any station is invalid.',
+  })
+  async upsertStations(
+    @Arg('input', () => [StationInput], { description: 'The stations, 1 to 1,000, codes unique.' })
+    input: StationInput[],
+    @Ctx() { db, loaders }: StationsContext,
+  ): Promise<UpsertResult> {
+    const divisions = await loaders.division.loadMany([
+      ...new Set(input.map((s) => s.divisionCode)),
+    ]);
+    const counties = new Set(
+      divisions.flatMap((d) =>
+        d instanceof Division && d.level === DivisionLevel.COUNTY ? [d.code] : [],
+      ),
+    );
+    validateBatch(input, {
+      max: MAX_UPSERT,
+      idField: 'code',
+      id: (s) => s.code,
+      check: (s) => [
+        must.beStationCode('code', s.code),
+        must.beText('name', s.name, 100),
+        counties.has(s.divisionCode)
+          ? null
+          : {
+              field: 'divisionCode',
+              value: s.divisionCode,
+              reason: 'is not a county in the registry',
+            },
+        must.beText('address', s.address, 200),
+        s.brand == null || s.brand.trim() === '' ? null : must.beText('brand', s.brand, 100),
+        must.beWithin('officers', s.officers, 0),
+        must.beWithin('population', s.population, 0),
+        must.beWithin('socialOrganizations', s.socialOrganizations, 0),
+      ],
+    });
+    return db.transaction((manager) => upsertRows(manager, STATION_TABLE, input));
+  }
+}

@@ -1,0 +1,9 @@
+import { signToken } from '../../subgraphs/kit/auth';
+
+/** A bearer token for the given roles, signed with the test run's secret. */
+export function tokenFor(...roles: string[]): Promise<string> {
+  return signToken(process.env.JWT_SECRET ?? '', {
+    sub: `test-${roles.join('+') || 'nobody'}`,
+    roles,
+  });
+}
