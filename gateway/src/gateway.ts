@@ -6,6 +6,7 @@ import {
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { requireViewerPlugin } from '../../subgraphs/kit/access';
 import { createVerifier, type AuthConfig, type Viewer } from '../../subgraphs/kit/auth';
@@ -38,6 +39,8 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
+type SubgraphResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     // Health checks and schema loads carry no request of ours; only operations are forwarded.
@@ -45,6 +48,19 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const { request, context } = options;
     request.http?.headers.set('x-request-id', context.requestId);
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+  }
+
+  /**
+   * A subgraph refuses a request it cannot even start (a variable its scalar rejects, a bad
+   * token) with an HTTP error whose body holds GraphQL errors. Pass the first on with its code
+   * instead of Apollo's "400: Bad Request", which hides the reason and shows the subgraph's URL.
+   */
+  override async errorFromResponse(response: SubgraphResponse): Promise<GraphQLError> {
+    const body: unknown = await this.parseBody(response);
+    const [first] = (body as { errors?: GraphQLFormattedError[] } | null)?.errors ?? [];
+    if (!first) return super.errorFromResponse(response);
+    const { code = 'INTERNAL_SERVER_ERROR', ...details } = first.extensions ?? {};
+    return new GraphQLError(first.message, { extensions: { ...details, code } });
   }
 }
 

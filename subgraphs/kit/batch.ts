@@ -76,6 +76,14 @@ export const must = {
     const range = max === Infinity ? `${min} or more` : `between ${min} and ${max}`;
     return { field, value, reason: `must be ${range}` };
   },
+  beId(field: string, value: string, maxLength: number): Problem | null {
+    if (value.length === 0) return { field, value, reason: 'must not be empty' };
+    if (value.trim() !== value)
+      return { field, value, reason: 'must not start or end with spaces' };
+    return value.length > maxLength
+      ? { field, value, reason: `must be at most ${maxLength} characters` }
+      : null;
+  },
   beText(field: string, value: string, maxLength: number): Problem | null {
     const trimmed = value.trim();
     if (trimmed.length === 0) return { field, value, reason: 'must not be blank' };

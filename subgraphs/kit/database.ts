@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { ClassType } from 'type-graphql';
 import { DataSource, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
 import { intEnv } from './config';
@@ -33,6 +34,11 @@ class StatementCounter implements TypeOrmLogger {
     if (level === 'warn') this.logger.warn(String(message));
   }
 }
+
+// Business dates stay YYYY-MM-DD strings: parsed into a JS Date they would shift by the
+// process's time zone.
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (value) => value);
 
 const counters = new WeakMap<DataSource, StatementCounter>();
 

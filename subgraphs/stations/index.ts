@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '../kit/definition';
+import { AssessmentBoard, BoardStationsResolver } from './board';
 import { Division } from './division';
 import { DivisionResolver } from './division.resolver';
 import { createLoaders, type StationsLoaders } from './loaders';
@@ -11,7 +12,9 @@ import { StationResolver } from './station.resolver';
 export const stations: SubgraphDefinition<StationsLoaders> = {
   name: 'stations',
   port: 4001,
-  resolvers: [StationResolver, DivisionResolver],
+  resolvers: [StationResolver, DivisionResolver, BoardStationsResolver],
+  // The board is reached only through federation (the assessment subgraph's root field).
+  orphanedTypes: [AssessmentBoard],
   referenceResolvers: {
     Station: {
       __resolveReference: (reference, { loaders }) => loaders.station.load(String(reference.code)),

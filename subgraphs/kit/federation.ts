@@ -1,0 +1,153 @@
+import type DataLoader from 'dataloader';
+import { Directive, Field, Float, ID, Int, ObjectType, type ClassType } from 'type-graphql';
+import { loadWithBaseline } from './figures';
+import { indicatorsOf, type Department } from './indicators';
+import { parsePeriod } from './period';
+import type { StatsKey } from './stats';
+
+/**
+ * The shapes a department subgraph shares with the rest of the graph. Each department declares
+ * its own `Station` and `AssessmentBoard` (federation joins them by key), made here so every
+ * department declares them alike.
+ */
+export interface StationRef {
+  code: string;
+}
+
+/** The department's view of a station: its key, which the registry resolves; departments add fields. */
+export function stationReference(): ClassType<StationRef> {
+  @Directive('@key(fields: "code")')
+  @ObjectType('Station', {
+    description: '派出所 A police station, keyed by its 12-digit organization code.',
+  })
+  class Station implements StationRef {
+    @Field(() => ID, { description: '机构代码 12-digit police organization code.' })
+    code!: string;
+  }
+  return Station;
+}
+
+export interface BoardRef {
+  scope: string;
+  period: string;
+  schemeId: string;
+  stations: StationRef[];
+}
+
+/**
+ * The department's view of an assessment board: its key and the registry's stations in scope
+ * (`@external`, fetched by the gateway from the stations subgraph), which the department's
+ * indicators field `@requires`.
+ */
+export function boardReference(station: ClassType<StationRef>): ClassType<BoardRef> {
+  @Directive('@key(fields: "scope period schemeId")')
+  @ObjectType('AssessmentBoard', {
+    description: '考核榜单 A board of the 平安考核: every station of a scope scored for a period.',
+  })
+  class AssessmentBoard implements BoardRef {
+    @Field(() => ID, { description: '范围 The scope: a division code or a station code.' })
+    scope!: string;
+
+    @Field({ description: '考核期 The period assessed.' })
+    period!: string;
+
+    @Field(() => ID, { description: '考核方案 The scheme version scored with.' })
+    schemeId!: string;
+
+    @Directive('@external')
+    @Field(() => [station], {
+      description: '参评派出所 The stations of the scope (from the registry).',
+    })
+    stations!: StationRef[];
+  }
+  return AssessmentBoard;
+}
+
+@Directive('@shareable')
+@ObjectType({
+  description: '指标值 One indicator of one station: its value now and a year before.',
+})
+export class IndicatorValue {
+  @Field({ description: '指标键 The indicator, e.g. cases.criminalSolved.' })
+  key!: string;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: '本期值 Its value in the period; for a rate, null without a sample.',
+  })
+  current!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: '同期值 Its value in the baseline period (同比), same rules.',
+  })
+  baseline!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: '样本数 For a rate, the records it is a share of in the period; null for a count.',
+  })
+  sample!: number | null;
+}
+
+@Directive('@shareable')
+@ObjectType({ description: "派出所指标 A department's indicators for one station." })
+export class StationIndicators {
+  @Field(() => ID, { description: '机构代码 The station.' })
+  stationCode!: string;
+
+  @Field(() => [IndicatorValue], {
+    description: '指标值 One value per indicator the department publishes.',
+  })
+  values!: IndicatorValue[];
+}
+
+/** How a department computes each of its indicators from its statistics figures. */
+export type IndicatorFormulas<F> = Record<
+  string,
+  { value: (figures: F) => number | null; sample?: (figures: F) => number }
+>;
+
+/** Checks at start-up that a department computes exactly the indicators it publishes. */
+export function assertPublishes<F>(
+  department: Department,
+  formulas: IndicatorFormulas<F>,
+): IndicatorFormulas<F> {
+  const published = indicatorsOf(department)
+    .map((i) => i.key)
+    .sort();
+  const computed = Object.keys(formulas).sort();
+  if (published.join() !== computed.join()) {
+    throw new Error(
+      `${department} computes [${computed.join(', ')}] but publishes [${published.join(', ')}]`,
+    );
+  }
+  return formulas;
+}
+
+/**
+ * A department's indicators for every station of a board: the same loader as its statistics,
+ * so the whole board costs the department one statement.
+ */
+export function boardIndicators<F>(
+  board: BoardRef,
+  today: string,
+  loader: DataLoader<StatsKey, F, string>,
+  formulas: IndicatorFormulas<F>,
+): Promise<StationIndicators[]> {
+  const period = parsePeriod(board.period, today);
+  return Promise.all(
+    board.stations.map(async ({ code }) => {
+      const [current, baseline] = await loadWithBaseline(loader, code, period);
+      return {
+        stationCode: code,
+        values: Object.entries(formulas).map(([key, formula]) => ({
+          key,
+          current: formula.value(current),
+          baseline: formula.value(baseline),
+          sample: formula.sample?.(current) ?? null,
+        })),
+      };
+    }),
+  );
+}

@@ -1,0 +1,61 @@
+import type { DataSource } from 'typeorm';
+import { Field, ID, InputType } from 'type-graphql';
+import { must, validateBatch, type Problem } from './batch';
+import { IngestResult } from './results';
+import { upsertRows, type UpsertColumn, type UpsertTable } from './upsert';
+
+/** The most records one ingestion call takes. */
+export const MAX_RECORDS = 5000;
+
+/** What every department record carries: the department's own id and the station it belongs to. */
+@InputType()
+export abstract class RecordInput {
+  @Field(() => ID, {
+    description:
+      "外部编号 The department's own id of the record (at most 64 characters); sending it again " +
+      'updates the record.',
+  })
+  externalId!: string;
+
+  @Field(() => ID, { description: '机构代码 12-digit code of the station the record belongs to.' })
+  stationCode!: string;
+}
+
+/** A record table's columns: external_id (its key) and station_code, then the kind's own. */
+export function recordTable<T extends RecordInput>(
+  table: string,
+  columns: readonly UpsertColumn<T>[],
+): UpsertTable<T> {
+  return {
+    table,
+    key: ['external_id'],
+    columns: [
+      { name: 'external_id', type: 'text', value: (r) => r.externalId },
+      { name: 'station_code', type: 'text', value: (r) => r.stationCode },
+      ...columns,
+    ],
+  };
+}
+
+/**
+ * Ingests one batch of records: every record is checked first (the common rules, then the
+ * kind's own `check`), and the batch is written in one transaction or refused whole.
+ */
+export function ingestRecords<T extends RecordInput>(
+  db: DataSource,
+  input: readonly T[],
+  table: UpsertTable<T>,
+  check: (record: T) => (Problem | null)[],
+): Promise<IngestResult> {
+  validateBatch(input, {
+    max: MAX_RECORDS,
+    idField: 'externalId',
+    id: (r) => r.externalId,
+    check: (r) => [
+      must.beId('externalId', r.externalId, 64),
+      must.beStationCode('stationCode', r.stationCode),
+      ...check(r),
+    ],
+  });
+  return db.transaction((manager) => upsertRows(manager, table, input));
+}
