@@ -10,7 +10,6 @@ import {
   Root,
 } from 'type-graphql';
 import { Grant } from '../kit/access';
-import { must } from '../kit/batch';
 import type { Context } from '../kit/context';
 import {
   boardIndicators,
@@ -22,9 +21,10 @@ import { PERIOD_ARG, statsWithBaseline, type WithBaseline } from '../kit/figures
 import { parsePeriod } from '../kit/period';
 import { ingestRecords, MAX_RECORDS } from '../kit/records';
 import { IngestResult } from '../kit/results';
-import { DisputeOutcome } from './enums';
+import { DRY_RUN_ARG } from '../kit/upsert';
 import { CASE_INDICATORS, mediationRate } from './indicators';
 import { CaseInput, DisputeInput } from './inputs';
+import { caseProblems, disputeProblems } from './rules';
 import type { CasesLoaders } from './loaders';
 import { AssessmentBoard, Station } from './references';
 import { CaseStats, type CaseFigures } from './stats';
@@ -91,13 +91,10 @@ export class CaseRecordsResolver {
   recordCases(
     @Arg('input', () => [CaseInput], { description: 'The cases; externalIds unique in the batch.' })
     input: CaseInput[],
+    @Arg('dryRun', DRY_RUN_ARG) dryRun: boolean,
     @Ctx() { db, today }: CasesContext,
   ): Promise<IngestResult> {
-    return ingestRecords(db, input, CASE_TABLE, (c) => [
-      must.notBeAfter('filedOn', c.filedOn, today),
-      c.solvedOn == null ? null : must.notBeAfter('solvedOn', c.solvedOn, today),
-      c.solvedOn == null ? null : must.notBeBefore('solvedOn', c.solvedOn, c.filedOn, 'filedOn'),
-    ]);
+    return ingestRecords(db, input, CASE_TABLE, (c) => caseProblems(c, today), dryRun);
   }
 
   @Authorized(Grant.department('cases'))
@@ -111,32 +108,9 @@ export class CaseRecordsResolver {
       description: 'The disputes; externalIds unique in the batch.',
     })
     input: DisputeInput[],
+    @Arg('dryRun', DRY_RUN_ARG) dryRun: boolean,
     @Ctx() { db, today }: CasesContext,
   ): Promise<IngestResult> {
-    return ingestRecords(db, input, DISPUTE_TABLE, (d) => {
-      const pending = d.outcome === DisputeOutcome.PENDING;
-      return [
-        must.notBeAfter('receivedOn', d.receivedOn, today),
-        d.closedOn == null
-          ? pending
-            ? null
-            : {
-                field: 'closedOn',
-                value: null,
-                reason: `is required once the outcome is ${d.outcome}`,
-              }
-          : pending
-            ? {
-                field: 'closedOn',
-                value: d.closedOn,
-                reason: 'must be empty while the outcome is PENDING',
-              }
-            : null,
-        d.closedOn == null ? null : must.notBeAfter('closedOn', d.closedOn, today),
-        d.closedOn == null
-          ? null
-          : must.notBeBefore('closedOn', d.closedOn, d.receivedOn, 'receivedOn'),
-      ];
-    });
+    return ingestRecords(db, input, DISPUTE_TABLE, (d) => disputeProblems(d, today), dryRun);
   }
 }

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { Field, ID, InputType } from 'type-graphql';
 import { must, validateBatch, type Problem } from './batch';
 import { IngestResult } from './results';
-import { upsertRows, type UpsertColumn, type UpsertTable } from './upsert';
+import { writeBatch, type UpsertColumn, type UpsertTable } from './upsert';
 
 /** The most records one ingestion call takes. */
 export const MAX_RECORDS = 5000;
@@ -39,13 +39,15 @@ export function recordTable<T extends RecordInput>(
 
 /**
  * Ingests one batch of records: every record is checked first (the common rules, then the
- * kind's own `check`), and the batch is written in one transaction or refused whole.
+ * kind's own `check`), and the batch is written in one transaction or refused whole; a dry
+ * run writes and rolls back.
  */
 export function ingestRecords<T extends RecordInput>(
   db: DataSource,
   input: readonly T[],
   table: UpsertTable<T>,
   check: (record: T) => (Problem | null)[],
+  dryRun: boolean,
 ): Promise<IngestResult> {
   validateBatch(input, {
     max: MAX_RECORDS,
@@ -57,5 +59,5 @@ export function ingestRecords<T extends RecordInput>(
       ...check(r),
     ],
   });
-  return db.transaction((manager) => upsertRows(manager, table, input));
+  return writeBatch(db, table, input, dryRun);
 }

@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { badUserInput } from './errors';
 
 /** What a write of a batch did, row by row: new, changed, or identical to what was stored. */
 export interface UpsertCounts {
@@ -52,4 +53,49 @@ export async function upsertRows<Row>(
   const params = spec.columns.map((c) => rows.map(c.value));
   const [counts] = await manager.query<[{ inserted: number; updated: number }]>(sql, params);
   return { ...counts, unchanged: rows.length - counts.inserted - counts.updated };
+}
+
+/** PostgreSQL's integrity violations (class 23): the table refused a row the API let through. */
+function isIntegrityViolation(error: unknown): error is Error & { constraint?: string } {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('23');
+}
+
+export const DRY_RUN_ARG = {
+  defaultValue: false,
+  description:
+    '试运行 Check and count the batch without storing it: the write runs whole, then is rolled back.',
+};
+
+/**
+ * Writes a batch in one transaction, or with `dryRun` writes it and rolls back: the counts and
+ * the table's own checks are then exactly those of a real write. A row the tables refuse (a rule
+ * the API does not see, such as a date after the database's today) fails the whole batch as
+ * BAD_USER_INPUT.
+ */
+export async function writeBatch<Row>(
+  db: DataSource,
+  spec: UpsertTable<Row>,
+  rows: readonly Row[],
+  dryRun: boolean,
+): Promise<UpsertCounts> {
+  const runner = db.createQueryRunner();
+  await runner.connect();
+  await runner.startTransaction();
+  try {
+    const counts = await upsertRows(runner.manager, spec, rows);
+    if (dryRun) await runner.rollbackTransaction();
+    else await runner.commitTransaction();
+    return counts;
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    if (isIntegrityViolation(error)) {
+      throw badUserInput(`the database refused the batch: ${error.message}`, {
+        constraint: error.constraint ?? null,
+      });
+    }
+    throw error;
+  } finally {
+    await runner.release();
+  }
 }

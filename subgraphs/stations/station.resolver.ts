@@ -16,7 +16,7 @@ import { assertStationCode } from '../kit/codes';
 import type { Context } from '../kit/context';
 import { badUserInput, show } from '../kit/errors';
 import { UpsertResult } from '../kit/results';
-import { upsertRows } from '../kit/upsert';
+import { DRY_RUN_ARG, writeBatch } from '../kit/upsert';
 import { connection, decodeCursor, StationConnection } from './connection';
 import { Division, DivisionLevel } from './division';
 import type { StationsLoaders } from './loaders';
@@ -102,6 +102,7 @@ export class StationResolver {
   async upsertStations(
     @Arg('input', () => [StationInput], { description: 'The stations, 1 to 1,000, codes unique.' })
     input: StationInput[],
+    @Arg('dryRun', DRY_RUN_ARG) dryRun: boolean,
     @Ctx() { db, loaders }: StationsContext,
   ): Promise<UpsertResult> {
     const divisions = await loaders.division.loadMany([
@@ -133,6 +134,6 @@ export class StationResolver {
         must.beWithin('socialOrganizations', s.socialOrganizations, 0),
       ],
     });
-    return db.transaction((manager) => upsertRows(manager, STATION_TABLE, input));
+    return writeBatch(db, STATION_TABLE, input, dryRun);
   }
 }

@@ -1,0 +1,43 @@
+import { must, type Problem } from '../kit/batch';
+import { DisputeOutcome } from './enums';
+import type { CaseInput, DisputeInput } from './inputs';
+
+/** A case's own rules, beyond every record's (externalId, stationCode). */
+export function caseProblems(c: CaseInput, today: string): (Problem | null)[] {
+  const problems = [must.notBeAfter('filedOn', c.filedOn, today)];
+  if (c.solvedOn != null) {
+    problems.push(
+      must.notBeAfter('solvedOn', c.solvedOn, today),
+      must.notBeBefore('solvedOn', c.solvedOn, c.filedOn, 'filedOn'),
+    );
+  }
+  return problems;
+}
+
+/** A dispute's own rules: closed exactly when it has an outcome, never before it was received. */
+export function disputeProblems(d: DisputeInput, today: string): (Problem | null)[] {
+  const problems = [must.notBeAfter('receivedOn', d.receivedOn, today)];
+  const pending = d.outcome === DisputeOutcome.PENDING;
+  if (d.closedOn == null) {
+    if (!pending) {
+      problems.push({
+        field: 'closedOn',
+        value: null,
+        reason: `is required once the outcome is ${d.outcome}`,
+      });
+    }
+    return problems;
+  }
+  if (pending) {
+    problems.push({
+      field: 'closedOn',
+      value: d.closedOn,
+      reason: 'must be empty while the outcome is PENDING',
+    });
+  }
+  problems.push(
+    must.notBeAfter('closedOn', d.closedOn, today),
+    must.notBeBefore('closedOn', d.closedOn, d.receivedOn, 'receivedOn'),
+  );
+  return problems;
+}
