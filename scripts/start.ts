@@ -1,12 +1,16 @@
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { envVar, intEnv, isProduction, serviceEnvName } from '../subgraphs/kit/config';
 import { PROJECT_ROOT } from '../subgraphs/kit/paths';
-import { SUBGRAPHS } from '../subgraphs/list';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
+import {
+  GATEWAY_SCRIPT,
+  ProcessGroup,
+  startSubgraphs,
+  subgraphUrlEnv,
+  type Output,
+} from './processes';
 import { sampleTokens } from './sample-tokens';
 
 /**
@@ -19,7 +23,10 @@ const SAMPLE_QUERY =
 const COLORS = [36, 33, 35, 32, 34, 31];
 
 const started = Date.now();
-const children = new Map<string, ChildProcess>();
+const group = new ProcessGroup((name, how) => {
+  log(`${name} exited (${how}); stopping the platform`);
+  void shutdown(1);
+});
 let embedded: EmbeddedDatabase | undefined;
 let stopping = false;
 
@@ -61,56 +68,19 @@ function readable(line: string): string {
   }
 }
 
-function spawnService(
-  name: string,
-  script: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  color: number,
-) {
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', script), ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const prefix = `\x1b[${color}m[${name}]\x1b[0m `;
-  for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream }).on('line', (line) => console.log(prefix + readable(line)));
-  }
-  child.on('exit', (code, signal) => {
-    children.delete(name);
-    if (!stopping) {
-      log(`${name} exited (${signal ?? `code ${code}`}); stopping the platform`);
-      void shutdown(1);
-    }
-  });
-  children.set(name, child);
-}
+let nextColor = 0;
 
-async function waitHealthy(name: string, url: string, timeoutMs: number): Promise<void> {
-  const health = new URL('/health', url);
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (stopping) throw new Error('stopping');
-    const ok = await fetch(health).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(
-    `${name} did not become healthy at ${health.toString()} within ${timeoutMs / 1000} s`,
-  );
+/** Each service's lines, readable and prefixed with its name in a color of its own. */
+function prefixed(name: string, color = COLORS[nextColor++ % COLORS.length] ?? 0): Output {
+  const prefix = `\x1b[${color}m[${name}]\x1b[0m `;
+  return { onLine: (line) => console.log(prefix + readable(line)) };
 }
 
 async function shutdown(code: number): Promise<never> {
+  // A second Ctrl-C while stopping changes nothing: the first is already stopping everything.
+  if (stopping) return new Promise<never>(() => {});
   stopping = true;
-  const exits = [...children.values()].map(
-    (child) => new Promise((resolve) => child.once('exit', resolve)),
-  );
-  for (const child of children.values()) child.kill('SIGTERM');
-  await Promise.race([Promise.all(exits), new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  for (const child of children.values()) child.kill('SIGKILL');
+  await group.stopAll();
   if (embedded) await embedded.stop();
   process.exit(code);
 }
@@ -145,32 +115,22 @@ async function main(): Promise<void> {
   const databaseUrl = await database();
   const secret = jwtSecret();
   const shared = { DATABASE_URL: databaseUrl, JWT_SECRET: secret, APOLLO_TELEMETRY_DISABLED: '1' };
-  const urls: Record<string, string> = {};
-  SUBGRAPHS.forEach((subgraph, i) => {
-    const port = intEnv(serviceEnvName(subgraph.name, 'PORT'), subgraph.port);
-    urls[serviceEnvName(subgraph.name, 'URL')] = `http://localhost:${port}/graphql`;
-    spawnService(
-      subgraph.name,
-      'subgraphs/serve.js',
-      [subgraph.name],
-      { ...shared, [serviceEnvName(subgraph.name, 'PORT')]: String(port) },
-      COLORS[i % COLORS.length] ?? 0,
-    );
+  const subgraphs = await startSubgraphs(group, {
+    env: shared,
+    portOf: (name, _index, defaultPort) => intEnv(serviceEnvName(name, 'PORT'), defaultPort),
+    output: prefixed,
+    // Seeding the province profile takes a while; the city profile a few seconds.
+    timeoutMs: 300_000,
   });
-  // Seeding the province profile takes a while; the city profile a few seconds.
-  await Promise.all(
-    SUBGRAPHS.map((s) => waitHealthy(s.name, urls[serviceEnvName(s.name, 'URL')] ?? '', 300_000)),
-  );
   const gatewayPort = intEnv('PORT', 4000);
   const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
-  spawnService(
-    'gateway',
-    'gateway/src/main.js',
-    [],
-    { ...shared, ...urls, PORT: String(gatewayPort) },
-    37,
-  );
-  await waitHealthy('gateway', gatewayUrl, 60_000);
+  group.start({
+    name: 'gateway',
+    script: GATEWAY_SCRIPT,
+    env: { ...shared, ...subgraphUrlEnv(subgraphs), PORT: String(gatewayPort) },
+    output: prefixed('gateway', 37),
+  });
+  await group.waitHealthy('gateway', gatewayUrl, 60_000);
 
   const tokens = secret ? await sampleTokens(secret) : [];
   const admin = tokens.find((t) => t.role === 'admin');
