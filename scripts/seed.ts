@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { openDatabase } from '../subgraphs/kit/database';
 import { isDemoProfile } from '../subgraphs/kit/demo/profile';
 import { requiredEnv } from '../subgraphs/kit/lifecycle';
 import { SUBGRAPHS } from '../subgraphs/list';
+import { loadProfile } from './load-profile';
 
 /**
  * `npm run seed -- <city|province>`: migrates every subgraph's schema in DATABASE_URL and loads
@@ -14,22 +14,8 @@ async function main(): Promise<void> {
   if (!isDemoProfile(profile)) throw new Error(`usage: npm run seed -- <city|province>`);
   const url = requiredEnv('DATABASE_URL', 'the database to load the demo profile into');
   const started = Date.now();
-  await Promise.all(
-    SUBGRAPHS.filter((s) => s.seed !== undefined).map(async (subgraph) => {
-      const db = await openDatabase({
-        url,
-        schema: subgraph.name,
-        entities: subgraph.entities,
-        migrations: subgraph.migrations,
-      });
-      try {
-        const begun = Date.now();
-        await subgraph.seed?.(db, profile);
-        console.log(`${subgraph.name}: ${((Date.now() - begun) / 1000).toFixed(1)} s`);
-      } finally {
-        await db.destroy();
-      }
-    }),
+  await loadProfile(url, profile, SUBGRAPHS, (name, seconds) =>
+    console.log(`${name}: ${seconds.toFixed(1)} s`),
   );
   console.log(`${profile} profile loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
