@@ -1,0 +1,165 @@
+import type { SubgraphProcess } from '../processes';
+import { criticalPath, type SubgraphFetch } from './capture';
+import { percentile, runLoad, type LoadResult, type Target } from './load';
+import { residentMegabytes } from './memory';
+import type { Scenario } from './scenarios';
+import { statementTotals } from './statements';
+
+export interface GatewayUnderTest {
+  name: string;
+  url: string;
+  pid: number | undefined;
+}
+
+export interface GatewayFigures {
+  gateway: string;
+  c1: LoadResult;
+  c16: LoadResult;
+  /** Resident memory after the scenario's load. */
+  rssMb: number | null;
+  /** SQL statements per request by subgraph; null where the subgraph does not count them. */
+  statements: Map<string, number | null>;
+  /** The data of a checked answer, to compare the gateways' answers. */
+  answer: string;
+  /** What was wrong with a checked answer, or null. */
+  problem: string | null;
+}
+
+export interface CriticalPathFigures {
+  /** Each fetch of one request, with its median time sent straight to its subgraph. */
+  fetches: { subgraph: string; p50: number }[];
+  /** The subgraphs along the longest chain of dependent fetches. */
+  chain: string[];
+  p50: number;
+  errors: number;
+}
+
+const PROBES = 5;
+
+export function requestBody(scenario: Scenario): () => string {
+  return () => JSON.stringify({ query: scenario.operation, variables: scenario.variables() });
+}
+
+/** Sends a few requests one by one: their answers are checked and statements counted. */
+async function probe(
+  gateway: GatewayUnderTest,
+  scenario: Scenario,
+  headers: Record<string, string>,
+  subgraphs: readonly SubgraphProcess[],
+): Promise<Pick<GatewayFigures, 'statements' | 'answer' | 'problem'>> {
+  const before = await statementTotals(subgraphs);
+  let answer = '';
+  let problem: string | null = null;
+  for (let i = 0; i < PROBES; i += 1) {
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: requestBody(scenario)(),
+    });
+    const text = await response.text();
+    const body = JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: unknown };
+    if (body.errors !== undefined || !body.data) problem ??= text.slice(0, 500);
+    else problem ??= scenario.check(body.data);
+    answer = JSON.stringify(body.data ?? null);
+  }
+  const after = await statementTotals(subgraphs);
+  const statements = new Map(
+    subgraphs.map(({ name }) => {
+      const [a, b] = [after.get(name), before.get(name)];
+      return [name, a != null && b != null ? (a - b) / PROBES : null] as const;
+    }),
+  );
+  return { statements, answer, problem };
+}
+
+/** A captured fetch's body with the scenario's fresh variables (new records) in it. */
+function refreshed(body: string, scenario: Scenario): string {
+  const request = JSON.parse(body) as { variables?: Record<string, unknown> };
+  const fresh = scenario.variables();
+  const variables = Object.fromEntries(
+    Object.entries(request.variables ?? {}).map(([k, v]) => [k, k in fresh ? fresh[k] : v]),
+  );
+  return JSON.stringify({ ...request, variables });
+}
+
+/**
+ * The critical path of our gateway's fetches for one request: each fetch it made (captured by
+ * the recorder) sent straight to its subgraph for `seconds` at concurrency 1, and the longest
+ * chain of dependent fetches summed by their medians.
+ */
+async function measureCriticalPath(
+  fetches: readonly SubgraphFetch[],
+  scenario: Scenario,
+  seconds: number,
+): Promise<CriticalPathFigures> {
+  const timed: (SubgraphFetch & { p50: number })[] = [];
+  let errors = 0;
+  for (const fetch of fetches) {
+    const target: Target = {
+      url: fetch.url,
+      headers: fetch.authorization ? { authorization: fetch.authorization } : {},
+      body: scenario.fresh ? () => refreshed(fetch.body, scenario) : fetch.body,
+    };
+    const result = await runLoad(target, 1, seconds);
+    errors += result.errors;
+    timed.push({ ...fetch, p50: percentile(result.latencies, 0.5) });
+  }
+  const path = criticalPath(timed, (f) => f.p50);
+  return {
+    fetches: timed.map((f) => ({ subgraph: f.subgraph, p50: f.p50 })),
+    chain: path.chain.map((f) => f.subgraph),
+    p50: path.total,
+    errors,
+  };
+}
+
+export interface ScenarioRun {
+  gateways: readonly GatewayUnderTest[];
+  scenario: Scenario;
+  token: string;
+  subgraphs: readonly SubgraphProcess[];
+  /** Our gateway's fetches for one request of the scenario. */
+  fetches: readonly SubgraphFetch[];
+  seconds: number;
+  /** Brings the tables back to the profile before each measurement (for writes). */
+  reset(): Promise<void>;
+}
+
+/**
+ * One scenario on every gateway: checked answers and statements per request, a warm-up, then
+ * `seconds` at concurrency 1 and at 16, with the fetches alone between. The gateways take
+ * turns at each step, so load from elsewhere on the machine falls on both alike.
+ */
+export async function measureScenario(run: ScenarioRun): Promise<{
+  figures: GatewayFigures[];
+  criticalPath: CriticalPathFigures;
+}> {
+  const { scenario, seconds } = run;
+  const headers = { authorization: `Bearer ${run.token}` };
+  const body = scenario.fresh ? requestBody(scenario) : requestBody(scenario)();
+  const target = (gateway: GatewayUnderTest): Target => ({ url: gateway.url, headers, body });
+  async function inTurn<T>(step: (gateway: GatewayUnderTest) => Promise<T>): Promise<T[]> {
+    const results: T[] = [];
+    for (const gateway of run.gateways) {
+      await run.reset();
+      results.push(await step(gateway));
+    }
+    return results;
+  }
+  const checked = await inTurn((g) => probe(g, scenario, headers, run.subgraphs));
+  // JIT, plan caches and connection pools warm up before anything is measured.
+  await inTurn((g) => runLoad(target(g), 16, Math.min(3, seconds)));
+  const c1 = await inTurn((g) => runLoad(target(g), 1, seconds));
+  await run.reset();
+  const criticalPath = await measureCriticalPath(run.fetches, scenario, Math.min(5, seconds));
+  const c16 = await inTurn(async (g) => ({
+    c16: await runLoad(target(g), 16, seconds),
+    rssMb: residentMegabytes(g.pid),
+  }));
+  const figures = run.gateways.map((gateway, i) => {
+    const [probed, one, sixteen] = [checked[i], c1[i], c16[i]];
+    if (!probed || !one || !sixteen) throw new Error(`no figures for ${gateway.name}`);
+    return { gateway: gateway.name, c1: one, ...sixteen, ...probed };
+  });
+  return { figures, criticalPath };
+}

@@ -1,0 +1,41 @@
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  /** Scenario ids to run; empty runs them all. */
+  scenarios: string[];
+  /** Seconds of load per measurement. */
+  seconds: number;
+  profile: boolean;
+  hive: boolean;
+}
+
+const USAGE = `npm run bench [-- --scenario <id>] [--duration s] [--profile] [--no-hive]
+
+  --scenario  drill-down, board-city, board-province or ingestion (repeat or comma-separate); all by default
+  --duration  seconds of load per measurement (default 10)
+  --profile   run our gateway under node --cpu-prof and print where its time went
+  --no-hive   leave the peer out (quicker, when profiling our gateway)`;
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      scenario: { type: 'string', multiple: true, default: [] },
+      duration: { type: 'string', default: '10' },
+      profile: { type: 'boolean', default: false },
+      'no-hive': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const seconds = Number(values.duration);
+  if (values.help || !Number.isInteger(seconds) || seconds < 1) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  return {
+    scenarios: values.scenario.flatMap((s) => s.split(',')).filter(Boolean),
+    seconds,
+    profile: values.profile,
+    hive: !values['no-hive'],
+  };
+}

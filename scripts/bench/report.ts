@@ -1,0 +1,142 @@
+import type { LoadResult } from './load';
+import { percentile } from './load';
+import type { CriticalPathFigures, GatewayFigures } from './measure';
+import type { Scenario } from './scenarios';
+
+export interface ScenarioResult {
+  scenario: Scenario;
+  /** Ours first, then the peer (when it ran). */
+  gateways: GatewayFigures[];
+  criticalPath?: CriticalPathFigures;
+  /** Whether the gateways' checked answers had the same data. */
+  sameAnswers?: boolean;
+}
+
+export interface RunInfo {
+  date: Date;
+  machine: string;
+  command: string;
+  commit: string;
+  seconds: number;
+  /** The machine's 1-minute load average as the run started and ended: other work skews figures. */
+  load: [number, number];
+}
+
+const ms = (value: number) =>
+  Number.isFinite(value) ? (value < 10 ? value.toFixed(2) : value.toFixed(1)) : '—';
+const ratio = (a: number | null | undefined, b: number | null | undefined) =>
+  a != null && b != null && Number.isFinite(a) && Number.isFinite(b) && b > 0
+    ? (a / b).toFixed(2)
+    : '—';
+
+const QUANTILES = [0.5, 0.9, 0.99];
+const latencies = (r: LoadResult) => QUANTILES.map((q) => percentile(r.latencies, q));
+
+function statementsCell(statements: Map<string, number | null>): string {
+  if ([...statements.values()].every((v) => v === null)) return 'n/a';
+  return [...statements]
+    .map(([name, v]) => `${name} ${v === null ? 'n/a' : String(Math.round(v * 100) / 100)}`)
+    .join(', ');
+}
+
+const totalStatements = (f: GatewayFigures) =>
+  [...f.statements.values()].every((v) => v === null)
+    ? null
+    : [...f.statements.values()].reduce<number>((sum, v) => sum + (v ?? 0), 0);
+
+function throughput(f: GatewayFigures, scenario: Scenario): string {
+  const rps = f.c16.requestsPerSecond;
+  const records = scenario.recordsPerRequest
+    ? ` (${Math.round(rps * scenario.recordsPerRequest).toLocaleString('en')} records/s)`
+    : '';
+  return `${rps.toFixed(1)}${records}`;
+}
+
+function figureRow(scenario: string, f: GatewayFigures, s: Scenario): string {
+  const cells = [
+    scenario,
+    f.gateway,
+    ...latencies(f.c1).map(ms),
+    ...latencies(f.c16).map(ms),
+    throughput(f, s),
+    String(f.c1.errors + f.c16.errors) + (f.problem ? ` (${f.problem.slice(0, 80)})` : ''),
+    f.rssMb === null ? 'n/a' : f.rssMb.toFixed(0),
+    statementsCell(f.statements),
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
+
+function ratioRow(ours: GatewayFigures, peer: GatewayFigures): string {
+  const [a, b] = [ours, peer].map((f) => [...latencies(f.c1), ...latencies(f.c16)]);
+  const cells = [
+    '',
+    `ours ÷ ${peer.gateway}`,
+    ...(a ?? []).map((v, i) => ratio(v, b?.[i])),
+    ratio(ours.c16.requestsPerSecond, peer.c16.requestsPerSecond),
+    '—',
+    ratio(ours.rssMb, peer.rssMb),
+    ratio(totalStatements(ours), totalStatements(peer)),
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
+
+function figuresTable(results: readonly ScenarioResult[]): string[] {
+  const lines = [
+    '| scenario | gateway | p50 c1 | p90 c1 | p99 c1 | p50 c16 | p90 c16 | p99 c16 | requests/s c16 | errors | RSS MB | SQL statements / request |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|',
+  ];
+  for (const { scenario, gateways, sameAnswers } of results) {
+    if (scenario.skipped) {
+      lines.push(`| ${scenario.name} | skipped: ${scenario.skipped} |||||||||||`);
+      continue;
+    }
+    const [ours, peer] = gateways;
+    const name = scenario.name + (sameAnswers === false ? ' (answers differ!)' : '');
+    gateways.forEach((f, i) => lines.push(figureRow(i === 0 ? name : '', f, scenario)));
+    if (ours && peer) lines.push(ratioRow(ours, peer));
+  }
+  return lines;
+}
+
+function criticalPathTable(results: readonly ScenarioResult[]): string[] {
+  const lines = [
+    '| scenario | our gateway’s fetches, each alone (p50 ms) | critical path p50 | ours p50 c1 | ours ÷ critical path |',
+    '|---|---|--:|--:|--:|',
+  ];
+  for (const { scenario, gateways, criticalPath } of results) {
+    const ours = gateways[0];
+    if (!criticalPath || !ours) continue;
+    const fetches = criticalPath.fetches.map((f) => `${f.subgraph} ${ms(f.p50)}`).join(', ');
+    const oursP50 = percentile(ours.c1.latencies, 0.5);
+    const errors = criticalPath.errors > 0 ? ` (${criticalPath.errors} errors)` : '';
+    lines.push(
+      `| ${scenario.name} | ${fetches}${errors} | ${ms(criticalPath.p50)} (${criticalPath.chain.join(' → ')}) | ${ms(oursP50)} | ${ratio(oursP50, criticalPath.p50)} |`,
+    );
+  }
+  return lines;
+}
+
+export function markdown(info: RunInfo, results: readonly ScenarioResult[], targets: string[]) {
+  const notes = results
+    .filter((r) => r.scenario.note)
+    .map((r) => `- ${r.scenario.name}: ${r.scenario.note ?? ''}`);
+  return [
+    `## npm run bench — ${info.date.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    '',
+    `${info.machine} · commit ${info.commit} · \`${info.command}\` · ${info.seconds} s per measurement · ` +
+      'province profile · latencies in ms at concurrency 1 and 16 · load from autocannon on loopback · ' +
+      `machine load average ${info.load.map((l) => l.toFixed(1)).join(' → ')}`,
+    '',
+    ...figuresTable(results),
+    '',
+    'Critical path: every subgraph request our gateway made for one client request (recorded by ' +
+      'proxies), each sent straight to its subgraph at concurrency 1; the longest chain of ' +
+      'fetches that waited for one another, summed.',
+    '',
+    ...criticalPathTable(results),
+    '',
+    ...targets,
+    ...(notes.length > 0 ? ['', ...notes] : []),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,119 @@
+import { percentile } from './load';
+import type { ScenarioResult } from './report';
+
+interface Check {
+  target: string;
+  /** The measured figure as text, and whether it meets the target; null when not measured. */
+  measure(results: ReadonlyMap<string, ScenarioResult>): { value: string; met: boolean } | null;
+}
+
+const p = (q: number, c: 'c1' | 'c16') => (r: ScenarioResult | undefined) => {
+  const ours = r?.gateways[0];
+  return ours ? percentile(ours[c].latencies, q) : undefined;
+};
+
+function atMost(value: number | undefined, limit: number, unit: string) {
+  return value === undefined || !Number.isFinite(value)
+    ? null
+    : { value: `${value.toFixed(value < 10 ? 2 : 1)}${unit}`, met: value <= limit };
+}
+
+const BOARDS = ['board-city', 'board-province'];
+
+function boards(results: ReadonlyMap<string, ScenarioResult>): ScenarioResult[] {
+  return BOARDS.flatMap((id) => {
+    const r = results.get(id);
+    return r && !r.scenario.skipped ? [r] : [];
+  });
+}
+
+/** The targets of issue 6, each checked against this run's figures. */
+const CHECKS: Check[] = [
+  {
+    target: '绍兴 board p50 at concurrency 1 ≤ 30 ms',
+    measure: (r) => atMost(p(0.5, 'c1')(r.get('board-city')), 30, ' ms'),
+  },
+  {
+    target: '绍兴 board p99 at concurrency 1 ≤ 60 ms',
+    measure: (r) => atMost(p(0.99, 'c1')(r.get('board-city')), 60, ' ms'),
+  },
+  {
+    target: 'province board p50 at concurrency 1 ≤ 400 ms',
+    measure: (r) => atMost(p(0.5, 'c1')(r.get('board-province')), 400, ' ms'),
+  },
+  {
+    target: 'board requests/s at 16, ours ÷ Hive Gateway ≥ 1.5',
+    measure: (r) => {
+      const ratios = boards(r).flatMap(({ gateways: [ours, peer] }) =>
+        ours && peer ? [ours.c16.requestsPerSecond / peer.c16.requestsPerSecond] : [],
+      );
+      if (ratios.length === 0) return null;
+      return {
+        value: ratios.map((x) => x.toFixed(2)).join(', '),
+        met: ratios.every((x) => x >= 1.5),
+      };
+    },
+  },
+  {
+    target: 'our p50 at concurrency 1 ÷ critical path of subgraph fetches ≤ 1.3',
+    measure: (r) => {
+      const ratios = [...r.values()].flatMap((s) => {
+        const ours = p(0.5, 'c1')(s);
+        return s.criticalPath && ours !== undefined
+          ? [{ id: s.scenario.id, ratio: ours / s.criticalPath.p50 }]
+          : [];
+      });
+      if (ratios.length === 0) return null;
+      return {
+        value: ratios.map(({ id, ratio }) => `${id} ${ratio.toFixed(2)}`).join(', '),
+        met: ratios.every(({ ratio }) => ratio <= 1.3),
+      };
+    },
+  },
+  {
+    target: 'SQL statements per board request per subgraph ≤ 2, the same for 绍兴 and the province',
+    measure: (r) => {
+      const counts = boards(r).map((s) => s.gateways[0]?.statements);
+      const values = counts.flatMap((m) => (m ? [...m.values()] : []));
+      if (values.length === 0 || values.some((v) => v === null)) return null;
+      const [city, province] = counts.map((m) => JSON.stringify([...(m ?? [])]));
+      return {
+        value: counts.map((m) => [...(m ?? [])].map(([n, v]) => `${n} ${v}`).join(' ')).join(' / '),
+        met:
+          values.every((v) => (v ?? Infinity) <= 2) &&
+          (province === undefined || city === province),
+      };
+    },
+  },
+  {
+    target: 'ingestion through the gateway ≥ 10,000 records/s',
+    measure: (r) => {
+      const s = r.get('ingestion');
+      const ours = s?.gateways[0];
+      if (!s || s.scenario.skipped || !ours) return null;
+      const records = ours.c16.requestsPerSecond * (s.scenario.recordsPerRequest ?? 0);
+      return {
+        value: `${Math.round(records).toLocaleString('en')} records/s`,
+        met: records >= 10_000,
+      };
+    },
+  },
+  {
+    target: 'our gateway’s RSS after the run ≤ 250 MB',
+    measure: (r) => {
+      const last = [...r.values()].reverse().find((s) => s.gateways[0]?.rssMb != null);
+      return atMost(last?.gateways[0]?.rssMb ?? undefined, 250, ' MB');
+    },
+  },
+];
+
+export function targetsTable(results: ReadonlyMap<string, ScenarioResult>): string[] {
+  return [
+    '| target (issue 6) | measured | met |',
+    '|---|---|---|',
+    ...CHECKS.map((check) => {
+      const m = check.measure(results);
+      return `| ${check.target} | ${m?.value ?? 'not measured'} | ${m ? (m.met ? 'yes' : 'no') : '—'} |`;
+    }),
+  ];
+}
