@@ -3,6 +3,7 @@ import { createLoaders, type TrafficLoaders } from './loaders';
 import { Accidents1764400000002 } from './migrations/1764400000002-accidents';
 import { AccidentRecordsResolver, BoardTrafficResolver, StationTrafficResolver } from './resolvers';
 import { AssessmentBoard, Station } from './references';
+import { seed } from './seed';
 
 /** Road traffic accidents, owned by the traffic police (交警). */
 export const traffic: SubgraphDefinition<TrafficLoaders> = {
@@ -14,4 +15,5 @@ export const traffic: SubgraphDefinition<TrafficLoaders> = {
   entities: [],
   migrations: [Accidents1764400000002],
   createLoaders,
+  seed,
 };
