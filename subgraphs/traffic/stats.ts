@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { PeriodFigures } from '../kit/figures';
-import type { StatsQuery } from '../kit/stats';
+import { statsQuery, type StatsQuery } from '../kit/stats';
 
 /** The fewest deaths that make an accident 较大 (major). */
 export const MAJOR_ACCIDENT_DEATHS = 3;
@@ -59,24 +59,17 @@ export class TrafficStats extends PeriodFigures implements TrafficFigures {
 
 /** One statement for all stations and ranges: a range scan per station over the accident date. */
 export function trafficStatsQuery(db: DataSource): StatsQuery<TrafficFigures> {
-  return (stationCodes, ranges) =>
-    db.query(
-      `WITH w AS (SELECT * FROM unnest($2::date[], $3::date[]) AS w(from_on, to_on))
-       SELECT a.station_code AS "stationCode", w.from_on::text AS "from", w.to_on::text AS "to",
-              count(*)::int AS "accidents",
-              sum(a.deaths)::int AS "deaths",
-              sum(a.injuries)::int AS "injuries",
-              count(*) FILTER (WHERE a.deaths >= $4 AND a.deaths < $5)::int AS "majorAccidents",
-              count(*) FILTER (WHERE a.deaths >= $5)::int AS "severeAccidents"
-       FROM w JOIN accident a ON a.occurred_on BETWEEN w.from_on AND w.to_on
-       WHERE a.station_code = ANY($1)
-       GROUP BY 1, 2, 3`,
-      [
-        stationCodes,
-        ranges.map((r) => r.from),
-        ranges.map((r) => r.to),
-        MAJOR_ACCIDENT_DEATHS,
-        SEVERE_ACCIDENT_DEATHS,
-      ],
-    );
+  return statsQuery<TrafficFigures>(db, [
+    {
+      table: 'accident',
+      dateColumn: 'occurred_on',
+      figures: {
+        accidents: 'count(*)',
+        deaths: 'sum(deaths)',
+        injuries: 'sum(injuries)',
+        majorAccidents: `count(*) FILTER (WHERE deaths >= ${MAJOR_ACCIDENT_DEATHS} AND deaths < ${SEVERE_ACCIDENT_DEATHS})`,
+        severeAccidents: `count(*) FILTER (WHERE deaths >= ${SEVERE_ACCIDENT_DEATHS})`,
+      },
+    },
+  ]);
 }
