@@ -1,5 +1,5 @@
 import { startPlatform, type Platform } from '../support/platform';
-import { crowdOfStations, registerStations, registryStation } from '../support/stations';
+import { registerStations, registryStation, screensOfTwoSizes } from '../support/stations';
 import { tokenFor } from '../support/tokens';
 
 // Partial periods are judged against "today": pinned, so the answers below never change.
@@ -480,18 +480,11 @@ describe('caseStats through the gateway', () => {
 
 describe('statement counts', () => {
   it('costs the criminal police one statement whether a screen lists 20 or 200 stations', async () => {
-    expect(await registerStations(platform, crowdOfStations())).toBe(200);
-    const list = (scope: string) =>
-      platform.query(
-        `query($scope: ID!) { stations(scope: $scope, first: 1000) { edges { node { code
-           caseStats(period: "2019-H1") { criminalFiled mediationRate baseline { criminalFiled } } } } } }`,
-        { token: admin, variables: { scope } },
-      );
-    const small = await platform.countStatements(() => list('330683'));
-    const large = await platform.countStatements(() => list('330600'));
-    expect(small.result.data.stations.edges).toHaveLength(20);
-    expect(large.result.data.stations.edges).toHaveLength(202);
-    expect(large.result.errors).toBeUndefined();
+    const { small, large } = await screensOfTwoSizes(
+      platform,
+      admin,
+      'caseStats(period: "2019-H1") { criminalFiled mediationRate baseline { criminalFiled } }',
+    );
     expect(small.statements.cases).toBe(1);
     expect(large.statements.cases).toBe(1);
   });

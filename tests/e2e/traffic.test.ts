@@ -1,4 +1,5 @@
 import { startPlatform, type Platform } from '../support/platform';
+import { registerStations, registryStation, screensOfTwoSizes } from '../support/stations';
 import { tokenFor } from '../support/tokens';
 
 // Partial periods are judged against "today": pinned, so the answers below never change.
@@ -9,19 +10,6 @@ const S2 = '330624600102';
 let platform: Platform;
 let police: string;
 let admin: string;
-
-function registryStation(code: string, divisionCode = '330624') {
-  return {
-    code,
-    name: `测试派出所${code.slice(-3)}`,
-    divisionCode,
-    address: '浙江省绍兴市测试路1号',
-    creationStatus: 'IN_PROGRESS',
-    officers: 30,
-    population: 40000,
-    socialOrganizations: 1,
-  };
-}
 
 const RECORD_ACCIDENTS = `mutation($input: [AccidentInput!]!) { recordAccidents(input: $input) { inserted updated unchanged } }`;
 
@@ -57,24 +45,9 @@ beforeAll(async () => {
   platform = await startPlatform();
   admin = await tokenFor('admin');
   police = await tokenFor('department:traffic');
-  const registered = await platform.query(
-    `mutation($input: [StationInput!]!) { upsertStations(input: $input) { inserted } }`,
-    {
-      token: await tokenFor('department:stations'),
-      variables: { input: [registryStation(S1), registryStation(S2)] },
-    },
-  );
-  expect(registered.data.upsertStations.inserted).toBe(2);
+  expect(await registerStations(platform, [registryStation(S1), registryStation(S2)])).toBe(2);
 });
 afterAll(() => platform.stop());
-
-async function fingerprint(): Promise<string> {
-  const [row] = await platform.sql<{ f: string }>(
-    'traffic',
-    `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY external_id), '')) AS f FROM accident t`,
-  );
-  return row?.f ?? '';
-}
 
 describe('recording accidents through the gateway', () => {
   it('inserts, then counts identical accidents unchanged and a rising death toll updated', async () => {
@@ -105,13 +78,13 @@ describe('recording accidents through the gateway', () => {
   });
 
   it('refuses a department other than the traffic police and writes nothing', async () => {
-    const before = await fingerprint();
+    const before = await platform.fingerprint('traffic', 'accident');
     const res = await platform.query(RECORD_ACCIDENTS, {
       token: await tokenFor('department:cases'),
       variables: { input: [a('X0', '2019-01-01', 0, 1)] },
     });
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(await fingerprint()).toBe(before);
+    expect(await platform.fingerprint('traffic', 'accident')).toBe(before);
   });
 
   const over = Array.from({ length: 5001 }, (_, i) => a(`X${i}`, '2019-01-01', 0, 1));
@@ -150,23 +123,23 @@ describe('recording accidents through the gateway', () => {
     ['an empty batch', [], 'input has 0 records; one call takes 1 to 5,000'],
     ['an oversized batch', over, 'input has 5001 records'],
   ])('refuses %s with BAD_USER_INPUT and writes nothing', async (_case, input, message) => {
-    const before = await fingerprint();
+    const before = await platform.fingerprint('traffic', 'accident');
     const res = await platform.query(RECORD_ACCIDENTS, { token: police, variables: { input } });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toContain(message);
     expect(res.data ?? null).toBeNull();
-    expect(await fingerprint()).toBe(before);
+    expect(await platform.fingerprint('traffic', 'accident')).toBe(before);
   });
 
   it.each([
     ['an impossible date', [a('Z1', '2019-02-30', 0, 1)], '2019-02-30'],
     ['a fractional death toll', [a('Z2', '2019-02-01', 1.5, 0)], '1.5'],
   ])('refuses %s before any resolver runs', async (_case, input, value) => {
-    const before = await fingerprint();
+    const before = await platform.fingerprint('traffic', 'accident');
     const res = await platform.query(RECORD_ACCIDENTS, { token: police, variables: { input } });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toContain(value);
-    expect(await fingerprint()).toBe(before);
+    expect(await platform.fingerprint('traffic', 'accident')).toBe(before);
   });
 
   it('enforces the same rules in the table', async () => {
@@ -175,7 +148,7 @@ describe('recording accidents through the gateway', () => {
         'traffic',
         `INSERT INTO accident (external_id, station_code, occurred_on, deaths, injuries) VALUES ${values}`,
       );
-    const before = await fingerprint();
+    const before = await platform.fingerprint('traffic', 'accident');
     await expect(insert(`('T1', '330624600101', '2019-03-01', -1, 0)`)).rejects.toThrow(
       /check constraint/,
     );
@@ -192,7 +165,7 @@ describe('recording accidents through the gateway', () => {
     await expect(insert(`('T5', '330624600101', '2019-03-01', NULL, 1)`)).rejects.toThrow(
       /not-null constraint/,
     );
-    expect(await fingerprint()).toBe(before);
+    expect(await platform.fingerprint('traffic', 'accident')).toBe(before);
   });
 });
 
@@ -383,30 +356,11 @@ describe('trafficIndicators for a board', () => {
 
 describe('statement counts', () => {
   it('costs the traffic police one statement whether a screen lists 20 or 200 stations', async () => {
-    const stations = [
-      ...Array.from({ length: 180 }, (_, i) => registryStation(`330624${String(700000 + i)}`)),
-      ...Array.from({ length: 20 }, (_, i) =>
-        registryStation(`330683${String(700000 + i)}`, '330683'),
-      ),
-    ];
-    await platform.query(
-      `mutation($input: [StationInput!]!) { upsertStations(input: $input) { inserted } }`,
-      {
-        token: await tokenFor('department:stations'),
-        variables: { input: stations },
-      },
+    const { small, large } = await screensOfTwoSizes(
+      platform,
+      admin,
+      'trafficStats(period: "2019-H1") { accidents deaths baseline { deaths } }',
     );
-    const list = (scope: string) =>
-      platform.query(
-        `query($scope: ID!) { stations(scope: $scope, first: 1000) { edges { node { code
-           trafficStats(period: "2019-H1") { accidents deaths baseline { deaths } } } } } }`,
-        { token: admin, variables: { scope } },
-      );
-    const small = await platform.countStatements(() => list('330683'));
-    const large = await platform.countStatements(() => list('330600'));
-    expect(small.result.data.stations.edges).toHaveLength(20);
-    expect(large.result.data.stations.edges).toHaveLength(202);
-    expect(large.result.errors).toBeUndefined();
     const s1 = large.result.data.stations.edges.find(
       (e: { node: { code: string } }) => e.node.code === S1,
     );

@@ -38,3 +38,29 @@ export function crowdOfStations(): ReturnType<typeof registryStation>[] {
     ...Array.from({ length: 20 }, (_, i) => registryStation(`330683${700000 + i}`, '330683')),
   ];
 }
+
+/**
+ * Registers the crowd, then lists a screen of 20 stations (嵊州市) and one of 202 (the city),
+ * each station with `selection`: both answers, with the SQL statements each subgraph sent.
+ */
+export async function screensOfTwoSizes(platform: Platform, token: string, selection: string) {
+  if ((await registerStations(platform, crowdOfStations())) !== 200) {
+    throw new Error('the crowd of stations was registered before');
+  }
+  const list = (scope: string) =>
+    platform.query(
+      `query($scope: ID!) { stations(scope: $scope, first: 1000) { edges { node { code ${selection} } } } }`,
+      { token, variables: { scope } },
+    );
+  const small = await platform.countStatements(() => list('330683'));
+  const large = await platform.countStatements(() => list('330600'));
+  for (const [screen, size] of [
+    [small, 20],
+    [large, 202],
+  ] as const) {
+    if (screen.result.errors || screen.result.data?.stations.edges.length !== size) {
+      throw new Error(`the ${size}-station screen failed: ${JSON.stringify(screen.result.errors)}`);
+    }
+  }
+  return { small, large };
+}
