@@ -88,6 +88,10 @@ async function* batchesOf(
   if (batch.length > 0) yield batch;
 }
 
+function emptyReport(): ImportReport {
+  return { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: [], written: false };
+}
+
 function add(total: UpsertCounts, counts: UpsertCounts): void {
   total.inserted += counts.inserted;
   total.updated += counts.updated;
@@ -99,14 +103,7 @@ function add(total: UpsertCounts, counts: UpsertCounts): void {
  * the tables, then rolled back); only when the whole file passes is it sent again for real.
  */
 async function importWhole(options: ImportOptions, gateway: Gateway): Promise<ImportReport> {
-  const report: ImportReport = {
-    rows: 0,
-    inserted: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: [],
-    written: false,
-  };
+  const report = emptyReport();
   for await (const batch of batchesOf(options, report.rejected)) {
     report.rows += batch.length;
     const checked = await gateway.send(batch, true);
@@ -132,14 +129,7 @@ async function importWhole(options: ImportOptions, gateway: Gateway): Promise<Im
 
 /** Partial: each batch is written; a refused one is sent again without its bad rows. */
 async function importPartial(options: ImportOptions, gateway: Gateway): Promise<ImportReport> {
-  const report: ImportReport = {
-    rows: 0,
-    inserted: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: [],
-    written: false,
-  };
+  const report = emptyReport();
   for await (const batch of batchesOf(options, report.rejected)) {
     report.rows += batch.length;
     let pending = batch;

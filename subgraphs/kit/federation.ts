@@ -27,10 +27,26 @@ export function stationReference(): ClassType<StationRef> {
   return Station;
 }
 
-export interface BoardRef {
-  scope: string;
-  period: string;
-  schemeId: string;
+/**
+ * The key of an assessment board, declared alike by every subgraph that contributes to it
+ * (`@key(fields: "scope period schemeId")` on each subclass).
+ */
+@ObjectType()
+export abstract class BoardKey {
+  @Field(() => ID, { description: '范围 The scope: a division code or a station code.' })
+  scope!: string;
+
+  @Field({ description: '考核期 The period assessed.' })
+  period!: string;
+
+  @Field(() => ID, { description: '考核方案 The scheme version scored with.' })
+  schemeId!: string;
+}
+
+export const BOARD_DESCRIPTION =
+  '考核榜单 A board of the 平安考核: every station of a scope scored for a period.';
+
+export interface BoardRef extends BoardKey {
   stations: StationRef[];
 }
 
@@ -41,19 +57,8 @@ export interface BoardRef {
  */
 export function boardReference(station: ClassType<StationRef>): ClassType<BoardRef> {
   @Directive('@key(fields: "scope period schemeId")')
-  @ObjectType('AssessmentBoard', {
-    description: '考核榜单 A board of the 平安考核: every station of a scope scored for a period.',
-  })
-  class AssessmentBoard implements BoardRef {
-    @Field(() => ID, { description: '范围 The scope: a division code or a station code.' })
-    scope!: string;
-
-    @Field({ description: '考核期 The period assessed.' })
-    period!: string;
-
-    @Field(() => ID, { description: '考核方案 The scheme version scored with.' })
-    schemeId!: string;
-
+  @ObjectType('AssessmentBoard', { description: BOARD_DESCRIPTION })
+  class AssessmentBoard extends BoardKey implements BoardRef {
     @Directive('@external')
     @Field(() => [station], {
       description: '参评派出所 The stations of the scope (from the registry).',

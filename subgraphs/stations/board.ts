@@ -2,32 +2,20 @@ import {
   Authorized,
   Ctx,
   Directive,
-  Field,
   FieldResolver,
-  ID,
   ObjectType,
   Resolver,
   Root,
 } from 'type-graphql';
 import type { Context } from '../kit/context';
+import { BOARD_DESCRIPTION, BoardKey } from '../kit/federation';
 import type { StationsLoaders } from './loaders';
 import { whereInScope } from './scope';
 import { Station } from './station';
 
 @Directive('@key(fields: "scope period schemeId")')
-@ObjectType({
-  description: '考核榜单 A board of the 平安考核: every station of a scope scored for a period.',
-})
-export class AssessmentBoard {
-  @Field(() => ID, { description: '范围 The scope: a division code or a station code.' })
-  scope!: string;
-
-  @Field({ description: '考核期 The period assessed.' })
-  period!: string;
-
-  @Field(() => ID, { description: '考核方案 The scheme version scored with.' })
-  schemeId!: string;
-}
+@ObjectType({ description: BOARD_DESCRIPTION })
+export class AssessmentBoard extends BoardKey {}
 
 @Resolver(() => AssessmentBoard)
 export class BoardStationsResolver {
