@@ -1,6 +1,7 @@
 import { scenarios, DRILL_DOWN_STATION, type ProfileStation } from '../../scripts/bench/scenarios';
 import { gatewaySchema } from '../../scripts/import/kinds';
 import { startPlatform, type Platform } from '../support/platform';
+import { registerStations, registryStation } from '../support/stations';
 import { tokenFor } from '../support/tokens';
 
 /**
@@ -12,32 +13,17 @@ import { tokenFor } from '../support/tokens';
 const COUNTY = '330681';
 let platform: Platform;
 
-function station(code: string): ProfileStation & Record<string, unknown> {
-  return {
-    code,
-    name: `测试派出所${code.slice(-3)}`,
-    divisionCode: COUNTY,
-    address: '浙江省绍兴市诸暨市测试路1号',
-    creationStatus: 'IN_PROGRESS',
-    officers: 30,
-    population: 40000,
-    socialOrganizations: 1,
-  };
-}
-
-const stations = (count: number) => [
-  station(DRILL_DOWN_STATION),
-  ...Array.from({ length: count - 1 }, (_, i) => station(`${COUNTY}${600000 + i}`)),
-];
-
+/** The drill-down's station and `count - 1` others in its county, as the bench sees them. */
 async function register(count: number): Promise<ProfileStation[]> {
-  const input = stations(count);
-  const answer = await platform.query(
-    `mutation($input: [StationInput!]!) { upsertStations(input: $input) { inserted updated unchanged } }`,
-    { token: await tokenFor('department:stations'), variables: { input } },
+  const codes = [
+    DRILL_DOWN_STATION,
+    ...Array.from({ length: count - 1 }, (_, i) => `${COUNTY}${600000 + i}`),
+  ];
+  await registerStations(
+    platform,
+    codes.map((code) => registryStation(code, COUNTY)),
   );
-  expect(answer.errors).toBeUndefined();
-  return input.map(({ code, divisionCode }) => ({ code, divisionCode }));
+  return codes.map((code) => ({ code, divisionCode: COUNTY }));
 }
 
 /** The statements each subgraph sends for one request of the bench's scenario `id`. */
