@@ -1,22 +1,28 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { signToken } from '../../subgraphs/kit/auth';
 import { gatewaySchema } from '../import/kinds';
-import { ProcessGroup } from '../processes';
+import { ProcessGroup, type SubgraphProcess } from '../processes';
 import { capture } from './capture-run';
 import { benchDatabase, type BenchDatabase } from './database';
 import { ensureHive } from './hive';
 import { removeIngested, profileStations } from './ingested';
 import { measureScenario, type GatewayUnderTest } from './measure';
 import { machine, commit } from './machine';
-import { parseOptions } from './options';
-import { LOG_DIR, PROFILE_DIR, startBenchSubgraphs, startHive, startOurGateway } from './platform';
-import { BENCH_DIR, BENCH_PORTS } from './ports';
+import { parseOptions, type BenchOptions } from './options';
+import {
+  LOG_DIR,
+  PROFILE_DIR,
+  startBenchSubgraphs,
+  startHive,
+  startOurGateway,
+  type PlatformOptions,
+} from './platform';
+import { BENCH_PORTS } from './ports';
 import { summarizeProfiles } from './profile-summary';
-import { markdown, type ScenarioResult } from './report';
+import { markdown, writeResults, type ScenarioResult } from './report';
 import { scenarios as allScenarios } from './scenarios';
 import { targetsTable } from './targets';
 
@@ -26,9 +32,10 @@ import { targetsTable } from './targets';
  */
 const log = (message: string) => console.log(`[bench] ${message}`);
 let database: BenchDatabase | undefined;
+let stopPeer = () => Promise.resolve();
 
 async function shutdown(code: number): Promise<never> {
-  await group.stopAll();
+  await Promise.all([group.stopAll(), stopPeer()]);
   await database?.stop();
   process.exit(code);
 }
@@ -37,6 +44,28 @@ const group = new ProcessGroup((name, how) => {
   console.error(`[bench] ${name} exited (${how}); see .bench/logs/${name}.log`);
   void shutdown(1);
 });
+
+/** Our gateway, and Hive Gateway unless left out or unable to serve the supergraph. */
+async function startGateways(
+  options: BenchOptions,
+  platform: PlatformOptions,
+  subgraphs: readonly SubgraphProcess[],
+): Promise<{ gateways: GatewayUnderTest[]; peerFailure?: string }> {
+  const ours = await startOurGateway(group, {
+    ...platform,
+    name: 'gateway',
+    port: BENCH_PORTS.ours,
+    subgraphs,
+  });
+  if (!options.hive) return { gateways: [ours] };
+  const hive = await startHive(subgraphs);
+  if ('failure' in hive) {
+    log(`Hive Gateway could not serve the supergraph: ${hive.failure}`);
+    return { gateways: [ours], peerFailure: hive.failure };
+  }
+  stopPeer = hive.stop;
+  return { gateways: [ours, hive.gateway] };
+}
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
@@ -47,89 +76,75 @@ async function main(): Promise<void> {
   if (options.profile) mkdirSync(PROFILE_DIR, { recursive: true });
   database = await benchDatabase(log);
   const { url } = database;
-  try {
-    if (options.hive) await ensureHive(log);
-    const stations = await profileStations(url);
-    await removeIngested(url);
-    const runId = Date.now().toString(36);
-    const chosen = allScenarios(gatewaySchema(), stations, runId).filter(
-      (s) => options.scenarios.length === 0 || options.scenarios.includes(s.id),
-    );
-    const platformOptions = {
-      databaseUrl: url,
-      jwtSecret: randomBytes(32).toString('base64url'),
-      profile: options.profile,
-    };
-    log('starting the subgraphs, our gateway and the peer');
-    const subgraphs = await startBenchSubgraphs(group, platformOptions);
-    const token = (role: string) =>
-      signToken(platformOptions.jwtSecret, { sub: `bench-${role}`, roles: [role] });
-    const runnable = chosen.filter((s) => !s.skipped);
-    const fetches = await capture(group, platformOptions, subgraphs, runnable, token);
-    const gateways: GatewayUnderTest[] = [
-      await startOurGateway(group, {
-        ...platformOptions,
-        name: 'gateway',
-        port: BENCH_PORTS.ours,
-        subgraphs,
-      }),
-    ];
-    if (options.hive) gateways.push(await startHive(group, subgraphs));
+  if (options.hive) await ensureHive(log);
+  await removeIngested(url);
+  const chosen = allScenarios(
+    gatewaySchema(),
+    await profileStations(url),
+    Date.now().toString(36),
+  ).filter((s) => options.scenarios.length === 0 || options.scenarios.includes(s.id));
+  const platform: PlatformOptions = {
+    databaseUrl: url,
+    jwtSecret: randomBytes(32).toString('base64url'),
+    profile: options.profile,
+  };
+  const token = (role: string) =>
+    signToken(platform.jwtSecret, { sub: `bench-${role}`, roles: [role] });
 
-    const results = new Map<string, ScenarioResult>();
-    for (const scenario of chosen) {
-      if (scenario.skipped) {
-        log(`${scenario.name}: skipped (${scenario.skipped})`);
-        results.set(scenario.id, { scenario, gateways: [] });
-        continue;
-      }
-      log(`${scenario.name}: ${gateways.map((g) => g.name).join(' and ')} in turn`);
-      const { figures, criticalPath } = await measureScenario({
-        gateways,
-        scenario,
-        token: await token(scenario.role),
-        subgraphs,
-        fetches: fetches.get(scenario.id) ?? [],
-        seconds: options.seconds,
-        // Writes start from the same tables for each gateway and for the fetches alone.
-        reset: () => (scenario.fresh ? removeIngested(url) : Promise.resolve()),
-      });
-      const answers = new Set(figures.map((f) => f.answer));
-      results.set(scenario.id, {
-        scenario,
-        gateways: figures,
-        criticalPath,
-        ...(figures.length > 1 && !scenario.fresh ? { sameAnswers: answers.size === 1 } : {}),
-      });
+  log('starting the subgraphs, our gateway and the peer');
+  const subgraphs = await startBenchSubgraphs(group, platform);
+  const runnable = chosen.filter((s) => !s.skipped);
+  const fetches = await capture(group, platform, subgraphs, runnable, token);
+  const { gateways, peerFailure } = await startGateways(options, platform, subgraphs);
+  const results = new Map<string, ScenarioResult>();
+  for (const scenario of chosen) {
+    if (scenario.skipped) {
+      log(`${scenario.name}: skipped (${scenario.skipped})`);
+      results.set(scenario.id, { scenario, gateways: [] });
+      continue;
     }
-    await group.stopAll();
-    await removeIngested(url);
-
-    const report = markdown(
-      {
-        date: started,
-        machine: machine(),
-        command: [
-          'npm run bench',
-          ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : []),
-        ].join(' '),
-        commit: commit(),
-        seconds: options.seconds,
-        load: [loadAtStart, loadavg()[0] ?? 0],
-      },
-      [...results.values()],
-      targetsTable(results),
-    );
-    mkdirSync(join(BENCH_DIR, 'results'), { recursive: true });
-    writeFileSync(join(BENCH_DIR, 'results.md'), report);
-    const stamp = started.toISOString().slice(0, 16).replace(/[:T]/g, '-');
-    writeFileSync(join(BENCH_DIR, 'results', `${stamp}.md`), report);
-    console.log(`\n${report}`);
-    log(`written to .bench/results.md and .bench/results/${stamp}.md`);
-    if (options.profile) console.log(summarizeProfiles(PROFILE_DIR));
-  } finally {
-    await group.stopAll();
+    log(`${scenario.name}: ${gateways.map((g) => g.name).join(' and ')} in turn`);
+    const { figures, criticalPath } = await measureScenario({
+      gateways,
+      scenario,
+      token: await token(scenario.role),
+      subgraphs,
+      fetches: fetches.get(scenario.id) ?? [],
+      seconds: options.seconds,
+      // Writes start from the same tables for each gateway and for the fetches alone.
+      reset: () => (scenario.fresh ? removeIngested(url) : Promise.resolve()),
+    });
+    const answers = new Set(figures.map((f) => f.answer));
+    results.set(scenario.id, {
+      scenario,
+      gateways: figures,
+      criticalPath,
+      ...(figures.length > 1 && !scenario.fresh ? { sameAnswers: answers.size === 1 } : {}),
+    });
   }
+  // Our gateway writes its CPU profile as it exits.
+  await Promise.all([group.stopAll(), stopPeer()]);
+  await removeIngested(url);
+
+  const report = markdown(
+    {
+      date: started,
+      machine: machine(),
+      command: [
+        'npm run bench',
+        ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : []),
+      ].join(' '),
+      commit: commit(),
+      seconds: options.seconds,
+      load: [loadAtStart, loadavg()[0] ?? 0],
+      ...(peerFailure ? { peerFailure } : {}),
+    },
+    [...results.values()],
+    targetsTable(results),
+  );
+  console.log(`\n${report}`);
+  log(`written to ${writeResults(report, started).join(' and ')}`);
+  if (options.profile) console.log(summarizeProfiles(PROFILE_DIR));
 }
 
 process.on('SIGINT', () => void shutdown(130));

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import {
   GATEWAY_SCRIPT,
   ProcessGroup,
@@ -70,11 +72,27 @@ export async function startOurGateway(
   return { name: 'ours', url, pid: child.pid };
 }
 
-/** Hive Gateway on its port over the same subgraphs and supergraph. */
+/** The last error Hive Gateway logged (it logs a failure to load a supergraph, then exits). */
+function hiveError(): string {
+  const lines = stripVTControlCharacters(readFileSync(logFile('hive').file, 'utf8')).split('\n');
+  const message = lines.reverse().find((l) => /^\s*message:/.test(l));
+  return (
+    message?.replace(/^\s*message:\s*/, '').replace(/^"|"$/g, '') ?? 'see .bench/logs/hive.log'
+  );
+}
+
+/**
+ * Hive Gateway on its port over the same subgraphs and supergraph, in a group of its own: if
+ * it cannot serve the supergraph, the run goes on with our gateway alone and the table says
+ * why (the error it logged).
+ */
 export async function startHive(
-  group: ProcessGroup,
   subgraphs: readonly SubgraphProcess[],
-): Promise<GatewayUnderTest> {
+): Promise<{ gateway: GatewayUnderTest; stop: () => Promise<void> } | { failure: string }> {
+  let exited = false;
+  const group = new ProcessGroup(() => {
+    exited = true;
+  });
   const child = group.start({
     name: 'hive',
     script: HIVE_BIN,
@@ -83,6 +101,11 @@ export async function startHive(
     output: logFile('hive'),
   });
   const url = `http://localhost:${BENCH_PORTS.hive}/graphql`;
-  await group.waitHealthy('hive', url, 60_000, '/healthcheck');
-  return { name: 'Hive Gateway', url, pid: child.pid };
+  try {
+    await group.waitHealthy('hive', url, 60_000, '/healthcheck');
+  } catch (error) {
+    await group.stopAll();
+    return { failure: exited ? hiveError() : String(error) };
+  }
+  return { gateway: { name: 'Hive Gateway', url, pid: child.pid }, stop: () => group.stopAll() };
 }

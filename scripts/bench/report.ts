@@ -1,6 +1,10 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HIVE_VERSION } from './hive';
 import type { LoadResult } from './load';
 import { percentile } from './load';
 import type { CriticalPathFigures, GatewayFigures } from './measure';
+import { BENCH_DIR } from './ports';
 import type { Scenario } from './scenarios';
 
 export interface ScenarioResult {
@@ -20,6 +24,8 @@ export interface RunInfo {
   seconds: number;
   /** The machine's 1-minute load average as the run started and ended: other work skews figures. */
   load: [number, number];
+  /** Why the peer gateway was not measured, when it could not serve the supergraph. */
+  peerFailure?: string;
 }
 
 const ms = (value: number) =>
@@ -127,6 +133,12 @@ export function markdown(info: RunInfo, results: readonly ScenarioResult[], targ
       'province profile · latencies in ms at concurrency 1 and 16 · load from autocannon on loopback · ' +
       `machine load average ${info.load.map((l) => l.toFixed(1)).join(' → ')}`,
     '',
+    ...(info.peerFailure
+      ? [
+          `**Hive Gateway ${HIVE_VERSION} could not serve the supergraph** (${info.peerFailure}): our gateway alone below.`,
+          '',
+        ]
+      : []),
     ...figuresTable(results),
     '',
     'Critical path: every subgraph request our gateway made for one client request (recorded by ' +
@@ -139,4 +151,13 @@ export function markdown(info: RunInfo, results: readonly ScenarioResult[], targ
     ...(notes.length > 0 ? ['', ...notes] : []),
     '',
   ].join('\n');
+}
+
+/** Writes the table as .bench/results.md (the latest) and a copy named for the run's start. */
+export function writeResults(report: string, started: Date): string[] {
+  const stamp = started.toISOString().slice(0, 16).replace(/[:T]/g, '-');
+  const files = [join(BENCH_DIR, 'results.md'), join(BENCH_DIR, 'results', `${stamp}.md`)];
+  mkdirSync(join(BENCH_DIR, 'results'), { recursive: true });
+  for (const file of files) writeFileSync(file, report);
+  return files.map((f) => f.slice(BENCH_DIR.length - '.bench'.length));
 }
