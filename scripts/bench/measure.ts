@@ -1,7 +1,7 @@
 import type { SubgraphProcess } from '../processes';
 import { criticalPath, type SubgraphFetch } from './capture';
 import { percentile, runLoad, type LoadResult, type Target } from './load';
-import { residentMegabytes } from './memory';
+import { cpuSeconds, residentMegabytes } from './process-stats';
 import type { Scenario } from './scenarios';
 import { statementTotals } from './statements';
 
@@ -17,6 +17,8 @@ export interface GatewayFigures {
   c16: LoadResult;
   /** Resident memory after the scenario's load. */
   rssMb: number | null;
+  /** The gateway's CPU time per answered request at concurrency 16. */
+  cpuMsPerRequest: number | null;
   /** SQL statements per request by subgraph; null where the subgraph does not count them. */
   statements: Map<string, number | null>;
   /** The data of a checked answer, to compare the gateways' answers. */
@@ -152,10 +154,19 @@ export async function measureScenario(run: ScenarioRun): Promise<{
   const c1 = await inTurn((g) => runLoad(target(g), 1, seconds));
   await run.reset();
   const criticalPath = await measureCriticalPath(run.fetches, scenario, Math.min(5, seconds));
-  const c16 = await inTurn(async (g) => ({
-    c16: await runLoad(target(g), 16, seconds),
-    rssMb: residentMegabytes(g.pid),
-  }));
+  const c16 = await inTurn(async (g) => {
+    const before = cpuSeconds(g.pid);
+    const result = await runLoad(target(g), 16, seconds);
+    const after = cpuSeconds(g.pid);
+    return {
+      c16: result,
+      rssMb: residentMegabytes(g.pid),
+      cpuMsPerRequest:
+        before !== null && after !== null && result.latencies.length > 0
+          ? ((after - before) * 1000) / result.latencies.length
+          : null,
+    };
+  });
   const figures = run.gateways.map((gateway, i) => {
     const [probed, one, sixteen] = [checked[i], c1[i], c16[i]];
     if (!probed || !one || !sixteen) throw new Error(`no figures for ${gateway.name}`);
