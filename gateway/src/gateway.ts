@@ -9,11 +9,12 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { IncomingMessage } from 'node:http';
 import { requireViewerPlugin } from '../../subgraphs/kit/access';
 import { createVerifier, type AuthConfig, type Viewer } from '../../subgraphs/kit/auth';
-import { envVar, isProduction, serviceEnvName } from '../../subgraphs/kit/config';
+import { envVar, flagEnv, isProduction, serviceEnvName } from '../../subgraphs/kit/config';
 import { errorFormatter } from '../../subgraphs/kit/errors';
 import { serviceLogger } from '../../subgraphs/kit/log';
 import { createHttpServer, listen, sendJson } from '../../subgraphs/kit/http';
 import { requestId } from '../../subgraphs/kit/server';
+import { limitOptions, limitsFromEnv } from './limits';
 
 export interface GatewayContext {
   requestId: string;
@@ -70,6 +71,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     formatError: errorFormatter(logger),
     includeStacktraceInErrorResponses: !isProduction(),
     introspection: !isProduction(),
+    ...limitOptions(limitsFromEnv()),
+    // A JSON array of operations multiplies the work of one request past every limit above.
+    allowBatchedHttpRequests: flagEnv('ALLOW_BATCHED_HTTP', false),
+    // Apollo's default, stated so no one turns it off unawares: a GET or form post without a
+    // preflight-forcing header is refused, so a browser cannot be made to send one cross-site.
+    csrfPrevention: true,
     plugins: [ApolloServerPluginLandingPageDisabled(), requireViewerPlugin()],
   });
   const http = createHttpServer({
