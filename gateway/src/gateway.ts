@@ -15,6 +15,7 @@ import { serviceLogger } from '../../subgraphs/kit/log';
 import { createHttpServer, listen, sendJson } from '../../subgraphs/kit/http';
 import { requestId } from '../../subgraphs/kit/server';
 import { limitOptions, limitsFromEnv } from './limits';
+import { safelistFromEnv } from './safelist';
 
 export interface GatewayContext {
   requestId: string;
@@ -66,6 +67,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const logger = serviceLogger('gateway');
   const verify = createVerifier(options.auth);
+  const safelist = safelistFromEnv();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: errorFormatter(logger),
@@ -77,7 +79,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // Apollo's default, stated so no one turns it off unawares: a GET or form post without a
     // preflight-forcing header is refused, so a browser cannot be made to send one cross-site.
     csrfPrevention: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), requireViewerPlugin()],
+    // With the safelist on, it is the only store of operations: APQ would let clients add theirs.
+    ...(safelist ? { persistedQueries: false } : {}),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      requireViewerPlugin(),
+      ...(safelist ? [safelist] : []),
+    ],
   });
   const http = createHttpServer({
     apollo,

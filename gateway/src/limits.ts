@@ -22,29 +22,31 @@ export interface Limits {
   selections: number;
 }
 
-/** Each limit's environment variable and default. */
-export const LIMIT_SETTINGS = {
-  depth: { variable: 'MAX_QUERY_DEPTH', fallback: 12 },
-  aliases: { variable: 'MAX_ALIASES', fallback: 50 },
-  rootFields: { variable: 'MAX_ROOT_FIELDS', fallback: 20 },
-  tokens: { variable: 'MAX_TOKENS', fallback: 5000 },
-  selections: { variable: 'MAX_SELECTIONS', fallback: 2000 },
-} as const satisfies Record<keyof Limits, { variable: string; fallback: number }>;
+export const DEFAULT_LIMITS: Limits = {
+  depth: 12,
+  aliases: 50,
+  rootFields: 20,
+  tokens: 5000,
+  selections: 2000,
+};
+
+/** The environment variable that sets each limit. */
+export const LIMIT_VARIABLES: Record<keyof Limits, string> = {
+  depth: 'MAX_QUERY_DEPTH',
+  aliases: 'MAX_ALIASES',
+  rootFields: 'MAX_ROOT_FIELDS',
+  tokens: 'MAX_TOKENS',
+  selections: 'MAX_SELECTIONS',
+};
 
 export function limitsFromEnv(): Limits {
-  const read = (limit: keyof Limits) => {
-    const { variable, fallback } = LIMIT_SETTINGS[limit];
-    const value = intEnv(variable, fallback);
-    if (value < 1) throw new Error(`${variable} must be at least 1, got ${value}`);
-    return value;
-  };
-  return {
-    depth: read('depth'),
-    aliases: read('aliases'),
-    rootFields: read('rootFields'),
-    tokens: read('tokens'),
-    selections: read('selections'),
-  };
+  const limits = { ...DEFAULT_LIMITS };
+  for (const limit of Object.keys(limits) as (keyof Limits)[]) {
+    const variable = LIMIT_VARIABLES[limit];
+    limits[limit] = intEnv(variable, DEFAULT_LIMITS[limit]);
+    if (limits[limit] < 1) throw new Error(`${variable} must be at least 1, got ${limits[limit]}`);
+  }
+  return limits;
 }
 
 /** What an operation looks like once its fragments are expanded. */
@@ -121,7 +123,7 @@ export function shapeLimitRule(limits: Limits) {
         for (const [limit, found, what] of checks) {
           const max = limits[limit];
           if (found <= max) continue;
-          const { variable } = LIMIT_SETTINGS[limit];
+          const variable = LIMIT_VARIABLES[limit];
           context.reportError(
             new GraphQLError(
               `${operationLabel(operation)} ${what}; the gateway allows at most ${max} (${variable})`,

@@ -1,5 +1,5 @@
 import { getIntrospectionQuery } from 'graphql';
-import { LIMIT_SETTINGS } from '../../gateway/src/limits';
+import { DEFAULT_LIMITS } from '../../gateway/src/limits';
 import { postGraphQL, startPlatform, type Platform } from '../support/platform';
 import { tokenFor } from '../support/tokens';
 
@@ -13,9 +13,7 @@ beforeAll(async () => {
 afterAll(() => platform.stop());
 
 // The tests run with the defaults, so they check the limits operators get unless they set one.
-const [depth, aliases, rootFields, tokens] = (
-  ['depth', 'aliases', 'rootFields', 'tokens'] as const
-).map((limit) => LIMIT_SETTINGS[limit].fallback);
+const { depth, aliases, rootFields, tokens } = DEFAULT_LIMITS;
 
 /** `{ divisions { children { … { code } } } }`, `levels` fields deep. */
 function nested(levels: number): string {
