@@ -73,6 +73,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     formatError: errorFormatter(logger),
     includeStacktraceInErrorResponses: !isProduction(),
     introspection: !isProduction(),
+    // No "Did you mean …?" in production: with introspection off, it would spell the schema out.
+    hideSchemaDetailsFromClientErrors: isProduction(),
     ...limitOptions(limitsFromEnv()),
     // A JSON array of operations multiplies the work of one request past every limit above.
     allowBatchedHttpRequests: flagEnv('ALLOW_BATCHED_HTTP', false),
