@@ -2,14 +2,13 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { startGateway, type RunningGateway } from '../../gateway/src/gateway';
-import type { OperationManifest } from '../../gateway/src/safelist';
 import { authConfigFromEnv } from '../../subgraphs/kit/auth';
-import { OPERATIONS_FILE, PROJECT_ROOT, SUPERGRAPH_FILE } from '../../subgraphs/kit/paths';
+import { PROJECT_ROOT, SUPERGRAPH_FILE } from '../../subgraphs/kit/paths';
 import { postGraphQL, startPlatform, type Platform } from '../support/platform';
+import { listedOperation } from '../support/safelist';
 import { tokenFor } from '../support/tokens';
 
-const manifest = JSON.parse(readFileSync(OPERATIONS_FILE, 'utf8')) as OperationManifest;
-const STATION = manifest.operations.find((o) => o.name === 'Station')?.body ?? '';
+const STATION = listedOperation('Station');
 
 let platform: Platform;
 let admin: string;

@@ -1,18 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { RunningGateway } from '../../gateway/src/gateway';
-import { operationId, type OperationManifest } from '../../gateway/src/safelist';
-import { OPERATIONS_FILE } from '../../subgraphs/kit/paths';
+import { operationId } from '../../gateway/src/safelist';
 import { startPlatform, type GraphQLResponse, type Platform } from '../support/platform';
+import { listedOperation } from '../support/safelist';
 import { tokenFor } from '../support/tokens';
 
 const FENGQIAO = '330681500001';
-const manifest = JSON.parse(readFileSync(OPERATIONS_FILE, 'utf8')) as OperationManifest;
-
-function listed(name: string): string {
-  const operation = manifest.operations.find((o) => o.name === name);
-  if (!operation) throw new Error(`schema/operations.json lists no ${name}`);
-  return operation.body;
-}
 
 let platform: Platform;
 let admin: string;
@@ -54,7 +46,7 @@ async function send(
   return { ...result, statements: statements.stations };
 }
 
-const STATION = listed('Station');
+const STATION = listedOperation('Station');
 const fengqiao = { code: FENGQIAO };
 
 describe('SAFELIST off, the default outside production', () => {
@@ -147,7 +139,7 @@ describe('SAFELIST=on', () => {
         socialOrganizations: 0,
       },
     ];
-    const upsert = { id: operationId(listed('UpsertStations')), variables: { input } };
+    const upsert = { id: operationId(listedOperation('UpsertStations')), variables: { input } };
     const station = await send(safe.url, upsert, await tokenFor(`station:${FENGQIAO}`));
     const registrar = await send(safe.url, upsert, await tokenFor('department:stations'));
     expect([station.errors?.[0]?.extensions?.code, registrar.data]).toEqual([
