@@ -10,11 +10,13 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { requireViewerPlugin } from '../../subgraphs/kit/access';
 import { createVerifier, type AuthConfig, type Viewer } from '../../subgraphs/kit/auth';
-import { envVar, isProduction, serviceEnvName } from '../../subgraphs/kit/config';
+import { envVar, flagEnv, isProduction, serviceEnvName } from '../../subgraphs/kit/config';
 import { errorFormatter } from '../../subgraphs/kit/errors';
 import { serviceLogger } from '../../subgraphs/kit/log';
 import { createHttpServer, listen, sendJson } from '../../subgraphs/kit/http';
 import { requestId } from '../../subgraphs/kit/server';
+import { limitOptions, limitsFromEnv } from './limits';
+import { safelistFromEnv } from './safelist';
 
 export interface GatewayContext {
   requestId: string;
@@ -81,12 +83,27 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const logger = serviceLogger('gateway');
   const verify = createVerifier(options.auth);
+  const safelist = safelistFromEnv();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: errorFormatter(logger),
     includeStacktraceInErrorResponses: !isProduction(),
     introspection: !isProduction(),
-    plugins: [ApolloServerPluginLandingPageDisabled(), requireViewerPlugin()],
+    // No "Did you mean …?" in production: with introspection off, it would spell the schema out.
+    hideSchemaDetailsFromClientErrors: isProduction(),
+    ...limitOptions(limitsFromEnv()),
+    // A JSON array of operations multiplies the work of one request past every limit above.
+    allowBatchedHttpRequests: flagEnv('ALLOW_BATCHED_HTTP', false),
+    // Apollo's default, stated so no one turns it off unawares: a GET or form post without a
+    // preflight-forcing header is refused, so a browser cannot be made to send one cross-site.
+    csrfPrevention: true,
+    // With the safelist on, it is the only store of operations: APQ would let clients add theirs.
+    ...(safelist ? { persistedQueries: false } : {}),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      requireViewerPlugin(),
+      ...(safelist ? [safelist] : []),
+    ],
   });
   const http = createHttpServer({
     apollo,

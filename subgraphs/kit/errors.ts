@@ -7,9 +7,19 @@ import type { Logger } from './log';
  * The error codes clients can rely on (`extensions.code`). Apollo's own codes
  * (GRAPHQL_VALIDATION_FAILED, INTERNAL_SERVER_ERROR, ...) keep their meaning.
  */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'OPERATION_NOT_IN_SAFELIST'
+  // Apollo's, raised by the gateway's safelist too, so APQ clients fall back to sending text.
+  | 'PERSISTED_QUERY_NOT_FOUND';
 
-const httpStatus: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401 };
+const httpStatus: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  OPERATION_NOT_IN_SAFELIST: 400,
+};
 
 export function codedError(
   code: ErrorCode,

@@ -66,6 +66,8 @@ export async function startSubgraph(
       formatError: errorFormatter(logger),
       includeStacktraceInErrorResponses: !isProduction(),
       introspection: !isProduction(),
+      // No "Did you mean …?" in production: with introspection off, it would spell the schema out.
+      hideSchemaDetailsFromClientErrors: isProduction(),
       plugins: [
         ApolloServerPluginInlineTraceDisabled(),
         ApolloServerPluginLandingPageDisabled(),

@@ -52,11 +52,33 @@ export async function postGraphQL(
  * supergraph. Requests go over HTTP, like a screen's.
  */
 export class Platform {
+  private readonly extraGateways: RunningGateway[] = [];
+
   constructor(
     readonly gateway: RunningGateway,
     readonly services: ReadonlyMap<string, RunningService>,
     readonly database: TestDatabase,
   ) {}
+
+  /**
+   * Another gateway over the same subgraphs, started with `env` set on top of the test's
+   * environment (a limit, SAFELIST, ...) exactly as `npm run start:gateway` reads it, so the
+   * settings are tested through the variables operators use. Stopped with the platform.
+   */
+  async startGateway(env: Record<string, string>): Promise<RunningGateway> {
+    const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+    Object.assign(process.env, env);
+    try {
+      const gateway = await gatewayOver(this.services);
+      this.extraGateways.push(gateway);
+      return gateway;
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  }
 
   /** A request through the gateway. */
   query(query: string, options: RequestOptions = {}): Promise<GraphQLResponse> {
@@ -109,10 +131,19 @@ export class Platform {
   }
 
   async stop(): Promise<void> {
-    await this.gateway.stop();
+    await Promise.all([this.gateway, ...this.extraGateways].map((g) => g.stop()));
     await Promise.all([...this.services.values()].map((s) => s.stop()));
     await this.database.drop();
   }
+}
+
+function gatewayOver(services: ReadonlyMap<string, RunningService>): Promise<RunningGateway> {
+  return startGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
+    port: 0,
+    auth: authConfigFromEnv(),
+    subgraphUrls: Object.fromEntries([...services].map(([name, s]) => [name, s.url])),
+  });
 }
 
 export async function startPlatform(
@@ -131,13 +162,7 @@ export async function startPlatform(
       });
       services.set(definition.name, service);
     }
-    const gateway = await startGateway({
-      supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
-      port: 0,
-      auth,
-      subgraphUrls: Object.fromEntries([...services].map(([name, s]) => [name, s.url])),
-    });
-    return new Platform(gateway, services, database);
+    return new Platform(await gatewayOver(services), services, database);
   } catch (error) {
     await Promise.all([...services.values()].map((s) => s.stop()));
     await database.drop();
