@@ -79,7 +79,7 @@ function readDefinitions(dir: string, errors: string[]) {
 }
 
 /**
- * The safelist manifest from every operations/*.graphql file: each named operation with the
+ * The safelist manifest from every schema/operations/*.graphql file: each named operation with the
  * fragments it uses, printed the way a client must send it, and checked against the API schema
  * and the gateway's default limits so the list never holds an operation the gateway refuses.
  */

@@ -19,7 +19,7 @@ import { operationManifest } from './operations';
 /**
  * `npm run schema` writes schema/<name>.graphql (each subgraph's SDL with its federation
  * directives), schema/supergraph.graphql (their composition) and schema/operations.json (the
- * gateway's safelist, from operations/*.graphql). It refuses a change that
+ * gateway's safelist, from schema/operations/*.graphql). It refuses a change that
  * would break a client unless given --allow-breaking.
  * `npm run schema:check` regenerates in memory and fails on composition errors, on a file that
  * differs from what the code prints (showing the diff), and names any breaking change.

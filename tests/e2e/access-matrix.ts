@@ -61,6 +61,104 @@ export interface AccessRow {
 }
 
 let upserts = 0;
+let records = 0;
+
+type Department = 'cases' | 'traffic' | 'surveys';
+
+/** A department's statistics field: its own department, the assessors and the station itself. */
+function statsRow(department: Department, field: string, selection: string): AccessRow {
+  const stats = `${field}(period: "2019-H1") { ${selection} }`;
+  return {
+    field: `Station.${field}`,
+    subgraph: department,
+    query: `query($code: ID!) { station(code: $code) { ${stats} } }`,
+    variables: { code: OWN_STATION },
+    direct: {
+      query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Station { ${stats} } } }`,
+      variables: { r: [{ __typename: 'Station', code: OWN_STATION }] },
+    },
+    allowed: ['admin', 'assessor', `department:${department}`, 'station:own'],
+  };
+}
+
+function statsRows(): AccessRow[] {
+  return [
+    statsRow('cases', 'caseStats', 'criminalFiled mediationRate'),
+    statsRow('traffic', 'trafficStats', 'accidents deaths'),
+    statsRow('surveys', 'surveyStats', 'responses securityRate'),
+  ];
+}
+
+/** A department's record mutation: that department only. Every call sends a new record. */
+function recordRow(
+  department: Department,
+  mutation: string,
+  input: string,
+  table: string,
+  record: (externalId: string) => Record<string, unknown>,
+): AccessRow {
+  return {
+    field: `Mutation.${mutation}`,
+    subgraph: department,
+    query: `mutation($input: [${input}!]!) { ${mutation}(input: $input) { inserted } }`,
+    variables: () => ({
+      input: [{ stationCode: OWN_STATION, ...record(`ACCESS-${(records += 1)}`) }],
+    }),
+    writes: [table],
+    allowed: ['admin', `department:${department}`],
+  };
+}
+
+function recordRows(): AccessRow[] {
+  const on = '2019-05-01';
+  return [
+    recordRow('cases', 'recordCases', 'CaseInput', 'criminal_case', (externalId) => ({
+      externalId,
+      category: 'OTHER',
+      filedOn: on,
+    })),
+    recordRow('cases', 'recordDisputes', 'DisputeInput', 'dispute', (externalId) => ({
+      externalId,
+      receivedOn: on,
+      channel: 'PEOPLE',
+      outcome: 'PENDING',
+    })),
+    recordRow('traffic', 'recordAccidents', 'AccidentInput', 'accident', (externalId) => ({
+      externalId,
+      occurredOn: on,
+      deaths: 0,
+      injuries: 1,
+    })),
+    recordRow(
+      'surveys',
+      'recordSurveyResponses',
+      'SurveyResponseInput',
+      'survey_response',
+      (externalId) => ({
+        externalId,
+        surveyedOn: on,
+        security: 5,
+        satisfaction: 4,
+      }),
+    ),
+    recordRow('surveys', 'recordComplaints', 'ComplaintInput', 'complaint', (externalId) => ({
+      externalId,
+      receivedOn: on,
+      valid: false,
+    })),
+    recordRow(
+      'surveys',
+      'recordCommendations',
+      'CommendationInput',
+      'commendation',
+      (externalId) => ({
+        externalId,
+        receivedOn: on,
+        kind: 'BANNER',
+      }),
+    ),
+  ];
+}
 
 export const ACCESS_MATRIX: readonly AccessRow[] = [
   // stations: the registry
@@ -111,4 +209,6 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
     writes: ['station'],
     allowed: ['admin', 'department:stations'],
   },
+  ...statsRows(),
+  ...recordRows(),
 ];
