@@ -1,19 +1,18 @@
-import {
-  ApolloGateway,
-  RemoteGraphQLDataSource,
-  type GraphQLDataSourceProcessOptions,
-} from '@apollo/gateway';
+import { ApolloGateway, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { IncomingMessage } from 'node:http';
 import { requireViewerPlugin } from '../../subgraphs/kit/access';
 import { createVerifier, type AuthConfig, type Viewer } from '../../subgraphs/kit/auth';
-import { envVar, isProduction, serviceEnvName } from '../../subgraphs/kit/config';
+import { envVar, intEnv, isProduction, serviceEnvName } from '../../subgraphs/kit/config';
 import { errorFormatter } from '../../subgraphs/kit/errors';
-import { serviceLogger } from '../../subgraphs/kit/log';
+import { serviceLogger, type Logger } from '../../subgraphs/kit/log';
 import { createHttpServer, listen, sendJson } from '../../subgraphs/kit/http';
-import { requestId } from '../../subgraphs/kit/server';
+import { ServiceMetrics } from '../../subgraphs/kit/metrics';
+import { observeRequestsPlugin } from '../../subgraphs/kit/observe-requests';
+import { requestId } from '../../subgraphs/kit/request-scope';
+import { SubgraphDataSource, SubgraphFetchMetrics } from './subgraph-fetch';
 
 export interface GatewayContext {
   requestId: string;
@@ -28,6 +27,10 @@ export interface GatewayOptions {
   auth: AuthConfig;
   /** Subgraph URLs by name; otherwise `<NAME>_URL`, otherwise the supergraph's own. */
   subgraphUrls?: Record<string, string>;
+  /** The deadline of one subgraph fetch; otherwise SUBGRAPH_TIMEOUT_MS, otherwise 10 s. */
+  subgraphTimeoutMs?: number;
+  /** The logger the gateway's own is made from; by default the root one. */
+  logger?: Logger;
 }
 
 export interface RunningGateway {
@@ -38,7 +41,7 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+class ForwardingDataSource extends SubgraphDataSource<GatewayContext> {
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     // Health checks and schema loads carry no request of ours; only operations are forwarded.
     if (!('incomingRequestContext' in options)) return;
@@ -51,26 +54,34 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 /**
  * The gateway: @apollo/gateway planning over the checked-in supergraph (never introspection),
  * inside @apollo/server. It verifies the bearer token before planning and forwards it.
+ * Prometheus metrics are at /metrics.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const subgraphUrls: Record<string, string> = {};
+  const metrics = new ServiceMetrics('gateway');
+  const fetchMetrics = new SubgraphFetchMetrics(metrics);
+  const timeoutMs = options.subgraphTimeoutMs ?? intEnv('SUBGRAPH_TIMEOUT_MS', 10_000);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const resolved =
         options.subgraphUrls?.[name] ?? envVar(serviceEnvName(name, 'URL')) ?? url ?? '';
       subgraphUrls[name] = resolved;
-      return new ForwardingDataSource({ url: resolved });
+      return new ForwardingDataSource({ name, url: resolved, timeoutMs, metrics: fetchMetrics });
     },
   });
-  const logger = serviceLogger('gateway');
+  const logger = serviceLogger('gateway', options.logger);
   const verify = createVerifier(options.auth);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: errorFormatter(logger),
     includeStacktraceInErrorResponses: !isProduction(),
     introspection: !isProduction(),
-    plugins: [ApolloServerPluginLandingPageDisabled(), requireViewerPlugin()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      requireViewerPlugin(),
+      observeRequestsPlugin(metrics, logger),
+    ],
   });
   const http = createHttpServer({
     apollo,
@@ -99,6 +110,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           subgraphs: Object.fromEntries(checks),
         });
       },
+      '/metrics': metrics.serve,
     },
   });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: http }));

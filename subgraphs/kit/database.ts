@@ -9,6 +9,8 @@ export interface DatabaseOptions {
   schema: string;
   entities: MixedList<ClassType>;
   migrations: MixedList<ClassType>;
+  /** Where SQL failures and migrations are logged; by default the schema's service logger. */
+  logger?: Logger;
 }
 
 /**
@@ -51,7 +53,7 @@ function quoteIdent(name: string): string {
  * migrations (each in its own transaction). Nothing is ever synchronized from entities.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<DataSource> {
-  const counter = new StatementCounter(serviceLogger(options.schema));
+  const counter = new StatementCounter(options.logger ?? serviceLogger(options.schema));
   const db = new DataSource({
     type: 'postgres',
     url: options.url,

@@ -7,7 +7,15 @@ import type { Logger } from './log';
  * The error codes clients can rely on (`extensions.code`). Apollo's own codes
  * (GRAPHQL_VALIDATION_FAILED, INTERNAL_SERVER_ERROR, ...) keep their meaning.
  */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  /** The gateway could not reach a subgraph (`extensions.subgraph` names it): retry. */
+  | 'SUBGRAPH_UNAVAILABLE'
+  /** A subgraph did not answer the gateway within SUBGRAPH_TIMEOUT_MS. */
+  | 'SUBGRAPH_TIMEOUT';
 
 const httpStatus: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401 };
 
