@@ -12,7 +12,6 @@ export interface InProcessOptions {
   auth: AuthConfig;
   seed: DemoProfile | null;
   logger?: Logger;
-  subgraphTimeoutMs?: number;
 }
 
 export interface InProcessPlatform {
@@ -49,7 +48,6 @@ export async function startInProcess(options: InProcessOptions): Promise<InProce
       auth: options.auth,
       subgraphUrls: Object.fromEntries([...services].map(([name, s]) => [name, s.url])),
       logger: options.logger,
-      subgraphTimeoutMs: options.subgraphTimeoutMs,
     });
     return { gateway, services, startOptions };
   } catch (error) {

@@ -27,8 +27,6 @@ export interface GatewayOptions {
   auth: AuthConfig;
   /** Subgraph URLs by name; otherwise `<NAME>_URL`, otherwise the supergraph's own. */
   subgraphUrls?: Record<string, string>;
-  /** The deadline of one subgraph fetch; otherwise SUBGRAPH_TIMEOUT_MS, otherwise 10 s. */
-  subgraphTimeoutMs?: number;
   /** The logger the gateway's own is made from; by default the root one. */
   logger?: Logger;
 }
@@ -60,7 +58,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const subgraphUrls: Record<string, string> = {};
   const metrics = new ServiceMetrics('gateway');
   const fetchMetrics = new SubgraphFetchMetrics(metrics);
-  const timeoutMs = options.subgraphTimeoutMs ?? intEnv('SUBGRAPH_TIMEOUT_MS', 10_000);
+  // A subgraph fetch's deadline: one slow subgraph must not hold a screen.
+  const timeoutMs = intEnv('SUBGRAPH_TIMEOUT_MS', 10_000);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {

@@ -1,8 +1,9 @@
 import type { RunningGateway } from '../../gateway/src/gateway';
-import { startInProcess, type InProcessOptions } from '../../scripts/in-process-platform';
+import { startInProcess } from '../../scripts/in-process-platform';
 import { authConfigFromEnv } from '../../subgraphs/kit/auth';
 import { statementCount } from '../../subgraphs/kit/database';
 import type { DemoProfile } from '../../subgraphs/kit/demo/profile';
+import type { Logger } from '../../subgraphs/kit/log';
 import { startSubgraph, type RunningService, type StartOptions } from '../../subgraphs/kit/server';
 import { subgraphNamed } from '../../subgraphs/list';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -131,10 +132,10 @@ export class Platform {
   }
 }
 
-export interface PlatformOptions extends Partial<
-  Pick<InProcessOptions, 'logger' | 'subgraphTimeoutMs'>
-> {
+export interface PlatformOptions {
   seed?: DemoProfile | null;
+  /** Where every service logs (tests of the log lines); by default jest's silent logger. */
+  logger?: Logger;
   /** The PostgreSQL server to make the test database on; by default TEST_DATABASE_URL's. */
   serverUrl?: string;
 }
@@ -147,7 +148,6 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       auth: authConfigFromEnv(),
       seed: options.seed ?? null,
       logger: options.logger,
-      subgraphTimeoutMs: options.subgraphTimeoutMs,
     });
     return new Platform(gateway, services, startOptions, database);
   } catch (error) {
