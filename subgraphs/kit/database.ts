@@ -14,6 +14,13 @@ export interface DatabaseOptions {
 }
 
 /**
+ * How long a request waits for a new connection when PostgreSQL does not answer (down, or
+ * unreachable): long enough for a busy server, short enough that a request fails with
+ * DATABASE_UNAVAILABLE before the gateway's deadline, instead of hanging.
+ */
+const CONNECT_TIMEOUT_MS = 5000;
+
+/**
  * Counts the SQL statements a DataSource sends. The "no N+1" promise is tested (and benchmarked)
  * by reading this counter around a request, so it sees every statement, transactions included.
  */
@@ -63,6 +70,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     logger: counter,
+    connectTimeoutMS: CONNECT_TIMEOUT_MS,
     extra: {
       max: intEnv('DB_POOL_MAX', 10),
       // Unqualified names in raw SQL resolve to the subgraph's own tables.
