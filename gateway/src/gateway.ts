@@ -12,6 +12,7 @@ import { createHttpServer, listen, sendJson } from '../../subgraphs/kit/http';
 import { ServiceMetrics } from '../../subgraphs/kit/metrics';
 import { observeRequestsPlugin } from '../../subgraphs/kit/observe-requests';
 import { requestId } from '../../subgraphs/kit/request-scope';
+import { graphiqlRoutes } from './graphiql';
 import { SubgraphDataSource, SubgraphFetchMetrics } from './subgraph-fetch';
 
 export interface GatewayContext {
@@ -52,7 +53,7 @@ class ForwardingDataSource extends SubgraphDataSource<GatewayContext> {
 /**
  * The gateway: @apollo/gateway planning over the checked-in supergraph (never introspection),
  * inside @apollo/server. It verifies the bearer token before planning and forwards it.
- * Prometheus metrics are at /metrics.
+ * GraphiQL is at GET /, Prometheus metrics at /metrics.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const subgraphUrls: Record<string, string> = {};
@@ -110,6 +111,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         });
       },
       '/metrics': metrics.serve,
+      ...graphiqlRoutes(),
     },
   });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: http }));
