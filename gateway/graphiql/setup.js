@@ -1,6 +1,6 @@
 // GraphiQL in the browser, over the gateway's /graphql, with the example operations of
 // gateway/operations/ as tabs. Every operation needs a bearer token: it goes in the headers
-// editor, opened at start (tokens are not kept after the tab closes).
+// editor, opened at start (GraphiQL keeps no headers unless told to in its settings).
 const HEADERS = JSON.stringify(
   { Authorization: 'Bearer <paste a token here: npm start prints one per role>' },
   null,
