@@ -6,9 +6,9 @@ export type Logger = pino.Logger;
 
 /**
  * Structured JSON logs, one object per line. LOG_LEVEL sets the level (default `info`;
- * `silent` under jest, whose tests assert on answers, not on log lines, except the one that
- * passes its own destination). A line written while a request is handled carries its
- * `requestId`, whichever code writes it.
+ * `silent` under jest, whose tests assert on answers, not on log lines; the test of the log
+ * lines passes its own level and destination). A line written while a request is handled
+ * carries its `requestId`, whichever code writes it.
  */
 export function createLogger(
   options: { level?: string; destination?: pino.DestinationStream } = {},
