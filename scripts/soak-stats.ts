@@ -1,19 +1,28 @@
+function percentileOf(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
 /** What one minute of the soak saw. */
 export class MinuteStats {
   readonly latencies: number[] = [];
+  /** The same latencies by kind of request: which one drifts, if any. */
+  readonly byKind = new Map<string, number[]>();
   errors = 0;
   rssMb = 0;
   heapMb = 0;
 
-  record(ms: number, failed: boolean): void {
+  record(kind: string, ms: number, failed: boolean): void {
     this.latencies.push(ms);
+    const ofKind = this.byKind.get(kind) ?? [];
+    if (ofKind.length === 0) this.byKind.set(kind, ofKind);
+    ofKind.push(ms);
     if (failed) this.errors += 1;
   }
 
-  percentile(p: number): number {
-    if (this.latencies.length === 0) return 0;
-    const sorted = [...this.latencies].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+  percentile(p: number, kind?: string): number {
+    return percentileOf(kind ? (this.byKind.get(kind) ?? []) : this.latencies, p);
   }
 }
 
@@ -35,6 +44,17 @@ export function minuteTable(minutes: MinuteStats[]): string {
     ].join(' '),
   );
   return [head, ...rows].join('\n');
+}
+
+/** p99 of each kind of request in the first and the last minute. */
+export function kindTable(first: MinuteStats, last: MinuteStats): string {
+  return [...first.byKind.keys()]
+    .sort()
+    .map((kind) => {
+      const [from, to] = [first.percentile(99, kind), last.percentile(99, kind)];
+      return `  ${kind.padEnd(20)} p99 ${fixed(from)} -> ${fixed(to)} ms (${drift(from, to)})`;
+    })
+    .join('\n');
 }
 
 /** Change from the first value to the last, in percent of the first. */

@@ -7,7 +7,7 @@ import { signToken } from '../subgraphs/kit/auth';
 import { createLogger } from '../subgraphs/kit/log';
 import { ensureDatabase, freePort, startEmbeddedPostgres } from './embedded-postgres';
 import { startInProcess } from './in-process-platform';
-import { drift, minuteTable, MinuteStats } from './soak-stats';
+import { drift, kindTable, minuteTable, MinuteStats } from './soak-stats';
 
 /**
  * `npm run soak -- --minutes N [--concurrency C]`: holds a mixed read and ingest load against
@@ -199,7 +199,7 @@ async function main(): Promise<void> {
           if (errorSamples.length < 5) errorSamples.push(`${kind}: ${String(error)}`);
         }
         const minute = stats[Math.min(minutes - 1, Math.floor((Date.now() - started) / 60_000))];
-        minute?.record(performance.now() - begun, failed);
+        minute?.record(kind, performance.now() - begun, failed);
       }
     }),
   );
@@ -236,6 +236,7 @@ async function main(): Promise<void> {
   console.log(
     `p99 drift    ${drift(first.percentile(99), last.percentile(99))}  (minute 1 ${first.percentile(99).toFixed(1)} ms -> minute ${minutes} ${last.percentile(99).toFixed(1)} ms)`,
   );
+  console.log(kindTable(first, last));
   console.log(
     `rss growth   ${drift(first.rssMb, last.rssMb)}  (${first.rssMb.toFixed(0)} -> ${last.rssMb.toFixed(0)} MB, after a full GC each minute)`,
   );
