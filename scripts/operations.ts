@@ -47,11 +47,14 @@ function fragmentsUsed(
 function readDefinitions(dir: string, errors: string[]) {
   const operations = new Map<string, Named<OperationDefinitionNode>>();
   const fragments = new Map<string, Named<FragmentDefinitionNode>>();
-  const names = readdirSync(dir).filter((name) => name.endsWith('.graphql'));
+  // Subfolders too: GraphiQL's examples (examples/) are listed like any other operation.
+  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) =>
+    name.endsWith('.graphql'),
+  );
   for (const file of names.sort().map((name) => `${basename(dir)}/${name}`)) {
     let document: DocumentNode;
     try {
-      document = parse(readFileSync(join(dir, basename(file)), 'utf8'));
+      document = parse(readFileSync(join(dir, file.slice(basename(dir).length + 1)), 'utf8'));
     } catch (error) {
       errors.push(`${file}: ${(error as Error).message}`);
       continue;

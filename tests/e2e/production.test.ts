@@ -122,9 +122,10 @@ describe('NODE_ENV=production', () => {
         variables: { code: '330681500001' },
       });
       expect({ code: res.errors?.[0]?.extensions?.code, leaks: leaksIn(res) }).toEqual({
-        code: 'INTERNAL_SERVER_ERROR',
+        code: 'SUBGRAPH_UNAVAILABLE',
         leaks: [],
       });
+      expect(res.errors?.[0]?.message).toBe('subgraph "stations" is unavailable');
     } finally {
       await stranded.stop();
     }
