@@ -112,8 +112,9 @@ function jwtSecret(): string {
 async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
-  const databaseUrl = await database();
+  // Before the database: a start that is refused for want of a secret leaves nothing running.
   const secret = jwtSecret();
+  const databaseUrl = await database();
   const shared = { DATABASE_URL: databaseUrl, JWT_SECRET: secret, APOLLO_TELEMETRY_DISABLED: '1' };
   const subgraphs = await startSubgraphs(group, {
     env: shared,
