@@ -96,28 +96,18 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 }
 
 /**
- * The longest chain of fetches, each taking `time(fetch)`: a fetch waited for every fetch
- * answered before it was sent (the next stage of the plan needs their data), and ran
- * alongside the others (a parallel stage). Returns the chain, first fetch first.
+ * The query plan's stages as they ran: a fetch belongs to the stage after the last one whose
+ * fetches it waited for (every fetch answered before it was sent, whose data the plan's next
+ * stage needs); fetches of one stage ran side by side.
  */
-export function criticalPath<T extends SubgraphFetch>(
-  fetches: readonly T[],
-  time: (fetch: T) => number,
-): { total: number; chain: T[] } {
-  const best = new Map<T, { total: number; chain: T[] }>();
+export function stagesOf<T extends SubgraphFetch>(fetches: readonly T[]): T[][] {
+  const stage = new Map<T, number>();
   const ordered = [...fetches].sort((a, b) => a.sentAt - b.sentAt);
   for (const fetch of ordered) {
-    const before = ordered
-      .filter((other) => other.answeredAt <= fetch.sentAt)
-      .map((other) => best.get(other))
-      .reduce<{ total: number; chain: T[] }>(
-        (longest, path) => (path && path.total > longest.total ? path : longest),
-        { total: 0, chain: [] },
-      );
-    best.set(fetch, { total: before.total + time(fetch), chain: [...before.chain, fetch] });
+    const before = ordered.filter((other) => other.answeredAt <= fetch.sentAt);
+    stage.set(fetch, Math.max(-1, ...before.map((other) => stage.get(other) ?? 0)) + 1);
   }
-  return [...best.values()].reduce((a, b) => (b.total > a.total ? b : a), {
-    total: 0,
-    chain: [],
-  });
+  const stages: T[][] = [];
+  for (const [fetch, index] of stage) (stages[index] ??= []).push(fetch);
+  return stages;
 }

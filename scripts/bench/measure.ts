@@ -1,6 +1,7 @@
 import type { SubgraphProcess } from '../processes';
-import { criticalPath, type SubgraphFetch } from './capture';
-import { percentile, runLoad, type LoadResult, type Target } from './load';
+import { stagesOf, type SubgraphFetch } from './capture';
+import { runLoad, type LoadResult, type Target } from './load';
+import { replayStages, type CriticalPathFigures } from './replay';
 import { cpuSeconds, residentMegabytes } from './process-stats';
 import type { Scenario } from './scenarios';
 import { statementTotals } from './statements';
@@ -25,15 +26,6 @@ export interface GatewayFigures {
   answer: string;
   /** What was wrong with a checked answer, or null. */
   problem: string | null;
-}
-
-export interface CriticalPathFigures {
-  /** Each fetch of one request, with its median time sent straight to its subgraph. */
-  fetches: { subgraph: string; p50: number }[];
-  /** The subgraphs along the longest chain of dependent fetches. */
-  chain: string[];
-  p50: number;
-  errors: number;
 }
 
 const PROBES = 5;
@@ -84,37 +76,6 @@ function refreshed(body: string, scenario: Scenario): string {
   return JSON.stringify({ ...request, variables });
 }
 
-/**
- * The critical path of our gateway's fetches for one request: each fetch it made (captured by
- * the recorder) sent straight to its subgraph for `seconds` at concurrency 1, and the longest
- * chain of dependent fetches summed by their medians.
- */
-async function measureCriticalPath(
-  fetches: readonly SubgraphFetch[],
-  scenario: Scenario,
-  seconds: number,
-): Promise<CriticalPathFigures> {
-  const timed: (SubgraphFetch & { p50: number })[] = [];
-  let errors = 0;
-  for (const fetch of fetches) {
-    const target: Target = {
-      url: fetch.url,
-      headers: fetch.authorization ? { authorization: fetch.authorization } : {},
-      body: scenario.fresh ? () => refreshed(fetch.body, scenario) : fetch.body,
-    };
-    const result = await runLoad(target, 1, seconds);
-    errors += result.errors;
-    timed.push({ ...fetch, p50: percentile(result.latencies, 0.5) });
-  }
-  const path = criticalPath(timed, (f) => f.p50);
-  return {
-    fetches: timed.map((f) => ({ subgraph: f.subgraph, p50: f.p50 })),
-    chain: path.chain.map((f) => f.subgraph),
-    p50: path.total,
-    errors,
-  };
-}
-
 export interface ScenarioRun {
   gateways: readonly GatewayUnderTest[];
   scenario: Scenario;
@@ -153,7 +114,11 @@ export async function measureScenario(run: ScenarioRun): Promise<{
   await inTurn((g) => runLoad(target(g), 16, Math.min(3, seconds)));
   const c1 = await inTurn((g) => runLoad(target(g), 1, seconds));
   await run.reset();
-  const criticalPath = await measureCriticalPath(run.fetches, scenario, Math.min(5, seconds));
+  const criticalPath = await replayStages(
+    stagesOf(run.fetches),
+    (fetch) => (scenario.fresh ? refreshed(fetch.body, scenario) : fetch.body),
+    Math.min(5, seconds),
+  );
   const c16 = await inTurn(async (g) => {
     const before = cpuSeconds(g.pid);
     const result = await runLoad(target(g), 16, seconds);

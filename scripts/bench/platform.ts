@@ -75,10 +75,15 @@ export async function startOurGateway(
 /** The last error Hive Gateway logged (it logs a failure to load a supergraph, then exits). */
 function hiveError(): string {
   const lines = stripVTControlCharacters(readFileSync(logFile('hive').file, 'utf8')).split('\n');
-  const message = lines.reverse().find((l) => /^\s*message:/.test(l));
-  return (
-    message?.replace(/^\s*message:\s*/, '').replace(/^"|"$/g, '') ?? 'see .bench/logs/hive.log'
-  );
+  const line = lines.reverse().find((l) => /^\s*message:/.test(l));
+  const message = line?.replace(/^\s*message:\s*/, '');
+  if (!message) return 'see .bench/logs/hive.log';
+  try {
+    // Logged as a JSON string, quotes escaped.
+    return String(JSON.parse(message));
+  } catch {
+    return message;
+  }
 }
 
 /**

@@ -1,5 +1,14 @@
-import { isObjectType, type GraphQLSchema } from 'graphql';
-import { leafFields, invalidOn, statsSelections } from './selections';
+import {
+  Kind,
+  parse,
+  validate,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { readFileSync } from 'node:fs';
+import { OPERATIONS_FILE } from '../../subgraphs/kit/paths';
+import type { OperationManifest } from '../../gateway/src/safelist';
 
 /** A station of the profile as the bench needs it: its code and its county. */
 export interface ProfileStation {
@@ -12,12 +21,11 @@ export interface Scenario {
   /** What `--scenario` picks it by. */
   id: string;
   name: string;
-  /** Why it cannot run on this supergraph yet (a field not on main), or undefined. */
+  /** Why it cannot run yet (its operation not on main), or undefined. */
   skipped?: string;
-  /** What the operation leaves out for now, and why. */
-  note?: string;
   /** The role of the bearer token it is sent with. */
   role: string;
+  /** The listed operation's exact text: the gateway's safelist runs nothing else. */
   operation: string;
   /** A request's variables; new records on every call when `fresh`. */
   variables(): Record<string, unknown>;
@@ -36,43 +44,79 @@ export const INGEST_BATCH = 1000;
 /** Ingested records' ids start with this, so a run can remove what it wrote. */
 export const INGEST_PREFIX = 'BENCH-';
 
-const BOARD_ROWS = `rows {
-      rank total grade vetoed vetoes
-      station { code name }
-      departments { department score max }
-      indicators { key current baseline change points max note }
-      deductions { key count points }
-    }`;
+type Listed = OperationManifest['operations'][number] & { node: OperationDefinitionNode };
 
-/** The board screen's one request (issue 4's AssessmentBoard). */
-const BOARD = `query Board($scope: ID!, $period: String!) {
-  assessmentBoard(scope: $scope, period: $period) {
-    scope period partial
-    ${BOARD_ROWS}
-  }
-}`;
+/** The operations the screens and department systems send: schema/operations.json. */
+function listedOperations(): Listed[] {
+  const manifest = JSON.parse(readFileSync(OPERATIONS_FILE, 'utf8')) as OperationManifest;
+  return manifest.operations.map((op) => ({
+    ...op,
+    node: parse(op.body).definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    ) as OperationDefinitionNode,
+  }));
+}
+
+function fieldNames(selectionSet: SelectionSetNode): string[] {
+  return selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : []));
+}
+
+/**
+ * Why a listed operation cannot run with `variables` on this supergraph (missing, invalid on
+ * the schema, or needing a variable the bench does not give), or null when it can.
+ */
+function unusable(
+  schema: GraphQLSchema,
+  op: Listed | undefined,
+  wanted: string,
+  variables: Record<string, unknown>,
+): string | null {
+  if (!op) return `no ${wanted} in schema/operations.json yet`;
+  const [invalid] = validate(schema, parse(op.body));
+  if (invalid) return `${op.name}: ${invalid.message}`;
+  const missing = (op.node.variableDefinitions ?? []).filter(
+    (v) =>
+      v.type.kind === Kind.NON_NULL_TYPE &&
+      !v.defaultValue &&
+      !(v.variable.name.value in variables),
+  );
+  return missing.length > 0
+    ? `${op.name} needs $${missing.map((v) => v.variable.name.value).join(', $')}`
+    : null;
+}
 
 function inScope(scope: string, station: ProfileStation): boolean {
   const prefix = scope.endsWith('0000') ? scope.slice(0, 2) : scope.slice(0, 4);
   return station.divisionCode.startsWith(prefix);
 }
 
+/** The board screen's operation: the listed query of `assessmentBoard` with its `rows`. */
 function board(
   schema: GraphQLSchema,
+  listed: readonly Listed[],
   id: string,
-  name: string,
-  scope: string,
+  [scope, place]: [string, string],
   stations: readonly ProfileStation[],
 ): Scenario {
+  const op = listed.find((o) => {
+    const [root] = o.node.selectionSet.selections;
+    return (
+      root?.kind === Kind.FIELD &&
+      root.name.value === 'assessmentBoard' &&
+      root.selectionSet !== undefined &&
+      fieldNames(root.selectionSet).includes('rows')
+    );
+  });
+  const variables = { scope, period: PERIOD };
+  const skipped = unusable(schema, op, 'board operation (assessmentBoard with rows)', variables);
   const expected = stations.filter((s) => inScope(scope, s)).length;
-  const invalid = invalidOn(schema, BOARD);
   return {
     id,
-    name,
-    ...(invalid ? { skipped: `waits for assessmentBoard on main (${invalid})` } : {}),
+    name: `board ${place} ${scope}`,
+    ...(skipped ? { skipped } : {}),
     role: 'assessor',
-    operation: BOARD,
-    variables: () => ({ scope, period: PERIOD }),
+    operation: op?.body ?? '',
+    variables: () => variables,
     fresh: false,
     check(data) {
       const rows = (data.assessmentBoard as { rows?: unknown[] } | null)?.rows?.length;
@@ -81,41 +125,18 @@ function board(
   };
 }
 
-/**
- * One station's screen: its registry fields, every department's statistics for the quarter
- * with baselines, and its row on its county's board once the board exists.
- */
-function drillDown(schema: GraphQLSchema, stations: readonly ProfileStation[]): Scenario {
-  const station = schema.getType('Station');
-  const registry = isObjectType(station) ? leafFields(station).join(' ') : 'code';
-  const county = stations.find((s) => s.code === DRILL_DOWN_STATION)?.divisionCode ?? '';
-  const stationPart = `station(code: $code) {
-    ${registry}
-    division { code name }
-    ${statsSelections(schema).join('\n    ')}
-  }`;
-  const boardPart = `assessmentBoard(scope: $county, period: $period) {
-    row(stationCode: $code) { rank total grade vetoed departments { department score max } }
-  }`;
-  const withBoard = `query DrillDown($code: ID!, $county: ID!, $period: String!) {
-  ${stationPart}
-  ${boardPart}
-}`;
-  const boardMissing = invalidOn(schema, withBoard);
-  const operation = boardMissing
-    ? `query DrillDown($code: ID!, $period: String!) {\n  ${stationPart}\n}`
-    : withBoard;
+/** The drill-down screen: one station's registry entry and every department's statistics. */
+function drillDown(schema: GraphQLSchema, listed: readonly Listed[]): Scenario {
+  const op = listed.find((o) => o.name === 'StationDrillDown');
+  const variables = { code: DRILL_DOWN_STATION, period: PERIOD };
+  const skipped = unusable(schema, op, 'StationDrillDown', variables);
   return {
     id: 'drill-down',
-    name: 'drill-down 330681500001',
-    ...(boardMissing ? { note: `no board row yet (${boardMissing})` } : {}),
+    name: `drill-down ${DRILL_DOWN_STATION}`,
+    ...(skipped ? { skipped } : {}),
     role: 'assessor',
-    operation,
-    variables: () => ({
-      code: DRILL_DOWN_STATION,
-      period: PERIOD,
-      ...(boardMissing ? {} : { county }),
-    }),
+    operation: op?.body ?? '',
+    variables: () => variables,
     fresh: false,
     check(data) {
       const code = (data.station as { code?: string } | null)?.code;
@@ -124,21 +145,20 @@ function drillDown(schema: GraphQLSchema, stations: readonly ProfileStation[]): 
   };
 }
 
-const INGEST = `mutation Ingest($input: [CaseInput!]!) {
-  recordCases(input: $input, dryRun: false) { inserted updated unchanged }
-}`;
 const CATEGORIES = ['PROPERTY', 'TWO_VEHICLE_THEFT', 'TELECOM_FRAUD', 'OTHER', 'PROPERTY'];
 
 /**
- * A department's batch import through the gateway: 1,000 new criminal cases a request, spread
- * over the province's stations, each id new to the run. They are dated 2017, before the
- * profile's two years, so no period the bench reads counts them.
+ * The criminal police's batch import through the gateway (LoadCases, as `npm run import`
+ * sends it): 1,000 new cases a request, spread over the province's stations, each id new to
+ * the run. They are dated 2017, before the profile's two years, so no period read counts them.
  */
 function ingestion(
   schema: GraphQLSchema,
+  listed: readonly Listed[],
   stations: readonly ProfileStation[],
   runId: string,
 ): Scenario {
+  const op = listed.find((o) => o.name === 'LoadCases');
   let next = 0;
   const record = () => {
     const n = next++;
@@ -151,14 +171,15 @@ function ingestion(
       solvedOn: n % 3 === 0 ? filedOn : null,
     };
   };
-  const invalid = invalidOn(schema, INGEST);
+  const variables = () => ({ input: Array.from({ length: INGEST_BATCH }, record), dryRun: false });
+  const skipped = unusable(schema, op, 'LoadCases', { input: [] });
   return {
     id: 'ingestion',
     name: 'ingestion, 1,000 cases a batch',
-    ...(invalid ? { skipped: invalid } : {}),
+    ...(skipped ? { skipped } : {}),
     role: 'department:cases',
-    operation: INGEST,
-    variables: () => ({ input: Array.from({ length: INGEST_BATCH }, record) }),
+    operation: op?.body ?? '',
+    variables,
     fresh: true,
     recordsPerRequest: INGEST_BATCH,
     check(data) {
@@ -168,16 +189,20 @@ function ingestion(
   };
 }
 
-/** Every scenario, in the order they run: reads first, the writes last. */
+/**
+ * Every scenario, in the order they run (reads first, the writes last), each with the listed
+ * operation its screen or department system sends: what the bench measures is what runs.
+ */
 export function scenarios(
   schema: GraphQLSchema,
   stations: readonly ProfileStation[],
   runId: string,
 ): Scenario[] {
+  const listed = listedOperations();
   return [
-    drillDown(schema, stations),
-    board(schema, 'board-city', 'board 绍兴 330600', '330600', stations),
-    board(schema, 'board-province', 'board province 330000', '330000', stations),
-    ingestion(schema, stations, runId),
+    drillDown(schema, listed),
+    board(schema, listed, 'board-city', ['330600', '绍兴'], stations),
+    board(schema, listed, 'board-province', ['330000', 'province'], stations),
+    ingestion(schema, listed, stations, runId),
   ];
 }
