@@ -12,6 +12,8 @@ export interface LoadResult {
   /** Every answered request's latency in ms, ascending. */
   latencies: number[];
   requestsPerSecond: number;
+  /** Requests sent, those still in flight when the time was up included. */
+  sent: number;
   /** Connection errors, timeouts, non-2xx answers and answers carrying GraphQL errors. */
   errors: number;
   /** The first failed answer's body, to say what went wrong. */
@@ -78,6 +80,7 @@ export async function runLoad(
     connections,
     latencies,
     requestsPerSecond: Math.max(0, good) / elapsed,
+    sent: Math.max(result.requests.sent, latencies.length),
     // Every non-2xx answer of a GraphQL server also carries errors in its body: the larger
     // count counts each failed answer once.
     errors: result.errors + Math.max(result.non2xx, result.mismatches),

@@ -4,7 +4,7 @@ import { runLoad, type LoadResult, type Target } from './load';
 import { replayStages, type CriticalPathFigures } from './replay';
 import { cpuSeconds, residentMegabytes } from './process-stats';
 import type { Scenario } from './scenarios';
-import { statementTotals } from './statements';
+import { settled, statementTotals } from './statements';
 
 export interface GatewayUnderTest {
   name: string;
@@ -18,7 +18,7 @@ export interface GatewayFigures {
   c16: LoadResult;
   /** Resident memory after the scenario's load. */
   rssMb: number | null;
-  /** The gateway's CPU time per answered request at concurrency 16. */
+  /** The gateway's CPU time per request at concurrency 16. */
   cpuMsPerRequest: number | null;
   /** SQL statements per request by subgraph; null where the subgraph does not count them. */
   statements: Map<string, number | null>;
@@ -34,6 +34,24 @@ export function requestBody(scenario: Scenario): () => string {
   return () => JSON.stringify({ query: scenario.operation, variables: scenario.variables() });
 }
 
+/** One request through `gateway`: its text, and what is wrong with it (null when nothing). */
+async function sendOnce(
+  gateway: GatewayUnderTest,
+  scenario: Scenario,
+  headers: Record<string, string>,
+): Promise<{ data: string; problem: string | null }> {
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: requestBody(scenario)(),
+  });
+  const text = await response.text();
+  const body = JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: unknown };
+  const problem =
+    body.errors !== undefined || !body.data ? text.slice(0, 500) : scenario.check(body.data);
+  return { data: JSON.stringify(body.data ?? null), problem };
+}
+
 /** Sends a few requests one by one: their answers are checked and statements counted. */
 async function probe(
   gateway: GatewayUnderTest,
@@ -45,16 +63,9 @@ async function probe(
   let answer = '';
   let problem: string | null = null;
   for (let i = 0; i < PROBES; i += 1) {
-    const response = await fetch(gateway.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: requestBody(scenario)(),
-    });
-    const text = await response.text();
-    const body = JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: unknown };
-    if (body.errors !== undefined || !body.data) problem ??= text.slice(0, 500);
-    else problem ??= scenario.check(body.data);
-    answer = JSON.stringify(body.data ?? null);
+    const sent = await sendOnce(gateway, scenario, headers);
+    problem ??= sent.problem;
+    answer = sent.data;
   }
   const after = await statementTotals(subgraphs);
   const statements = new Map(
@@ -109,33 +120,45 @@ export async function measureScenario(run: ScenarioRun): Promise<{
     }
     return results;
   }
+  /**
+   * Load, then wait until the platform has worked off the requests the load generator left in
+   * flight (one more request through the gateway, then quiet subgraphs), with the gateway's
+   * CPU time until then spread over every request sent.
+   */
+  async function load(gateway: GatewayUnderTest, connections: number, duration: number) {
+    const before = cpuSeconds(gateway.pid);
+    const result = await runLoad(target(gateway), connections, duration);
+    await sendOnce(gateway, scenario, headers);
+    await settled(run.subgraphs);
+    const after = cpuSeconds(gateway.pid);
+    const cpuMsPerRequest =
+      before !== null && after !== null ? ((after - before) * 1000) / (result.sent + 1) : null;
+    return { result, cpuMsPerRequest, rssMb: residentMegabytes(gateway.pid) };
+  }
+  await settled(run.subgraphs);
   const checked = await inTurn((g) => probe(g, scenario, headers, run.subgraphs));
   // JIT, plan caches and connection pools warm up before anything is measured.
-  await inTurn((g) => runLoad(target(g), 16, Math.min(3, seconds)));
-  const c1 = await inTurn((g) => runLoad(target(g), 1, seconds));
+  await inTurn((g) => load(g, 16, Math.min(3, seconds)));
+  const c1 = await inTurn((g) => load(g, 1, seconds));
   await run.reset();
   const criticalPath = await replayStages(
     stagesOf(run.fetches),
     (fetch) => (scenario.fresh ? refreshed(fetch.body, scenario) : fetch.body),
     Math.min(5, seconds),
   );
-  const c16 = await inTurn(async (g) => {
-    const before = cpuSeconds(g.pid);
-    const result = await runLoad(target(g), 16, seconds);
-    const after = cpuSeconds(g.pid);
-    return {
-      c16: result,
-      rssMb: residentMegabytes(g.pid),
-      cpuMsPerRequest:
-        before !== null && after !== null && result.latencies.length > 0
-          ? ((after - before) * 1000) / result.latencies.length
-          : null,
-    };
-  });
+  const c16 = await inTurn((g) => load(g, 16, seconds));
   const figures = run.gateways.map((gateway, i) => {
     const [probed, one, sixteen] = [checked[i], c1[i], c16[i]];
     if (!probed || !one || !sixteen) throw new Error(`no figures for ${gateway.name}`);
-    return { gateway: gateway.name, c1: one, ...sixteen, ...probed };
+    const { result, cpuMsPerRequest, rssMb } = sixteen;
+    return {
+      gateway: gateway.name,
+      c1: one.result,
+      c16: result,
+      cpuMsPerRequest,
+      rssMb,
+      ...probed,
+    };
   });
   return { figures, criticalPath };
 }
