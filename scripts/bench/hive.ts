@@ -17,6 +17,8 @@ import { BENCH_DIR } from './ports';
  * from theirs. The bench then reports that error and measures our gateway alone.
  */
 export const HIVE_VERSION = '2.15.1';
+/** How the tables name it. */
+export const PEER_NAME = 'Hive Gateway';
 const HIVE_DIR = join(BENCH_DIR, 'hive');
 const PACKAGE_DIR = join(HIVE_DIR, 'node_modules', '@graphql-hive', 'gateway');
 export const HIVE_BIN = join(PACKAGE_DIR, 'dist', 'bin.js');

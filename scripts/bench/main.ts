@@ -57,14 +57,27 @@ async function startGateways(
     port: BENCH_PORTS.ours,
     subgraphs,
   });
-  if (!options.hive) return { gateways: [ours] };
+  const gateways = [ours];
+  if (options.variant.length > 0) {
+    gateways.push(
+      await startOurGateway(group, {
+        ...platform,
+        profile: false,
+        name: 'gateway-variant',
+        port: BENCH_PORTS.variant,
+        subgraphs,
+        nodeArgs: options.variant,
+      }),
+    );
+  }
+  if (!options.hive) return { gateways };
   const hive = await startHive(subgraphs);
   if ('failure' in hive) {
     log(`Hive Gateway could not serve the supergraph: ${hive.failure}`);
-    return { gateways: [ours], peerFailure: hive.failure };
+    return { gateways, peerFailure: hive.failure };
   }
   stopPeer = hive.stop;
-  return { gateways: [ours, hive.gateway] };
+  return { gateways: [...gateways, hive.gateway] };
 }
 
 async function main(): Promise<void> {

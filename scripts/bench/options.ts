@@ -7,14 +7,18 @@ export interface BenchOptions {
   seconds: number;
   profile: boolean;
   hive: boolean;
+  /** Node options for a second instance of our gateway measured beside the first, if any. */
+  variant: string[];
 }
 
-const USAGE = `npm run bench [-- --scenario <id>] [--duration s] [--profile] [--no-hive]
+const USAGE = `npm run bench [-- --scenario <id>] [--duration s] [--profile] [--no-hive] [--variant="<node options>"]
 
   --scenario  drill-down, board-city, board-province or ingestion (repeat or comma-separate); all by default
   --duration  seconds of load per measurement (default 10)
   --profile   run our gateway under node --cpu-prof and print where its time went
-  --no-hive   leave the peer out (quicker, when profiling our gateway)`;
+  --no-hive   leave the peer out (quicker, when profiling our gateway)
+  --variant   also measure our gateway run with these node options (--variant="--max-semi-space-size=64"),
+              in turn with the others, to judge a runtime setting in one run`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -24,6 +28,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       duration: { type: 'string', default: '10' },
       profile: { type: 'boolean', default: false },
       'no-hive': { type: 'boolean', default: false },
+      variant: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -37,5 +42,6 @@ export function parseOptions(argv: string[]): BenchOptions {
     seconds,
     profile: values.profile,
     hive: !values['no-hive'],
+    variant: values.variant?.split(/\s+/).filter(Boolean) ?? [],
   };
 }

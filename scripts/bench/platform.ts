@@ -8,7 +8,7 @@ import {
   subgraphUrlEnv,
   type SubgraphProcess,
 } from '../processes';
-import { HIVE_BIN, hiveArgs } from './hive';
+import { HIVE_BIN, hiveArgs, PEER_NAME } from './hive';
 import type { GatewayUnderTest } from './measure';
 import { BENCH_DIR, BENCH_PORTS } from './ports';
 
@@ -51,11 +51,20 @@ export function startBenchSubgraphs(
   });
 }
 
-/** Our gateway (dist/gateway/src/main.js) on `port`, its subgraphs at `subgraphs`. */
+/**
+ * Our gateway (dist/gateway/src/main.js) on `port`, its subgraphs at `subgraphs`, with any
+ * `nodeArgs` given to node.
+ */
 export async function startOurGateway(
   group: ProcessGroup,
-  options: PlatformOptions & { name: string; port: number; subgraphs: readonly SubgraphProcess[] },
+  options: PlatformOptions & {
+    name: string;
+    port: number;
+    subgraphs: readonly SubgraphProcess[];
+    nodeArgs?: string[];
+  },
 ): Promise<GatewayUnderTest> {
+  const extra = options.nodeArgs ?? [];
   const child = group.start({
     name: options.name,
     script: GATEWAY_SCRIPT,
@@ -64,12 +73,15 @@ export async function startOurGateway(
       ...subgraphUrlEnv(options.subgraphs),
       PORT: String(options.port),
     },
-    nodeArgs: options.profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+    nodeArgs: [
+      ...extra,
+      ...(options.profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []),
+    ],
     output: logFile(options.name),
   });
   const url = `http://localhost:${options.port}/graphql`;
   await group.waitHealthy(options.name, url, 60_000);
-  return { name: 'ours', url, pid: child.pid };
+  return { name: ['ours', ...extra].join(' '), url, pid: child.pid };
 }
 
 /** The last error Hive Gateway logged (it logs a failure to load a supergraph, then exits). */
@@ -112,5 +124,5 @@ export async function startHive(
     await group.stopAll();
     return { failure: exited ? hiveError() : String(error) };
   }
-  return { gateway: { name: 'Hive Gateway', url, pid: child.pid }, stop: () => group.stopAll() };
+  return { gateway: { name: PEER_NAME, url, pid: child.pid }, stop: () => group.stopAll() };
 }

@@ -7,6 +7,8 @@ import { PROJECT_ROOT } from '../../subgraphs/kit/paths';
  */
 export const BENCH_PORTS = {
   ours: 4600,
+  /** Our gateway with other node options (--variant). */
+  variant: 4608,
   /** Subgraph n of subgraphs/list.ts listens on 4601 + n. */
   firstSubgraph: 4601,
   hive: 4610,

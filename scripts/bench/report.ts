@@ -99,10 +99,10 @@ function figuresTable(results: readonly ScenarioResult[]): string[] {
       lines.push(`| ${scenario.name} | skipped: ${scenario.skipped} ||||||||||||`);
       continue;
     }
-    const [ours, peer] = gateways;
+    const [ours, ...others] = gateways;
     const name = scenario.name + (sameAnswers === false ? ' (answers differ!)' : '');
     gateways.forEach((f, i) => lines.push(figureRow(i === 0 ? name : '', f, scenario)));
-    if (ours && peer) lines.push(ratioRow(ours, peer));
+    for (const other of others) if (ours) lines.push(ratioRow(ours, other));
   }
   return lines;
 }

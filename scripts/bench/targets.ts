@@ -1,4 +1,5 @@
 import { percentile } from './load';
+import { PEER_NAME } from './hive';
 import type { ScenarioResult } from './report';
 
 interface Check {
@@ -44,9 +45,10 @@ const CHECKS: Check[] = [
   {
     target: 'board requests/s at 16, ours ÷ Hive Gateway ≥ 1.5',
     measure: (r) => {
-      const ratios = boards(r).flatMap(({ gateways: [ours, peer] }) =>
-        ours && peer ? [ours.c16.requestsPerSecond / peer.c16.requestsPerSecond] : [],
-      );
+      const ratios = boards(r).flatMap(({ gateways: [ours, ...others] }) => {
+        const peer = others.find((g) => g.gateway === PEER_NAME);
+        return ours && peer ? [ours.c16.requestsPerSecond / peer.c16.requestsPerSecond] : [];
+      });
       if (ratios.length === 0) return null;
       return {
         value: ratios.map((x) => x.toFixed(2)).join(', '),
