@@ -10,7 +10,7 @@ import {
 import type { Context } from '../kit/context';
 import { BOARD_DESCRIPTION, BoardKey } from '../kit/federation';
 import type { StationsLoaders } from './loaders';
-import { whereInScope } from './scope';
+import { assertKnownScope, narrowToScope } from './scope';
 import { Station } from './station';
 
 @Directive('@key(fields: "scope period schemeId")')
@@ -28,6 +28,10 @@ export class BoardStationsResolver {
     @Ctx() { db, loaders }: Context<StationsLoaders>,
   ): Promise<Station[]> {
     const query = db.getRepository(Station).createQueryBuilder('s');
-    return (await whereInScope(query, board.scope, loaders)).orderBy('s.code').getMany();
+    const found = await narrowToScope(query, board.scope).orderBy('s.code').getMany();
+    // Stations found means the registry knows their county, so it knows the scope above it:
+    // only an empty board costs the second statement that tells unknown from empty.
+    if (found.length === 0) await assertKnownScope(board.scope, loaders);
+    return found;
   }
 }

@@ -5,14 +5,10 @@ import type { StationsLoaders } from './loaders';
 import type { Station } from './station';
 
 /**
- * Narrows a query over stations (alias `s`) to a scope, after checking the scope names a
- * division or station the registry knows: an unknown one is bad input, not an empty list.
+ * Checks the scope names a division or station the registry knows: an unknown one is bad
+ * input, not an empty list.
  */
-export async function whereInScope(
-  query: SelectQueryBuilder<Station>,
-  code: string,
-  loaders: StationsLoaders,
-): Promise<SelectQueryBuilder<Station>> {
+export async function assertKnownScope(code: string, loaders: StationsLoaders): Promise<void> {
   const scope = parseScope(code);
   const known =
     scope.level === 'STATION'
@@ -24,9 +20,27 @@ export async function whereInScope(
       value: code,
     });
   }
+}
+
+/** Narrows a query over stations (alias `s`) to a well-formed scope, known or not. */
+export function narrowToScope(
+  query: SelectQueryBuilder<Station>,
+  code: string,
+): SelectQueryBuilder<Station> {
+  const scope = parseScope(code);
   if (scope.level === 'STATION') return query.andWhere('s.code = :code', { code });
   if (scope.level === 'COUNTY') return query.andWhere('s.division_code = :code', { code });
   return query.andWhere('s.division_code LIKE :pattern', {
     pattern: `${scope.divisionPrefix ?? ''}%`,
   });
+}
+
+/** Narrows a query over stations (alias `s`) to a scope, after checking the registry knows it. */
+export async function whereInScope(
+  query: SelectQueryBuilder<Station>,
+  code: string,
+  loaders: StationsLoaders,
+): Promise<SelectQueryBuilder<Station>> {
+  await assertKnownScope(code, loaders);
+  return narrowToScope(query, code);
 }
