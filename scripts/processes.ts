@@ -112,6 +112,8 @@ export interface SubgraphProcess {
   name: string;
   port: number;
   url: string;
+  /** Its process, when it runs as one. */
+  pid?: number;
 }
 
 /**
@@ -129,14 +131,19 @@ export async function startSubgraphs(
 ): Promise<SubgraphProcess[]> {
   const started = SUBGRAPHS.map((subgraph, i) => {
     const port = options.portOf(subgraph.name, i, subgraph.port);
-    group.start({
+    const child = group.start({
       name: subgraph.name,
       script: SUBGRAPH_SCRIPT,
       args: [subgraph.name],
       env: { ...options.env, [serviceEnvName(subgraph.name, 'PORT')]: String(port) },
       output: options.output(subgraph.name),
     });
-    return { name: subgraph.name, port, url: `http://localhost:${port}/graphql` };
+    return {
+      name: subgraph.name,
+      port,
+      url: `http://localhost:${port}/graphql`,
+      ...(child.pid ? { pid: child.pid } : {}),
+    };
   });
   await Promise.all(started.map((s) => group.waitHealthy(s.name, s.url, options.timeoutMs)));
   return started;

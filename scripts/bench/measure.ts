@@ -20,6 +20,8 @@ export interface GatewayFigures {
   rssMb: number | null;
   /** The gateway's CPU time per request at concurrency 16. */
   cpuMsPerRequest: number | null;
+  /** The subgraphs' CPU time per request at concurrency 16, all together. */
+  subgraphCpuMsPerRequest: number | null;
   /** SQL statements per request by subgraph; null where the subgraph does not count them. */
   statements: Map<string, number | null>;
   /** The data of a checked answer, to compare the gateways' answers. */
@@ -29,6 +31,11 @@ export interface GatewayFigures {
 }
 
 const PROBES = 5;
+
+/** The sum of `values`, or null when any is unknown. */
+function sum(values: (number | null)[]): number | null {
+  return values.some((v) => v === null) ? null : values.reduce<number>((a, v) => a + (v ?? 0), 0);
+}
 
 export function requestBody(scenario: Scenario): () => string {
   return () => JSON.stringify({ query: scenario.operation, variables: scenario.variables() });
@@ -123,17 +130,24 @@ export async function measureScenario(run: ScenarioRun): Promise<{
   /**
    * Load, then wait until the platform has worked off the requests the load generator left in
    * flight (one more request through the gateway, then quiet subgraphs), with the gateway's
-   * CPU time until then spread over every request sent.
+   * and the subgraphs' CPU time until then spread over every request sent.
    */
   async function load(gateway: GatewayUnderTest, connections: number, duration: number) {
-    const before = cpuSeconds(gateway.pid);
+    const subgraphCpu = () => sum(run.subgraphs.map((s) => cpuSeconds(s.pid)));
+    const before = [cpuSeconds(gateway.pid), subgraphCpu()];
     const result = await runLoad(target(gateway), connections, duration);
     await sendOnce(gateway, scenario, headers);
     await settled(run.subgraphs);
-    const after = cpuSeconds(gateway.pid);
-    const cpuMsPerRequest =
-      before !== null && after !== null ? ((after - before) * 1000) / (result.sent + 1) : null;
-    return { result, cpuMsPerRequest, rssMb: residentMegabytes(gateway.pid) };
+    const [gatewayMs, subgraphsMs] = [cpuSeconds(gateway.pid), subgraphCpu()].map((after, i) => {
+      const start = before[i];
+      return after != null && start != null ? ((after - start) * 1000) / (result.sent + 1) : null;
+    });
+    return {
+      result,
+      cpuMsPerRequest: gatewayMs ?? null,
+      subgraphCpuMsPerRequest: subgraphsMs ?? null,
+      rssMb: residentMegabytes(gateway.pid),
+    };
   }
   await settled(run.subgraphs);
   const checked = await inTurn((g) => probe(g, scenario, headers, run.subgraphs));
@@ -150,15 +164,8 @@ export async function measureScenario(run: ScenarioRun): Promise<{
   const figures = run.gateways.map((gateway, i) => {
     const [probed, one, sixteen] = [checked[i], c1[i], c16[i]];
     if (!probed || !one || !sixteen) throw new Error(`no figures for ${gateway.name}`);
-    const { result, cpuMsPerRequest, rssMb } = sixteen;
-    return {
-      gateway: gateway.name,
-      c1: one.result,
-      c16: result,
-      cpuMsPerRequest,
-      rssMb,
-      ...probed,
-    };
+    const { result, ...figures } = sixteen;
+    return { gateway: gateway.name, c1: one.result, c16: result, ...figures, ...probed };
   });
   return { figures, criticalPath };
 }

@@ -66,7 +66,7 @@ function figureRow(scenario: string, f: GatewayFigures, s: Scenario): string {
     ...latencies(f.c1).map(ms),
     ...latencies(f.c16).map(ms),
     throughput(f, s),
-    f.cpuMsPerRequest === null ? 'n/a' : ms(f.cpuMsPerRequest),
+    ...[f.cpuMsPerRequest, f.subgraphCpuMsPerRequest].map((v) => (v === null ? 'n/a' : ms(v))),
     String(f.c1.errors + f.c16.errors) + (f.problem ? ` (${f.problem.slice(0, 80)})` : ''),
     f.rssMb === null ? 'n/a' : f.rssMb.toFixed(0),
     statementsCell(f.statements),
@@ -82,6 +82,7 @@ function ratioRow(ours: GatewayFigures, peer: GatewayFigures): string {
     ...(a ?? []).map((v, i) => ratio(v, b?.[i])),
     ratio(ours.c16.requestsPerSecond, peer.c16.requestsPerSecond),
     ratio(ours.cpuMsPerRequest, peer.cpuMsPerRequest),
+    ratio(ours.subgraphCpuMsPerRequest, peer.subgraphCpuMsPerRequest),
     '—',
     ratio(ours.rssMb, peer.rssMb),
     ratio(totalStatements(ours), totalStatements(peer)),
@@ -91,12 +92,12 @@ function ratioRow(ours: GatewayFigures, peer: GatewayFigures): string {
 
 function figuresTable(results: readonly ScenarioResult[]): string[] {
   const lines = [
-    '| scenario | gateway | p50 c1 | p90 c1 | p99 c1 | p50 c16 | p90 c16 | p99 c16 | requests/s c16 | gateway CPU ms / request | errors | RSS MB | SQL statements / request |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|',
+    '| scenario | gateway | p50 c1 | p90 c1 | p99 c1 | p50 c16 | p90 c16 | p99 c16 | requests/s c16 | gateway CPU ms / request | subgraphs CPU ms / request | errors | RSS MB | SQL statements / request |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|',
   ];
   for (const { scenario, gateways, sameAnswers } of results) {
     if (scenario.skipped) {
-      lines.push(`| ${scenario.name} | skipped: ${scenario.skipped} ||||||||||||`);
+      lines.push(`| ${scenario.name} | skipped: ${scenario.skipped} |||||||||||||`);
       continue;
     }
     const [ours, ...others] = gateways;
