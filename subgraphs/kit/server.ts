@@ -1,6 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
@@ -71,6 +72,8 @@ export async function startSubgraph(
       // No "Did you mean …?" in production: with introspection off, it would spell the schema out.
       hideSchemaDetailsFromClientErrors: isProduction(),
       plugins: [
+        // No field sets a cache hint, and the hook that looks for them wraps every resolver.
+        ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginInlineTraceDisabled(),
         ApolloServerPluginLandingPageDisabled(),
         requireViewerPlugin(),
