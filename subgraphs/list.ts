@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from './kit/definition';
+import { assessment } from './assessment';
 import { cases } from './cases';
 import { stations } from './stations';
 
@@ -6,7 +7,7 @@ import { stations } from './stations';
  * Every subgraph of the platform, in start order. This one list drives the schema script,
  * the launcher and the end-to-end test harness; the gateway reads the composed supergraph.
  */
-export const SUBGRAPHS: readonly SubgraphDefinition[] = [stations, cases];
+export const SUBGRAPHS: readonly SubgraphDefinition[] = [stations, cases, assessment];
 
 export function subgraphNamed(name: string): SubgraphDefinition {
   const found = SUBGRAPHS.find((s) => s.name === name);

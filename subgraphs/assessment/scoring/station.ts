@@ -1,4 +1,4 @@
-import { INDICATORS, type Department } from '../../kit/indicators';
+import { indicatorByKey, type Department } from '../../kit/indicators';
 import type { FigureIndex, IndicatorFigure } from './figures';
 import { gradeOf, type Grade } from './grade';
 import { scoreRate, scoreYoy, type RawScore } from './indicator';
@@ -49,8 +49,7 @@ export interface StationScore {
 /** Departments in the order the board lists them. */
 export const DEPARTMENT_ORDER: readonly Department[] = ['CASES', 'TRAFFIC', 'SURVEYS'];
 
-const LABELS = new Map(INDICATORS.map((i) => [i.key, i.label]));
-const labelOf = (key: string) => LABELS.get(key) ?? key;
+const labelOf = (key: string) => indicatorByKey(key)?.label ?? key;
 
 /** Sums are made in whole cents of the rounded figures, so a row adds up exactly as shown. */
 const cents = (points: number) => Math.round(Exact.of(points).round(POINT_PLACES) * 100);

@@ -1,0 +1,57 @@
+import { Directive, Field, type ClassType } from 'type-graphql';
+import { StationIndicators, type BoardRef } from '../kit/federation';
+import type { Department } from '../kit/indicators';
+import type { DepartmentFigures } from './scoring/figures';
+
+/**
+ * The departments whose indicators reach the board: each contributes a field of
+ * AssessmentBoard (`caseIndicators`, …) that the assessment subgraph declares @external and
+ * that `rows` @requires, so the gateway fetches them all, in parallel, before scoring. Wiring
+ * a department in is one entry here.
+ */
+interface BoardDepartment {
+  department: Department;
+  field: string;
+  description: string;
+}
+
+export const BOARD_DEPARTMENTS: readonly BoardDepartment[] = [
+  {
+    department: 'CASES',
+    field: 'caseIndicators',
+    description:
+      "案件指标 The criminal police's indicators (cases.*) for every station of the board.",
+  },
+];
+
+/** The board as the assessment subgraph receives it: key, stations and department fields. */
+export type ScoredBoardRef = BoardRef & Record<string, unknown>;
+
+/** What `rows` and `row` @require: the registry's stations and every department's values. */
+export const ROWS_REQUIRE = [
+  'stations { code }',
+  ...BOARD_DEPARTMENTS.map(
+    (d) => `${d.field} { stationCode values { key current baseline sample } }`,
+  ),
+].join(' ');
+
+/** Declares each department's field on the assessment subgraph's AssessmentBoard, @external. */
+export function declareDepartmentFields(board: ClassType): void {
+  for (const { field, description } of BOARD_DEPARTMENTS) {
+    Directive('@external')(board.prototype, field);
+    Field(() => [StationIndicators], { description })(board.prototype, field);
+  }
+}
+
+/**
+ * The departments' figures as they reached the board. A department field that is missing or
+ * null (its subgraph failed) stays null here, which the scoring reads as DEPARTMENT_UNAVAILABLE.
+ */
+export function departmentFigures(board: ScoredBoardRef): DepartmentFigures {
+  return Object.fromEntries(
+    BOARD_DEPARTMENTS.map(({ department, field }) => [
+      department,
+      (board[field] as StationIndicators[] | null | undefined) ?? null,
+    ]),
+  );
+}
