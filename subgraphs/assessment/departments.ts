@@ -12,16 +12,14 @@ import type { DepartmentFigures } from './scoring/figures';
 interface BoardDepartment {
   department: Department;
   field: string;
-  description: string;
+  /** The Chinese term of its description. */
+  label: string;
 }
 
 export const BOARD_DEPARTMENTS: readonly BoardDepartment[] = [
-  {
-    department: 'CASES',
-    field: 'caseIndicators',
-    description:
-      "案件指标 The criminal police's indicators (cases.*) for every station of the board.",
-  },
+  { department: 'CASES', field: 'caseIndicators', label: '案件指标' },
+  { department: 'TRAFFIC', field: 'trafficIndicators', label: '交通指标' },
+  { department: 'SURVEYS', field: 'surveyIndicators', label: '群众评价指标' },
 ];
 
 /** The board as the assessment subgraph receives it: key, stations and department fields. */
@@ -37,7 +35,8 @@ export const ROWS_REQUIRE = [
 
 /** Declares each department's field on the assessment subgraph's AssessmentBoard, @external. */
 export function declareDepartmentFields(board: ClassType): void {
-  for (const { field, description } of BOARD_DEPARTMENTS) {
+  for (const { department, field, label } of BOARD_DEPARTMENTS) {
+    const description = `${label} The ${department} department's indicators for every station of the board.`;
     Directive('@external')(board.prototype, field);
     Field(() => [StationIndicators], { description })(board.prototype, field);
   }

@@ -1,24 +1,53 @@
-import type { SubgraphDefinition } from '../kit/definition';
-import { createLoaders, type CasesLoaders } from './loaders';
+import { departmentSubgraph, recordKind } from '../kit/department';
+import { CASE_INDICATORS } from './indicators';
+import { CaseInput, DisputeInput } from './inputs';
 import { Records1764400000001 } from './migrations/1764400000001-records';
-import {
-  BoardCasesResolver,
-  CaseRecordsResolver,
-  CaseStatsResolver,
-  StationCasesResolver,
-} from './resolvers';
-import { AssessmentBoard, Station } from './references';
+import { CaseStatsResolver } from './resolvers';
+import { caseProblems, disputeProblems } from './rules';
 import { seed } from './seed';
+import { CaseStats, caseStatsQuery, noCases } from './stats';
+import { CASE_TABLE, DISPUTE_TABLE } from './tables';
 
 /** Criminal cases and disputes, owned by the criminal police (刑侦/治安). */
-export const cases: SubgraphDefinition<CasesLoaders> = {
-  name: 'cases',
-  port: 4002,
-  resolvers: [CaseRecordsResolver, StationCasesResolver, CaseStatsResolver, BoardCasesResolver],
-  // Reached only through federation (entity references), so not from a root field.
-  orphanedTypes: [Station, AssessmentBoard],
-  entities: [],
-  migrations: [Records1764400000001],
-  createLoaders,
-  seed,
-};
+export const cases = departmentSubgraph(
+  {
+    name: 'cases',
+    department: 'CASES',
+    port: 4002,
+    stats: {
+      field: 'caseStats',
+      type: CaseStats,
+      description:
+        "案件统计 The station's criminal cases and disputes for a period, with its baseline (同比).",
+      query: caseStatsQuery,
+      zero: noCases,
+    },
+    indicators: {
+      field: 'caseIndicators',
+      description:
+        "案件指标 The criminal police's indicators (cases.*) for every station of the board.",
+      formulas: CASE_INDICATORS,
+    },
+    resolvers: [CaseStatsResolver],
+    migrations: [Records1764400000001],
+    seed,
+  },
+  [
+    recordKind({
+      mutation: 'recordCases',
+      input: CaseInput,
+      table: CASE_TABLE,
+      check: caseProblems,
+      summary: '录入刑事案件 Adds or updates criminal cases (a case solved later is an update).',
+      plural: 'The cases',
+    }),
+    recordKind({
+      mutation: 'recordDisputes',
+      input: DisputeInput,
+      table: DISPUTE_TABLE,
+      check: disputeProblems,
+      summary: '录入矛盾纠纷 Adds or updates disputes (a dispute closed later is an update).',
+      plural: 'The disputes',
+    }),
+  ],
+);

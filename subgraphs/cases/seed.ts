@@ -1,5 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { addDays, forEachStationMonth } from '../kit/demo/calendar';
+import {
+  addDays,
+  demoExternalId,
+  forEachStationMonth,
+  type ByDemoYear,
+} from '../kit/demo/calendar';
 import { loadDemoRows } from '../kit/demo/load';
 import type { DemoProfile } from '../kit/demo/profile';
 import { CaseCategory, DisputeChannel, DisputeOutcome } from './enums';
@@ -12,35 +17,38 @@ import { CASE_TABLE, DISPUTE_TABLE } from './tables';
  * (破案 +118%, telecom fraud solved +102%), fewer homicides (−17%), property crimes (−13%) and
  * two-vehicle thefts (−23%), mediation succeeding about 98.65% of the time.
  */
-const FILED: Record<CaseCategory, [number, number]> = {
+const FILED: Record<CaseCategory, ByDemoYear<number>> = {
   [CaseCategory.OTHER]: [2.0, 2.0],
   [CaseCategory.PROPERTY]: [3.5, 3.15],
   [CaseCategory.TWO_VEHICLE_THEFT]: [1.5, 1.15],
   [CaseCategory.TELECOM_FRAUD]: [2.5, 2.9],
   [CaseCategory.HOMICIDE]: [0.012, 0.01],
 };
-const SOLVE_CHANCE = { ordinary: [0.24, 0.53], telecomFraud: [0.16, 0.28] };
-const DISPUTES = [18, 20];
-const MEDIATED = [0.978, 0.9865];
+const SOLVE_CHANCE: Record<'ordinary' | 'telecomFraud', ByDemoYear<number>> = {
+  ordinary: [0.24, 0.53],
+  telecomFraud: [0.16, 0.28],
+};
+const DISPUTES: ByDemoYear<number> = [18, 20];
+const MEDIATED: ByDemoYear<number> = [0.978, 0.9865];
 
 export function demoCases(profile: DemoProfile): CaseInput[] {
   const cases: CaseInput[] = [];
   forEachStationMonth(profile, 'case', (station, month, random, scale) => {
-    const y = month.year === 2018 ? 0 : 1;
     for (const category of Object.values(CaseCategory)) {
-      const filed = random.poisson(FILED[category][y] * scale);
+      const filed = random.poisson(month.ofYear(FILED[category]) * scale);
       for (let n = 0; n < filed; n += 1) {
         const filedOn = month.day(random);
-        const chance =
+        const chance = month.ofYear(
           category === CaseCategory.TELECOM_FRAUD
-            ? SOLVE_CHANCE.telecomFraud[y]
-            : SOLVE_CHANCE.ordinary[y];
+            ? SOLVE_CHANCE.telecomFraud
+            : SOLVE_CHANCE.ordinary,
+        );
         cases.push({
-          externalId: `XA-${station.code}-${month.year}${String(month.month).padStart(2, '0')}-${cases.length}`,
+          externalId: demoExternalId('XA', station, month, cases.length),
           stationCode: station.code,
           category,
           filedOn,
-          solvedOn: random.chance(chance ?? 0) ? addDays(filedOn, random.int(0, 45)) : null,
+          solvedOn: random.chance(chance) ? addDays(filedOn, random.int(0, 45)) : null,
         });
       }
     }
@@ -51,16 +59,15 @@ export function demoCases(profile: DemoProfile): CaseInput[] {
 export function demoDisputes(profile: DemoProfile): DisputeInput[] {
   const disputes: DisputeInput[] = [];
   forEachStationMonth(profile, 'dispute', (station, month, random, scale) => {
-    const y = month.year === 2018 ? 0 : 1;
-    const received = random.poisson((DISPUTES[y] ?? 0) * scale);
+    const received = random.poisson(month.ofYear(DISPUTES) * scale);
     for (let n = 0; n < received; n += 1) {
       const receivedOn = month.day(random);
-      const outcome = random.chance(MEDIATED[y] ?? 0)
+      const outcome = random.chance(month.ofYear(MEDIATED))
         ? DisputeOutcome.MEDIATED
         : random.pick([DisputeOutcome.FAILED, DisputeOutcome.REFERRED]);
       const draw = random.next();
       disputes.push({
-        externalId: `MJ-${station.code}-${month.year}${String(month.month).padStart(2, '0')}-${disputes.length}`,
+        externalId: demoExternalId('MJ', station, month, disputes.length),
         stationCode: station.code,
         receivedOn,
         channel:

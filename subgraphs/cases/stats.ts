@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { PeriodFigures } from '../kit/figures';
-import type { StatsQuery } from '../kit/stats';
+import { statsQuery, type StatsQuery } from '../kit/stats';
 
 /** What the criminal police count for one station over some days. */
 export interface CaseFigures {
@@ -76,50 +76,36 @@ export class CaseStats extends PeriodFigures implements CaseFigures {
 
 /**
  * One statement for all stations and ranges: filed cases by filing date, solved cases by
- * solving date and disputes by receiving date, each an index range scan per station, joined on
- * (station, range).
+ * solving date and disputes by receiving date, each an index range scan per station.
  */
 export function caseStatsQuery(db: DataSource): StatsQuery<CaseFigures> {
-  return (stationCodes, ranges) =>
-    db.query(
-      `WITH w AS (SELECT * FROM unnest($2::date[], $3::date[]) AS w(from_on, to_on)),
-       filed AS (
-         SELECT c.station_code, w.from_on, w.to_on,
-                count(*) AS criminal_filed,
-                count(*) FILTER (WHERE c.category = 'TELECOM_FRAUD') AS telecom_fraud_filed,
-                count(*) FILTER (WHERE c.category = 'HOMICIDE') AS homicides,
-                count(*) FILTER (WHERE c.category IN ('PROPERTY', 'TWO_VEHICLE_THEFT')) AS property_crimes,
-                count(*) FILTER (WHERE c.category = 'TWO_VEHICLE_THEFT') AS two_vehicle_thefts
-         FROM w JOIN criminal_case c ON c.filed_on BETWEEN w.from_on AND w.to_on
-         WHERE c.station_code = ANY($1)
-         GROUP BY 1, 2, 3),
-       solved AS (
-         SELECT c.station_code, w.from_on, w.to_on,
-                count(*) AS criminal_solved,
-                count(*) FILTER (WHERE c.category = 'TELECOM_FRAUD') AS telecom_fraud_solved
-         FROM w JOIN criminal_case c ON c.solved_on BETWEEN w.from_on AND w.to_on
-         WHERE c.station_code = ANY($1)
-         GROUP BY 1, 2, 3),
-       disputes AS (
-         SELECT d.station_code, w.from_on, w.to_on,
-                count(*) AS disputes_received,
-                count(*) FILTER (WHERE d.outcome = 'MEDIATED') AS disputes_mediated
-         FROM w JOIN dispute d ON d.received_on BETWEEN w.from_on AND w.to_on
-         WHERE d.station_code = ANY($1)
-         GROUP BY 1, 2, 3)
-       SELECT station_code AS "stationCode", from_on::text AS "from", to_on::text AS "to",
-              coalesce(criminal_filed, 0)::int AS "criminalFiled",
-              coalesce(criminal_solved, 0)::int AS "criminalSolved",
-              coalesce(telecom_fraud_filed, 0)::int AS "telecomFraudFiled",
-              coalesce(telecom_fraud_solved, 0)::int AS "telecomFraudSolved",
-              coalesce(homicides, 0)::int AS "homicides",
-              coalesce(property_crimes, 0)::int AS "propertyCrimes",
-              coalesce(two_vehicle_thefts, 0)::int AS "twoVehicleThefts",
-              coalesce(disputes_received, 0)::int AS "disputesReceived",
-              coalesce(disputes_mediated, 0)::int AS "disputesMediated"
-       FROM filed
-       FULL JOIN solved USING (station_code, from_on, to_on)
-       FULL JOIN disputes USING (station_code, from_on, to_on)`,
-      [stationCodes, ranges.map((r) => r.from), ranges.map((r) => r.to)],
-    );
+  return statsQuery<CaseFigures>(db, [
+    {
+      table: 'criminal_case',
+      dateColumn: 'filed_on',
+      figures: {
+        criminalFiled: 'count(*)',
+        telecomFraudFiled: "count(*) FILTER (WHERE category = 'TELECOM_FRAUD')",
+        homicides: "count(*) FILTER (WHERE category = 'HOMICIDE')",
+        propertyCrimes: "count(*) FILTER (WHERE category IN ('PROPERTY', 'TWO_VEHICLE_THEFT'))",
+        twoVehicleThefts: "count(*) FILTER (WHERE category = 'TWO_VEHICLE_THEFT')",
+      },
+    },
+    {
+      table: 'criminal_case',
+      dateColumn: 'solved_on',
+      figures: {
+        criminalSolved: 'count(*)',
+        telecomFraudSolved: "count(*) FILTER (WHERE category = 'TELECOM_FRAUD')",
+      },
+    },
+    {
+      table: 'dispute',
+      dateColumn: 'received_on',
+      figures: {
+        disputesReceived: 'count(*)',
+        disputesMediated: "count(*) FILTER (WHERE outcome = 'MEDIATED')",
+      },
+    },
+  ]);
 }

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
 import type { DateRange } from './period';
 
 /** One station's figures over one date range. */
@@ -43,4 +44,54 @@ export function statsLoader<Figures>(
     },
     { cacheKeyFn: (k) => `${k.stationCode}|${rangeKey(k.range)}` },
   );
+}
+
+/**
+ * One table's part of a department's statistics: its rows placed in ranges by one business
+ * date, and the figures aggregated over a station's rows in a range.
+ */
+export interface StatsSource<Figure extends string> {
+  table: string;
+  /** The business date that puts a row in a range, e.g. `filed_on`. */
+  dateColumn: string;
+  /** Only rows meeting this SQL condition count, e.g. `valid`, so a partial index serves it. */
+  where?: string;
+  /** Each figure's SQL aggregate over those rows, e.g. `count(*) FILTER (WHERE kind = 'BANNER')`. */
+  figures: Partial<Record<Figure, string>>;
+}
+
+const quoted = (name: string) => `"${name}"`;
+
+/**
+ * A department's StatsQuery from its sources, one statement whatever their number: each source
+ * is a CTE that reads, per station and range, one index range scan over its date and groups by
+ * (station, range); the CTEs are joined on (station, range), and a figure without rows is 0.
+ */
+export function statsQuery<Figures>(
+  db: DataSource,
+  sources: readonly StatsSource<keyof Figures & string>[],
+): StatsQuery<Figures> {
+  const figures = sources.map((source) => Object.entries<string | undefined>(source.figures));
+  const names = figures.flat().map(([name]) => name);
+  const repeated = names.find((name, i) => names.indexOf(name) !== i);
+  // Two sources of one figure would leave the statement ambiguous about which one counts.
+  if (repeated) throw new Error(`figure ${repeated} comes from more than one source`);
+  const ctes = sources.map(
+    (source, i) => `s${i} AS (
+      SELECT r.station_code, w.from_on, w.to_on,
+             ${(figures[i] ?? []).map(([name, sql]) => `${sql} AS ${quoted(name)}`).join(',\n             ')}
+      FROM w JOIN ${source.table} r ON r.${source.dateColumn} BETWEEN w.from_on AND w.to_on
+      WHERE r.station_code = ANY($1)${source.where ? ` AND (${source.where})` : ''}
+      GROUP BY 1, 2, 3)`,
+  );
+  const joined = sources.map((_, i) =>
+    i === 0 ? 's0' : `FULL JOIN s${i} USING (station_code, from_on, to_on)`,
+  );
+  const sql = `WITH w AS (SELECT * FROM unnest($2::date[], $3::date[]) AS w(from_on, to_on)),
+    ${ctes.join(',\n    ')}
+    SELECT station_code AS "stationCode", from_on::text AS "from", to_on::text AS "to",
+           ${names.map((name) => `coalesce(${quoted(name)}, 0)::int AS ${quoted(name)}`).join(',\n           ')}
+    FROM ${joined.join('\n    ')}`;
+  return (stationCodes, ranges) =>
+    db.query(sql, [stationCodes, ranges.map((r) => r.from), ranges.map((r) => r.to)]);
 }

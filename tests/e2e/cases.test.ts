@@ -1,4 +1,5 @@
 import { startPlatform, type Platform } from '../support/platform';
+import { registerStations, registryStation, screensOfTwoSizes } from '../support/stations';
 import { tokenFor } from '../support/tokens';
 
 // Partial periods are judged against "today": pinned, so the answers below never change.
@@ -9,19 +10,6 @@ const S2 = '330624600102';
 let platform: Platform;
 let police: string;
 let admin: string;
-
-function registryStation(code: string, divisionCode = '330624') {
-  return {
-    code,
-    name: `测试派出所${code.slice(-3)}`,
-    divisionCode,
-    address: '浙江省绍兴市测试路1号',
-    creationStatus: 'IN_PROGRESS',
-    officers: 30,
-    population: 40000,
-    socialOrganizations: 1,
-  };
-}
 
 const RECORD_CASES = `mutation($input: [CaseInput!]!) { recordCases(input: $input) { inserted updated unchanged } }`;
 const RECORD_DISPUTES = `mutation($input: [DisputeInput!]!) { recordDisputes(input: $input) { inserted updated unchanged } }`;
@@ -70,24 +58,11 @@ beforeAll(async () => {
   platform = await startPlatform();
   admin = await tokenFor('admin');
   police = await tokenFor('department:cases');
-  const registered = await platform.query(
-    `mutation($input: [StationInput!]!) { upsertStations(input: $input) { inserted } }`,
-    {
-      token: await tokenFor('department:stations'),
-      variables: { input: [registryStation(S1), registryStation(S2)] },
-    },
-  );
-  expect(registered.data.upsertStations.inserted).toBe(2);
+  expect(await registerStations(platform, [registryStation(S1), registryStation(S2)])).toBe(2);
 });
 afterAll(() => platform.stop());
 
-async function fingerprint(table: string): Promise<string> {
-  const [row] = await platform.sql<{ f: string }>(
-    'cases',
-    `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY external_id), '')) AS f FROM ${table} t`,
-  );
-  return row?.f ?? '';
-}
+const fingerprint = (table: string) => platform.fingerprint('cases', table);
 
 describe('recording cases and disputes through the gateway', () => {
   it('inserts, then counts identical records unchanged and changed ones updated', async () => {
@@ -505,30 +480,11 @@ describe('caseStats through the gateway', () => {
 
 describe('statement counts', () => {
   it('costs the criminal police one statement whether a screen lists 20 or 200 stations', async () => {
-    const stations = [
-      ...Array.from({ length: 180 }, (_, i) => registryStation(`330624${String(700000 + i)}`)),
-      ...Array.from({ length: 20 }, (_, i) =>
-        registryStation(`330683${String(700000 + i)}`, '330683'),
-      ),
-    ];
-    await platform.query(
-      `mutation($input: [StationInput!]!) { upsertStations(input: $input) { inserted } }`,
-      {
-        token: await tokenFor('department:stations'),
-        variables: { input: stations },
-      },
+    const { small, large } = await screensOfTwoSizes(
+      platform,
+      admin,
+      'caseStats(period: "2019-H1") { criminalFiled mediationRate baseline { criminalFiled } }',
     );
-    const list = (scope: string) =>
-      platform.query(
-        `query($scope: ID!) { stations(scope: $scope, first: 1000) { edges { node { code
-           caseStats(period: "2019-H1") { criminalFiled mediationRate baseline { criminalFiled } } } } } }`,
-        { token: admin, variables: { scope } },
-      );
-    const small = await platform.countStatements(() => list('330683'));
-    const large = await platform.countStatements(() => list('330600'));
-    expect(small.result.data.stations.edges).toHaveLength(20);
-    expect(large.result.data.stations.edges).toHaveLength(202);
-    expect(large.result.errors).toBeUndefined();
     expect(small.statements.cases).toBe(1);
     expect(large.statements.cases).toBe(1);
   });

@@ -99,6 +99,15 @@ export class Platform {
     return this.service(name).db.query<T[]>(text, params);
   }
 
+  /** A digest of a record table's rows: equal before and after a request means nothing was written. */
+  async fingerprint(name: string, table: string): Promise<string> {
+    const [row] = await this.sql<{ f: string }>(
+      name,
+      `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY external_id), '')) AS f FROM ${table} t`,
+    );
+    return row?.f ?? '';
+  }
+
   async stop(): Promise<void> {
     await this.gateway.stop();
     await Promise.all([...this.services.values()].map((s) => s.stop()));

@@ -1,0 +1,65 @@
+import { departmentSubgraph, recordKind } from '../kit/department';
+import { SURVEY_INDICATORS } from './indicators';
+import { CommendationInput, ComplaintInput, SurveyResponseInput } from './inputs';
+import { Records1764600000001 } from './migrations/1764600000001-records';
+import { SurveyStatsResolver } from './resolvers';
+import { receivedProblems, responseProblems } from './rules';
+import { seed } from './seed';
+import { noSurveys, SurveyStats, surveyStatsQuery } from './stats';
+import { COMMENDATION_TABLE, COMPLAINT_TABLE, SURVEY_RESPONSE_TABLE } from './tables';
+
+/** Survey responses, 12389 complaints and commendations: the third-party survey firm and the 12389 desk. */
+export const surveys = departmentSubgraph(
+  {
+    name: 'surveys',
+    department: 'SURVEYS',
+    port: 4004,
+    stats: {
+      field: 'surveyStats',
+      type: SurveyStats,
+      description:
+        "群众评价统计 The station's survey results, 12389 complaints and commendations for a period, " +
+        'with its baseline (同比).',
+      query: surveyStatsQuery,
+      zero: noSurveys,
+    },
+    indicators: {
+      field: 'surveyIndicators',
+      description:
+        "群众评价指标 The survey firm's and the 12389 desk's indicators (surveys.*) for every " +
+        'station of the board.',
+      formulas: SURVEY_INDICATORS,
+    },
+    resolvers: [SurveyStatsResolver],
+    migrations: [Records1764600000001],
+    seed,
+  },
+  [
+    recordKind({
+      mutation: 'recordSurveyResponses',
+      input: SurveyResponseInput,
+      table: SURVEY_RESPONSE_TABLE,
+      check: responseProblems,
+      summary: '录入调查结果 Adds or updates survey responses.',
+      plural: 'The responses',
+    }),
+    recordKind({
+      mutation: 'recordComplaints',
+      input: ComplaintInput,
+      table: COMPLAINT_TABLE,
+      check: receivedProblems,
+      summary:
+        '录入12389投诉 Adds or updates 12389 complaints (one found justified later is sent again ' +
+        'with valid: true).',
+      plural: 'The complaints',
+    }),
+    recordKind({
+      mutation: 'recordCommendations',
+      input: CommendationInput,
+      table: COMMENDATION_TABLE,
+      check: receivedProblems,
+      summary: '录入锦旗/表扬信 Adds or updates commendations (banners and letters).',
+      plural: 'The banners and letters',
+    }),
+  ],
+);

@@ -1,0 +1,44 @@
+import { departmentSubgraph, recordKind } from '../kit/department';
+import { TRAFFIC_INDICATORS } from './indicators';
+import { AccidentInput } from './inputs';
+import { Accidents1764400000002 } from './migrations/1764400000002-accidents';
+import { accidentProblems } from './rules';
+import { seed } from './seed';
+import { noAccidents, TrafficStats, trafficStatsQuery } from './stats';
+import { ACCIDENT_TABLE } from './tables';
+
+/** Road traffic accidents, owned by the traffic police (交警). */
+export const traffic = departmentSubgraph(
+  {
+    name: 'traffic',
+    department: 'TRAFFIC',
+    port: 4003,
+    stats: {
+      field: 'trafficStats',
+      type: TrafficStats,
+      description:
+        "交通事故统计 The station's road traffic accidents for a period, with its baseline (同比).",
+      query: trafficStatsQuery,
+      zero: noAccidents,
+    },
+    indicators: {
+      field: 'trafficIndicators',
+      description:
+        "交通指标 The traffic police's indicators (traffic.*) for every station of the board.",
+      formulas: TRAFFIC_INDICATORS,
+    },
+    migrations: [Accidents1764400000002],
+    seed,
+  },
+  [
+    recordKind({
+      mutation: 'recordAccidents',
+      input: AccidentInput,
+      table: ACCIDENT_TABLE,
+      check: accidentProblems,
+      summary:
+        '录入道路交通事故 Adds or updates road traffic accidents (a death toll that rises is an update).',
+      plural: 'The accidents',
+    }),
+  ],
+);

@@ -1,0 +1,20 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { Field, InputType, Int } from 'type-graphql';
+import { RecordInput } from '../kit/records';
+
+@InputType({
+  description: '道路交通事故 One road traffic accident as the traffic police record it.',
+})
+export class AccidentInput extends RecordInput {
+  @Field(() => GraphQLLocalDate, { description: '事故日期 The day it occurred; not after today.' })
+  occurredOn!: string;
+
+  @Field(() => Int, {
+    description:
+      '死亡人数 The people it killed, 0 or more; when the toll rises, send the accident again.',
+  })
+  deaths!: number;
+
+  @Field(() => Int, { description: '受伤人数 The people it injured, 0 or more.' })
+  injuries!: number;
+}

@@ -1,0 +1,11 @@
+import { must, type Problem } from '../kit/batch';
+import type { AccidentInput } from './inputs';
+
+/** An accident's own rules, beyond every record's (externalId, stationCode). */
+export function accidentProblems(a: AccidentInput, today: string): (Problem | null)[] {
+  return [
+    must.notBeAfter('occurredOn', a.occurredOn, today),
+    must.beWithin('deaths', a.deaths, 0),
+    must.beWithin('injuries', a.injuries, 0),
+  ];
+}

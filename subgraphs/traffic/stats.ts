@@ -1,0 +1,75 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { DataSource } from 'typeorm';
+import { PeriodFigures } from '../kit/figures';
+import { statsQuery, type StatsQuery } from '../kit/stats';
+
+/** The fewest deaths that make an accident 较大 (major). */
+export const MAJOR_ACCIDENT_DEATHS = 3;
+/** The fewest deaths that make an accident 重大 (severe) rather than 较大. */
+export const SEVERE_ACCIDENT_DEATHS = 10;
+
+/** What the traffic police count for one station over some days. */
+export interface TrafficFigures {
+  accidents: number;
+  deaths: number;
+  injuries: number;
+  majorAccidents: number;
+  severeAccidents: number;
+}
+
+export const noAccidents = (): TrafficFigures => ({
+  accidents: 0,
+  deaths: 0,
+  injuries: 0,
+  majorAccidents: 0,
+  severeAccidents: 0,
+});
+
+@ObjectType({
+  description:
+    "交通事故统计 A station's road traffic accidents for a period, with the same figures a " +
+    'year earlier in `baseline` (同比).',
+})
+export class TrafficStats extends PeriodFigures implements TrafficFigures {
+  @Field(() => Int, { description: '事故起数 Road traffic accidents that occurred in the period.' })
+  accidents!: number;
+
+  @Field(() => Int, { description: '死亡人数 The people those accidents killed.' })
+  deaths!: number;
+
+  @Field(() => Int, { description: '受伤人数 The people those accidents injured.' })
+  injuries!: number;
+
+  @Field(() => Int, {
+    description: `较大事故 Of those, the accidents with ${MAJOR_ACCIDENT_DEATHS} to ${SEVERE_ACCIDENT_DEATHS - 1} deaths.`,
+  })
+  majorAccidents!: number;
+
+  @Field(() => Int, {
+    description: `重大事故 Of those, the accidents with ${SEVERE_ACCIDENT_DEATHS} or more deaths.`,
+  })
+  severeAccidents!: number;
+
+  @Field(() => TrafficStats, {
+    nullable: true,
+    description: '同比 The same figures for the period a year earlier; null on a baseline itself.',
+  })
+  baseline!: TrafficStats | null;
+}
+
+/** One statement for all stations and ranges: a range scan per station over the accident date. */
+export function trafficStatsQuery(db: DataSource): StatsQuery<TrafficFigures> {
+  return statsQuery<TrafficFigures>(db, [
+    {
+      table: 'accident',
+      dateColumn: 'occurred_on',
+      figures: {
+        accidents: 'count(*)',
+        deaths: 'sum(deaths)',
+        injuries: 'sum(injuries)',
+        majorAccidents: `count(*) FILTER (WHERE deaths >= ${MAJOR_ACCIDENT_DEATHS} AND deaths < ${SEVERE_ACCIDENT_DEATHS})`,
+        severeAccidents: `count(*) FILTER (WHERE deaths >= ${SEVERE_ACCIDENT_DEATHS})`,
+      },
+    },
+  ]);
+}
