@@ -1,6 +1,7 @@
 import {
   ApolloGateway,
   RemoteGraphQLDataSource,
+  type Experimental_DidResolveQueryPlanCallback,
   type GraphQLDataSourceProcessOptions,
 } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -29,7 +30,11 @@ export interface GatewayOptions {
   auth: AuthConfig;
   /** Subgraph URLs by name; otherwise `<NAME>_URL`, otherwise the supergraph's own. */
   subgraphUrls?: Record<string, string>;
+  /** Receives each operation's query plan before it runs: how tests see the gateway's joins. */
+  onQueryPlan?: (plan: QueryPlan) => void;
 }
+
+export type QueryPlan = Parameters<Experimental_DidResolveQueryPlanCallback>[0]['queryPlan'];
 
 export interface RunningGateway {
   port: number;
@@ -70,8 +75,12 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const subgraphUrls: Record<string, string> = {};
+  const { onQueryPlan } = options;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
+    ...(onQueryPlan
+      ? { experimental_didResolveQueryPlan: ({ queryPlan }) => onQueryPlan(queryPlan) }
+      : {}),
     buildService: ({ name, url }) => {
       const resolved =
         options.subgraphUrls?.[name] ?? envVar(serviceEnvName(name, 'URL')) ?? url ?? '';
