@@ -45,6 +45,8 @@ export function declareDepartmentFields(board: ClassType): void {
 /**
  * The departments' figures as they reached the board. A department field that is missing or
  * null (its subgraph failed) stays null here, which the scoring reads as DEPARTMENT_UNAVAILABLE.
+ * @apollo/gateway itself sends `rows` no representation when a required field is missing, so an
+ * outage gets here only once the gateway answers a failed department fetch with nulls.
  */
 export function departmentFigures(board: ScoredBoardRef): DepartmentFigures {
   return Object.fromEntries(
