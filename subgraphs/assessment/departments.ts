@@ -16,7 +16,7 @@ interface BoardDepartment {
   label: string;
 }
 
-export const BOARD_DEPARTMENTS: readonly BoardDepartment[] = [
+const BOARD_DEPARTMENTS: readonly BoardDepartment[] = [
   { department: 'CASES', field: 'caseIndicators', label: '案件指标' },
   { department: 'TRAFFIC', field: 'trafficIndicators', label: '交通指标' },
   { department: 'SURVEYS', field: 'surveyIndicators', label: '群众评价指标' },

@@ -4,7 +4,7 @@ import { indicatorByKey, type Department, type IndicatorDefinition } from '../ki
 import { roundHalfAwayFromZero } from './scoring/round';
 import type { AssessmentSchemeInput, SchemeIndicatorInput } from './scheme-input';
 
-export const MAX_INDICATORS = 50;
+const MAX_INDICATORS = 50;
 /** Weights and deductions are points (to the cent); lines are changes and rates (4 places). */
 const POINT_DECIMALS = 2;
 const LINE_DECIMALS = 4;
@@ -116,7 +116,7 @@ function indicatorProblems(
 }
 
 /** Every problem of a scheme to publish, in input order. */
-export function schemeProblems(input: AssessmentSchemeInput): Problem[] {
+function schemeProblems(input: AssessmentSchemeInput): Problem[] {
   const scored = new Map<string, string>();
   const deducted = new Map<string, string>();
   const vetoed = new Map<string, string>();

@@ -4,7 +4,7 @@ import { gradeOf, type Grade } from './grade';
 import { scoreRate, scoreYoy, type RawScore } from './indicator';
 import { NOTES, type Note } from './notes';
 import { Exact } from './exact';
-import { POINT_PLACES, RATIO_PLACES, roundRatio } from './round';
+import { POINT_PLACES, RATIO_PLACES, roundPoints, roundRatio } from './round';
 import type { IndicatorRule, SchemeRules, ScoringMethod } from './rules';
 
 export interface IndicatorScore {
@@ -47,12 +47,12 @@ export interface StationScore {
 }
 
 /** Departments in the order the board lists them. */
-export const DEPARTMENT_ORDER: readonly Department[] = ['CASES', 'TRAFFIC', 'SURVEYS'];
+const DEPARTMENT_ORDER: readonly Department[] = ['CASES', 'TRAFFIC', 'SURVEYS'];
 
 const labelOf = (key: string) => indicatorByKey(key)?.label ?? key;
 
 /** Sums are made in whole cents of the rounded figures, so a row adds up exactly as shown. */
-const cents = (points: number) => Math.round(Exact.of(points).round(POINT_PLACES) * 100);
+const cents = (points: number) => Math.round(roundPoints(points) * 100);
 const sumCents = (items: readonly { points: number }[]) =>
   items.reduce((sum, item) => sum + cents(item.points), 0);
 
@@ -85,12 +85,11 @@ function scoreIndicator(rule: IndicatorRule, figures: FigureIndex, code: string)
   const figure = figures.value(rule.department, code, rule.key);
   const { change, points, note } = rawScore(rule, figure);
   // Counts are shown as counted; rates, like changes, to four places.
-  const shown = (value: number | null) =>
-    value === null ? null : rule.method === 'RATE' ? roundRatio(value) : value;
+  const rate = (value: number | null) => (value === null ? null : roundRatio(value));
   return {
     ...base,
-    current: rule.method === 'YOY' ? countOf(figure) : shown(figure.current),
-    baseline: rule.method === 'YOY' ? (figure.baseline ?? 0) : shown(figure.baseline),
+    current: rule.method === 'YOY' ? countOf(figure) : rate(figure.current),
+    baseline: rule.method === 'YOY' ? (figure.baseline ?? 0) : rate(figure.baseline),
     change: change?.round(RATIO_PLACES) ?? null,
     points: points.round(POINT_PLACES),
     note,
