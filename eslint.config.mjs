@@ -37,5 +37,19 @@ export default tseslint.config(
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: { module: 'readonly', require: 'readonly' } },
   },
+  {
+    // GraphiQL's page script runs in the browser, after React's and GraphiQL's own bundles.
+    files: ['gateway/graphiql/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        document: 'readonly',
+        fetch: 'readonly',
+        React: 'readonly',
+        ReactDOM: 'readonly',
+        GraphiQL: 'readonly',
+      },
+    },
+  },
   prettier,
 );

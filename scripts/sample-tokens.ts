@@ -1,4 +1,4 @@
-import { signToken } from '../subgraphs/kit/auth';
+import { claimsFromEnv, signToken } from '../subgraphs/kit/auth';
 
 /** 诸暨市公安局枫桥派出所 in the demo data. */
 export const FENGQIAO_STATION = '330681500001';
@@ -18,7 +18,11 @@ export async function sampleTokens(secret: string): Promise<{ role: string; toke
   return Promise.all(
     SAMPLE_ROLES.map(async (role) => ({
       role,
-      token: await signToken(secret, { sub: `demo-${role.replace(':', '-')}`, roles: [role] }),
+      token: await signToken(
+        secret,
+        { sub: `demo-${role.replace(':', '-')}`, roles: [role] },
+        claimsFromEnv(),
+      ),
     })),
   );
 }

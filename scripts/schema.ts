@@ -5,14 +5,21 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { findBreakingChanges, parse, type GraphQLSchema } from 'graphql';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT, SUPERGRAPH_FILE } from '../subgraphs/kit/paths';
+import {
+  OPERATIONS_DIR,
+  OPERATIONS_FILE,
+  PROJECT_ROOT,
+  SUPERGRAPH_FILE,
+} from '../subgraphs/kit/paths';
 import { buildFederatedSchema } from '../subgraphs/kit/schema';
 import { SUBGRAPHS } from '../subgraphs/list';
 import { lineDiff } from './line-diff';
+import { operationManifest } from './operations';
 
 /**
  * `npm run schema` writes schema/<name>.graphql (each subgraph's SDL with its federation
- * directives) and schema/supergraph.graphql (their composition). It refuses a change that
+ * directives), schema/supergraph.graphql (their composition) and schema/operations.json (the
+ * gateway's safelist, from schema/operations/*.graphql). It refuses a change that
  * would break a client unless given --allow-breaking.
  * `npm run schema:check` regenerates in memory and fails on composition errors, on a file that
  * differs from what the code prints (showing the diff), and names any breaking change.
@@ -38,7 +45,9 @@ function generate(): Generated {
   const result = composeServices(services);
   if (result.errors) return { files, errors: result.errors.map((e) => e.toString()) };
   files.set(SUPERGRAPH_FILE, result.supergraphSdl + '\n');
-  return { files, errors: [] };
+  const manifest = operationManifest(OPERATIONS_DIR, apiSchema(result.supergraphSdl));
+  files.set(OPERATIONS_FILE, manifest.text);
+  return { files, errors: manifest.errors };
 }
 
 function apiSchema(supergraphSdl: string): GraphQLSchema {
@@ -57,7 +66,9 @@ function breakingChanges(generated: Generated): string[] {
 function main(mode: string, flags: string[]): number {
   const generated = generate();
   if (generated.errors.length > 0) {
-    console.error('Composition failed:\n' + generated.errors.map((e) => `  - ${e}`).join('\n'));
+    console.error(
+      'Composition or the safelist failed:\n' + generated.errors.map((e) => `  - ${e}`).join('\n'),
+    );
     return 1;
   }
   const breaking = breakingChanges(generated);

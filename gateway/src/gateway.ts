@@ -1,21 +1,25 @@
 import {
   ApolloGateway,
-  RemoteGraphQLDataSource,
   type Experimental_DidResolveQueryPlanCallback,
   type GraphQLDataSourceProcessOptions,
 } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { requireViewerPlugin } from '../../subgraphs/kit/access';
 import { createVerifier, type AuthConfig, type Viewer } from '../../subgraphs/kit/auth';
-import { envVar, isProduction, serviceEnvName } from '../../subgraphs/kit/config';
+import { envVar, flagEnv, intEnv, isProduction, serviceEnvName } from '../../subgraphs/kit/config';
 import { errorFormatter } from '../../subgraphs/kit/errors';
-import { serviceLogger } from '../../subgraphs/kit/log';
+import { serviceLogger, type Logger } from '../../subgraphs/kit/log';
 import { createHttpServer, listen, sendJson } from '../../subgraphs/kit/http';
-import { requestId } from '../../subgraphs/kit/server';
+import { ServiceMetrics } from '../../subgraphs/kit/metrics';
+import { observeRequestsPlugin } from '../../subgraphs/kit/observe-requests';
+import { requestId } from '../../subgraphs/kit/request-scope';
+import { graphiqlRoutes } from './graphiql';
+import { limitOptions, limitsFromEnv } from './limits';
+import { safelistFromEnv } from './safelist';
+import { SubgraphDataSource, SubgraphFetchMetrics } from './subgraph-fetch';
 
 export interface GatewayContext {
   requestId: string;
@@ -30,6 +34,8 @@ export interface GatewayOptions {
   auth: AuthConfig;
   /** Subgraph URLs by name; otherwise `<NAME>_URL`, otherwise the supergraph's own. */
   subgraphUrls?: Record<string, string>;
+  /** The logger the gateway's own is made from; by default the root one. */
+  logger?: Logger;
   /** Receives each operation's query plan before it runs: how tests see the gateway's joins. */
   onQueryPlan?: (plan: QueryPlan) => void;
 }
@@ -44,9 +50,7 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-type SubgraphResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
-
-class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+class ForwardingDataSource extends SubgraphDataSource<GatewayContext> {
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     // Health checks and schema loads carry no request of ours; only operations are forwarded.
     if (!('incomingRequestContext' in options)) return;
@@ -54,27 +58,19 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     request.http?.headers.set('x-request-id', context.requestId);
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
   }
-
-  /**
-   * A subgraph refuses a request it cannot even start (a variable its scalar rejects, a bad
-   * token) with an HTTP error whose body holds GraphQL errors. Pass the first on with its code
-   * instead of Apollo's "400: Bad Request", which hides the reason and shows the subgraph's URL.
-   */
-  override async errorFromResponse(response: SubgraphResponse): Promise<GraphQLError> {
-    const body: unknown = await this.parseBody(response);
-    const [first] = (body as { errors?: GraphQLFormattedError[] } | null)?.errors ?? [];
-    if (!first) return super.errorFromResponse(response);
-    const { code = 'INTERNAL_SERVER_ERROR', ...details } = first.extensions ?? {};
-    return new GraphQLError(first.message, { extensions: { ...details, code } });
-  }
 }
 
 /**
  * The gateway: @apollo/gateway planning over the checked-in supergraph (never introspection),
  * inside @apollo/server. It verifies the bearer token before planning and forwards it.
+ * GraphiQL is at GET /, Prometheus metrics at /metrics.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const subgraphUrls: Record<string, string> = {};
+  const metrics = new ServiceMetrics('gateway');
+  const fetchMetrics = new SubgraphFetchMetrics(metrics);
+  // A subgraph fetch's deadline: one slow subgraph must not hold a screen.
+  const timeoutMs = intEnv('SUBGRAPH_TIMEOUT_MS', 10_000);
   const { onQueryPlan } = options;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -85,17 +81,33 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const resolved =
         options.subgraphUrls?.[name] ?? envVar(serviceEnvName(name, 'URL')) ?? url ?? '';
       subgraphUrls[name] = resolved;
-      return new ForwardingDataSource({ url: resolved });
+      return new ForwardingDataSource({ name, url: resolved, timeoutMs, metrics: fetchMetrics });
     },
   });
-  const logger = serviceLogger('gateway');
+  const logger = serviceLogger('gateway', options.logger);
   const verify = createVerifier(options.auth);
+  const safelist = safelistFromEnv();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: errorFormatter(logger),
     includeStacktraceInErrorResponses: !isProduction(),
     introspection: !isProduction(),
-    plugins: [ApolloServerPluginLandingPageDisabled(), requireViewerPlugin()],
+    // No "Did you mean …?" in production: with introspection off, it would spell the schema out.
+    hideSchemaDetailsFromClientErrors: isProduction(),
+    ...limitOptions(limitsFromEnv()),
+    // A JSON array of operations multiplies the work of one request past every limit above.
+    allowBatchedHttpRequests: flagEnv('ALLOW_BATCHED_HTTP', false),
+    // Apollo's default, stated so no one turns it off unawares: a GET or form post without a
+    // preflight-forcing header is refused, so a browser cannot be made to send one cross-site.
+    csrfPrevention: true,
+    // With the safelist on, it is the only store of operations: APQ would let clients add theirs.
+    ...(safelist ? { persistedQueries: false } : {}),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      requireViewerPlugin(),
+      observeRequestsPlugin(metrics, logger),
+      ...(safelist ? [safelist] : []),
+    ],
   });
   const http = createHttpServer({
     apollo,
@@ -124,6 +136,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           subgraphs: Object.fromEntries(checks),
         });
       },
+      '/metrics': metrics.serve,
+      ...graphiqlRoutes(),
     },
   });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: http }));

@@ -7,6 +7,8 @@ import {
   type GraphQLField,
   type GraphQLInputObjectType,
   type GraphQLSchema,
+  parse,
+  print,
 } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { SUPERGRAPH_FILE } from '../../subgraphs/kit/paths';
@@ -54,10 +56,21 @@ export function recordKinds(schema: GraphQLSchema = gatewaySchema()): RecordKind
   return fields.map(asKind).filter((k): k is RecordKind => k !== null);
 }
 
+/** `cases` → `Cases`, `survey-responses` → `SurveyResponses`. */
+function pascal(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase());
+}
+
+/**
+ * The operation that loads a kind, printed as the gateway's safelist holds it
+ * (schema/operations/loads.graphql), so the tool also works where only listed operations run.
+ */
 export function mutationDocument(kind: RecordKind): string {
   const dryRun = kind.dryRun ? ', $dryRun: Boolean' : '';
   const dryRunArg = kind.dryRun ? ', dryRun: $dryRun' : '';
-  return `mutation Import($input: [${kind.input.name}!]!${dryRun}) {
-  ${kind.mutation}(input: $input${dryRunArg}) { inserted updated unchanged }
-}`;
+  return print(
+    parse(`mutation Load${pascal(kind.name)}($input: [${kind.input.name}!]!${dryRun}) {
+      ${kind.mutation}(input: $input${dryRunArg}) { inserted updated unchanged }
+    }`),
+  );
 }

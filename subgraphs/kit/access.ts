@@ -9,6 +9,7 @@ import {
 } from 'graphql';
 import type { AuthCheckerFn } from 'type-graphql';
 import type { Viewer } from './auth';
+import { isStationCode } from './codes';
 import { isProduction } from './config';
 import { codedError } from './errors';
 
@@ -23,8 +24,21 @@ export const Grant = {
   anyDepartment: 'department:*',
   anyStation: 'station:*',
   ownStation: 'station:self',
-  department: (name: 'stations' | 'cases' | 'traffic' | 'surveys') => `department:${name}`,
+  department: (name: Department) => `department:${name}`,
 } as const;
+
+export const DEPARTMENTS = ['stations', 'cases', 'traffic', 'surveys'] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+
+/** Whether a token's role is one the platform knows: anything else grants nothing. */
+export function isKnownRole(role: string): boolean {
+  if (role.startsWith('station:')) return isStationCode(role.slice('station:'.length));
+  return (
+    role === 'admin' ||
+    role === Grant.assessor ||
+    DEPARTMENTS.some((department) => role === Grant.department(department))
+  );
+}
 
 export interface ViewerContext {
   viewer: Viewer | null;

@@ -38,14 +38,18 @@ export function authConfigFromEnv(): AuthConfig {
         (isProduction() ? '.' : '; `npm start` generates a secret for its session.'),
     );
   }
-  const issuer = envVar('JWT_ISSUER');
-  const audience = envVar('JWT_AUDIENCE');
   return {
     ...(secret ? { secret: new TextEncoder().encode(secret) } : {}),
     ...(jwksFile ? { jwks: JSON.parse(readFileSync(jwksFile, 'utf8')) as JSONWebKeySet } : {}),
-    ...(issuer ? { issuer } : {}),
-    ...(audience ? { audience } : {}),
+    ...claimsFromEnv(),
   };
+}
+
+/** The issuer and audience the services check (JWT_ISSUER, JWT_AUDIENCE): a minted token carries them. */
+export function claimsFromEnv(): { issuer?: string; audience?: string } {
+  const issuer = envVar('JWT_ISSUER');
+  const audience = envVar('JWT_AUDIENCE');
+  return { ...(issuer ? { issuer } : {}), ...(audience ? { audience } : {}) };
 }
 
 const ASYMMETRIC = ['RS256', 'ES256'];

@@ -17,6 +17,16 @@ export function intEnv(name: string, fallback: number): number {
   return value;
 }
 
+/** A switch: `on`/`true`/`1` or `off`/`false`/`0`; unset means `fallback`. */
+export function flagEnv(name: string, fallback: boolean): boolean {
+  const raw = envVar(name);
+  if (raw === undefined) return fallback;
+  const value = raw.toLowerCase();
+  if (['on', 'true', '1'].includes(value)) return true;
+  if (['off', 'false', '0'].includes(value)) return false;
+  throw new Error(`${name} must be on or off, got "${raw}"`);
+}
+
 export function serviceEnvName(service: string, suffix: 'PORT' | 'URL'): string {
   return `${service.toUpperCase()}_${suffix}`;
 }

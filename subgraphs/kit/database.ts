@@ -10,7 +10,16 @@ export interface DatabaseOptions {
   schema: string;
   entities: MixedList<ClassType>;
   migrations: MixedList<ClassType>;
+  /** Where SQL failures and migrations are logged; by default the schema's service logger. */
+  logger?: Logger;
 }
+
+/**
+ * How long a request waits for a new connection when PostgreSQL does not answer (down, or
+ * unreachable): long enough for a busy server, short enough that a request fails with
+ * DATABASE_UNAVAILABLE before the gateway's deadline, instead of hanging.
+ */
+const CONNECT_TIMEOUT_MS = 5000;
 
 /**
  * Counts the SQL statements a DataSource sends. The "no N+1" promise is tested (and benchmarked)
@@ -57,7 +66,7 @@ function quoteIdent(name: string): string {
  * migrations (each in its own transaction). Nothing is ever synchronized from entities.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<DataSource> {
-  const counter = new StatementCounter(serviceLogger(options.schema));
+  const counter = new StatementCounter(options.logger ?? serviceLogger(options.schema));
   const db = new DataSource({
     type: 'postgres',
     url: options.url,
@@ -67,6 +76,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     logger: counter,
+    connectTimeoutMS: CONNECT_TIMEOUT_MS,
     extra: {
       max: intEnv('DB_POOL_MAX', 10),
       // Unqualified names in raw SQL resolve to the subgraph's own tables.

@@ -1,15 +1,32 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isProduction } from './config';
+import { isDatabaseUnavailable } from './database-errors';
 import type { Logger } from './log';
 
 /**
  * The error codes clients can rely on (`extensions.code`). Apollo's own codes
  * (GRAPHQL_VALIDATION_FAILED, INTERNAL_SERVER_ERROR, ...) keep their meaning.
  */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'OPERATION_NOT_IN_SAFELIST'
+  // Apollo's, raised by the gateway's safelist too, so APQ clients fall back to sending text.
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  /** A subgraph's PostgreSQL cannot be reached right now: retry. */
+  | 'DATABASE_UNAVAILABLE'
+  /** The gateway could not reach a subgraph (`extensions.subgraph` names it): retry. */
+  | 'SUBGRAPH_UNAVAILABLE'
+  /** A subgraph did not answer the gateway within SUBGRAPH_TIMEOUT_MS. */
+  | 'SUBGRAPH_TIMEOUT';
 
-const httpStatus: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401 };
+const httpStatus: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  OPERATION_NOT_IN_SAFELIST: 400,
+};
 
 export function codedError(
   code: ErrorCode,
@@ -33,22 +50,39 @@ export function show(value: unknown): string {
 
 const INTERNAL = 'INTERNAL_SERVER_ERROR';
 
+function replaced(
+  formatted: GraphQLFormattedError,
+  message: string,
+  code: string,
+): GraphQLFormattedError {
+  return {
+    message,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code },
+  };
+}
+
 /**
- * Apollo's formatError for every service: a coded error passes as it is; an unexpected one is
- * logged whole and, in production, reaches the client only as "internal server error", never
- * with its SQL, stack or host names.
+ * Apollo's formatError for every service: a coded error passes as it is. A lost database
+ * connection becomes DATABASE_UNAVAILABLE, which tells a client to retry (the pool reconnects
+ * by itself). Any other unexpected error is logged whole and, in production, reaches the
+ * client only as "internal server error", never with its SQL, stack or host names.
  */
 export function errorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (code !== undefined && code !== INTERNAL) return formatted;
-    logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error');
-    if (!isProduction()) return formatted;
-    return {
-      message: 'internal server error',
-      ...(formatted.locations ? { locations: formatted.locations } : {}),
-      ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: INTERNAL },
-    };
+    const original = unwrapResolverError(error);
+    if (isDatabaseUnavailable(original)) {
+      logger.warn({ reason: String(original), path: formatted.path }, 'database unavailable');
+      return replaced(
+        formatted,
+        'the database is unavailable; try again shortly',
+        'DATABASE_UNAVAILABLE',
+      );
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error');
+    return isProduction() ? replaced(formatted, 'internal server error', INTERNAL) : formatted;
   };
 }

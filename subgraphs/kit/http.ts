@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { intEnv } from './config';
 import type { Logger } from './log';
+import { inRequestScope, requestId } from './request-scope';
 
 /** Extra GET endpoints next to /graphql, e.g. /health and /ready. */
 export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -95,8 +96,10 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
     res.end();
   }
 
-  const server = createServer((req, res) => {
+  function handle(req: IncomingMessage, res: ServerResponse): void {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    // Tells the caller which id to look for in the logs of the gateway and every subgraph.
+    res.setHeader('x-request-id', requestId(req));
     const route = req.method === 'GET' ? options.routes?.[path] : undefined;
     const handled = route
       ? route(req, res)
@@ -108,7 +111,9 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'internal server error');
       else res.end();
     });
-  });
+  }
+
+  const server = createServer((req, res) => inRequestScope(req, () => handle(req, res)));
   // The gateway keeps connections to subgraphs alive; a server that closes idle sockets before
   // the client does races it into "socket hang up" (apollographql/federation#2313).
   server.keepAliveTimeout = 65_000;

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { types } from 'node:util';
 
 /**
  * A DataLoader for rows fetched by key in one query: `fetch` gets every key asked for in the
@@ -24,4 +25,21 @@ export function groupedLoader<T>(
     for (const row of await fetch(keys)) groups.get(keyOf(row))?.push(row);
     return keys.map((key) => groups.get(key) ?? []);
   });
+}
+
+/**
+ * `loader.loadMany(keys)` that fails when a lookup failed. loadMany resolves a failed lookup
+ * as an Error in its place; read as "no such row", a database outage would turn into a
+ * confident BAD_USER_INPUT about the client's data.
+ */
+export async function loadAll<V>(
+  loader: DataLoader<string, V>,
+  keys: readonly string[],
+): Promise<V[]> {
+  const values = await loader.loadMany(keys);
+  // isNativeError, not instanceof: an error made by Node itself (ECONNREFUSED) can come from
+  // another realm, as under jest.
+  const failure = values.find((value): value is Error => types.isNativeError(value));
+  if (failure) throw failure;
+  return values as V[];
 }

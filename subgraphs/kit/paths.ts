@@ -12,3 +12,9 @@ function findProjectRoot(from: string): string {
 export const PROJECT_ROOT = findProjectRoot(__dirname);
 
 export const SUPERGRAPH_FILE = join(PROJECT_ROOT, 'schema', 'supergraph.graphql');
+
+/** The clients' operations (*.graphql), from which the safelist manifest is generated. */
+export const OPERATIONS_DIR = join(PROJECT_ROOT, 'schema', 'operations');
+
+/** The safelist: every operation of schema/operations/, checked against the supergraph. */
+export const OPERATIONS_FILE = join(PROJECT_ROOT, 'schema', 'operations.json');

@@ -4,8 +4,6 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { requireViewerPlugin } from './access';
 import { createVerifier, type AuthConfig } from './auth';
@@ -16,8 +14,12 @@ import { openDatabase } from './database';
 import type { SubgraphDefinition } from './definition';
 import type { DemoProfile } from './demo/profile';
 import { errorFormatter } from './errors';
-import { serviceLogger } from './log';
+import { watchDatabase } from './database-metrics';
+import { serviceLogger, type Logger } from './log';
 import { createHttpServer, listen, sendJson } from './http';
+import { ServiceMetrics } from './metrics';
+import { observeRequestsPlugin } from './observe-requests';
+import { requestId } from './request-scope';
 import { buildFederatedSchema } from './schema';
 
 export interface StartOptions {
@@ -27,6 +29,8 @@ export interface StartOptions {
   auth: AuthConfig;
   /** The demo profile to load into empty tables, or null to leave the tables alone. */
   seed: DemoProfile | null;
+  /** The logger the service's own is made from (`service` added); by default the root one. */
+  logger?: Logger;
 }
 
 export interface RunningService {
@@ -38,27 +42,25 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-export function requestId(req: IncomingMessage): string {
-  const given = req.headers['x-request-id'];
-  return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
-}
-
 /**
  * Runs one subgraph as a service: migrates its schema, seeds it when asked, and serves its
- * federated schema at /graphql with /health and /ready beside it.
+ * federated schema at /graphql with /health, /ready and /metrics beside it.
  */
 export async function startSubgraph(
   definition: SubgraphDefinition,
   options: StartOptions,
 ): Promise<RunningService> {
+  const logger = serviceLogger(definition.name, options.logger);
   const db = await openDatabase({
     url: options.databaseUrl,
     schema: definition.name,
     entities: definition.entities,
     migrations: definition.migrations,
+    logger,
   });
-  const logger = serviceLogger(definition.name);
   try {
+    const metrics = new ServiceMetrics(definition.name);
+    watchDatabase(metrics, db);
     if (options.seed && definition.seed) await definition.seed(db, options.seed);
     const verify = createVerifier(options.auth);
     const apollo = new ApolloServer<Context>({
@@ -66,10 +68,13 @@ export async function startSubgraph(
       formatError: errorFormatter(logger),
       includeStacktraceInErrorResponses: !isProduction(),
       introspection: !isProduction(),
+      // No "Did you mean …?" in production: with introspection off, it would spell the schema out.
+      hideSchemaDetailsFromClientErrors: isProduction(),
       plugins: [
         ApolloServerPluginInlineTraceDisabled(),
         ApolloServerPluginLandingPageDisabled(),
         requireViewerPlugin(),
+        observeRequestsPlugin(metrics, logger),
       ],
     });
     const http = createHttpServer({
@@ -93,6 +98,7 @@ export async function startSubgraph(
             sendJson(res, 503, { status: 'unavailable', reason: String(error) });
           }
         },
+        '/metrics': metrics.serve,
       },
     });
     apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: http }));

@@ -27,7 +27,8 @@ export interface UpsertTable<Row> {
  * Writes a batch in one statement: the rows arrive as one array per column (`unnest`), so a
  * batch of 5,000 costs one round trip. A row whose values equal the stored ones is not
  * rewritten (`IS DISTINCT FROM`), which is what makes it `unchanged`; `xmax = 0` tells an
- * inserted row from an updated one. The table keeps `updated_at` itself.
+ * inserted row from an updated one. The table keeps `updated_at` itself. Rows are written in
+ * key order, so concurrent batches over the same rows cannot deadlock.
  */
 export async function upsertRows<Row>(
   manager: EntityManager,
@@ -50,7 +51,15 @@ export async function upsertRows<Row>(
     SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
            count(*) FILTER (WHERE NOT inserted)::int AS updated
     FROM written`;
-  const params = spec.columns.map((c) => rows.map(c.value));
+  // In key order: two batches over the same rows then lock them in the same order, and one
+  // waits for the other instead of both deadlocking.
+  const keyColumns = spec.columns.filter((c) => spec.key.includes(c.name));
+  const keyOf = (row: Row) => JSON.stringify(keyColumns.map((c) => c.value(row)));
+  const ordered = rows
+    .map((row) => ({ row, key: keyOf(row) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ row }) => row);
+  const params = spec.columns.map((c) => ordered.map(c.value));
   const [counts] = await manager.query<[{ inserted: number; updated: number }]>(sql, params);
   return { ...counts, unchanged: rows.length - counts.inserted - counts.updated };
 }

@@ -15,6 +15,7 @@ import { must, validateBatch } from '../kit/batch';
 import { assertStationCode } from '../kit/codes';
 import type { Context } from '../kit/context';
 import { badUserInput, show } from '../kit/errors';
+import { loadAll } from '../kit/loaders';
 import { UpsertResult } from '../kit/results';
 import { DRY_RUN_ARG, writeBatch } from '../kit/upsert';
 import { connection, decodeCursor, StationConnection } from './connection';
@@ -105,7 +106,7 @@ export class StationResolver {
     @Arg('dryRun', DRY_RUN_ARG) dryRun: boolean,
     @Ctx() { db, loaders }: StationsContext,
   ): Promise<UpsertResult> {
-    const divisions = await loaders.division.loadMany([
+    const divisions = await loadAll(loaders.division, [
       ...new Set(input.map((s) => s.divisionCode)),
     ]);
     const counties = new Set(

@@ -1,9 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { recordKinds, type RecordKind } from '../../scripts/import/kinds';
+import { mutationDocument, recordKinds, type RecordKind } from '../../scripts/import/kinds';
 import { runImport, type ImportOptions } from '../../scripts/import/run';
-import { PROJECT_ROOT } from '../../subgraphs/kit/paths';
+import { OPERATIONS_FILE, PROJECT_ROOT } from '../../subgraphs/kit/paths';
 import { startPlatform, type Platform } from '../support/platform';
 import { tokenFor } from '../support/tokens';
 
@@ -62,6 +62,17 @@ const examples = readdirSync(join(PROJECT_ROOT, 'subgraphs'), { withFileTypes: t
       return [];
     }
   });
+
+describe('the kinds of record', () => {
+  it("each have their load in the gateway's safelist, exactly as the tool sends it", () => {
+    const listed = new Set(
+      (
+        JSON.parse(readFileSync(OPERATIONS_FILE, 'utf8')) as { operations: { body: string }[] }
+      ).operations.map((o) => o.body),
+    );
+    expect(kinds.filter((k) => !listed.has(mutationDocument(k))).map((k) => k.name)).toEqual([]);
+  });
+});
 
 describe('the example CSVs', () => {
   it('cover every kind of record the gateway takes', () => {

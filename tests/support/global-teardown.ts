@@ -1,5 +1,10 @@
 import type { EmbeddedDatabase } from '../../scripts/embedded-postgres';
 
 export default async function globalTeardown(): Promise<void> {
-  await (globalThis as { embeddedPostgres?: EmbeddedDatabase }).embeddedPostgres?.stop();
+  const shared = globalThis as {
+    embeddedPostgres?: EmbeddedDatabase;
+    postgresControl?: { close(): Promise<void> };
+  };
+  await shared.postgresControl?.close();
+  await shared.embeddedPostgres?.stop();
 }

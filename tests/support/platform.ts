@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { startGateway, type RunningGateway } from '../../gateway/src/gateway';
+import type { RunningGateway } from '../../gateway/src/gateway';
+import { gatewayOver, startInProcess } from '../../scripts/in-process-platform';
 import { authConfigFromEnv } from '../../subgraphs/kit/auth';
 import { statementCount } from '../../subgraphs/kit/database';
 import type { DemoProfile } from '../../subgraphs/kit/demo/profile';
-import { SUPERGRAPH_FILE } from '../../subgraphs/kit/paths';
-import { startSubgraph, type RunningService } from '../../subgraphs/kit/server';
-import { SUBGRAPHS } from '../../subgraphs/list';
+import type { Logger } from '../../subgraphs/kit/log';
+import { startSubgraph, type RunningService, type StartOptions } from '../../subgraphs/kit/server';
+import { subgraphNamed } from '../../subgraphs/list';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export interface GraphQLError {
@@ -52,11 +52,35 @@ export async function postGraphQL(
  * supergraph. Requests go over HTTP, like a screen's.
  */
 export class Platform {
+  private readonly extraGateways: RunningGateway[] = [];
+  private readonly stopped = new Set<string>();
+
   constructor(
     readonly gateway: RunningGateway,
-    readonly services: ReadonlyMap<string, RunningService>,
+    readonly services: Map<string, RunningService>,
+    private readonly startOptions: ReadonlyMap<string, StartOptions>,
     readonly database: TestDatabase,
   ) {}
+
+  /**
+   * Another gateway over the same subgraphs, started with `env` set on top of the test's
+   * environment (a limit, SAFELIST, ...) exactly as `npm run start:gateway` reads it, so the
+   * settings are tested through the variables operators use. Stopped with the platform.
+   */
+  async startGateway(env: Record<string, string>): Promise<RunningGateway> {
+    const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+    Object.assign(process.env, env);
+    try {
+      const gateway = await gatewayOver(this.services, authConfigFromEnv());
+      this.extraGateways.push(gateway);
+      return gateway;
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  }
 
   /** A request through the gateway. */
   query(query: string, options: RequestOptions = {}): Promise<GraphQLResponse> {
@@ -108,38 +132,55 @@ export class Platform {
     return row?.f ?? '';
   }
 
+  /** Stops one subgraph as SIGTERM would: drains it, closes its pool, frees its port. */
+  async stopSubgraph(name: string): Promise<void> {
+    await this.service(name).stop();
+    this.stopped.add(name);
+  }
+
+  /** Starts a stopped subgraph again, on the port it had. */
+  async restartSubgraph(name: string): Promise<void> {
+    const options = this.startOptions.get(name);
+    if (!options || !this.stopped.has(name)) throw new Error(`subgraph ${name} is not stopped`);
+    this.services.set(name, await startSubgraph(subgraphNamed(name), options));
+    this.stopped.delete(name);
+  }
+
+  /** GET /metrics of the gateway or of one subgraph, as Prometheus text. */
+  async metrics(name = 'gateway'): Promise<string> {
+    const url = name === 'gateway' ? this.gateway.url : this.service(name).url;
+    const response = await fetch(new URL('/metrics', url));
+    if (!response.ok) throw new Error(`GET /metrics of ${name}: HTTP ${response.status}`);
+    return response.text();
+  }
+
   async stop(): Promise<void> {
-    await this.gateway.stop();
-    await Promise.all([...this.services.values()].map((s) => s.stop()));
+    await Promise.all([this.gateway, ...this.extraGateways].map((g) => g.stop()));
+    const running = [...this.services].filter(([name]) => !this.stopped.has(name));
+    await Promise.all(running.map(([, s]) => s.stop()));
     await this.database.drop();
   }
 }
 
-export async function startPlatform(
-  options: { seed?: DemoProfile | null } = {},
-): Promise<Platform> {
-  const database = await createTestDatabase();
-  const auth = authConfigFromEnv();
-  const services = new Map<string, RunningService>();
+export interface PlatformOptions {
+  seed?: DemoProfile | null;
+  /** Where every service logs (tests of the log lines); by default jest's silent logger. */
+  logger?: Logger;
+  /** The PostgreSQL server to make the test database on; by default TEST_DATABASE_URL's. */
+  serverUrl?: string;
+}
+
+export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
+  const database = await createTestDatabase(options.serverUrl);
   try {
-    for (const definition of SUBGRAPHS) {
-      const service = await startSubgraph(definition, {
-        port: 0,
-        databaseUrl: database.url,
-        auth,
-        seed: options.seed ?? null,
-      });
-      services.set(definition.name, service);
-    }
-    const gateway = await startGateway({
-      supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
-      port: 0,
-      auth,
-      subgraphUrls: Object.fromEntries([...services].map(([name, s]) => [name, s.url])),
+    const { gateway, services, startOptions } = await startInProcess({
+      databaseUrl: database.url,
+      auth: authConfigFromEnv(),
+      seed: options.seed ?? null,
+      logger: options.logger,
     });
-    return new Platform(gateway, services, database);
+    return new Platform(gateway, services, startOptions, database);
   } catch (error) {
-    await Promise.all([...services.values()].map((s) => s.stop()));
     await database.drop();
     throw error;
   }

@@ -1,9 +1,10 @@
-import { signToken } from '../../subgraphs/kit/auth';
+import { claimsFromEnv, signToken } from '../../subgraphs/kit/auth';
 
-/** A bearer token for the given roles, signed with the test run's secret. */
+/** A bearer token for the given roles, signed with the test run's secret, issuer and audience. */
 export function tokenFor(...roles: string[]): Promise<string> {
-  return signToken(process.env.JWT_SECRET ?? '', {
-    sub: `test-${roles.join('+') || 'nobody'}`,
-    roles,
-  });
+  return signToken(
+    process.env.JWT_SECRET ?? '',
+    { sub: `test-${roles.join('+') || 'nobody'}`, roles },
+    claimsFromEnv(),
+  );
 }

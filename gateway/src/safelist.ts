@@ -1,0 +1,106 @@
+import type { ApolloServerPlugin, GraphQLRequest } from '@apollo/server';
+import type { GraphQLError } from 'graphql';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { flagEnv, isProduction } from '../../subgraphs/kit/config';
+import { codedError } from '../../subgraphs/kit/errors';
+import { OPERATIONS_FILE } from '../../subgraphs/kit/paths';
+
+/**
+ * schema/operations.json, in Apollo's persisted query manifest format so Apollo's client tools
+ * (e.g. @apollo/persisted-query-lists) can read it. `id` is the SHA-256 of `body`, the same hash
+ * an automatic persisted query (APQ) carries, and `body` is `print()`ed as Apollo Client sends it.
+ */
+export interface OperationManifest {
+  format: 'apollo-persisted-query-manifest';
+  version: 1;
+  operations: { id: string; name: string; type: string; body: string }[];
+}
+
+/** The exact text of a listed operation, as a client must send it. */
+export function listedOperation(name: string, file = OPERATIONS_FILE): string {
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as OperationManifest;
+  const operation = manifest.operations.find((o) => o.name === name);
+  if (!operation) throw new Error(`${file} lists no operation ${name}`);
+  return operation.body;
+}
+
+export function operationId(body: string): string {
+  return createHash('sha256').update(body).digest('hex');
+}
+
+/** What an unlisted request is swapped for: it parses and validates trivially. */
+const PLACEHOLDER = '{ __typename }';
+
+/**
+ * The safelist as a plugin: runs listed operations, sent as their exact text or their id alone,
+ * and refuses the rest with OPERATION_NOT_IN_SAFELIST (or PERSISTED_QUERY_NOT_FOUND for an id).
+ */
+export function safelistPlugin(file: string): ApolloServerPlugin {
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as OperationManifest;
+  if (manifest.format !== 'apollo-persisted-query-manifest' || manifest.version !== 1) {
+    throw new Error(`${file} is not an apollo-persisted-query-manifest, version 1`);
+  }
+  const bodies = new Map<string, string>();
+  for (const { id, name, body } of manifest.operations) {
+    // A hand-edited body would otherwise be listed under the id of an operation it no longer is.
+    if (operationId(body) !== id) {
+      throw new Error(`${file}: operation ${name} has id ${id}, not its body's SHA-256`);
+    }
+    bodies.set(id, body);
+  }
+
+  /** Null when the request may run, with a listed id replaced by its text; else the refusal. */
+  function admit(request: GraphQLRequest): GraphQLError | null {
+    const { persistedQuery, ...extensions } = request.extensions ?? {};
+    const id = (persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
+    if (request.query === undefined && typeof id === 'string') {
+      const body = bodies.get(id);
+      if (body === undefined) {
+        return codedError(
+          'PERSISTED_QUERY_NOT_FOUND',
+          `no operation with id ${id} is in the gateway's safelist (schema/operations.json)`,
+        );
+      }
+      request.query = body;
+    } else if (request.query !== undefined && !bodies.has(operationId(request.query))) {
+      const name = request.operationName ? ` ${request.operationName}` : '';
+      return codedError(
+        'OPERATION_NOT_IN_SAFELIST',
+        `operation${name} is not in the gateway's safelist: send the exact text or the id of ` +
+          'an operation in schema/operations.json',
+      );
+    }
+    // The list is the only store of operations: nothing registers as an APQ at run time.
+    request.extensions = extensions;
+    return null;
+  }
+
+  return {
+    requestDidStart({ request }) {
+      const refusal = admit(request);
+      if (refusal) {
+        // No Apollo hook may refuse a request before its document is parsed and validated, and
+        // validation errors would describe the schema to whoever sent an unlisted document. So
+        // the text is swapped for a trivial one and the refusal raised once a hook may raise it.
+        Object.assign(request, {
+          query: PLACEHOLDER,
+          operationName: undefined,
+          variables: undefined,
+          extensions: undefined,
+        });
+      }
+      return Promise.resolve({
+        didResolveOperation() {
+          if (refusal) throw refusal;
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
+
+/** SAFELIST=on|off, on by default in production: only listed operations run. */
+export function safelistFromEnv(): ApolloServerPlugin | null {
+  return flagEnv('SAFELIST', isProduction()) ? safelistPlugin(OPERATIONS_FILE) : null;
+}

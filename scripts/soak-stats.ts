@@ -1,0 +1,65 @@
+function percentileOf(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** What one minute of the soak saw. */
+export class MinuteStats {
+  readonly latencies: number[] = [];
+  /** The same latencies by kind of request: which one drifts, if any. */
+  readonly byKind = new Map<string, number[]>();
+  errors = 0;
+  rssMb = 0;
+  heapMb = 0;
+
+  record(kind: string, ms: number, failed: boolean): void {
+    this.latencies.push(ms);
+    const ofKind = this.byKind.get(kind) ?? [];
+    if (ofKind.length === 0) this.byKind.set(kind, ofKind);
+    ofKind.push(ms);
+    if (failed) this.errors += 1;
+  }
+
+  percentile(p: number, kind?: string): number {
+    return percentileOf(kind ? (this.byKind.get(kind) ?? []) : this.latencies, p);
+  }
+}
+
+const fixed = (n: number, digits = 1) => n.toFixed(digits);
+
+export function minuteTable(minutes: MinuteStats[]): string {
+  const head = 'minute  requests  errors  req/s   p50 ms  p99 ms  max ms  rss MB  heap MB';
+  const rows = minutes.map((m, i) =>
+    [
+      String(i + 1).padStart(6),
+      String(m.latencies.length).padStart(9),
+      String(m.errors).padStart(7),
+      fixed(m.latencies.length / 60).padStart(6),
+      fixed(m.percentile(50)).padStart(8),
+      fixed(m.percentile(99)).padStart(7),
+      fixed(Math.max(0, ...m.latencies)).padStart(7),
+      fixed(m.rssMb, 0).padStart(7),
+      fixed(m.heapMb, 0).padStart(8),
+    ].join(' '),
+  );
+  return [head, ...rows].join('\n');
+}
+
+/** p99 of each kind of request in the first and the last minute. */
+export function kindTable(first: MinuteStats, last: MinuteStats): string {
+  return [...first.byKind.keys()]
+    .sort()
+    .map((kind) => {
+      const [from, to] = [first.percentile(99, kind), last.percentile(99, kind)];
+      return `  ${kind.padEnd(20)} p99 ${fixed(from)} -> ${fixed(to)} ms (${drift(from, to)})`;
+    })
+    .join('\n');
+}
+
+/** Change from the first value to the last, in percent of the first. */
+export function drift(first: number, last: number): string {
+  if (first === 0) return 'n/a';
+  const percent = ((last - first) / first) * 100;
+  return `${percent >= 0 ? '+' : ''}${fixed(percent)} %`;
+}

@@ -1,0 +1,46 @@
+/** Node's codes for a server that cannot be reached, or that dropped the connection. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
+
+/** What pg says when the server went away, or when no connection came in time. */
+const PG_MESSAGES = [
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  'is not queryable',
+];
+
+/** TypeORM's, when the connection under a transaction died and the pool let it go. */
+const TYPEORM_RELEASED = [
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+];
+
+/**
+ * The error and what it wraps: TypeORM's `driverError`, a `cause`, or graphql-js's
+ * `thrownValue` (it wraps anything thrown that is not an Error of its own realm).
+ */
+function causes(error: unknown): unknown[] {
+  const found: unknown[] = [];
+  for (let e = error; typeof e === 'object' && e !== null && found.length < 5;) {
+    found.push(e);
+    const { driverError, cause, thrownValue } = e as Record<string, unknown>;
+    e = driverError ?? cause ?? thrownValue;
+  }
+  return found;
+}
+
+/**
+ * Whether an error means PostgreSQL could not be reached or went away (restart, failover,
+ * network), as opposed to a statement it refused. Class 08 is a connection exception; 57P01
+ * to 57P03 a server shutting down, crashed or starting.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return causes(error).some((e) => {
+    const { code, message, name } = e as Record<string, unknown>;
+    if (typeof name === 'string' && TYPEORM_RELEASED.includes(name)) return true;
+    if (typeof code === 'string' && (code.startsWith('08') || /^57P0[1-3]$/.test(code))) {
+      return true;
+    }
+    if (typeof code === 'string' && NETWORK_CODES.has(code)) return true;
+    return typeof message === 'string' && PG_MESSAGES.some((m) => message.includes(m));
+  });
+}

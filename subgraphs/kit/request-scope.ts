@@ -1,0 +1,36 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+export interface RequestScope {
+  requestId: string;
+  /** process.hrtime.bigint() when the request arrived: durations count from here. */
+  arrived: bigint;
+}
+
+const scope = new AsyncLocalStorage<RequestScope>();
+const ids = new WeakMap<IncomingMessage, string>();
+
+/**
+ * The request's id: the caller's `x-request-id` when it is a plain token (the gateway sends
+ * its own to every subgraph), else a new UUID. Remembered per request, so the HTTP layer, the
+ * context and every log line agree on one id.
+ */
+export function requestId(req: IncomingMessage): string {
+  const known = ids.get(req);
+  if (known) return known;
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
+  ids.set(req, id);
+  return id;
+}
+
+/** Runs the handling of `req` in its scope: whatever logs meanwhile carries its id. */
+export function inRequestScope<T>(req: IncomingMessage, handle: () => T): T {
+  return scope.run({ requestId: requestId(req), arrived: process.hrtime.bigint() }, handle);
+}
+
+/** The request being handled, if any. */
+export function currentRequest(): RequestScope | undefined {
+  return scope.getStore();
+}

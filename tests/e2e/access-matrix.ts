@@ -1,0 +1,265 @@
+import { FENGQIAO_STATION } from '../../scripts/sample-tokens';
+
+/**
+ * Who may use what: the table of issue 5 as data, walked by access.test.ts for every role,
+ * through the gateway and straight to the owning subgraph.
+ *
+ *   anonymous     nothing
+ *   admin         everything
+ *   assessor      reads everything; writes publishAssessmentScheme only
+ *   department:X  reads the registry, the boards and X's own records and statistics; writes X's
+ *                 mutations only
+ *   station:C     reads the registry, the boards and its own station's statistics; writes nothing
+ *
+ * A subgraph adds a row for each root Query and Mutation field it adds, and for each other field
+ * it guards with a grant (e.g. `Station.caseStats`, Grant.ownStation): access.test.ts fails
+ * while one is missing.
+ */
+
+/** The station of the `station:own` role, and the one a station:self row asks about. */
+export const OWN_STATION = FENGQIAO_STATION;
+/** Another station in the city demo data: 越城区分局府山派出所. */
+export const OTHER_STATION = '330602500001';
+
+/** Each signed-in role the matrix walks, with the roles its token carries. */
+export const ROLES = {
+  admin: ['admin'],
+  assessor: ['assessor'],
+  'department:stations': ['department:stations'],
+  'department:cases': ['department:cases'],
+  'department:traffic': ['department:traffic'],
+  'department:surveys': ['department:surveys'],
+  'station:own': [`station:${OWN_STATION}`],
+  'station:other': [`station:${OTHER_STATION}`],
+} as const satisfies Record<string, readonly string[]>;
+
+export type Role = keyof typeof ROLES;
+
+/** The registry and the boards are open to every signed-in user. */
+export const SIGNED_IN = Object.keys(ROLES) as Role[];
+
+export type Variables = Record<string, unknown>;
+
+export interface AccessRow {
+  /** `Query.station`, `Mutation.upsertStations`, `Station.caseStats`. */
+  field: string;
+  /** The subgraph that resolves the field, also asked directly. */
+  subgraph: string;
+  /** A small operation that uses the field; about OWN_STATION for a station's own field. */
+  query: string;
+  /**
+   * Its variables; a function gives each call fresh ones, so that a mutation that ran when it
+   * should not have changes its tables even if the same mutation ran before.
+   */
+  variables?: Variables | (() => Variables);
+  /** Asking the subgraph directly, when the gateway reaches the field through another one. */
+  direct?: { query: string; variables?: Variables };
+  /** The subgraph's tables a refused mutation must leave as they were. */
+  writes?: string[];
+  /** Who may use it; every other role gets FORBIDDEN, anonymous UNAUTHENTICATED. */
+  allowed: readonly Role[];
+}
+
+let upserts = 0;
+let records = 0;
+let schemes = 0;
+
+type Department = 'cases' | 'traffic' | 'surveys';
+
+/** A department's statistics field: its own department, the assessors and the station itself. */
+function statsRow(department: Department, field: string, selection: string): AccessRow {
+  const stats = `${field}(period: "2019-H1") { ${selection} }`;
+  return {
+    field: `Station.${field}`,
+    subgraph: department,
+    query: `query($code: ID!) { station(code: $code) { ${stats} } }`,
+    variables: { code: OWN_STATION },
+    direct: {
+      query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Station { ${stats} } } }`,
+      variables: { r: [{ __typename: 'Station', code: OWN_STATION }] },
+    },
+    allowed: ['admin', 'assessor', `department:${department}`, 'station:own'],
+  };
+}
+
+function statsRows(): AccessRow[] {
+  return [
+    statsRow('cases', 'caseStats', 'criminalFiled mediationRate'),
+    statsRow('traffic', 'trafficStats', 'accidents deaths'),
+    statsRow('surveys', 'surveyStats', 'responses securityRate'),
+  ];
+}
+
+/** A department's record mutation: that department only. Every call sends a new record. */
+function recordRow(
+  department: Department,
+  mutation: string,
+  input: string,
+  table: string,
+  record: (externalId: string) => Record<string, unknown>,
+): AccessRow {
+  return {
+    field: `Mutation.${mutation}`,
+    subgraph: department,
+    query: `mutation($input: [${input}!]!) { ${mutation}(input: $input) { inserted } }`,
+    variables: () => ({
+      input: [{ stationCode: OWN_STATION, ...record(`ACCESS-${(records += 1)}`) }],
+    }),
+    writes: [table],
+    allowed: ['admin', `department:${department}`],
+  };
+}
+
+function recordRows(): AccessRow[] {
+  const on = '2019-05-01';
+  return [
+    recordRow('cases', 'recordCases', 'CaseInput', 'criminal_case', (externalId) => ({
+      externalId,
+      category: 'OTHER',
+      filedOn: on,
+    })),
+    recordRow('cases', 'recordDisputes', 'DisputeInput', 'dispute', (externalId) => ({
+      externalId,
+      receivedOn: on,
+      channel: 'PEOPLE',
+      outcome: 'PENDING',
+    })),
+    recordRow('traffic', 'recordAccidents', 'AccidentInput', 'accident', (externalId) => ({
+      externalId,
+      occurredOn: on,
+      deaths: 0,
+      injuries: 1,
+    })),
+    recordRow(
+      'surveys',
+      'recordSurveyResponses',
+      'SurveyResponseInput',
+      'survey_response',
+      (externalId) => ({
+        externalId,
+        surveyedOn: on,
+        security: 5,
+        satisfaction: 4,
+      }),
+    ),
+    recordRow('surveys', 'recordComplaints', 'ComplaintInput', 'complaint', (externalId) => ({
+      externalId,
+      receivedOn: on,
+      valid: false,
+    })),
+    recordRow(
+      'surveys',
+      'recordCommendations',
+      'CommendationInput',
+      'commendation',
+      (externalId) => ({
+        externalId,
+        receivedOn: on,
+        kind: 'BANNER',
+      }),
+    ),
+  ];
+}
+
+export const ACCESS_MATRIX: readonly AccessRow[] = [
+  // stations: the registry
+  {
+    field: 'Query.station',
+    subgraph: 'stations',
+    query: 'query($code: ID!) { station(code: $code) { code name } }',
+    variables: { code: OWN_STATION },
+    allowed: SIGNED_IN,
+  },
+  {
+    field: 'Query.stations',
+    subgraph: 'stations',
+    query: '{ stations(scope: "330681", first: 5) { totalCount edges { node { code } } } }',
+    allowed: SIGNED_IN,
+  },
+  {
+    field: 'Query.division',
+    subgraph: 'stations',
+    query: '{ division(code: "330681") { name stationCount } }',
+    allowed: SIGNED_IN,
+  },
+  {
+    field: 'Query.divisions',
+    subgraph: 'stations',
+    query: '{ divisions(parentCode: "330600") { code name } }',
+    allowed: SIGNED_IN,
+  },
+  {
+    field: 'Mutation.upsertStations',
+    subgraph: 'stations',
+    query:
+      'mutation($input: [StationInput!]!) { upsertStations(input: $input) { inserted updated } }',
+    variables: () => ({
+      input: [
+        {
+          code: '330624600099',
+          name: '权限测试派出所',
+          divisionCode: '330624',
+          address: '浙江省绍兴市新昌县测试路99号',
+          creationStatus: 'IN_PROGRESS',
+          officers: (upserts += 1),
+          population: 1000,
+          socialOrganizations: 0,
+        },
+      ],
+    }),
+    writes: ['station'],
+    allowed: ['admin', 'department:stations'],
+  },
+  ...statsRows(),
+  ...recordRows(),
+  // assessment: the board is published to every signed-in user; schemes are the assessors'
+  {
+    field: 'Query.assessmentBoard',
+    subgraph: 'assessment',
+    query:
+      '{ assessmentBoard(scope: "330681", period: "2019-H1") { schemeId rows { rank total station { code } } } }',
+    // Straight to the subgraph there are no rows: they need the other subgraphs' fields.
+    direct: {
+      query: '{ assessmentBoard(scope: "330681", period: "2019-H1") { schemeId partial } }',
+    },
+    allowed: SIGNED_IN,
+  },
+  {
+    field: 'Query.assessmentSchemes',
+    subgraph: 'assessment',
+    query: '{ assessmentSchemes { id } }',
+    allowed: SIGNED_IN,
+  },
+  {
+    field: 'Query.assessmentScheme',
+    subgraph: 'assessment',
+    query: '{ assessmentScheme(id: "fengqiao-2019@1") { id indicators { key weight } } }',
+    allowed: SIGNED_IN,
+  },
+  {
+    field: 'Mutation.publishAssessmentScheme',
+    subgraph: 'assessment',
+    query:
+      'mutation($input: AssessmentSchemeInput!) { publishAssessmentScheme(input: $input) { id } }',
+    // A new name each call: a refused publication must leave the tables as they were.
+    variables: () => ({
+      input: {
+        name: `access-${(schemes += 1)}`,
+        title: '权限测试方案',
+        indicators: [
+          {
+            key: 'cases.criminalSolved',
+            department: 'CASES',
+            weight: 100,
+            method: 'YOY',
+            direction: 'HIGHER',
+            fullAt: 0.1,
+            zeroAt: -0.2,
+          },
+        ],
+      },
+    }),
+    writes: ['scheme', 'scheme_indicator'],
+    allowed: ['admin', 'assessor'],
+  },
+];

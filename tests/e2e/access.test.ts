@@ -1,0 +1,130 @@
+import { Supergraph } from '@apollo/federation-internals';
+import { readFileSync } from 'node:fs';
+import { getMetadataStorage } from 'type-graphql';
+import { SUPERGRAPH_FILE } from '../../subgraphs/kit/paths';
+import { buildFederatedSchema } from '../../subgraphs/kit/schema';
+import { SUBGRAPHS } from '../../subgraphs/list';
+import { postGraphQL, startPlatform, type Platform } from '../support/platform';
+import { tokenFor } from '../support/tokens';
+import {
+  ACCESS_MATRIX,
+  OTHER_STATION,
+  OWN_STATION,
+  ROLES,
+  type AccessRow,
+  type Role,
+} from './access-matrix';
+
+let platform: Platform;
+const tokens = new Map<Role, string>();
+
+beforeAll(async () => {
+  platform = await startPlatform({ seed: 'city' });
+  for (const [role, claims] of Object.entries(ROLES)) {
+    tokens.set(role as Role, await tokenFor(...claims));
+  }
+});
+afterAll(() => platform.stop());
+
+/** A fingerprint of the tables a mutation writes: equal before and after means nothing changed. */
+async function fingerprint(row: AccessRow): Promise<string[]> {
+  return Promise.all(
+    (row.writes ?? []).map(async (table) => {
+      const [found] = await platform.sql<{ md5: string | null }>(
+        row.subgraph,
+        `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM ${table} t`,
+      );
+      return found?.md5 ?? '';
+    }),
+  );
+}
+
+type Path = 'gateway' | 'subgraph';
+type Who = Role | 'anonymous';
+
+async function attempt(row: AccessRow, who: Who, path: Path) {
+  const { query, variables } = path === 'subgraph' && row.direct ? row.direct : row;
+  const url = path === 'gateway' ? platform.gateway.url : platform.service(row.subgraph).url;
+  const before = await fingerprint(row);
+  const res = await postGraphQL(url, query, {
+    token: who === 'anonymous' ? undefined : tokens.get(who),
+    variables: typeof variables === 'function' ? variables() : variables,
+  });
+  const codes = [...new Set(res.errors?.map((e) => e.extensions?.code))];
+  const allowed = who !== 'anonymous' && row.allowed.includes(who);
+  return allowed || !row.writes
+    ? { codes }
+    : { codes, unchanged: (await fingerprint(row)).join() === before.join() };
+}
+
+function expected(row: AccessRow, who: Who) {
+  if (who !== 'anonymous' && row.allowed.includes(who)) return { codes: [] };
+  const codes = [who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN'];
+  return row.writes ? { codes, unchanged: true } : { codes };
+}
+
+const WHO: Who[] = ['anonymous', ...(Object.keys(ROLES) as Role[])];
+const CELLS = ACCESS_MATRIX.flatMap((row) =>
+  WHO.map((who) => ({
+    field: row.field,
+    who,
+    verdict: who !== 'anonymous' && row.allowed.includes(who) ? 'allowed' : 'denied',
+    row,
+  })),
+);
+
+describe.each<Path>(['gateway', 'subgraph'])('every role × every field, through the %s', (path) => {
+  it.each(CELLS)('$field as $who: $verdict', async ({ row, who }) => {
+    expect(await attempt(row, who, path)).toEqual(expected(row, who));
+  });
+});
+
+/**
+ * `Type.field` of every field below the root that a subgraph guards with a grant (e.g.
+ * Grant.ownStation), read from type-graphql's metadata of the subgraphs' schemas.
+ */
+function guardedFields(): string[] {
+  SUBGRAPHS.forEach((definition) => buildFederatedSchema(definition));
+  const storage = getMetadataStorage();
+  const typeName = (target: unknown) =>
+    storage.objectTypes.find((type) => type.target === target)?.name ?? String(target);
+  // A field resolver's grant shows on its resolver and, once built, on its type's field too.
+  const fields = [
+    ...storage.objectTypes.flatMap((type) =>
+      (type.fields ?? [])
+        .filter((field) => field.roles?.length)
+        .map((field) => `${type.name}.${field.schemaName}`),
+    ),
+    ...storage.fieldResolvers
+      .filter((resolver) => resolver.roles?.length)
+      .map((resolver) => `${typeName(resolver.getObjectType?.())}.${resolver.schemaName}`),
+  ];
+  return [...new Set(fields)];
+}
+
+describe('the matrix', () => {
+  const api = Supergraph.build(readFileSync(SUPERGRAPH_FILE, 'utf8'))
+    .apiSchema()
+    .toGraphQLJSSchema();
+
+  it('has a row for every root field of the supergraph and every guarded field, and no other', () => {
+    const roots = [api.getQueryType(), api.getMutationType()].flatMap((type) =>
+      type ? Object.keys(type.getFields()).map((field) => `${type.name}.${field}`) : [],
+    );
+    const required = [...roots, ...guardedFields()];
+    const rows = ACCESS_MATRIX.map((row) => row.field);
+    expect({
+      missing: required.filter((field) => !rows.includes(field)),
+      unknown: rows.filter((field) => !required.includes(field)),
+      repeated: rows.filter((field, i) => rows.indexOf(field) !== i),
+    }).toEqual({ missing: [], unknown: [], repeated: [] });
+  });
+
+  it('asks about stations the registry holds', async () => {
+    const res = await platform.query(
+      'query($own: ID!, $other: ID!) { own: station(code: $own) { code } other: station(code: $other) { code } }',
+      { token: tokens.get('admin'), variables: { own: OWN_STATION, other: OTHER_STATION } },
+    );
+    expect(res.data).toEqual({ own: { code: OWN_STATION }, other: { code: OTHER_STATION } });
+  });
+});
