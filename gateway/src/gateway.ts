@@ -3,6 +3,7 @@ import {
   type Experimental_DidResolveQueryPlanCallback,
   type GraphQLDataSourceProcessOptions,
 } from '@apollo/gateway';
+import { Supergraph } from '@apollo/federation-internals';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -16,6 +17,7 @@ import { createHttpServer, listen, sendJson } from '../../subgraphs/kit/http';
 import { ServiceMetrics } from '../../subgraphs/kit/metrics';
 import { observeRequestsPlugin } from '../../subgraphs/kit/observe-requests';
 import { requestId } from '../../subgraphs/kit/request-scope';
+import { entityFallback } from './entity-fallback';
 import { graphiqlRoutes } from './graphiql';
 import { limitOptions, limitsFromEnv } from './limits';
 import { safelistFromEnv } from './safelist';
@@ -72,6 +74,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // A subgraph fetch's deadline: one slow subgraph must not hold a screen.
   const timeoutMs = intEnv('SUBGRAPH_TIMEOUT_MS', 10_000);
   const { onQueryPlan } = options;
+  const fallback = entityFallback(
+    Supergraph.build(options.supergraphSdl).schema.toGraphQLJSSchema(),
+  );
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     ...(onQueryPlan
@@ -81,7 +86,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const resolved =
         options.subgraphUrls?.[name] ?? envVar(serviceEnvName(name, 'URL')) ?? url ?? '';
       subgraphUrls[name] = resolved;
-      return new ForwardingDataSource({ name, url: resolved, timeoutMs, metrics: fetchMetrics });
+      return new ForwardingDataSource({
+        name,
+        url: resolved,
+        timeoutMs,
+        metrics: fetchMetrics,
+        fallback,
+      });
     },
   });
   const logger = serviceLogger('gateway', options.logger);

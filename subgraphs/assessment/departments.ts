@@ -36,17 +36,19 @@ export const ROWS_REQUIRE = [
 /** Declares each department's field on the assessment subgraph's AssessmentBoard, @external. */
 export function declareDepartmentFields(board: ClassType): void {
   for (const { department, field, label } of BOARD_DEPARTMENTS) {
-    const description = `${label} The ${department} department's indicators for every station of the board.`;
+    const description =
+      `${label} The ${department} department's indicators for every station of the board; ` +
+      'null when the department is unavailable.';
     Directive('@external')(board.prototype, field);
-    Field(() => [StationIndicators], { description })(board.prototype, field);
+    Field(() => [StationIndicators], { description, nullable: true })(board.prototype, field);
   }
 }
 
 /**
  * The departments' figures as they reached the board. A department field that is missing or
  * null (its subgraph failed) stays null here, which the scoring reads as DEPARTMENT_UNAVAILABLE.
- * @apollo/gateway itself sends `rows` no representation when a required field is missing, so an
- * outage gets here only once the gateway answers a failed department fetch with nulls.
+ * @apollo/gateway sends `rows` no representation when a required field is missing, so the
+ * gateway answers a failed department fetch with nulls (gateway/src/entity-fallback.ts).
  */
 export function departmentFigures(board: ScoredBoardRef): DepartmentFigures {
   return Object.fromEntries(
