@@ -43,8 +43,17 @@ export async function startEmbeddedPostgres(options: {
     onLog: () => {},
     onError: (error: unknown) => console.error('[postgres]', String(error)),
   });
-  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  try {
+    if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await server.initialise();
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `the embedded PostgreSQL did not start in ${options.dataDir}: ${String(error)}` +
+        (process.getuid?.() === 0
+          ? ' (as root it runs as user postgres, who must be able to reach that folder)'
+          : ''),
+    );
+  }
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`,
     stop: () => server.stop(),

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { envVar, intEnv, isProduction, serviceEnvName } from '../subgraphs/kit/config';
 import { PROJECT_ROOT } from '../subgraphs/kit/paths';
+import { listedOperation } from '../gateway/src/safelist';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 import {
   GATEWAY_SCRIPT,
@@ -18,8 +19,8 @@ import { sampleTokens } from './sample-tokens';
  * one whose data stays in .data/), every subgraph and the gateway as separate processes with
  * prefixed logs. Ctrl-C, or any service dying, stops them all.
  */
-const SAMPLE_QUERY =
-  '{ stations(scope: "330681") { edges { node { code name division { name } brand } } } }';
+/** GraphiQL's first tab, sent as the safelist lists it so it also runs in production. */
+const SAMPLE_QUERY = listedOperation('StationsOfACounty');
 const COLORS = [36, 33, 35, 32, 34, 31];
 
 const started = Date.now();
@@ -89,9 +90,10 @@ async function database(): Promise<string> {
   const given = envVar('DATABASE_URL');
   if (given) return given;
   const port = intEnv('EMBEDDED_PG_PORT', 54329);
-  log(`no DATABASE_URL: starting the embedded PostgreSQL on port ${port} (data in .data/postgres)`);
+  const dataDir = envVar('EMBEDDED_PG_DIR') ?? join(PROJECT_ROOT, '.data', 'postgres');
+  log(`no DATABASE_URL: starting the embedded PostgreSQL on port ${port} (data in ${dataDir})`);
   embedded = await startEmbeddedPostgres({
-    dataDir: join(PROJECT_ROOT, '.data', 'postgres'),
+    dataDir,
     port,
     persistent: true,
   });

@@ -1,4 +1,9 @@
-import { ApolloGateway, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import {
+  ApolloGateway,
+  type Experimental_DidResolveQueryPlanCallback,
+  type GraphQLDataSourceProcessOptions,
+} from '@apollo/gateway';
+import { Supergraph } from '@apollo/federation-internals';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -12,6 +17,7 @@ import { createHttpServer, listen, sendJson } from '../../subgraphs/kit/http';
 import { ServiceMetrics } from '../../subgraphs/kit/metrics';
 import { observeRequestsPlugin } from '../../subgraphs/kit/observe-requests';
 import { requestId } from '../../subgraphs/kit/request-scope';
+import { entityFallback } from './entity-fallback';
 import { graphiqlRoutes } from './graphiql';
 import { limitOptions, limitsFromEnv } from './limits';
 import { safelistFromEnv } from './safelist';
@@ -32,7 +38,11 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   /** The logger the gateway's own is made from; by default the root one. */
   logger?: Logger;
+  /** Receives each operation's query plan before it runs: how tests see the gateway's joins. */
+  onQueryPlan?: (plan: QueryPlan) => void;
 }
+
+export type QueryPlan = Parameters<Experimental_DidResolveQueryPlanCallback>[0]['queryPlan'];
 
 export interface RunningGateway {
   port: number;
@@ -63,13 +73,26 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const fetchMetrics = new SubgraphFetchMetrics(metrics);
   // A subgraph fetch's deadline: one slow subgraph must not hold a screen.
   const timeoutMs = intEnv('SUBGRAPH_TIMEOUT_MS', 10_000);
+  const { onQueryPlan } = options;
+  const fallback = entityFallback(
+    Supergraph.build(options.supergraphSdl).schema.toGraphQLJSSchema(),
+  );
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
+    ...(onQueryPlan
+      ? { experimental_didResolveQueryPlan: ({ queryPlan }) => onQueryPlan(queryPlan) }
+      : {}),
     buildService: ({ name, url }) => {
       const resolved =
         options.subgraphUrls?.[name] ?? envVar(serviceEnvName(name, 'URL')) ?? url ?? '';
       subgraphUrls[name] = resolved;
-      return new ForwardingDataSource({ name, url: resolved, timeoutMs, metrics: fetchMetrics });
+      return new ForwardingDataSource({
+        name,
+        url: resolved,
+        timeoutMs,
+        metrics: fetchMetrics,
+        fallback,
+      });
     },
   });
   const logger = serviceLogger('gateway', options.logger);

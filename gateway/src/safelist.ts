@@ -17,6 +17,14 @@ export interface OperationManifest {
   operations: { id: string; name: string; type: string; body: string }[];
 }
 
+/** The exact text of a listed operation, as a client must send it. */
+export function listedOperation(name: string, file = OPERATIONS_FILE): string {
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as OperationManifest;
+  const operation = manifest.operations.find((o) => o.name === name);
+  if (!operation) throw new Error(`${file} lists no operation ${name}`);
+  return operation.body;
+}
+
 export function operationId(body: string): string {
   return createHash('sha256').update(body).digest('hex');
 }

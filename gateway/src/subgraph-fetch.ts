@@ -3,6 +3,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Counter, Histogram } from 'prom-client';
 import { isProduction } from '../../subgraphs/kit/config';
 import type { ErrorCode } from '../../subgraphs/kit/errors';
+import type { EntityFallback } from './entity-fallback';
 import { LATENCY_BUCKETS, type ServiceMetrics } from '../../subgraphs/kit/metrics';
 
 type SubgraphResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
@@ -36,6 +37,8 @@ export interface SubgraphFetchOptions {
   /** The deadline of one fetch, headers and body (SUBGRAPH_TIMEOUT_MS). */
   timeoutMs: number;
   metrics: SubgraphFetchMetrics;
+  /** What an entity fetch answers when the subgraph is down; nothing by default. */
+  fallback?: EntityFallback;
 }
 
 /** A failed fetch as the client sees it: a code to act on and the subgraph that failed. */
@@ -91,13 +94,20 @@ export class SubgraphDataSource<C extends Record<string, any>> extends RemoteGra
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<C>) {
-    const { name, metrics } = this.subgraph;
+    const { name, metrics, fallback } = this.subgraph;
     const end = metrics.duration.startTimer({ subgraph: name });
     try {
       return await super.process(options);
     } catch (error) {
-      const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+      const coded = error instanceof GraphQLError ? error : null;
+      const code = coded?.extensions.code;
       metrics.errors.inc({ subgraph: name, code: typeof code === 'string' ? code : 'UNKNOWN' });
+      // Down or too slow: answer an entity fetch with nulls, so the rest of the plan runs.
+      const data =
+        code === 'SUBGRAPH_UNAVAILABLE' || code === 'SUBGRAPH_TIMEOUT'
+          ? fallback?.(options.request.query, options.request.variables)
+          : null;
+      if (coded && data) return { data, errors: [coded.toJSON()] };
       throw error;
     } finally {
       end();

@@ -21,6 +21,11 @@ export interface SubgraphDefinition<Loaders extends object = object> {
   name: string;
   /** Its default port; `<NAME>_PORT` overrides it. */
   port: number;
+  /**
+   * The largest request body it takes, when not 1 MiB (MAX_BODY_BYTES overrides it): for a
+   * subgraph whose entity requests carry large @requires inputs from other subgraphs.
+   */
+  maxBodyBytes?: number;
   resolvers: NonEmptyArray<ClassType>;
   /** Types reached only through federation (e.g. an extended entity with no root field). */
   orphanedTypes?: ClassType[];

@@ -154,7 +154,9 @@ function indicatorsResolver<Figures>(
     @Directive('@requires(fields: "stations { code }")')
     @FieldResolver(() => [StationIndicators], {
       name: spec.indicators.field,
-      description: spec.indicators.description,
+      // Null when the department cannot answer: the board then scores the others without it.
+      nullable: true,
+      description: `${spec.indicators.description} Null when the department is unavailable.`,
     })
     indicators(
       @Root() root: BoardRef,

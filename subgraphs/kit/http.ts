@@ -13,6 +13,8 @@ export interface HttpOptions<C extends BaseContext> {
   context: (req: IncomingMessage) => Promise<C>;
   routes?: Record<string, Route>;
   logger: Logger;
+  /** The largest request body when MAX_BODY_BYTES does not say; 1 MiB by default. */
+  maxBodyBytes?: number;
 }
 
 export const GRAPHQL_PATH = '/graphql';
@@ -52,7 +54,7 @@ function isJson(req: IncomingMessage): boolean {
  * integration, and a GraphQL endpoint, a body limit and a few GET routes need none.
  */
 export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): Server {
-  const maxBodyBytes = intEnv('MAX_BODY_BYTES', 1024 * 1024);
+  const maxBodyBytes = intEnv('MAX_BODY_BYTES', options.maxBodyBytes ?? 1024 * 1024);
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let body: unknown;

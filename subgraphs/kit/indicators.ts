@@ -56,3 +56,10 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 export function indicatorsOf(department: Department): readonly IndicatorDefinition[] {
   return INDICATORS.filter((i) => i.department === department);
 }
+
+const BY_KEY = new Map(INDICATORS.map((i) => [i.key, i]));
+
+/** The published indicator of that key, or undefined when no department publishes it. */
+export function indicatorByKey(key: string): IndicatorDefinition | undefined {
+  return BY_KEY.get(key);
+}

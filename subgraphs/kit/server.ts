@@ -83,6 +83,7 @@ export async function startSubgraph(
     const http = createHttpServer({
       apollo,
       logger,
+      maxBodyBytes: definition.maxBodyBytes,
       context: async (req) => ({
         requestId: requestId(req),
         viewer: await verify(req.headers.authorization),

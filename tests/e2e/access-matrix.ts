@@ -62,6 +62,7 @@ export interface AccessRow {
 
 let upserts = 0;
 let records = 0;
+let schemes = 0;
 
 type Department = 'cases' | 'traffic' | 'surveys';
 
@@ -211,4 +212,54 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   ...statsRows(),
   ...recordRows(),
+  // assessment: the board is published to every signed-in user; schemes are the assessors'
+  {
+    field: 'Query.assessmentBoard',
+    subgraph: 'assessment',
+    query:
+      '{ assessmentBoard(scope: "330681", period: "2019-H1") { schemeId rows { rank total station { code } } } }',
+    // Straight to the subgraph there are no rows: they need the other subgraphs' fields.
+    direct: {
+      query: '{ assessmentBoard(scope: "330681", period: "2019-H1") { schemeId partial } }',
+    },
+    allowed: SIGNED_IN,
+  },
+  {
+    field: 'Query.assessmentSchemes',
+    subgraph: 'assessment',
+    query: '{ assessmentSchemes { id } }',
+    allowed: SIGNED_IN,
+  },
+  {
+    field: 'Query.assessmentScheme',
+    subgraph: 'assessment',
+    query: '{ assessmentScheme(id: "fengqiao-2019@1") { id indicators { key weight } } }',
+    allowed: SIGNED_IN,
+  },
+  {
+    field: 'Mutation.publishAssessmentScheme',
+    subgraph: 'assessment',
+    query:
+      'mutation($input: AssessmentSchemeInput!) { publishAssessmentScheme(input: $input) { id } }',
+    // A new name each call: a refused publication must leave the tables as they were.
+    variables: () => ({
+      input: {
+        name: `access-${(schemes += 1)}`,
+        title: '权限测试方案',
+        indicators: [
+          {
+            key: 'cases.criminalSolved',
+            department: 'CASES',
+            weight: 100,
+            method: 'YOY',
+            direction: 'HIGHER',
+            fullAt: 0.1,
+            zeroAt: -0.2,
+          },
+        ],
+      },
+    }),
+    writes: ['scheme', 'scheme_indicator'],
+    allowed: ['admin', 'assessor'],
+  },
 ];

@@ -47,6 +47,7 @@ describe('GraphiQL at GET /', () => {
       '2-counties-of-a-city',
       '3-paging-through-a-city',
       '4-upsert-stations',
+      '5-assessment-board',
     ]);
     const admin = await tokenFor('admin');
     for (const { name, query, variables } of operations) {

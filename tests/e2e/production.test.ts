@@ -5,7 +5,7 @@ import { startGateway, type RunningGateway } from '../../gateway/src/gateway';
 import { authConfigFromEnv } from '../../subgraphs/kit/auth';
 import { PROJECT_ROOT, SUPERGRAPH_FILE } from '../../subgraphs/kit/paths';
 import { postGraphQL, startPlatform, type Platform } from '../support/platform';
-import { listedOperation } from '../support/safelist';
+import { listedOperation } from '../../gateway/src/safelist';
 import { tokenFor } from '../support/tokens';
 
 const STATION = listedOperation('Station');

@@ -1,7 +1,7 @@
 import type { RunningGateway } from '../../gateway/src/gateway';
 import { operationId } from '../../gateway/src/safelist';
 import { startPlatform, type GraphQLResponse, type Platform } from '../support/platform';
-import { listedOperation } from '../support/safelist';
+import { listedOperation } from '../../gateway/src/safelist';
 import { tokenFor } from '../support/tokens';
 
 const FENGQIAO = '330681500001';

@@ -1,0 +1,51 @@
+import type DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import { keyedLoader } from '../kit/loaders';
+import { departmentFigures, type ScoredBoardRef } from './departments';
+import type { Scheme } from './scheme';
+import { newestScheme, schemesById } from './scheme-store';
+import { scoreBoard, type RankedRow } from './scoring/board';
+
+export interface AssessmentLoaders {
+  /** Schemes by id, whole (rules included), one statement per batch. */
+  scheme: DataLoader<string, Scheme | null>;
+  /** The newest scheme, also primed into `scheme` so the board reads it once. */
+  newestScheme(): Promise<Scheme | null>;
+  /** A board's rows, scored once per request however many fields (`rows`, `row`) ask. */
+  scoredRows(board: ScoredBoardRef): Promise<RankedRow[]>;
+}
+
+export function createLoaders(db: DataSource): AssessmentLoaders {
+  const scheme = keyedLoader(
+    (ids) => schemesById(db, ids),
+    (s) => s.id,
+  );
+  let newest: Promise<Scheme | null> | undefined;
+  const scored = new Map<string, Promise<RankedRow[]>>();
+  return {
+    scheme,
+    newestScheme() {
+      newest ??= newestScheme(db).then((found) => {
+        if (found) scheme.prime(found.id, found);
+        return found;
+      });
+      return newest;
+    },
+    scoredRows(board) {
+      const key = `${board.scope}|${board.period}|${board.schemeId}`;
+      let rows = scored.get(key);
+      if (!rows) {
+        rows = scheme.load(board.schemeId).then((found) => {
+          if (!found) throw new Error(`board of unknown scheme ${board.schemeId}`);
+          return scoreBoard(
+            found,
+            board.stations.map((s) => s.code),
+            departmentFigures(board),
+          );
+        });
+        scored.set(key, rows);
+      }
+      return rows;
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { Exact } from './exact';
+import { NOTES, type Note } from './notes';
+import type { RateRule, YoyRule } from './rules';
+
+/** An indicator's score before rounding: the change it was judged on, the points, the note. */
+export interface RawScore {
+  change: Exact | null;
+  points: Exact;
+  note: Note | null;
+}
+
+/** The share of the weight earned by `value` on the line from zeroAt (nothing) to fullAt (all). */
+function earned(weight: number, value: Exact, fullAt: number, zeroAt: number): Exact {
+  const zero = Exact.of(zeroAt);
+  const share = value.minus(zero).dividedBy(Exact.of(fullAt).minus(zero));
+  return Exact.of(weight).times(share.clampedToUnit());
+}
+
+/**
+ * 同比 scoring of a count. change = (c − b) ÷ b; with b = 0 it is 0 (c = 0) or +1.0 (c > 0),
+ * noted ZERO_BASELINE. A LOWER indicator with nothing in the period earns the full weight,
+ * noted NONE (which wins over ZERO_BASELINE).
+ */
+export function scoreYoy(rule: YoyRule, current: number, baseline: number): RawScore {
+  const zeroBaseline = baseline === 0;
+  const change = zeroBaseline
+    ? Exact.of(current > 0 ? 1 : 0)
+    : Exact.of(current).minus(Exact.of(baseline)).dividedBy(Exact.of(baseline));
+  if (rule.direction === 'LOWER' && current === 0) {
+    return { change, points: Exact.of(rule.weight), note: NOTES.NONE };
+  }
+  const better = rule.direction === 'HIGHER' ? change : change.negated();
+  return {
+    change,
+    points: earned(rule.weight, better, rule.fullAt, rule.zeroAt),
+    note: zeroBaseline ? NOTES.ZERO_BASELINE : null,
+  };
+}
+
+/**
+ * Scoring of a rate on its own level. change = current − baseline when both exist (for the
+ * screen; the points do not use it). A sample below minSample scores by `whenShort`: the full
+ * weight (NO_DATA) or nothing (INSUFFICIENT_SAMPLE).
+ */
+export function scoreRate(
+  rule: RateRule,
+  current: number | null,
+  baseline: number | null,
+  sample: number,
+): RawScore {
+  const change =
+    current !== null && baseline !== null ? Exact.of(current).minus(Exact.of(baseline)) : null;
+  // A rate exists only with a sample, so a null rate is a short sample whatever minSample says.
+  if (sample < rule.minSample || current === null) {
+    return rule.whenShort === 'FULL'
+      ? { change, points: Exact.of(rule.weight), note: NOTES.NO_DATA }
+      : { change, points: Exact.of(0), note: NOTES.INSUFFICIENT_SAMPLE };
+  }
+  return {
+    change,
+    points: earned(rule.weight, Exact.of(current), rule.fullAt, rule.zeroAt),
+    note: null,
+  };
+}

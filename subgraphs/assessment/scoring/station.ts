@@ -1,0 +1,144 @@
+import { indicatorByKey, type Department } from '../../kit/indicators';
+import type { FigureIndex, IndicatorFigure } from './figures';
+import { gradeOf, type Grade } from './grade';
+import { scoreRate, scoreYoy, type RawScore } from './indicator';
+import { NOTES, type Note } from './notes';
+import { Exact } from './exact';
+import { POINT_PLACES, RATIO_PLACES, roundPoints, roundRatio } from './round';
+import type { IndicatorRule, SchemeRules, ScoringMethod } from './rules';
+
+export interface IndicatorScore {
+  key: string;
+  label: string;
+  department: Department;
+  method: ScoringMethod;
+  current: number | null;
+  baseline: number | null;
+  change: number | null;
+  points: number;
+  max: number;
+  note: Note | null;
+}
+
+export interface DepartmentScore {
+  department: Department;
+  score: number;
+  max: number;
+}
+
+export interface DeductionScore {
+  key: string;
+  label: string;
+  count: number;
+  points: number;
+  note: Note | null;
+}
+
+export interface StationScore {
+  stationCode: string;
+  total: number;
+  grade: Grade;
+  vetoed: boolean;
+  /** The keys of the vetoes the station triggered. */
+  vetoes: string[];
+  departments: DepartmentScore[];
+  indicators: IndicatorScore[];
+  deductions: DeductionScore[];
+}
+
+/** Departments in the order the board lists them. */
+const DEPARTMENT_ORDER: readonly Department[] = ['CASES', 'TRAFFIC', 'SURVEYS'];
+
+const labelOf = (key: string) => indicatorByKey(key)?.label ?? key;
+
+/** Sums are made in whole cents of the rounded figures, so a row adds up exactly as shown. */
+const cents = (points: number) => Math.round(roundPoints(points) * 100);
+const sumCents = (items: readonly { points: number }[]) =>
+  items.reduce((sum, item) => sum + cents(item.points), 0);
+
+/** A count as the rules read it: a station without records counts 0. */
+const countOf = (figure: IndicatorFigure) => figure.current ?? 0;
+
+function rawScore(rule: IndicatorRule, figure: IndicatorFigure): RawScore {
+  if (rule.method === 'YOY') return scoreYoy(rule, countOf(figure), figure.baseline ?? 0);
+  return scoreRate(rule, figure.current, figure.baseline, figure.sample ?? 0);
+}
+
+function scoreIndicator(rule: IndicatorRule, figures: FigureIndex, code: string): IndicatorScore {
+  const base = {
+    key: rule.key,
+    label: labelOf(rule.key),
+    department: rule.department,
+    method: rule.method,
+    max: rule.weight,
+  };
+  if (!figures.available(rule.department)) {
+    return {
+      ...base,
+      current: null,
+      baseline: null,
+      change: null,
+      points: 0,
+      note: NOTES.DEPARTMENT_UNAVAILABLE,
+    };
+  }
+  const figure = figures.value(rule.department, code, rule.key);
+  const { change, points, note } = rawScore(rule, figure);
+  // Counts are shown as counted; rates, like changes, to four places.
+  const rate = (value: number | null) => (value === null ? null : roundRatio(value));
+  return {
+    ...base,
+    current: rule.method === 'YOY' ? countOf(figure) : rate(figure.current),
+    baseline: rule.method === 'YOY' ? (figure.baseline ?? 0) : rate(figure.baseline),
+    change: change?.round(RATIO_PLACES) ?? null,
+    points: points.round(POINT_PLACES),
+    note,
+  };
+}
+
+/** One station's indicators, department scores, deductions, vetoes, total and grade. */
+export function scoreStation(rules: SchemeRules, code: string, figures: FigureIndex): StationScore {
+  const indicators = rules.indicators.map((rule) => scoreIndicator(rule, figures, code));
+  const deductions = rules.deductions.map((rule): DeductionScore => {
+    const available = figures.available(rule.department);
+    const count = available ? countOf(figures.value(rule.department, code, rule.key)) : 0;
+    return {
+      key: rule.key,
+      label: labelOf(rule.key),
+      count,
+      points: Exact.of(count).times(Exact.of(rule.pointsEach)).round(POINT_PLACES),
+      note: available ? null : NOTES.DEPARTMENT_UNAVAILABLE,
+    };
+  });
+  const vetoes = rules.vetoes
+    .filter(
+      (rule) =>
+        figures.available(rule.department) &&
+        countOf(figures.value(rule.department, code, rule.key)) > 0,
+    )
+    .map((rule) => rule.key);
+  const departments = DEPARTMENT_ORDER.flatMap((department) => {
+    const own = rules.indicators.filter((rule) => rule.department === department);
+    if (own.length === 0) return [];
+    const scored = indicators.filter((score) => score.department === department);
+    return [
+      {
+        department,
+        score: sumCents(scored) / 100,
+        max: own.reduce((sum, rule) => sum + cents(rule.weight), 0) / 100,
+      },
+    ];
+  });
+  const total = Math.max(0, sumCents(indicators) - sumCents(deductions)) / 100;
+  const vetoed = vetoes.length > 0;
+  return {
+    stationCode: code,
+    total,
+    grade: gradeOf(total, vetoed),
+    vetoed,
+    vetoes,
+    departments,
+    indicators,
+    deductions,
+  };
+}

@@ -1,0 +1,122 @@
+import { prettyFormatQueryPlan, type PlanNode } from '@apollo/query-planner';
+import { readFileSync } from 'node:fs';
+import { startGateway, type QueryPlan } from '../../gateway/src/gateway';
+import { authConfigFromEnv } from '../../subgraphs/kit/auth';
+import { SUPERGRAPH_FILE } from '../../subgraphs/kit/paths';
+import { postGraphQL, startPlatform, type Platform } from '../support/platform';
+import { crowdOfStations, registerStations, registryStation } from '../support/stations';
+import { tokenFor } from '../support/tokens';
+
+process.env.PLATFORM_TODAY = '2019-08-15';
+
+/** The board screen: every station's rank, name, total, grade and indicator points. */
+const SCREEN = `query Screen($scope: ID!) {
+  assessmentBoard(scope: $scope, period: "2019-H1") {
+    partial
+    rows {
+      rank total grade vetoed
+      station { code name }
+      departments { department score }
+      indicators { key points note }
+      deductions { key count points }
+    }
+  }
+}`;
+
+/** 越城区 (330602): five stations of its own; the crowd adds 200 elsewhere in the city. */
+const FIVE = Array.from({ length: 5 }, (_, i) => registryStation(`33060260000${i + 1}`, '330602'));
+
+let platform: Platform;
+let token: string;
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  token = await tokenFor(`station:${FIVE[0]?.code}`);
+  await registerStations(platform, [...FIVE, ...crowdOfStations()]);
+});
+afterAll(() => platform.stop());
+
+/** The services a plan node fetches from, in plan order. */
+function services(node: PlanNode): string[] {
+  switch (node.kind) {
+    case 'Fetch':
+      return [node.serviceName];
+    case 'Flatten':
+      return services(node.node);
+    case 'Sequence':
+    case 'Parallel':
+      return node.nodes.flatMap(services);
+    default:
+      throw new Error(`unexpected ${node.kind} node in the board's plan`);
+  }
+}
+
+describe("the gateway's query plan for the board", () => {
+  it('fetches the registry, then the three departments in one Parallel node, then the rows', async () => {
+    const plans: QueryPlan[] = [];
+    // A gateway of its own over the platform's subgraphs, reporting the plans it makes.
+    const gateway = await startGateway({
+      supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
+      port: 0,
+      auth: authConfigFromEnv(),
+      subgraphUrls: platform.gateway.subgraphUrls,
+      onQueryPlan: (plan) => plans.push(plan),
+    });
+    try {
+      const res = await postGraphQL(gateway.url, SCREEN, { token, variables: { scope: '330602' } });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.assessmentBoard.rows).toHaveLength(5);
+    } finally {
+      await gateway.stop();
+    }
+    expect(plans).toHaveLength(1);
+    const [plan] = plans as [QueryPlan];
+    const root = plan.node;
+    if (root?.kind !== 'Sequence') throw new Error(`the plan is not a sequence: ${root?.kind}`);
+    // Each stage of the sequence: its services, or the services it fetches in parallel.
+    const stages = root.nodes.map((node) =>
+      node.kind === 'Parallel' ? { parallel: services(node).sort() } : services(node),
+    );
+    // The printed plan is in the comparison so that a failure shows it.
+    expect({ stages, printed: prettyFormatQueryPlan(plan) }).toEqual({
+      stages: [
+        ['assessment'], // assessmentBoard: the board's key, partial
+        ['stations'], // the registry's stations of the scope
+        { parallel: ['cases', 'surveys', 'traffic'] }, // each department's indicators, at once
+        ['assessment'], // rows, @requires all of the above
+        ['stations'], // the rows' station names
+      ],
+      printed: expect.stringContaining('Parallel {'),
+    });
+  });
+});
+
+describe('SQL statements per board request', () => {
+  it('stay the same for a board of 5 stations, of 205 (the city) and of 1,205 (the province)', async () => {
+    // 1,000 more in 上城区: a province-sized board, whose rows request carries ~1.8 KB a station
+    await registerStations(
+      platform,
+      Array.from({ length: 1000 }, (_, i) => registryStation(`330102${800000 + i}`, '330102')),
+    );
+    const screen = (scope: string) => platform.query(SCREEN, { token, variables: { scope } });
+    const boards = [];
+    for (const [scope, size] of [
+      ['330602', 5],
+      ['330600', 205],
+      ['330000', 1205],
+    ] as const) {
+      const { result, statements } = await platform.countStatements(() => screen(scope));
+      expect(result.errors).toBeUndefined();
+      expect(result.data.assessmentBoard.rows).toHaveLength(size);
+      boards.push(statements);
+    }
+    const expected = {
+      stations: 3, // the scope's division, the stations in it; then the rows' station names
+      cases: 1, // each department: every station, period and baseline in one statement
+      traffic: 1,
+      surveys: 1,
+      assessment: 2, // the newest scheme (board key), then the scheme again for the rows' fetch
+    };
+    expect(boards).toEqual([expected, expected, expected]);
+  });
+});

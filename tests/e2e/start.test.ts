@@ -1,0 +1,119 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../../scripts/embedded-postgres';
+import { PROJECT_ROOT } from '../../subgraphs/kit/paths';
+import { SUBGRAPHS } from '../../subgraphs/list';
+import { postGraphQL } from '../support/platform';
+
+/**
+ * `npm start` as a newcomer runs it on a fresh clone: no DATABASE_URL (an embedded PostgreSQL),
+ * no JWT_SECRET (one generated, tokens printed), the demo data loaded, every service its own
+ * process. Only the ports and the data folder are moved out of the way of other runs.
+ */
+let launcher: ChildProcess;
+const output: string[] = [];
+let gatewayPort: number;
+let databasePort: number;
+
+function waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      for (const line of output) {
+        const match = pattern.exec(line);
+        if (match) {
+          clearInterval(timer);
+          resolve(match);
+          return;
+        }
+      }
+      if (launcher.exitCode !== null || Date.now() > deadline) {
+        clearInterval(timer);
+        reject(new Error(`no line matching ${pattern} in:\n${output.join('\n')}`));
+      }
+    }, 100);
+    const deadline = Date.now() + timeoutMs;
+  });
+}
+
+/** As root, PostgreSQL runs as user postgres, who must be able to reach its data folder. */
+function reachableTempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'npm-start-'));
+  chmodSync(dir, 0o755);
+  return dir;
+}
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    socket.once('connect', () => socket.end(() => resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+beforeAll(async () => {
+  execFileSync('npm', ['run', '-s', 'build'], { cwd: PROJECT_ROOT });
+  gatewayPort = await freePort();
+  databasePort = await freePort();
+  const ports = Object.fromEntries(
+    await Promise.all(
+      SUBGRAPHS.map(async (s) => [`${s.name.toUpperCase()}_PORT`, String(await freePort())]),
+    ),
+  );
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...ports,
+    PORT: String(gatewayPort),
+    EMBEDDED_PG_PORT: String(databasePort),
+    EMBEDDED_PG_DIR: join(reachableTempDir(), 'postgres'),
+    NO_COLOR: '1',
+  };
+  for (const name of [
+    'DATABASE_URL',
+    'JWT_SECRET',
+    'JWT_JWKS_FILE',
+    'SEED',
+    'PLATFORM_TODAY',
+    'JEST_WORKER_ID',
+  ]) {
+    delete env[name];
+  }
+  launcher = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'scripts', 'start.js')], { env });
+  for (const stream of [launcher.stdout, launcher.stderr]) {
+    stream?.on('data', (chunk: Buffer) => output.push(...chunk.toString().split('\n')));
+  }
+}, 120_000);
+
+afterAll(() => {
+  if (launcher.exitCode === null) launcher.kill('SIGKILL');
+});
+
+describe('npm start on a fresh clone', () => {
+  it('serves the sample query through the gateway with the demo data', async () => {
+    await waitFor(/first query answered .* \(18 stations of 诸暨市\)/, 120_000);
+  }, 130_000);
+
+  it('prints a token per role that the gateway accepts', async () => {
+    const [, token] = await waitFor(/^\s+admin\s+(\S+)$/, 10_000);
+    const res = await postGraphQL(
+      `http://localhost:${gatewayPort}/graphql`,
+      `{ station(code: "330681500001") { name caseStats(period: "2019-H1") { criminalSolved }
+         trafficStats(period: "2019-H1") { deaths } surveyStats(period: "2019-H1") { responses } } }`,
+      { token },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.station.name).toBe('诸暨市公安局枫桥派出所');
+    expect(res.data.station.caseStats.criminalSolved).toBeGreaterThan(0);
+    expect(res.data.station.surveyStats.responses).toBeGreaterThan(0);
+  });
+
+  it('stops every service and the database on Ctrl-C', async () => {
+    const exited = new Promise<number | null>((resolve) => launcher.once('exit', resolve));
+    launcher.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(await listening(gatewayPort)).toBe(false);
+    expect(await listening(databasePort)).toBe(false);
+  }, 30_000);
+});
