@@ -1,11 +1,4 @@
-import {
-  Kind,
-  parse,
-  validate,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-} from 'graphql';
+import { Kind, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { OPERATIONS_FILE } from '../../subgraphs/kit/paths';
 import type { OperationManifest } from '../../gateway/src/safelist';
@@ -38,8 +31,9 @@ export interface Scenario {
 
 /** A finished quarter of the profile's second year, scored against its baseline (2018-Q2). */
 export const PERIOD = '2019-Q2';
-/** 诸暨市公安局枫桥派出所, in 诸暨市 (330681). */
+/** 诸暨市公安局枫桥派出所, in 诸暨市 (330681) of 绍兴 (330600). */
 export const DRILL_DOWN_STATION = '330681500001';
+const DRILL_DOWN_CITY = '330600';
 export const INGEST_BATCH = 1000;
 /** Ingested records' ids start with this, so a run can remove what it wrote. */
 export const INGEST_PREFIX = 'BENCH-';
@@ -55,10 +49,6 @@ function listedOperations(): Listed[] {
       (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
     ) as OperationDefinitionNode,
   }));
-}
-
-function fieldNames(selectionSet: SelectionSetNode): string[] {
-  return selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : []));
 }
 
 /**
@@ -90,7 +80,7 @@ function inScope(scope: string, station: ProfileStation): boolean {
   return station.divisionCode.startsWith(prefix);
 }
 
-/** The board screen's operation: the listed query of `assessmentBoard` with its `rows`. */
+/** The board screen: every station of a scope scored, ranked and graded (AssessmentBoardScreen). */
 function board(
   schema: GraphQLSchema,
   listed: readonly Listed[],
@@ -98,17 +88,9 @@ function board(
   [scope, place]: [string, string],
   stations: readonly ProfileStation[],
 ): Scenario {
-  const op = listed.find((o) => {
-    const [root] = o.node.selectionSet.selections;
-    return (
-      root?.kind === Kind.FIELD &&
-      root.name.value === 'assessmentBoard' &&
-      root.selectionSet !== undefined &&
-      fieldNames(root.selectionSet).includes('rows')
-    );
-  });
+  const op = listed.find((o) => o.name === 'AssessmentBoardScreen');
   const variables = { scope, period: PERIOD };
-  const skipped = unusable(schema, op, 'board operation (assessmentBoard with rows)', variables);
+  const skipped = unusable(schema, op, 'AssessmentBoardScreen', variables);
   const expected = stations.filter((s) => inScope(scope, s)).length;
   return {
     id,
@@ -121,6 +103,29 @@ function board(
     check(data) {
       const rows = (data.assessmentBoard as { rows?: unknown[] } | null)?.rows?.length;
       return rows === expected ? null : `${rows ?? 'no'} rows for ${expected} stations`;
+    },
+  };
+}
+
+/**
+ * The drill-down's other request: the station's own line of its city's board (its rank there
+ * needs the whole board scored), AssessmentBoardRow.
+ */
+function boardRow(schema: GraphQLSchema, listed: readonly Listed[]): Scenario {
+  const op = listed.find((o) => o.name === 'AssessmentBoardRow');
+  const variables = { scope: DRILL_DOWN_CITY, period: PERIOD, stationCode: DRILL_DOWN_STATION };
+  const skipped = unusable(schema, op, 'AssessmentBoardRow', variables);
+  return {
+    id: 'board-row',
+    name: `board row ${DRILL_DOWN_STATION} in ${DRILL_DOWN_CITY}`,
+    ...(skipped ? { skipped } : {}),
+    role: 'assessor',
+    operation: op?.body ?? '',
+    variables: () => variables,
+    fresh: false,
+    check(data) {
+      const row = (data.assessmentBoard as { row?: { station?: { code?: string } } } | null)?.row;
+      return row?.station?.code === DRILL_DOWN_STATION ? null : 'no row for the station';
     },
   };
 }
@@ -201,6 +206,7 @@ export function scenarios(
   const listed = listedOperations();
   return [
     drillDown(schema, listed),
+    boardRow(schema, listed),
     board(schema, listed, 'board-city', ['330600', '绍兴'], stations),
     board(schema, listed, 'board-province', ['330000', 'province'], stations),
     ingestion(schema, listed, stations, runId),

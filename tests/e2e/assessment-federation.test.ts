@@ -111,7 +111,7 @@ describe('SQL statements per board request', () => {
       boards.push(statements);
     }
     const expected = {
-      stations: 3, // the scope's division, the stations in it; then the rows' station names
+      stations: 2, // the stations of the scope (it is checked only when none); the rows' names
       cases: 1, // each department: every station, period and baseline in one statement
       traffic: 1,
       surveys: 1,

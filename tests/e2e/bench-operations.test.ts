@@ -5,10 +5,9 @@ import { registerStations, registryStation } from '../support/stations';
 import { tokenFor } from '../support/tokens';
 
 /**
- * `npm run bench` measures its own operations (scripts/bench/scenarios.ts); this keeps their
- * SQL cost per subgraph independent of how many stations there are, with those very
- * operations. Scenarios the supergraph cannot run yet (the board before the assessment
- * subgraph) are skipped here as they are in the bench.
+ * `npm run bench` measures the screens' listed operations (scripts/bench/scenarios.ts); this
+ * keeps their SQL cost per subgraph independent of how many stations there are, with those
+ * very requests: the drill-down, the station's board row, the 绍兴 and the province boards.
  */
 const COUNTY = '330681';
 let platform: Platform;
@@ -26,19 +25,25 @@ async function register(count: number): Promise<ProfileStation[]> {
   return codes.map((code) => ({ code, divisionCode: COUNTY }));
 }
 
-/** The statements each subgraph sends for one request of the bench's scenario `id`. */
-async function statementsOf(id: string, profile: ProfileStation[]) {
-  const scenario = scenarios(gatewaySchema(), profile, 'test').find((s) => s.id === id);
-  if (!scenario) throw new Error(`no scenario ${id}`);
-  const { result, statements } = await platform.countStatements(async () =>
-    platform.query(scenario.operation, {
-      token: await tokenFor(scenario.role),
-      variables: scenario.variables(),
-    }),
-  );
-  expect(result.errors).toBeUndefined();
-  expect(scenario.check(result.data)).toBeNull();
-  return statements;
+/** The bench's read scenarios that run on this supergraph (the writes cost what they write). */
+const READS = ['drill-down', 'board-row', 'board-city', 'board-province'];
+
+/** The statements each subgraph sends for one request of each read scenario, by scenario. */
+async function statementsOf(profile: ProfileStation[]) {
+  const counts: Record<string, Record<string, number>> = {};
+  for (const scenario of scenarios(gatewaySchema(), profile, 'test')) {
+    if (!READS.includes(scenario.id) || scenario.skipped) continue;
+    const { result, statements } = await platform.countStatements(async () =>
+      platform.query(scenario.operation, {
+        token: await tokenFor(scenario.role),
+        variables: scenario.variables(),
+      }),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(scenario.check(result.data)).toBeNull();
+    counts[scenario.id] = statements;
+  }
+  return counts;
 }
 
 beforeAll(async () => {
@@ -47,18 +52,16 @@ beforeAll(async () => {
 
 afterAll(() => platform?.stop());
 
-const runnable = new Set(
-  scenarios(gatewaySchema(), [], 'test')
-    .filter((s) => !s.skipped)
-    .map((s) => s.id),
-);
-
-describe.each(['drill-down', 'board-city', 'board-province'])('the bench’s %s', (id) => {
-  const test = runnable.has(id) ? it : it.skip;
-  test('costs each subgraph the same statements with 5 stations as with 200, at most 2', async () => {
-    const few = await statementsOf(id, await register(5));
-    const many = await statementsOf(id, await register(200));
-    expect(many).toEqual(few);
-    for (const count of Object.values(few)) expect(count).toBeLessThanOrEqual(2);
-  });
+it('costs each subgraph the same statements with 5 stations as with 200, at most 2', async () => {
+  const few = await statementsOf(await register(5));
+  const many = await statementsOf(await register(200));
+  expect(Object.keys(few)).toEqual(
+    scenarios(gatewaySchema(), [], 'test')
+      .filter((s) => READS.includes(s.id) && !s.skipped)
+      .map((s) => s.id),
+  );
+  expect(many).toEqual(few);
+  for (const counts of Object.values(few)) {
+    for (const count of Object.values(counts)) expect(count).toBeLessThanOrEqual(2);
+  }
 });
