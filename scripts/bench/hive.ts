@@ -10,11 +10,10 @@ import { BENCH_DIR } from './ports';
  * The peer gateway: Hive Gateway, pinned. It is ~500 MB installed, so it lives in .bench/hive
  * (git-ignored), installed by the bench on first use, never in the project's dependencies.
  *
- * Since traffic and surveys joined cases, no release serves our supergraph (2.15.1, 2.10.4 and
- * 2.5.1 refuse it at start, 1.16.5 at the first request): "Multiple canonical definitions for
- * StationIndicators". @graphql-tools/stitch marks the return type of every `@requires` field
- * canonical in its own subgraph, and three departments return the shareable StationIndicators
- * from theirs. The bench then reports that error and measures our gateway alone.
+ * @graphql-tools/stitch, under Hive Gateway, marks the return type of every `@requires` field
+ * canonical in its own subgraph, so it refused a supergraph where three departments returned
+ * one shared type ("Multiple canonical definitions"): each department has its own now. Should
+ * the peer still fail to start, the bench reports why and measures our gateway alone.
  */
 export const HIVE_VERSION = '2.15.1';
 /** How the tables name it. */

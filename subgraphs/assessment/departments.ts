@@ -1,5 +1,5 @@
 import { Directive, Field, type ClassType } from 'type-graphql';
-import { StationIndicators, type BoardRef } from '../kit/federation';
+import { StationIndicators, indicatorsTypeOf, type BoardRef } from '../kit/federation';
 import type { Department } from '../kit/indicators';
 import type { DepartmentFigures } from './scoring/figures';
 
@@ -40,7 +40,10 @@ export function declareDepartmentFields(board: ClassType): void {
       `${label} The ${department} department's indicators for every station of the board; ` +
       'null when the department is unavailable.';
     Directive('@external')(board.prototype, field);
-    Field(() => [StationIndicators], { description, nullable: true })(board.prototype, field);
+    Field(() => [indicatorsTypeOf(department)], { description, nullable: true })(
+      board.prototype,
+      field,
+    );
   }
 }
 

@@ -20,6 +20,7 @@ import {
   boardIndicators,
   boardReference,
   StationIndicators,
+  indicatorsTypeOf,
   stationReference,
   type BoardRef,
   type IndicatorFormulas,
@@ -152,7 +153,7 @@ function indicatorsResolver<Figures>(
     // gateway fetches this field for whoever reads one.
     @Authorized()
     @Directive('@requires(fields: "stations { code }")')
-    @FieldResolver(() => [StationIndicators], {
+    @FieldResolver(() => [indicatorsTypeOf(spec.department)], {
       name: spec.indicators.field,
       // Null when the department cannot answer: the board then scores the others without it.
       nullable: true,

@@ -95,9 +95,9 @@ export class IndicatorValue {
   sample!: number | null;
 }
 
-@Directive('@shareable')
-@ObjectType({ description: "派出所指标 A department's indicators for one station." })
-export class StationIndicators {
+/** A department's indicators for one station; each department has its type (below). */
+@ObjectType()
+export abstract class StationIndicators {
   @Field(() => ID, { description: '机构代码 The station.' })
   stationCode!: string;
 
@@ -155,4 +155,36 @@ export function boardIndicators<F>(
       };
     }),
   );
+}
+
+function indicatorsType(name: string, description: string): ClassType<StationIndicators> {
+  // Shareable: the assessment subgraph declares the type too, for its @external fields.
+  @Directive('@shareable')
+  @ObjectType(name, { description })
+  class Indicators extends StationIndicators {}
+  return Indicators;
+}
+
+/**
+ * One type per department, alike in shape: a type that several subgraphs return from their
+ * @requires fields trips gateways built on graphql-tools' stitching (Hive Gateway: "Multiple
+ * canonical definitions"), and a type of its own says whose figures these are.
+ */
+const INDICATOR_TYPES: Record<Department, ClassType<StationIndicators>> = {
+  CASES: indicatorsType(
+    'CaseIndicators',
+    "案件指标 The criminal police's indicators for one station.",
+  ),
+  TRAFFIC: indicatorsType(
+    'TrafficIndicators',
+    "交通指标 The traffic police's indicators for one station.",
+  ),
+  SURVEYS: indicatorsType(
+    'SurveyIndicators',
+    "群众评价指标 The survey firm's and the 12389 desk's indicators for one station.",
+  ),
+};
+
+export function indicatorsTypeOf(department: Department): ClassType<StationIndicators> {
+  return INDICATOR_TYPES[department];
 }
