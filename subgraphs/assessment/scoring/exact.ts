@@ -7,8 +7,11 @@
  */
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
 
+const abs = (n: bigint) => (n < 0n ? -n : n);
+
+/** Positive: a negative divisor would leave a negative denominator, which `round` misreads. */
 function gcd(a: bigint, b: bigint): bigint {
-  let [x, y] = [a < 0n ? -a : a, b];
+  let [x, y] = [abs(a), abs(b)];
   while (y !== 0n) [x, y] = [y, x % y];
   return x;
 }

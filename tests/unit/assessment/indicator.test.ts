@@ -54,6 +54,12 @@ describe('YOY (同比) scoring of a count', () => {
     const line: YoyRule = { weight: 300, direction: 'HIGHER', fullAt: 0, zeroAt: -1 };
     expect(shown(scoreYoy(line, 1, 3))).toEqual({ change: -0.6667, points: 100, note: null });
   });
+
+  it('scores on a line whose full mark lies below its zero mark', () => {
+    // Full at −0.2, nothing at +0.1: a change of −0.1 earns 10 × (−0.1 − 0.1)/(−0.2 − 0.1) = 6.67
+    const line: YoyRule = { weight: 10, direction: 'HIGHER', fullAt: -0.2, zeroAt: 0.1 };
+    expect(shown(scoreYoy(line, 9, 10))).toEqual({ change: -0.1, points: 6.67, note: null });
+  });
 });
 
 // The default scheme's 群众安全感: full at 98%, nothing at 90%, at least 30 answers or nothing.
@@ -109,4 +115,14 @@ describe('RATE scoring', () => {
       });
     },
   );
+
+  it.each([
+    [0.93, 9.38], // 15 × (0.93 − 0.98)/(0.9 − 0.98) = 9.375 → 9.38
+    [0.95, 5.63], // 15 × 0.375 = 5.625 → 5.63
+    [0.89, 15], // below fullAt → 15
+    [0.99, 0], // above zeroAt → 0
+  ])('a rate that is better lower (full at 90%%, nothing at 98%%): %p earns %p', (rate, points) => {
+    const fewerBetter: RateRule = { ...security, fullAt: 0.9, zeroAt: 0.98 };
+    expect(shown(scoreRate(fewerBetter, rate, null, 100)).points).toBe(points);
+  });
 });
