@@ -21,14 +21,8 @@ import type { AssessmentLoaders } from './loaders';
 import { AssessmentBoard } from './references';
 import { AssessmentRow } from './row';
 import { AssessmentScheme, assertSchemeId, type Scheme } from './scheme';
-import type { RankedRow } from './scoring/board';
 
 type AssessmentContext = Context<AssessmentLoaders>;
-
-const asRow = ({ stationCode, ...score }: RankedRow): AssessmentRow => ({
-  ...score,
-  station: { code: stationCode },
-});
 
 @Resolver(() => AssessmentBoard)
 export class BoardResolver {
@@ -104,7 +98,7 @@ export class BoardResolver {
     @Root() board: ScoredBoardRef,
     @Ctx() { loaders }: AssessmentContext,
   ): Promise<AssessmentRow[]> {
-    return (await loaders.scoredRows(board)).map(asRow);
+    return loaders.scoredRows(board);
   }
 
   @Authorized()
@@ -121,7 +115,6 @@ export class BoardResolver {
     @Ctx() { loaders }: AssessmentContext,
   ): Promise<AssessmentRow | null> {
     assertStationCode(stationCode, 'stationCode');
-    const found = (await loaders.scoredRows(board)).find((r) => r.stationCode === stationCode);
-    return found ? asRow(found) : null;
+    return (await loaders.scoredRows(board)).find((r) => r.stationCode === stationCode) ?? null;
   }
 }

@@ -1,5 +1,6 @@
 import { Directive, Field, type ClassType } from 'type-graphql';
 import { StationIndicators, indicatorsTypeOf, type BoardRef } from '../kit/federation';
+import type { NamedStation } from './references';
 import type { Department } from '../kit/indicators';
 import type { DepartmentFigures } from './scoring/figures';
 
@@ -22,12 +23,15 @@ const BOARD_DEPARTMENTS: readonly BoardDepartment[] = [
   { department: 'SURVEYS', field: 'surveyIndicators', label: '群众评价指标' },
 ];
 
-/** The board as the assessment subgraph receives it: key, stations and department fields. */
-export type ScoredBoardRef = BoardRef & Record<string, unknown>;
+/** The board as the assessment subgraph receives it: key, named stations, department fields. */
+export type ScoredBoardRef = BoardRef & { stations: NamedStation[] } & Record<string, unknown>;
 
-/** What `rows` and `row` @require: the registry's stations and every department's values. */
+/**
+ * What `rows` and `row` @require: the registry's stations, named (the rows @provide the
+ * names), and every department's values.
+ */
 export const ROWS_REQUIRE = [
-  'stations { code }',
+  'stations { code name }',
   ...BOARD_DEPARTMENTS.map(
     (d) => `${d.field} { stationCode values { key current baseline sample } }`,
   ),

@@ -2,6 +2,7 @@ import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { keyedLoader } from '../kit/loaders';
 import { departmentFigures, type ScoredBoardRef } from './departments';
+import type { NamedStation } from './references';
 import type { Scheme } from './scheme';
 import { newestScheme, schemesById } from './scheme-store';
 import { scoreBoard, type RankedRow } from './scoring/board';
@@ -12,7 +13,7 @@ export interface AssessmentLoaders {
   /** The newest scheme, also primed into `scheme` so the board reads it once. */
   newestScheme(): Promise<Scheme | null>;
   /** A board's rows, scored once per request however many fields (`rows`, `row`) ask. */
-  scoredRows(board: ScoredBoardRef): Promise<RankedRow[]>;
+  scoredRows(board: ScoredBoardRef): Promise<RankedRow<NamedStation>[]>;
 }
 
 export function createLoaders(db: DataSource): AssessmentLoaders {
@@ -21,7 +22,7 @@ export function createLoaders(db: DataSource): AssessmentLoaders {
     (s) => s.id,
   );
   let newest: Promise<Scheme | null> | undefined;
-  const scored = new Map<string, Promise<RankedRow[]>>();
+  const scored = new Map<string, Promise<RankedRow<NamedStation>[]>>();
   return {
     scheme,
     newestScheme() {
@@ -37,11 +38,7 @@ export function createLoaders(db: DataSource): AssessmentLoaders {
       if (!rows) {
         rows = scheme.load(board.schemeId).then((found) => {
           if (!found) throw new Error(`board of unknown scheme ${board.schemeId}`);
-          return scoreBoard(
-            found,
-            board.stations.map((s) => s.code),
-            departmentFigures(board),
-          );
+          return scoreBoard(found, board.stations, departmentFigures(board));
         });
         scored.set(key, rows);
       }

@@ -1,8 +1,7 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
-import type { StationRef } from '../kit/federation';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import type { Department } from '../kit/indicators';
 import { DepartmentEnum, GradeEnum, ScoringMethodEnum } from './enums';
-import { Station } from './references';
+import { Station, type NamedStation } from './references';
 import type { Grade } from './scoring/grade';
 import type { ScoringMethod } from './scoring/rules';
 
@@ -100,8 +99,10 @@ export class AssessmentRow {
   })
   rank!: number;
 
+  // The name comes with the board's stations (see references.ts): no fetch after scoring.
+  @Directive('@provides(fields: "name")')
   @Field(() => Station, { description: '派出所 The station.' })
-  station!: StationRef;
+  station!: NamedStation;
 
   @Field(() => Float, {
     description:

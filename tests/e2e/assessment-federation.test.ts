@@ -51,42 +51,84 @@ function services(node: PlanNode): string[] {
   }
 }
 
-describe("the gateway's query plan for the board", () => {
-  it('fetches the registry, then the three departments in one Parallel node, then the rows', async () => {
-    const plans: QueryPlan[] = [];
-    // A gateway of its own over the platform's subgraphs, reporting the plans it makes.
-    const gateway = await startGateway({
-      supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
-      port: 0,
-      auth: authConfigFromEnv(),
-      subgraphUrls: platform.gateway.subgraphUrls,
-      onQueryPlan: (plan) => plans.push(plan),
-    });
-    try {
-      const res = await postGraphQL(gateway.url, SCREEN, { token, variables: { scope: '330602' } });
-      expect(res.errors).toBeUndefined();
-      expect(res.data.assessmentBoard.rows).toHaveLength(5);
-    } finally {
-      await gateway.stop();
-    }
+/**
+ * Runs `query` through a gateway of its own over the platform's subgraphs, which reports the
+ * plan it makes: the answer, the plan printed, and the services of each stage of its sequence
+ * (those of a Parallel node sorted).
+ */
+async function planned(query: string, scope: string, as = token) {
+  const plans: QueryPlan[] = [];
+  const gateway = await startGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
+    port: 0,
+    auth: authConfigFromEnv(),
+    subgraphUrls: platform.gateway.subgraphUrls,
+    onQueryPlan: (plan) => plans.push(plan),
+  });
+  try {
+    const res = await postGraphQL(gateway.url, query, { token: as, variables: { scope } });
+    expect(res.errors).toBeUndefined();
     expect(plans).toHaveLength(1);
     const [plan] = plans as [QueryPlan];
     const root = plan.node;
     if (root?.kind !== 'Sequence') throw new Error(`the plan is not a sequence: ${root?.kind}`);
-    // Each stage of the sequence: its services, or the services it fetches in parallel.
     const stages = root.nodes.map((node) =>
       node.kind === 'Parallel' ? { parallel: services(node).sort() } : services(node),
     );
+    return { data: res.data, stages, printed: prettyFormatQueryPlan(plan) };
+  } finally {
+    await gateway.stop();
+  }
+}
+
+describe("the gateway's query plan for the board", () => {
+  it('fetches the registry, then the three departments in one Parallel node, then the named rows', async () => {
+    const { data, stages, printed } = await planned(SCREEN, '330602');
+    expect(data.assessmentBoard.rows).toHaveLength(5);
+    expect(data.assessmentBoard.rows.map((r: { station: unknown }) => r.station)).toEqual(
+      expect.arrayContaining(FIVE.map(({ code, name }) => ({ code, name }))),
+    );
     // The printed plan is in the comparison so that a failure shows it.
-    expect({ stages, printed: prettyFormatQueryPlan(plan) }).toEqual({
+    expect({ stages, printed }).toEqual({
       stages: [
         ['assessment'], // assessmentBoard: the board's key, partial
-        ['stations'], // the registry's stations of the scope
+        ['stations'], // the registry's stations of the scope, with their names
         { parallel: ['cases', 'surveys', 'traffic'] }, // each department's indicators, at once
-        ['assessment'], // rows, @requires all of the above
-        ['stations'], // the rows' station names
+        ['assessment'], // rows, @requires all of the above; @provides the stations' names
       ],
       printed: expect.stringContaining('Parallel {'),
+    });
+  });
+
+  it("still fetches the rows' other Station fields from the subgraphs that resolve them", async () => {
+    const { data, stages, printed } = await planned(
+      `query Stations($scope: ID!) {
+        assessmentBoard(scope: $scope, period: "2019-H1") {
+          rows { station { code name division { name } caseStats(period: "2019-H1") { homicides } } }
+        }
+      }`,
+      '330602',
+      // A station's own token reads no other station's statistics
+      await tokenFor('assessor'),
+    );
+    expect({ stages, printed }).toEqual({
+      stages: [
+        ['assessment'],
+        ['stations'],
+        { parallel: ['cases', 'surveys', 'traffic'] },
+        ['assessment'],
+        { parallel: ['cases', 'stations'] }, // the division and the case statistics, by key
+      ],
+      printed: expect.stringContaining('Parallel {'),
+    });
+    const [first] = FIVE;
+    expect(data.assessmentBoard.rows).toContainEqual({
+      station: {
+        code: first?.code,
+        name: first?.name,
+        division: { name: '越城区' },
+        caseStats: { homicides: 0 },
+      },
     });
   });
 });
@@ -111,7 +153,7 @@ describe('SQL statements per board request', () => {
       boards.push(statements);
     }
     const expected = {
-      stations: 2, // the stations of the scope (it is checked only when none); the rows' names
+      stations: 1, // the named stations of the scope (it is checked only when none)
       cases: 1, // each department: every station, period and baseline in one statement
       traffic: 1,
       surveys: 1,

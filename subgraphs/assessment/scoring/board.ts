@@ -3,8 +3,15 @@ import { rankRows } from './rank';
 import type { SchemeRules } from './rules';
 import { scoreStation, type StationScore } from './station';
 
-export interface RankedRow extends StationScore {
+/** A station as the board lists it: its code, and whatever else the caller keeps with it. */
+export interface BoardStation {
+  code: string;
+}
+
+export interface RankedRow<S extends BoardStation = BoardStation> extends StationScore {
   rank: number;
+  /** The station as given to scoreBoard. */
+  station: S;
 }
 
 /**
@@ -12,11 +19,13 @@ export interface RankedRow extends StationScore {
  * records for it), ordered and ranked. A department whose figures did not arrive leaves its
  * indicators unscored (DEPARTMENT_UNAVAILABLE) instead of failing the board.
  */
-export function scoreBoard(
+export function scoreBoard<S extends BoardStation>(
   rules: SchemeRules,
-  stationCodes: readonly string[],
+  stations: readonly S[],
   figures: DepartmentFigures,
-): RankedRow[] {
+): RankedRow<S>[] {
   const index = new FigureIndex(figures);
-  return rankRows(stationCodes.map((code) => scoreStation(rules, code, index)));
+  return rankRows(
+    stations.map((station) => ({ ...scoreStation(rules, station.code, index), station })),
+  );
 }

@@ -123,9 +123,18 @@ const FIGURES: DepartmentFigures = {
   ],
 };
 
+/** The board's stations as the registry lists them. */
+const station = (code: string) => ({ code, name: `派出所 ${code.slice(-1)}` });
+
 describe('scoring a board', () => {
-  const rows = scoreBoard(RULES, [S6, S5, S4, S3, S2, S1], FIGURES);
+  const stations = [S6, S5, S4, S3, S2, S1].map(station);
+  const rows = scoreBoard(RULES, stations, FIGURES);
   const row = (code: string) => rows.find((r) => r.stationCode === code);
+
+  it('keeps with each row the station it was given', () => {
+    expect(rows).toHaveLength(stations.length);
+    for (const r of rows) expect(r.station).toBe(stations.find((s) => s.code === r.stationCode));
+  });
 
   it('orders and ranks: a tie shares rank 2, the next clean station is 4, the vetoed one last', () => {
     expect(rows.map((r) => [r.stationCode, r.total, r.vetoed, r.grade, r.rank])).toEqual([
@@ -259,7 +268,7 @@ describe('a department whose figures did not arrive', () => {
   ])(
     '(%s) leaves its indicators, deductions and vetoes unscored, and the rest scored',
     (_how, figures: DepartmentFigures) => {
-      const [vetoedBefore] = scoreBoard(RULES, [S4], figures);
+      const [vetoedBefore] = scoreBoard(RULES, [station(S4)], figures);
       expect(vetoedBefore?.indicators[3]).toEqual({
         key: 'traffic.deaths',
         label: '道路交通事故死亡人数',
