@@ -22,6 +22,8 @@ export interface GatewayFigures {
   cpuMsPerRequest: number | null;
   /** The subgraphs' CPU time per request at concurrency 16, all together. */
   subgraphCpuMsPerRequest: number | null;
+  /** The same by subgraph, to see which one a change made cheaper. */
+  subgraphCpuMs: Map<string, number | null>;
   /** SQL statements per request by subgraph; null where the subgraph does not count them. */
   statements: Map<string, number | null>;
   /** The data of a checked answer, to compare the gateways' answers. */
@@ -133,19 +135,20 @@ export async function measureScenario(run: ScenarioRun): Promise<{
    * and the subgraphs' CPU time until then spread over every request sent.
    */
   async function load(gateway: GatewayUnderTest, connections: number, duration: number) {
-    const subgraphCpu = () => sum(run.subgraphs.map((s) => cpuSeconds(s.pid)));
-    const before = [cpuSeconds(gateway.pid), subgraphCpu()];
+    const cpu = () => [gateway, ...run.subgraphs].map((p) => cpuSeconds(p.pid));
+    const before = cpu();
     const result = await runLoad(target(gateway), connections, duration);
     await sendOnce(gateway, scenario, headers);
     await settled(run.subgraphs);
-    const [gatewayMs, subgraphsMs] = [cpuSeconds(gateway.pid), subgraphCpu()].map((after, i) => {
+    const [gatewayMs = null, ...subgraphsMs] = cpu().map((after, i) => {
       const start = before[i];
       return after != null && start != null ? ((after - start) * 1000) / (result.sent + 1) : null;
     });
     return {
       result,
-      cpuMsPerRequest: gatewayMs ?? null,
-      subgraphCpuMsPerRequest: subgraphsMs ?? null,
+      cpuMsPerRequest: gatewayMs,
+      subgraphCpuMsPerRequest: sum(subgraphsMs),
+      subgraphCpuMs: new Map(run.subgraphs.map((s, i) => [s.name, subgraphsMs[i] ?? null])),
       rssMb: residentMegabytes(gateway.pid),
     };
   }

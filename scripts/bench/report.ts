@@ -39,6 +39,13 @@ const ratio = (a: number | null | undefined, b: number | null | undefined) =>
 const QUANTILES = [0.5, 0.9, 0.99];
 const latencies = (r: LoadResult) => QUANTILES.map((q) => percentile(r.latencies, q));
 
+/** The subgraphs' CPU ms per request, then each one's. */
+function subgraphCpuCell(f: GatewayFigures): string {
+  if (f.subgraphCpuMsPerRequest === null) return 'n/a';
+  const each = [...f.subgraphCpuMs].map(([name, v]) => `${name} ${v === null ? 'n/a' : ms(v)}`);
+  return `${ms(f.subgraphCpuMsPerRequest)} (${each.join(', ')})`;
+}
+
 function statementsCell(statements: Map<string, number | null>): string {
   if ([...statements.values()].every((v) => v === null)) return 'n/a';
   return [...statements]
@@ -66,7 +73,8 @@ function figureRow(scenario: string, f: GatewayFigures, s: Scenario): string {
     ...latencies(f.c1).map(ms),
     ...latencies(f.c16).map(ms),
     throughput(f, s),
-    ...[f.cpuMsPerRequest, f.subgraphCpuMsPerRequest].map((v) => (v === null ? 'n/a' : ms(v))),
+    f.cpuMsPerRequest === null ? 'n/a' : ms(f.cpuMsPerRequest),
+    subgraphCpuCell(f),
     String(f.c1.errors + f.c16.errors) + (f.problem ? ` (${f.problem.slice(0, 80)})` : ''),
     f.rssMb === null ? 'n/a' : f.rssMb.toFixed(0),
     statementsCell(f.statements),
@@ -92,7 +100,7 @@ function ratioRow(ours: GatewayFigures, peer: GatewayFigures): string {
 
 function figuresTable(results: readonly ScenarioResult[]): string[] {
   const lines = [
-    '| scenario | gateway | p50 c1 | p90 c1 | p99 c1 | p50 c16 | p90 c16 | p99 c16 | requests/s c16 | gateway CPU ms / request | subgraphs CPU ms / request | errors | RSS MB | SQL statements / request |',
+    '| scenario | gateway | p50 c1 | p90 c1 | p99 c1 | p50 c16 | p90 c16 | p99 c16 | requests/s c16 | gateway CPU ms / request | subgraphs CPU ms / request (each) | errors | RSS MB | SQL statements / request |',
     '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|',
   ];
   for (const { scenario, gateways, sameAnswers } of results) {
