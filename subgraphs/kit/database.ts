@@ -81,8 +81,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
       max: intEnv('DB_POOL_MAX', 10),
       // Unqualified names in raw SQL resolve to the subgraph's own tables. No JIT: compiling
       // costs 20-30 ms whenever a statement's estimate passes jit_above_cost (a province
-      // board's statistics do, counting branches that usually read nothing), and every
-      // statement here runs in milliseconds.
+      // board's statistics statement does), and every statement here runs in milliseconds.
       options: `-c search_path=${quoteIdent(options.schema)} -c jit=off`,
       application_name: options.schema,
     },
