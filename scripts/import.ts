@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { envVar, intEnv } from '../subgraphs/kit/config';
 import { MAX_RECORDS } from '../subgraphs/kit/records';
+import { MAX_UPSERT } from '../subgraphs/stations/station.resolver';
 import { recordKinds } from './import/kinds';
 import { runImport } from './import/run';
 
@@ -42,8 +43,9 @@ async function main(): Promise<number> {
     file,
     url: values.url ?? envVar('GATEWAY_URL') ?? `http://localhost:${intEnv('PORT', 4000)}/graphql`,
     token,
-    // upsertStations takes at most 1,000 stations a call; the records 5,000.
-    batchSize: Number(values.batch ?? (kind.mutation === 'upsertStations' ? 1000 : MAX_RECORDS)),
+    batchSize: Number(
+      values.batch ?? (kind.mutation === 'upsertStations' ? MAX_UPSERT : MAX_RECORDS),
+    ),
     partial: values.partial,
     onProgress: (message) => process.stderr.write(`\r${kind.name}: ${message}   `),
   });

@@ -1,3 +1,4 @@
+import { isDivisionCode, isStationCode } from './codes';
 import { badUserInput, show } from './errors';
 
 /**
@@ -15,11 +16,11 @@ export interface Scope {
 }
 
 export function parseScope(code: string): Scope {
-  if (/^\d{12}$/.test(code)) return { code, level: 'STATION', divisionPrefix: null };
+  if (isStationCode(code)) return { code, level: 'STATION', divisionPrefix: null };
   if (/^\d{2}0000$/.test(code))
     return { code, level: 'PROVINCE', divisionPrefix: code.slice(0, 2) };
   if (/^\d{4}00$/.test(code)) return { code, level: 'CITY', divisionPrefix: code.slice(0, 4) };
-  if (/^\d{6}$/.test(code)) return { code, level: 'COUNTY', divisionPrefix: code };
+  if (isDivisionCode(code)) return { code, level: 'COUNTY', divisionPrefix: code };
   throw badUserInput(
     `scope ${show(code)} is neither a 6-digit GB/T 2260 division code nor a 12-digit station code`,
     { field: 'scope', value: code },

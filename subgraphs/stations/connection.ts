@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { isStationCode } from '../kit/codes';
 import { badUserInput, show } from '../kit/errors';
 import { Station } from './station';
 
@@ -52,7 +53,7 @@ export function encodeCursor(code: string): string {
 export function decodeCursor(cursor: string): string {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const code = text.slice(CURSOR_PREFIX.length);
-  if (!text.startsWith(CURSOR_PREFIX) || !/^\d{12}$/.test(code)) {
+  if (!text.startsWith(CURSOR_PREFIX) || !isStationCode(code)) {
     throw badUserInput(`after ${show(cursor)} is not a cursor this API issued`, {
       field: 'after',
       value: cursor,

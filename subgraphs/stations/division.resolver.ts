@@ -1,21 +1,11 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { IsNull } from 'typeorm';
 import type { Context } from '../kit/context';
-import { badUserInput, show } from '../kit/errors';
+import { assertDivisionCode } from '../kit/codes';
 import { Division } from './division';
 import type { StationsLoaders } from './loaders';
 
 type StationsContext = Context<StationsLoaders>;
-
-function assertDivisionCode(code: string, field: string): string {
-  if (!/^\d{6}$/.test(code)) {
-    throw badUserInput(`${field} ${show(code)} is not a 6-digit GB/T 2260 code`, {
-      field,
-      value: code,
-    });
-  }
-  return code;
-}
 
 @Resolver(() => Division)
 export class DivisionResolver {

@@ -185,14 +185,7 @@ function station(code: string, overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** A fingerprint of the whole station table: equal before and after means nothing was written. */
-async function registryFingerprint(): Promise<string> {
-  const [row] = await platform.sql<{ fingerprint: string }>(
-    'stations',
-    `SELECT md5(string_agg(s::text, '|' ORDER BY code)) AS fingerprint FROM station s`,
-  );
-  return row?.fingerprint ?? '';
-}
+const registryFingerprint = () => platform.fingerprint('stations', 'station');
 
 describe('upsertStations', () => {
   it('inserts, leaves identical stations alone and updates changed ones', async () => {

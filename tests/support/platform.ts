@@ -123,11 +123,11 @@ export class Platform {
     return this.service(name).db.query<T[]>(text, params);
   }
 
-  /** A digest of a record table's rows: equal before and after a request means nothing was written. */
+  /** A digest of a table's rows: equal before and after a request means nothing was written. */
   async fingerprint(name: string, table: string): Promise<string> {
     const [row] = await this.sql<{ f: string }>(
       name,
-      `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY external_id), '')) AS f FROM ${table} t`,
+      `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS f FROM ${table} t`,
     );
     return row?.f ?? '';
   }
