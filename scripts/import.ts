@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { envVar, intEnv } from '../subgraphs/kit/config';
+import { envVar, intEnv } from '../platform/config';
 import { MAX_RECORDS } from '../subgraphs/kit/records';
 import { MAX_UPSERT } from '../subgraphs/stations/station.resolver';
 import { recordKinds } from './import/kinds';

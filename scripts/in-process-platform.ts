@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { startGateway, type RunningGateway } from '../gateway/src/gateway';
-import type { AuthConfig } from '../subgraphs/kit/auth';
-import type { DemoProfile } from '../subgraphs/kit/demo/profile';
-import type { Logger } from '../subgraphs/kit/log';
-import { SUPERGRAPH_FILE } from '../subgraphs/kit/paths';
+import type { AuthConfig } from '../platform/auth';
+import type { DemoProfile } from '../demo/profile';
+import type { Logger } from '../platform/log';
+import { SUPERGRAPH_FILE } from '../platform/paths';
 import { startSubgraph, type RunningService, type StartOptions } from '../subgraphs/kit/server';
 import { SUBGRAPHS } from '../subgraphs/list';
 

@@ -1,6 +1,6 @@
 import { openDatabase } from '../subgraphs/kit/database';
 import type { SubgraphDefinition } from '../subgraphs/kit/definition';
-import type { DemoProfile } from '../subgraphs/kit/demo/profile';
+import type { DemoProfile } from '../demo/profile';
 
 /**
  * Migrates each subgraph's schema in the database at `url` and loads the demo profile into

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { serviceEnvName } from '../subgraphs/kit/config';
-import { PROJECT_ROOT } from '../subgraphs/kit/paths';
+import { serviceEnvName } from '../platform/config';
+import { PROJECT_ROOT } from '../platform/paths';
 import { SUBGRAPHS } from '../subgraphs/list';
 
 /**

@@ -1,4 +1,4 @@
-import { claimsFromEnv, signToken } from '../subgraphs/kit/auth';
+import { claimsFromEnv, signToken } from '../platform/auth';
 
 /** 诸暨市公安局枫桥派出所 in the demo data. */
 export const FENGQIAO_STATION = '330681500001';

@@ -5,12 +5,7 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { findBreakingChanges, parse, type GraphQLSchema } from 'graphql';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  OPERATIONS_DIR,
-  OPERATIONS_FILE,
-  PROJECT_ROOT,
-  SUPERGRAPH_FILE,
-} from '../subgraphs/kit/paths';
+import { OPERATIONS_DIR, OPERATIONS_FILE, PROJECT_ROOT, SUPERGRAPH_FILE } from '../platform/paths';
 import { buildFederatedSchema } from '../subgraphs/kit/schema';
 import { SUBGRAPHS } from '../subgraphs/list';
 import { lineDiff } from './line-diff';

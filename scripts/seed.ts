@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { isDemoProfile } from '../subgraphs/kit/demo/profile';
-import { requiredEnv } from '../subgraphs/kit/lifecycle';
+import { isDemoProfile } from '../demo/profile';
+import { requiredEnv } from '../platform/lifecycle';
 import { SUBGRAPHS } from '../subgraphs/list';
 import { loadProfile } from './load-profile';
 

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { envVar, intEnv, isProduction, serviceEnvName } from '../subgraphs/kit/config';
-import { PROJECT_ROOT } from '../subgraphs/kit/paths';
+import { envVar, intEnv, isProduction, serviceEnvName } from '../platform/config';
+import { PROJECT_ROOT } from '../platform/paths';
 import { listedOperation } from '../gateway/src/safelist';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 import {

@@ -1,6 +1,6 @@
-import { DEPARTMENTS, isKnownRole } from '../subgraphs/kit/access';
-import { claimsFromEnv, signToken } from '../subgraphs/kit/auth';
-import { envVar } from '../subgraphs/kit/config';
+import { DEPARTMENTS, isKnownRole } from '../platform/access';
+import { claimsFromEnv, signToken } from '../platform/auth';
+import { envVar } from '../platform/config';
 
 const USAGE =
   'usage: npm run -s token -- <role> [<role> ...] [--sub <who>] [--expires <time, e.g. 30d>]\n' +

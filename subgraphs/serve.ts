@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { authConfigFromEnv } from './kit/auth';
-import { intEnv, serviceEnvName } from './kit/config';
-import { seedFromEnv } from './kit/demo/seed-setting';
-import { requiredEnv, stopOnSignals } from './kit/lifecycle';
-import { rootLogger, serviceLogger } from './kit/log';
+import { authConfigFromEnv } from '../platform/auth';
+import { intEnv, serviceEnvName } from '../platform/config';
+import { seedFromEnv } from '../demo/seed-setting';
+import { requiredEnv, stopOnSignals } from '../platform/lifecycle';
+import { rootLogger, serviceLogger } from '../platform/log';
 import { startSubgraph } from './kit/server';
 import { subgraphNamed } from './list';
 

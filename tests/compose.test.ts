@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { PROJECT_ROOT } from '../subgraphs/kit/paths';
+import { PROJECT_ROOT } from '../platform/paths';
 import { SUBGRAPHS } from '../subgraphs/list';
 
 interface Service {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Route } from '../../subgraphs/kit/http';
-import { OPERATIONS_DIR, PROJECT_ROOT } from '../../subgraphs/kit/paths';
+import type { Route } from '../../platform/http';
+import { OPERATIONS_DIR, PROJECT_ROOT } from '../../platform/paths';
 
 /** The page, its script and style (gateway/graphiql/). */
 const PAGE_DIR = join(PROJECT_ROOT, 'gateway', 'graphiql');

@@ -7,7 +7,7 @@ import {
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
-import { intEnv } from '../../subgraphs/kit/config';
+import { intEnv } from '../../platform/config';
 
 /**
  * How large an operation the gateway accepts before planning it. An assessment board is about

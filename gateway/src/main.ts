@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { authConfigFromEnv } from '../../subgraphs/kit/auth';
-import { intEnv } from '../../subgraphs/kit/config';
-import { stopOnSignals } from '../../subgraphs/kit/lifecycle';
-import { serviceLogger } from '../../subgraphs/kit/log';
-import { SUPERGRAPH_FILE } from '../../subgraphs/kit/paths';
+import { authConfigFromEnv } from '../../platform/auth';
+import { intEnv } from '../../platform/config';
+import { stopOnSignals } from '../../platform/lifecycle';
+import { serviceLogger } from '../../platform/log';
+import { SUPERGRAPH_FILE } from '../../platform/paths';
 import { startGateway } from './gateway';
 
 // The gateway calls no one but its subgraphs: no anonymous usage reports to Apollo.

@@ -2,9 +2,9 @@ import type { ApolloServerPlugin, GraphQLRequest } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { flagEnv, isProduction } from '../../subgraphs/kit/config';
-import { codedError } from '../../subgraphs/kit/errors';
-import { OPERATIONS_FILE } from '../../subgraphs/kit/paths';
+import { flagEnv, isProduction } from '../../platform/config';
+import { codedError } from '../../platform/errors';
+import { OPERATIONS_FILE } from '../../platform/paths';
 
 /**
  * schema/operations.json, in Apollo's persisted query manifest format so Apollo's client tools

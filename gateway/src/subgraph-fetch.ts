@@ -1,10 +1,10 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Counter, Histogram } from 'prom-client';
-import { isProduction } from '../../subgraphs/kit/config';
-import type { ErrorCode } from '../../subgraphs/kit/errors';
+import { isProduction } from '../../platform/config';
+import type { ErrorCode } from '../../platform/errors';
 import type { EntityFallback } from './entity-fallback';
-import { LATENCY_BUCKETS, type ServiceMetrics } from '../../subgraphs/kit/metrics';
+import { LATENCY_BUCKETS, type ServiceMetrics } from '../../platform/metrics';
 
 type SubgraphResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { listen } from '../../subgraphs/kit/http';
+import { listen } from '../../platform/http';
 import type { SubgraphProcess } from '../processes';
 
 /** One request a gateway sent a subgraph, as it went over the wire, and when. */

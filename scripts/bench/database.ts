@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import pg from 'pg';
-import { envVar } from '../../subgraphs/kit/config';
+import { envVar } from '../../platform/config';
 import { SUBGRAPHS } from '../../subgraphs/list';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from '../embedded-postgres';
 import { loadProfile } from '../load-profile';

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { SUPERGRAPH_FILE } from '../../subgraphs/kit/paths';
+import { SUPERGRAPH_FILE } from '../../platform/paths';
 import type { SubgraphProcess } from '../processes';
 import { BENCH_DIR } from './ports';
 

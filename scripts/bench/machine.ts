@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, release, totalmem, type } from 'node:os';
-import { PROJECT_ROOT } from '../../subgraphs/kit/paths';
+import { PROJECT_ROOT } from '../../platform/paths';
 
 /** The machine the figures come from, as a table's caption names it. */
 export function machine(): string {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { signToken } from '../../subgraphs/kit/auth';
+import { signToken } from '../../platform/auth';
 import { gatewaySchema } from '../import/kinds';
 import { ProcessGroup, type SubgraphProcess } from '../processes';
 import { capture } from './capture-run';

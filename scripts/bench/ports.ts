@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../subgraphs/kit/paths';
+import { PROJECT_ROOT } from '../../platform/paths';
 
 /**
  * The bench's own block of ports, so a run never collides with `npm start` (4000-4005), the

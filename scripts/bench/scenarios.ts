@@ -1,6 +1,6 @@
 import { Kind, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { readFileSync } from 'node:fs';
-import { OPERATIONS_FILE } from '../../subgraphs/kit/paths';
+import { OPERATIONS_FILE } from '../../platform/paths';
 import type { OperationManifest } from '../../gateway/src/safelist';
 
 /** A station of the profile as the bench needs it: its code and its county. */

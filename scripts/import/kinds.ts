@@ -11,7 +11,7 @@ import {
   print,
 } from 'graphql';
 import { readFileSync } from 'node:fs';
-import { SUPERGRAPH_FILE } from '../../subgraphs/kit/paths';
+import { SUPERGRAPH_FILE } from '../../platform/paths';
 
 /**
  * A kind of record a department loads: one mutation of the gateway taking `input: [X!]!`

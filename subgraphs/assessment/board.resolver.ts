@@ -9,9 +9,9 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { assertStationCode } from '../kit/codes';
+import { assertStationCode } from '../../platform/codes';
 import type { Context } from '../kit/context';
-import { badUserInput, show } from '../kit/errors';
+import { badUserInput, show } from '../../platform/errors';
 import type { BoardKey } from '../kit/federation';
 import { PERIOD_ARG } from '../kit/figures';
 import { parsePeriod } from '../kit/period';

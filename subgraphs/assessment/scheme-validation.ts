@@ -1,5 +1,5 @@
 import { must, type Problem } from '../kit/batch';
-import { badUserInput, show } from '../kit/errors';
+import { badUserInput, show } from '../../platform/errors';
 import { indicatorByKey, type Department, type IndicatorDefinition } from '../kit/indicators';
 import { roundHalfAwayFromZero } from './scoring/round';
 import type { AssessmentSchemeInput, SchemeIndicatorInput } from './scheme-input';

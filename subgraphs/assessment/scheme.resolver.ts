@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Grant } from '../kit/access';
+import { Grant } from '../../platform/access';
 import type { Context } from '../kit/context';
 import type { AssessmentLoaders } from './loaders';
 import { AssessmentScheme, assertSchemeId, type Scheme } from './scheme';

@@ -1,6 +1,6 @@
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { badUserInput, show } from '../kit/errors';
+import { badUserInput, show } from '../../platform/errors';
 import type { Department } from '../kit/indicators';
 import { DepartmentEnum, ScoringDirectionEnum, ScoringMethodEnum, ShortSampleEnum } from './enums';
 import type {

@@ -1,12 +1,7 @@
 import type { DataSource } from 'typeorm';
-import {
-  addDays,
-  demoExternalId,
-  forEachStationMonth,
-  type ByDemoYear,
-} from '../kit/demo/calendar';
-import { loadDemoRows } from '../kit/demo/load';
-import type { DemoProfile } from '../kit/demo/profile';
+import { addDays, demoExternalId, forEachStationMonth, type ByDemoYear } from '../../demo/calendar';
+import { loadDemoRows } from '../../demo/load';
+import type { DemoProfile } from '../../demo/profile';
 import { CaseCategory, DisputeChannel, DisputeOutcome } from './enums';
 import type { CaseInput, DisputeInput } from './inputs';
 import { CASE_TABLE, DISPUTE_TABLE } from './tables';

@@ -1,5 +1,5 @@
-import { isStationCode } from './codes';
-import { badUserInput, show } from './errors';
+import { isStationCode } from '../../platform/codes';
+import { badUserInput, show } from '../../platform/errors';
 
 /** One thing wrong with one field of one record of a batch. */
 export interface Problem {

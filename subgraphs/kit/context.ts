@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Viewer } from './auth';
+import type { Viewer } from '../../platform/auth';
 
 /** What every resolver of a subgraph receives: one per request. */
 export interface Context<Loaders extends object = object> {

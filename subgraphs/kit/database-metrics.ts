@@ -3,7 +3,7 @@ import { Counter, Gauge } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { statementCount } from './database';
-import type { ServiceMetrics } from './metrics';
+import type { ServiceMetrics } from '../../platform/metrics';
 
 /**
  * A subgraph's database in its metrics, read when scraped: the pg pool behind TypeORM

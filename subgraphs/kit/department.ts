@@ -11,11 +11,11 @@ import {
   type ClassType,
 } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import { Grant } from './access';
+import { Grant } from '../../platform/access';
 import type { Problem } from './batch';
 import type { Context } from './context';
 import type { SubgraphDefinition } from './definition';
-import type { DemoProfile } from './demo/profile';
+import type { DemoProfile } from '../../demo/profile';
 import {
   boardIndicators,
   boardReference,

@@ -3,7 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, createResolversMap } from 'type-graphql';
-import { authChecker } from './access';
+import { authChecker } from '../../platform/access';
 import type { SubgraphDefinition } from './definition';
 
 const FEDERATION_LINK = `extend schema @link(

@@ -6,21 +6,21 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { DataSource } from 'typeorm';
-import { requireViewerPlugin } from './access';
-import { createVerifier, type AuthConfig } from './auth';
+import { requireViewerPlugin } from '../../platform/access';
+import { createVerifier, type AuthConfig } from '../../platform/auth';
 import { today } from './clock';
-import { isProduction } from './config';
+import { isProduction } from '../../platform/config';
 import type { Context } from './context';
 import { openDatabase } from './database';
 import type { SubgraphDefinition } from './definition';
-import type { DemoProfile } from './demo/profile';
-import { errorFormatter } from './errors';
+import type { DemoProfile } from '../../demo/profile';
+import { errorFormatter } from '../../platform/errors';
 import { watchDatabase } from './database-metrics';
-import { serviceLogger, type Logger } from './log';
-import { createHttpServer, listen, sendJson } from './http';
-import { ServiceMetrics } from './metrics';
-import { observeRequestsPlugin } from './observe-requests';
-import { requestId } from './request-scope';
+import { serviceLogger, type Logger } from '../../platform/log';
+import { createHttpServer, listen, sendJson } from '../../platform/http';
+import { ServiceMetrics } from '../../platform/metrics';
+import { observeRequestsPlugin } from '../../platform/observe-requests';
+import { requestId } from '../../platform/request-scope';
 import { buildFederatedSchema } from './schema';
 
 export interface StartOptions {

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { badUserInput } from './errors';
+import { badUserInput } from '../../platform/errors';
 
 /** What a write of a batch did, row by row: new, changed, or identical to what was stored. */
 export interface UpsertCounts {

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { isStationCode } from '../kit/codes';
-import { badUserInput, show } from '../kit/errors';
+import { isStationCode } from '../../platform/codes';
+import { badUserInput, show } from '../../platform/errors';
 import { Station } from './station';
 
 @ObjectType({ description: '分页信息 Relay page information.' })

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { IsNull } from 'typeorm';
 import type { Context } from '../kit/context';
-import { assertDivisionCode } from '../kit/codes';
+import { assertDivisionCode } from '../../platform/codes';
 import { Division } from './division';
 import type { StationsLoaders } from './loaders';
 

@@ -1,5 +1,5 @@
 import type { SelectQueryBuilder } from 'typeorm';
-import { badUserInput, show } from '../kit/errors';
+import { badUserInput, show } from '../../platform/errors';
 import { parseScope } from '../kit/scope';
 import type { StationsLoaders } from './loaders';
 import type { Station } from './station';

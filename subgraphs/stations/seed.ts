@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { loadDemoRows } from '../kit/demo/load';
-import type { DemoProfile } from '../kit/demo/profile';
-import { demoStations } from '../kit/demo/stations';
+import { loadDemoRows } from '../../demo/load';
+import type { DemoProfile } from '../../demo/profile';
+import { demoStations } from '../../demo/stations';
 import { STATION_TABLE } from './station-table';
 
 /** Loads the profile's stations when the registry is empty. */

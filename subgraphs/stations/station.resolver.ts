@@ -10,11 +10,11 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { Grant } from '../kit/access';
+import { Grant } from '../../platform/access';
 import { must, validateBatch } from '../kit/batch';
-import { assertStationCode } from '../kit/codes';
+import { assertStationCode } from '../../platform/codes';
 import type { Context } from '../kit/context';
-import { badUserInput, show } from '../kit/errors';
+import { badUserInput, show } from '../../platform/errors';
 import { loadAll } from '../kit/loaders';
 import { UpsertResult } from '../kit/results';
 import { DRY_RUN_ARG, writeBatch } from '../kit/upsert';

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { demoExternalId, forEachStationMonth, type ByDemoYear } from '../kit/demo/calendar';
-import { loadDemoRows } from '../kit/demo/load';
-import type { DemoProfile } from '../kit/demo/profile';
-import type { Random } from '../kit/demo/random';
+import { demoExternalId, forEachStationMonth, type ByDemoYear } from '../../demo/calendar';
+import { loadDemoRows } from '../../demo/load';
+import type { DemoProfile } from '../../demo/profile';
+import type { Random } from '../../demo/random';
 import { CommendationKind } from './enums';
 import type { CommendationInput, ComplaintInput, SurveyResponseInput } from './inputs';
 import { COMMENDATION_TABLE, COMPLAINT_TABLE, SURVEY_RESPONSE_TABLE } from './tables';

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { demoExternalId, forEachStationMonth, type ByDemoYear } from '../kit/demo/calendar';
-import { loadDemoRows } from '../kit/demo/load';
-import type { DemoProfile } from '../kit/demo/profile';
-import { demoStations } from '../kit/demo/stations';
+import { demoExternalId, forEachStationMonth, type ByDemoYear } from '../../demo/calendar';
+import { loadDemoRows } from '../../demo/load';
+import type { DemoProfile } from '../../demo/profile';
+import { demoStations } from '../../demo/stations';
 import type { AccidentInput } from './inputs';
 import { ACCIDENT_TABLE } from './tables';
 

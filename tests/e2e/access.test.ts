@@ -1,7 +1,7 @@
 import { Supergraph } from '@apollo/federation-internals';
 import { readFileSync } from 'node:fs';
 import { getMetadataStorage } from 'type-graphql';
-import { SUPERGRAPH_FILE } from '../../subgraphs/kit/paths';
+import { SUPERGRAPH_FILE } from '../../platform/paths';
 import { buildFederatedSchema } from '../../subgraphs/kit/schema';
 import { SUBGRAPHS } from '../../subgraphs/list';
 import { postGraphQL, startPlatform, type Platform } from '../support/platform';

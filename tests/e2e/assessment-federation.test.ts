@@ -1,8 +1,8 @@
 import { prettyFormatQueryPlan, type PlanNode } from '@apollo/query-planner';
 import { readFileSync } from 'node:fs';
 import { startGateway, type QueryPlan } from '../../gateway/src/gateway';
-import { authConfigFromEnv } from '../../subgraphs/kit/auth';
-import { SUPERGRAPH_FILE } from '../../subgraphs/kit/paths';
+import { authConfigFromEnv } from '../../platform/auth';
+import { SUPERGRAPH_FILE } from '../../platform/paths';
 import { postGraphQL, startPlatform, type Platform } from '../support/platform';
 import { crowdOfStations, registerStations, registryStation } from '../support/stations';
 import { tokenFor } from '../support/tokens';

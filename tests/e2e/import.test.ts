@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { mutationDocument, recordKinds, type RecordKind } from '../../scripts/import/kinds';
 import { runImport, type ImportOptions } from '../../scripts/import/run';
-import { OPERATIONS_FILE, PROJECT_ROOT } from '../../subgraphs/kit/paths';
+import { OPERATIONS_FILE, PROJECT_ROOT } from '../../platform/paths';
 import { startPlatform, type Platform } from '../support/platform';
 import { tokenFor } from '../support/tokens';
 

@@ -1,4 +1,4 @@
-import { createLogger } from '../../subgraphs/kit/log';
+import { createLogger } from '../../platform/log';
 import { startPlatform, type Platform } from '../support/platform';
 import { tokenFor } from '../support/tokens';
 

@@ -4,7 +4,7 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../scripts/embedded-postgres';
-import { PROJECT_ROOT } from '../../subgraphs/kit/paths';
+import { PROJECT_ROOT } from '../../platform/paths';
 import { SUBGRAPHS } from '../../subgraphs/list';
 import { postGraphQL } from '../support/platform';
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { startGateway } from '../../gateway/src/gateway';
-import { authConfigFromEnv } from '../../subgraphs/kit/auth';
-import { listen } from '../../subgraphs/kit/http';
-import { SUPERGRAPH_FILE } from '../../subgraphs/kit/paths';
+import { authConfigFromEnv } from '../../platform/auth';
+import { listen } from '../../platform/http';
+import { SUPERGRAPH_FILE } from '../../platform/paths';
 import { metricValue } from '../support/metrics';
 import { postGraphQL, startPlatform, type Platform } from '../support/platform';
 import { tokenFor } from '../support/tokens';

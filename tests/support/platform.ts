@@ -1,9 +1,9 @@
 import type { RunningGateway } from '../../gateway/src/gateway';
 import { gatewayOver, startInProcess } from '../../scripts/in-process-platform';
-import { authConfigFromEnv } from '../../subgraphs/kit/auth';
+import { authConfigFromEnv } from '../../platform/auth';
 import { statementCount } from '../../subgraphs/kit/database';
-import type { DemoProfile } from '../../subgraphs/kit/demo/profile';
-import type { Logger } from '../../subgraphs/kit/log';
+import type { DemoProfile } from '../../demo/profile';
+import type { Logger } from '../../platform/log';
 import { startSubgraph, type RunningService, type StartOptions } from '../../subgraphs/kit/server';
 import { subgraphNamed } from '../../subgraphs/list';
 import { createTestDatabase, type TestDatabase } from './database';

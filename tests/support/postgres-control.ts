@@ -7,7 +7,7 @@ import {
   startEmbeddedPostgres,
   type EmbeddedDatabase,
 } from '../../scripts/embedded-postgres';
-import { listen } from '../../subgraphs/kit/http';
+import { listen } from '../../platform/http';
 
 /**
  * Test files cannot load embedded-postgres themselves: it is an ES module, and jest's VM

@@ -1,4 +1,4 @@
-import { claimsFromEnv, signToken } from '../../subgraphs/kit/auth';
+import { claimsFromEnv, signToken } from '../../platform/auth';
 
 /** A bearer token for the given roles, signed with the test run's secret, issuer and audience. */
 export function tokenFor(...roles: string[]): Promise<string> {

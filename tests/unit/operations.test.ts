@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { operationId, type OperationManifest } from '../../gateway/src/safelist';
-import { SUPERGRAPH_FILE } from '../../subgraphs/kit/paths';
+import { SUPERGRAPH_FILE } from '../../platform/paths';
 import { operationManifest } from '../../scripts/operations';
 
 const api = Supergraph.build(readFileSync(SUPERGRAPH_FILE, 'utf8')).apiSchema().toGraphQLJSSchema();

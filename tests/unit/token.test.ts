@@ -1,5 +1,5 @@
 import { decodeJwt } from 'jose';
-import { authConfigFromEnv, createVerifier } from '../../subgraphs/kit/auth';
+import { authConfigFromEnv, createVerifier } from '../../platform/auth';
 import { mintToken } from '../../scripts/token';
 
 const verify = (token: string) => createVerifier(authConfigFromEnv())(`Bearer ${token}`);

@@ -1,4 +1,4 @@
-import { demoStations } from '../../subgraphs/kit/demo/stations';
+import { demoStations } from '../../demo/stations';
 import { demoAccidents } from '../../subgraphs/traffic/seed';
 import type { AccidentInput } from '../../subgraphs/traffic/inputs';
 

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { ZHEJIANG_DIVISIONS } from '../../kit/divisions';
+import { ZHEJIANG_DIVISIONS } from '../divisions';
 
 /**
  * The registry: GB/T 2260 divisions (reference data, loaded here) and the stations. The table

@@ -2,7 +2,7 @@ import { Exact } from '../../../subgraphs/assessment/scoring/exact';
 import { Fraction } from '../../../subgraphs/assessment/scoring/fraction';
 import { scoreRate, scoreYoy } from '../../../subgraphs/assessment/scoring/indicator';
 import type { RateRule, YoyRule } from '../../../subgraphs/assessment/scoring/rules';
-import { Random } from '../../../subgraphs/kit/demo/random';
+import { Random } from '../../../demo/random';
 
 describe('exact numbers', () => {
   it('reads a number as the decimal it prints as', () => {

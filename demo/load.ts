@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { serviceLogger } from '../log';
-import { upsertRows, type UpsertTable } from '../upsert';
+import { serviceLogger } from '../platform/log';
+import { upsertRows, type UpsertTable } from '../subgraphs/kit/upsert';
 
 const CHUNK = 20_000;
 

@@ -1,4 +1,4 @@
-import { envVar } from '../config';
+import { envVar } from '../platform/config';
 import { isDemoProfile, type DemoProfile } from './profile';
 
 /** SEED: the demo profile to load into empty tables at start (`city`, the default, or `province`), or `none`. */

@@ -1,4 +1,4 @@
-import { ZHEJIANG_DIVISIONS, type DivisionRecord } from '../divisions';
+import { ZHEJIANG_DIVISIONS, type DivisionRecord } from '../subgraphs/stations/divisions';
 import type { DemoProfile } from './profile';
 import { Random } from './random';
 
