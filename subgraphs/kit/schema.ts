@@ -21,7 +21,7 @@ export function buildFederatedSchema(definition: SubgraphDefinition): GraphQLSch
     resolvers: definition.resolvers,
     orphanedTypes: definition.orphanedTypes ?? [],
     authChecker,
-    // Inputs are checked by the subgraphs' batch rules, which name record, field and value.
+    // Inputs are checked by the subgraphs' batch checks, which name record, field and value.
     validate: false,
     skipCheck: true,
   });
