@@ -12,8 +12,8 @@ import { envVar, isProduction } from './config';
 import { codedError } from './errors';
 
 /**
- * Who is asking. Roles: `admin`, `assessor`, `department:<stations|cases|traffic|surveys>`
- * and `station:<12-digit code>`.
+ * Who is asking. Roles: `admin`, `assessor`, `department:<name>` (the stations registry's
+ * keepers or a department of subgraphs/departments.ts) and `station:<12-digit code>`.
  */
 export interface Viewer {
   sub: string;
