@@ -8,6 +8,7 @@ import { OPERATIONS_DIR, OPERATIONS_FILE, PROJECT_ROOT, SUPERGRAPH_FILE } from '
 import { buildFederatedSchema } from '../subgraphs/kit/schema';
 import { SUBGRAPHS } from '../subgraphs/list';
 import { apiSchema } from './api-schema';
+import { LOADS_FILE, loadsDocument } from './import/kinds';
 import { lineDiff } from './line-diff';
 import { operationManifest } from './operations';
 
@@ -40,7 +41,10 @@ function generate(): Generated {
   const result = composeServices(services);
   if (result.errors) return { files, errors: result.errors.map((e) => e.toString()) };
   files.set(SUPERGRAPH_FILE, result.supergraphSdl + '\n');
-  const manifest = operationManifest(OPERATIONS_DIR, apiSchema(result.supergraphSdl));
+  const api = apiSchema(result.supergraphSdl);
+  const loads = loadsDocument(api);
+  files.set(join(OPERATIONS_DIR, LOADS_FILE), loads);
+  const manifest = operationManifest(OPERATIONS_DIR, api, new Map([[LOADS_FILE, loads]]));
   files.set(OPERATIONS_FILE, manifest.text);
   return { files, errors: manifest.errors };
 }
