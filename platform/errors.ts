@@ -21,11 +21,14 @@ export type ErrorCode =
   /** The gateway could not reach a subgraph (`extensions.subgraph` names it): retry. */
   | 'SUBGRAPH_UNAVAILABLE'
   /** A subgraph did not answer the gateway within SUBGRAPH_TIMEOUT_MS. */
-  | 'SUBGRAPH_TIMEOUT';
+  | 'SUBGRAPH_TIMEOUT'
+  /** The operation's estimated cost is over MAX_COST (Apollo Router's code for it). */
+  | 'COST_ESTIMATED_TOO_EXPENSIVE';
 
 const httpStatus: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   OPERATION_NOT_IN_SAFELIST: 400,
+  COST_ESTIMATED_TOO_EXPENSIVE: 400,
 };
 
 export function codedError(

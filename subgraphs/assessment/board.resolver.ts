@@ -14,6 +14,7 @@ import type { Context } from '../kit/context';
 import { badUserInput, show } from '../../platform/errors';
 import type { BoardKey } from '../kit/federation';
 import { PERIOD_ARG } from '../kit/figures';
+import { listSize, STATIONS_IN_SCOPE } from '../kit/list-sizes';
 import { parsePeriod } from '../kit/period';
 import { parseScope } from '../kit/scope';
 import { ROWS_REQUIRE, type ScoredBoardRef } from './departments';
@@ -89,6 +90,7 @@ export class BoardResolver {
 
   @Authorized()
   @Directive(`@requires(fields: "${ROWS_REQUIRE}")`)
+  @listSize(STATIONS_IN_SCOPE)
   @FieldResolver(() => [AssessmentRow], {
     description:
       '考核结果 One row per station of the scope, best first: not vetoed before vetoed, then ' +

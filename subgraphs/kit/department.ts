@@ -14,6 +14,7 @@ import type { DataSource } from 'typeorm';
 import { Grant } from '../../platform/access';
 import type { Problem } from './batch';
 import type { Context } from './context';
+import { listSize, STATIONS_IN_SCOPE } from './list-sizes';
 import type { SubgraphDefinition } from './definition';
 import type { DemoProfile } from '../../demo/profile';
 import {
@@ -153,6 +154,7 @@ function indicatorsResolver<Figures>(
     // gateway fetches this field for whoever reads one.
     @Authorized()
     @Directive('@requires(fields: "stations { code }")')
+    @listSize(STATIONS_IN_SCOPE)
     @FieldResolver(() => [indicatorsTypeOf(spec.department)], {
       name: spec.indicators.field,
       // Null when the department cannot answer: the board then scores the others without it.

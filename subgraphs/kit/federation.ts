@@ -2,6 +2,7 @@ import type DataLoader from 'dataloader';
 import { Directive, Field, Float, ID, Int, ObjectType, type ClassType } from 'type-graphql';
 import { loadWithBaseline } from './figures';
 import { indicatorsOf, type Department } from './indicators';
+import { listSize } from './list-sizes';
 import { parsePeriod } from './period';
 import type { StatsKey } from './stats';
 
@@ -95,16 +96,16 @@ export class IndicatorValue {
   sample!: number | null;
 }
 
+const VALUES_DESCRIPTION = '指标值 One value per indicator the department publishes.';
+
 /** A department's indicators for one station; each department has its type (below). */
 @ObjectType()
 export abstract class StationIndicators {
   @Field(() => ID, { description: '机构代码 The station.' })
   stationCode!: string;
 
-  @Field(() => [IndicatorValue], {
-    description: '指标值 One value per indicator the department publishes.',
-  })
-  values!: IndicatorValue[];
+  /** Declared by each department's type, sized by what that department publishes. */
+  abstract values: IndicatorValue[];
 }
 
 /** How a department computes each of its indicators from its statistics figures. */
@@ -157,11 +158,20 @@ export function boardIndicators<F>(
   );
 }
 
-function indicatorsType(name: string, description: string): ClassType<StationIndicators> {
+function indicatorsType(
+  department: Department,
+  name: string,
+  description: string,
+): ClassType<StationIndicators> {
   // Shareable: the assessment subgraph declares the type too, for its @external fields.
   @Directive('@shareable')
   @ObjectType(name, { description })
-  class Indicators extends StationIndicators {}
+  class Indicators extends StationIndicators {
+    // Sized per department, so the cost estimate counts the values it really sends.
+    @listSize(indicatorsOf(department).length)
+    @Field(() => [IndicatorValue], { description: VALUES_DESCRIPTION })
+    values!: IndicatorValue[];
+  }
   return Indicators;
 }
 
@@ -172,14 +182,17 @@ function indicatorsType(name: string, description: string): ClassType<StationInd
  */
 const INDICATOR_TYPES: Record<Department, ClassType<StationIndicators>> = {
   CASES: indicatorsType(
+    'CASES',
     'CaseIndicators',
     "案件指标 The criminal police's indicators for one station.",
   ),
   TRAFFIC: indicatorsType(
+    'TRAFFIC',
     'TrafficIndicators',
     "交通指标 The traffic police's indicators for one station.",
   ),
   SURVEYS: indicatorsType(
+    'SURVEYS',
     'SurveyIndicators',
     "群众评价指标 The survey firm's and the 12389 desk's indicators for one station.",
   ),

@@ -8,7 +8,7 @@ import type { SubgraphDefinition } from './definition';
 
 const FEDERATION_LINK = `extend schema @link(
   url: "https://specs.apollo.dev/federation/v2.12"
-  import: ["@key", "@requires", "@provides", "@external", "@shareable"]
+  import: ["@key", "@requires", "@provides", "@external", "@shareable", "@cost", "@listSize"]
 )`;
 
 /**
