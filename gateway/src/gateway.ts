@@ -22,6 +22,7 @@ import { entityFallback } from './entity-fallback';
 import { graphiqlRoutes } from './graphiql';
 import { costDirectives } from '../../platform/cost';
 import { costLimitPlugin, limitOptions, limitsFromEnv } from '../../platform/limits';
+import { resolveOperationPlugin } from './resolve-operation';
 import { safelistFromEnv } from './safelist';
 import { SubgraphDataSource, SubgraphFetchMetrics } from './subgraph-fetch';
 
@@ -119,6 +120,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       requireViewerPlugin(),
+      resolveOperationPlugin(),
       observeRequestsPlugin(metrics, logger),
       ...(safelist ? [safelist] : []),
       costLimitPlugin(limits, costDirectives(parse(options.supergraphSdl))),

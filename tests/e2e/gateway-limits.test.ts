@@ -1,4 +1,5 @@
 import { getIntrospectionQuery } from 'graphql';
+import { DEFAULT_MAX_BODY_BYTES } from '../../platform/http';
 import { DEFAULT_LIMITS } from '../../platform/limits';
 import { postGraphQL, startPlatform, type Platform } from '../support/platform';
 import { tokenFor } from '../support/tokens';
@@ -278,7 +279,7 @@ describe('HTTP defences', () => {
     authorization: `Bearer ${token}`,
   });
 
-  const MEGABYTE = 1024 * 1024;
+  const LIMIT = DEFAULT_MAX_BODY_BYTES;
   /** A request body of exactly `bytes` bytes: a small query and a padding variable. */
   function bodyOf(bytes: number): string {
     const empty = JSON.stringify({ query: '{ __typename }', variables: { pad: '' } });
@@ -289,12 +290,12 @@ describe('HTTP defences', () => {
   }
 
   it.each(['gateway', 'stations'])(
-    'the %s takes a body of 1 MB and refuses one byte more with 413',
+    'the %s takes a body of 4 MiB and refuses one byte more with 413',
     async (target) => {
       const url = target === 'gateway' ? platform.gateway.url : platform.service(target).url;
       const headers = json(admin);
-      const fits = await send(url, { method: 'POST', headers, body: bodyOf(MEGABYTE) });
-      const over = await send(url, { method: 'POST', headers, body: bodyOf(MEGABYTE + 1) });
+      const fits = await send(url, { method: 'POST', headers, body: bodyOf(LIMIT) });
+      const over = await send(url, { method: 'POST', headers, body: bodyOf(LIMIT + 1) });
       expect([fits, over]).toEqual([
         { status: 200, body: { data: { __typename: 'Query' } } },
         {
@@ -302,7 +303,7 @@ describe('HTTP defences', () => {
           body: {
             errors: [
               {
-                message: `request body over ${MEGABYTE} bytes`,
+                message: `request body over ${LIMIT} bytes`,
                 extensions: { code: 'PAYLOAD_TOO_LARGE' },
               },
             ],
