@@ -1,8 +1,8 @@
-import { Supergraph } from '@apollo/federation-internals';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import type { OperationManifest } from '../gateway/src/safelist';
 import { costDirectives, estimateCost } from '../platform/cost';
 import { DEFAULT_LIMITS } from '../platform/limits';
+import { apiSchema } from './api-schema';
 
 export interface OperationCost {
   name: string;
@@ -15,7 +15,7 @@ export function listedOperationCosts(
   supergraphSdl: string,
   manifest: OperationManifest,
 ): OperationCost[] {
-  const schema = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+  const schema = apiSchema(supergraphSdl);
   const directives = costDirectives(parse(supergraphSdl));
   return manifest.operations.map(({ name, body }) => {
     const document = parse(body);

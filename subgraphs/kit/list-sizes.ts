@@ -1,5 +1,4 @@
 import { Directive } from 'type-graphql';
-import { INDICATORS, type Department } from './indicators';
 
 /**
  * The sizes the cost estimate (platform/cost.ts) assumes for the lists several subgraphs serve,
@@ -8,14 +7,6 @@ import { INDICATORS, type Department } from './indicators';
 
 /** The stations of the largest scope: Zhejiang, the province, had 1,178 in 2019. */
 export const STATIONS_IN_SCOPE = 1200;
-
-const DEPARTMENTS: readonly Department[] = ['CASES', 'TRAFFIC', 'SURVEYS'];
-
-/** Every indicator of the catalog: a scheme lists each key at most once per list. */
-export const CATALOG_SIZE = INDICATORS.length;
-
-/** The departments a board scores. */
-export const DEPARTMENT_COUNT = DEPARTMENTS.length;
 
 export interface ListSizeOptions {
   /** The argument that sets the size (`first`), when the client chooses it. */

@@ -1,4 +1,3 @@
-import { Supergraph } from '@apollo/federation-internals';
 import {
   getNamedType,
   type GraphQLObjectType,
@@ -15,10 +14,11 @@ import type { OperationManifest } from '../../gateway/src/safelist';
 import { costDirectives, estimateCost } from '../../platform/cost';
 import { DEFAULT_LIMITS } from '../../platform/limits';
 import { OPERATIONS_FILE, SUPERGRAPH_FILE } from '../../platform/paths';
+import { apiSchema } from '../../scripts/api-schema';
 import { listedOperationCosts } from '../../scripts/operation-costs';
 
 const supergraphSdl = readFileSync(SUPERGRAPH_FILE, 'utf8');
-const schema = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+const schema = apiSchema(supergraphSdl);
 const directives = costDirectives(parse(supergraphSdl));
 const manifest = JSON.parse(readFileSync(OPERATIONS_FILE, 'utf8')) as OperationManifest;
 
