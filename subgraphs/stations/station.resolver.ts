@@ -19,6 +19,7 @@ import { loadAll } from '../kit/loaders';
 import { UpsertResult } from '../kit/results';
 import { DRY_RUN_ARG, writeBatch } from '../kit/upsert';
 import { connection, decodeCursor, StationConnection } from './connection';
+import { STATION_BOUNDS } from './bounds';
 import { Division, DivisionLevel } from './division';
 import type { StationsLoaders } from './loaders';
 import { whereInScope } from './scope';
@@ -130,9 +131,14 @@ export class StationResolver {
             },
         must.beText('address', s.address, 200),
         s.brand == null || s.brand.trim() === '' ? null : must.beText('brand', s.brand, 100),
-        must.beWithin('officers', s.officers, 0),
-        must.beWithin('population', s.population, 0),
-        must.beWithin('socialOrganizations', s.socialOrganizations, 0),
+        must.beWithin('officers', s.officers, 0, STATION_BOUNDS.officers),
+        must.beWithin('population', s.population, 0, STATION_BOUNDS.population),
+        must.beWithin(
+          'socialOrganizations',
+          s.socialOrganizations,
+          0,
+          STATION_BOUNDS.socialOrganizations,
+        ),
       ],
     });
     return writeBatch(db, STATION_TABLE, input, dryRun);

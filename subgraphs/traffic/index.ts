@@ -2,6 +2,7 @@ import { departmentSubgraph, recordKind } from '../kit/department';
 import { TRAFFIC_INDICATORS } from './indicators';
 import { AccidentInput } from './inputs';
 import { Accidents1764400000002 } from './migrations/1764400000002-accidents';
+import { AccidentBounds1764900000002 } from './migrations/1764900000002-bounds';
 import { accidentProblems } from './rules';
 import { seed } from './seed';
 import { noAccidents, TrafficStats, trafficStatsQuery } from './stats';
@@ -27,7 +28,7 @@ export const traffic = departmentSubgraph(
         "交通指标 The traffic police's indicators (traffic.*) for every station of the board.",
       formulas: TRAFFIC_INDICATORS,
     },
-    migrations: [Accidents1764400000002],
+    migrations: [Accidents1764400000002, AccidentBounds1764900000002],
     seed,
   },
   [
