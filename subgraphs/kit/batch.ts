@@ -113,6 +113,7 @@ export const must = {
     if (value.length === 0) return { field, value, reason: 'must not be empty' };
     if (value.trim() !== value)
       return { field, value, reason: 'must not start or end with spaces' };
+    if (value.trim() === '') return { field, value, reason: 'must not be blank' };
     if (!hasVisibleCharacter(value))
       return { field, value, reason: 'must hold a visible character' };
     return value.length > maxLength
@@ -126,6 +127,7 @@ export const must = {
   beText(field: string, value: string, maxLength: number): Problem | null {
     if (hasControlCharacter(value))
       return { field, value, reason: 'must not hold control characters' };
+    if (value.trim() === '') return { field, value, reason: 'must not be blank' };
     if (!hasVisibleCharacter(value))
       return { field, value, reason: 'must hold a visible character' };
     return value.length > maxLength

@@ -31,6 +31,7 @@ import type { Department } from './indicators';
 import { parsePeriod } from './period';
 import { ingestRecords, MAX_RECORDS, type RecordInput } from './records';
 import { IngestResult } from './results';
+import { schemeKeys } from './scheme-keys';
 import { statsLoader, type StatsKey, type StatsQuery } from './stats';
 import { DRY_RUN_ARG, type UpsertTable } from './upsert';
 
@@ -111,9 +112,9 @@ function recordResolver(department: DepartmentName, kind: AnyRecordKind): ClassT
       })
       input: RecordInput[],
       @Arg('dryRun', DRY_RUN_ARG) dryRun: boolean,
-      @Ctx() { db, today }: Context,
+      @Ctx() { db, graph, today }: Context,
     ): Promise<IngestResult> {
-      return ingestRecords(db, input, kind.table, (r) => kind.check(r, today), dryRun);
+      return ingestRecords(db, graph, input, kind.table, (r) => kind.check(r, today), dryRun);
     }
   }
   return RecordResolver;
@@ -157,13 +158,20 @@ function indicatorsResolver<Figures>(
       name: spec.indicators.field,
       // Null when the department cannot answer: the board then scores the others without it.
       nullable: true,
-      description: `${spec.indicators.description} Null when the department is unavailable.`,
+      description:
+        `${spec.indicators.description} Only the indicators the board's scheme uses (scored, ` +
+        'deducted or vetoed). Null when the department is unavailable.',
     })
-    indicators(
+    async indicators(
       @Root() root: BoardRef,
-      @Ctx() { loaders, today }: DepartmentContext<Figures>,
+      @Ctx() { graph, loaders, today }: DepartmentContext<Figures>,
     ): Promise<StationIndicators[]> {
-      return boardIndicators(root, today, loaders.figures, spec.indicators.formulas);
+      // Only what the board's scheme scores: a board publishes no other figure of a station.
+      const keys = await schemeKeys(graph, root.schemeId);
+      const formulas = Object.fromEntries(
+        Object.entries(spec.indicators.formulas).filter(([key]) => keys.has(key)),
+      );
+      return boardIndicators(root, today, loaders.figures, formulas);
     }
   }
   return BoardIndicatorsResolver;

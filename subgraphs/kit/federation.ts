@@ -102,7 +102,7 @@ export abstract class StationIndicators {
   stationCode!: string;
 
   @Field(() => [IndicatorValue], {
-    description: '指标值 One value per indicator the department publishes.',
+    description: "指标值 One value per indicator of the department's that the board's scheme uses.",
   })
   values!: IndicatorValue[];
 }
@@ -141,6 +141,10 @@ export function boardIndicators<F>(
   formulas: IndicatorFormulas<F>,
 ): Promise<StationIndicators[]> {
   const period = parsePeriod(board.period, today);
+  // A scheme that scores none of the department's indicators costs it no statement.
+  if (Object.keys(formulas).length === 0) {
+    return Promise.resolve(board.stations.map(({ code }) => ({ stationCode: code, values: [] })));
+  }
   return Promise.all(
     board.stations.map(async ({ code }) => {
       const [current, baseline] = await loadWithBaseline(loader, code, period);

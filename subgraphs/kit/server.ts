@@ -21,6 +21,7 @@ import { createHttpServer, listen, sendJson } from '../../platform/http';
 import { ServiceMetrics } from '../../platform/metrics';
 import { observeRequestsPlugin } from '../../platform/observe-requests';
 import { requestId } from '../../platform/request-scope';
+import { graphFor, type GatewayUrl } from './graph';
 import { buildFederatedSchema } from './schema';
 
 export interface StartOptions {
@@ -30,6 +31,8 @@ export interface StartOptions {
   auth: AuthConfig;
   /** The demo profile to load into empty tables, or null to leave the tables alone. */
   seed: DemoProfile | null;
+  /** Where the gateway serves the federated graph, which the subgraph asks as its callers. */
+  gatewayUrl: GatewayUrl;
   /** The logger the service's own is made from (`service` added); by default the root one. */
   logger?: Logger;
 }
@@ -87,6 +90,10 @@ export async function startSubgraph(
       context: async (req) => ({
         requestId: requestId(req),
         viewer: await verify(req.headers.authorization),
+        graph: graphFor(options.gatewayUrl, {
+          authorization: req.headers.authorization,
+          requestId: requestId(req),
+        }),
         today: today(),
         db,
         loaders: definition.createLoaders(db),

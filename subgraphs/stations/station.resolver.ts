@@ -16,6 +16,7 @@ import { assertStationCode } from '../../platform/codes';
 import type { Context } from '../kit/context';
 import { badUserInput, show } from '../../platform/errors';
 import { loadAll } from '../kit/loaders';
+import { MAX_RECORDS } from '../kit/records';
 import { UpsertResult } from '../kit/results';
 import { DRY_RUN_ARG, writeBatch } from '../kit/upsert';
 import { connection, decodeCursor, StationConnection } from './connection';
@@ -31,6 +32,8 @@ type StationsContext = Context<StationsLoaders>;
 
 export const MAX_PAGE = 1000;
 export const MAX_UPSERT = 1000;
+/** As many codes as a department's largest batch can name (kit/records.ts MAX_RECORDS). */
+export const MAX_CODES = MAX_RECORDS;
 
 @Resolver(() => Station)
 export class StationResolver {
@@ -44,6 +47,29 @@ export class StationResolver {
     @Ctx() { loaders }: StationsContext,
   ): Promise<Station | null> {
     return loaders.station.load(assertStationCode(code));
+  }
+
+  @Authorized()
+  @Query(() => [Station], {
+    description:
+      `已登记派出所 The stations of those codes the registry holds (1 to ${MAX_CODES.toLocaleString('en')} ` +
+      'codes), in code order; a code it does not hold is left out. How a department checks, once ' +
+      'per batch, that its records name registered stations.',
+  })
+  async registeredStations(
+    @Arg('codes', () => [ID], { description: '机构代码 12-digit organization codes.' })
+    codes: string[],
+    @Ctx() { loaders }: StationsContext,
+  ): Promise<Station[]> {
+    if (codes.length === 0 || codes.length > MAX_CODES) {
+      throw badUserInput(
+        `codes has ${codes.length} codes; one call takes 1 to ${MAX_CODES.toLocaleString('en')}`,
+        { field: 'codes', value: codes.length },
+      );
+    }
+    codes.forEach((code, i) => assertStationCode(code, `codes[${i}]`));
+    const found = await loadAll(loaders.station, [...new Set(codes)].sort());
+    return found.filter((s): s is Station => s !== null);
   }
 
   @Authorized()
