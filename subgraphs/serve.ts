@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { authConfigFromEnv } from '../platform/auth';
-import { envVar, intEnv, serviceEnvName } from '../platform/config';
+import { intEnv, serviceEnvName } from '../platform/config';
 import { seedFromEnv } from '../demo/seed-setting';
 import { requiredEnv, stopOnSignals } from '../platform/lifecycle';
 import { rootLogger, serviceLogger } from '../platform/log';
@@ -11,8 +11,6 @@ import { subgraphNamed } from './list';
 async function main(): Promise<void> {
   const definition = subgraphNamed(process.argv[2] ?? '');
   const logger = serviceLogger(definition.name);
-  // The gateway's default address: `npm start` sets GATEWAY_URL to where it runs it.
-  const gatewayUrl = envVar('GATEWAY_URL') ?? 'http://localhost:4000/graphql';
   const service = await startSubgraph(definition, {
     port: intEnv(serviceEnvName(definition.name, 'PORT'), definition.port),
     databaseUrl: requiredEnv(
@@ -20,7 +18,6 @@ async function main(): Promise<void> {
       'point it at PostgreSQL (`npm start` runs an embedded one and sets it for every service)',
     ),
     auth: authConfigFromEnv(),
-    gatewayUrl: () => gatewayUrl,
     seed: seedFromEnv(),
   });
   logger.info({ url: service.url }, 'subgraph ready');

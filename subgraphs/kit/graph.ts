@@ -1,4 +1,5 @@
 import { listedOperation } from '../../gateway/src/safelist';
+import { envVar } from '../../platform/config';
 import { codedError, type ErrorCode } from '../../platform/errors';
 
 /**
@@ -18,6 +19,11 @@ export interface Graph {
 
 /** Where the gateway is: a function, as the in-process platform knows it only once started. */
 export type GatewayUrl = () => string;
+
+/** GATEWAY_URL, which `npm start` sets; else where the gateway listens by default. */
+export function gatewayUrlFromEnv(): string {
+  return envVar('GATEWAY_URL') ?? 'http://localhost:4000/graphql';
+}
 
 /** How long a subgraph waits for the graph's answer. */
 const TIMEOUT_MS = 10_000;

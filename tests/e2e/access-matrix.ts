@@ -1,7 +1,8 @@
 import { FENGQIAO_STATION } from '../../scripts/sample-tokens';
+import type { DepartmentName } from '../../subgraphs/departments';
 
 /**
- * Who may use what: the table of issue 5 as data, walked by access.test.ts for every role,
+ * Who may use what: the roles table as data, walked by access.test.ts for every role,
  * through the gateway and straight to the owning subgraph.
  *
  *   anonymous     nothing
@@ -73,10 +74,8 @@ let upserts = 0;
 let records = 0;
 let schemes = 0;
 
-type Department = 'cases' | 'traffic' | 'surveys';
-
 /** A department's statistics field: its own department, the assessors and the station itself. */
-function statsRow(department: Department, field: string, selection: string): AccessRow {
+function statsRow(department: DepartmentName, field: string, selection: string): AccessRow {
   const stats = `${field}(period: "2019-H1") { ${selection} }`;
   return {
     field: `Station.${field}`,
@@ -101,7 +100,7 @@ function statsRows(): AccessRow[] {
 
 /** A department's record mutation: that department only. Every call sends a new record. */
 function recordRow(
-  department: Department,
+  department: DepartmentName,
   mutation: string,
   input: string,
   table: string,
@@ -171,7 +170,7 @@ function recordRows(): AccessRow[] {
 }
 
 /** The indicator keys fengqiao-2019@1 uses (scored, deducted or vetoed), by department. */
-const FENGQIAO_KEYS: Record<Department, string[]> = {
+const FENGQIAO_KEYS: Record<DepartmentName, string[]> = {
   cases: [
     'cases.criminalSolved',
     'cases.homicides',
@@ -209,7 +208,7 @@ function shown(list: { stationCode: string; values: { key: string }[] }[] | null
  * cases.criminalFiled), whether through the gateway or by `_entities` straight to the
  * department with the board's representation.
  */
-function boardFieldRow(department: Department, field: string): AccessRow {
+function boardFieldRow(department: DepartmentName, field: string): AccessRow {
   const selection = `${field} { stationCode values { key current baseline sample } }`;
   const board = { scope: OTHER_STATION, period: '2019-H1', schemeId: 'fengqiao-2019@1' };
   return {

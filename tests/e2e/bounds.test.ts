@@ -1,6 +1,6 @@
 import { MAX_RECORDS } from '../../subgraphs/kit/records';
 import { STATION_BOUNDS } from '../../subgraphs/stations/bounds';
-import { MAX_CASUALTIES } from '../../subgraphs/traffic/rules';
+import { MAX_CASUALTIES } from '../../subgraphs/traffic/checks';
 import { startPlatform, type Platform } from '../support/platform';
 import { registerStations, registryStation } from '../support/stations';
 import { tokenFor } from '../support/tokens';

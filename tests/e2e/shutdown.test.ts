@@ -31,8 +31,6 @@ beforeAll(async () => {
     port: 0,
     databaseUrl: database.url,
     auth: authConfigFromEnv(),
-    // The registry never asks the graph.
-    gatewayUrl: () => 'http://localhost:4000/graphql',
     seed: null,
   });
   admin = await tokenFor('admin');

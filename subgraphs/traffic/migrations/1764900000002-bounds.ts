@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { MAX_CASUALTIES } from '../rules';
+import { MAX_CASUALTIES } from '../checks';
 
 /**
  * recordAccidents' upper bounds as constraints. NOT VALID: an accident stored before the bounds

@@ -1,5 +1,5 @@
 import { must, type Problem } from '../kit/batch';
-import type { AccidentInput } from './inputs';
+import type { AccidentInput } from './record-inputs';
 
 /**
  * The most deaths, and the most injuries, one accident may record: ten times the toll of
@@ -8,7 +8,7 @@ import type { AccidentInput } from './inputs';
  */
 export const MAX_CASUALTIES = 1000;
 
-/** An accident's own rules, beyond every record's (externalId, stationCode). */
+/** An accident's own checks, beyond every record's (externalId, stationCode). */
 export function accidentProblems(a: AccidentInput, today: string): (Problem | null)[] {
   return [
     must.beDay('occurredOn', a.occurredOn, today),

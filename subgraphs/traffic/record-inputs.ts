@@ -1,7 +1,7 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
 import { RecordInput } from '../kit/records';
-import { MAX_CASUALTIES } from './rules';
+import { MAX_CASUALTIES } from './checks';
 
 @InputType({
   description: '道路交通事故 One road traffic accident as the traffic police record it.',
