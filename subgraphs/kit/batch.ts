@@ -37,7 +37,8 @@ function controlCharacters(item: unknown): Problem[] {
           {
             field,
             value,
-            reason: 'must not hold control characters (U+0000 to U+001F, U+007F to U+009F) or unpaired surrogates',
+            reason:
+              'must not hold control characters (U+0000 to U+001F, U+007F to U+009F) or unpaired surrogates',
           },
         ]
       : [],
