@@ -19,8 +19,9 @@ import { loadAll } from '../kit/loaders';
 import { MAX_RECORDS } from '../kit/records';
 import { UpsertResult } from '../kit/results';
 import { DRY_RUN_ARG, writeBatch } from '../kit/upsert';
-import { connection, decodeCursor, StationConnection } from './connection';
+import { listSize } from '../kit/list-sizes';
 import { STATION_BOUNDS } from './bounds';
+import { connection, decodeCursor, MAX_PAGE, StationConnection } from './connection';
 import { Division, DivisionLevel } from './division';
 import type { StationsLoaders } from './loaders';
 import { whereInScope } from './scope';
@@ -30,7 +31,6 @@ import { STATION_TABLE } from './station-table';
 
 type StationsContext = Context<StationsLoaders>;
 
-export const MAX_PAGE = 1000;
 export const MAX_UPSERT = 1000;
 /** As many codes as a department's largest batch can name (kit/records.ts MAX_RECORDS). */
 export const MAX_CODES = MAX_RECORDS;
@@ -50,6 +50,7 @@ export class StationResolver {
   }
 
   @Authorized()
+  @listSize(MAX_CODES)
   @Query(() => [Station], {
     description:
       `已登记派出所 The stations of those codes the registry holds (1 to ${MAX_CODES.toLocaleString('en')} ` +
@@ -73,6 +74,7 @@ export class StationResolver {
   }
 
   @Authorized()
+  @listSize(MAX_PAGE, { slicingArgument: 'first', sizedFields: ['edges'] })
   @Query(() => StationConnection, {
     description:
       '派出所列表 The stations of a scope in code order, a page at a time. Without a scope: all.',
