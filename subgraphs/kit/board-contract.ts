@@ -158,10 +158,11 @@ export function indicatorsType(
   @Directive('@shareable')
   @ObjectType(name, { description })
   class Indicators extends StationIndicators {
-    // Sized per department, so the cost estimate counts the values it can send at most.
+    // Sized per department, so the cost estimate counts the values it really sends.
     @listSize(indicatorCount)
     @Field(() => [IndicatorValue], {
-      description: "指标值 One value per indicator of the department's that the board's scheme uses.",
+      description:
+        "指标值 One value per indicator of the department's that the board's scheme uses.",
     })
     values!: IndicatorValue[];
   }
