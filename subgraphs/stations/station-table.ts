@@ -1,4 +1,5 @@
-import type { UpsertTable } from '../kit/upsert';
+import { entityTable } from '../kit/entity-table';
+import { Station } from './station';
 
 /** What a station row is made of, whether it comes from upsertStations or the demo data. */
 export interface StationRow {
@@ -13,18 +14,9 @@ export interface StationRow {
   socialOrganizations: number;
 }
 
-export const STATION_TABLE: UpsertTable<StationRow> = {
-  table: 'station',
-  key: ['code'],
-  columns: [
-    { name: 'code', type: 'text', value: (s) => s.code },
-    { name: 'name', type: 'text', value: (s) => s.name.trim() },
-    { name: 'division_code', type: 'text', value: (s) => s.divisionCode },
-    { name: 'address', type: 'text', value: (s) => s.address.trim() },
-    { name: 'brand', type: 'text', value: (s) => s.brand?.trim() || null },
-    { name: 'creation_status', type: 'text', value: (s) => s.creationStatus },
-    { name: 'officers', type: 'integer', value: (s) => s.officers },
-    { name: 'population', type: 'integer', value: (s) => s.population },
-    { name: 'social_organizations', type: 'integer', value: (s) => s.socialOrganizations },
-  ],
-};
+/** The station table as the Station entity maps it; names and addresses are stored trimmed. */
+export const STATION_TABLE = entityTable<StationRow>(Station, {
+  name: (s) => s.name.trim(),
+  address: (s) => s.address.trim(),
+  brand: (s) => s.brand?.trim() || null,
+});
