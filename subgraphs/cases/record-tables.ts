@@ -1,15 +1,34 @@
-import { recordTable } from '../kit/records';
+import { Column, Entity } from 'typeorm';
+import { entityTable } from '../kit/entity-table';
+import { RecordRow } from '../kit/records';
 import type { CaseInput, DisputeInput } from './record-inputs';
 
-export const CASE_TABLE = recordTable<CaseInput>('criminal_case', [
-  { name: 'category', type: 'text', value: (c) => c.category },
-  { name: 'filed_on', type: 'date', value: (c) => c.filedOn },
-  { name: 'solved_on', type: 'date', value: (c) => c.solvedOn ?? null },
-]);
+@Entity({ name: 'criminal_case' })
+export class CaseRow extends RecordRow {
+  @Column({ type: 'text' })
+  category!: string;
 
-export const DISPUTE_TABLE = recordTable<DisputeInput>('dispute', [
-  { name: 'received_on', type: 'date', value: (d) => d.receivedOn },
-  { name: 'channel', type: 'text', value: (d) => d.channel },
-  { name: 'outcome', type: 'text', value: (d) => d.outcome },
-  { name: 'closed_on', type: 'date', value: (d) => d.closedOn ?? null },
-]);
+  @Column({ type: 'date', name: 'filed_on' })
+  filedOn!: string;
+
+  @Column({ type: 'date', name: 'solved_on', nullable: true })
+  solvedOn!: string | null;
+}
+
+@Entity({ name: 'dispute' })
+export class DisputeRow extends RecordRow {
+  @Column({ type: 'date', name: 'received_on' })
+  receivedOn!: string;
+
+  @Column({ type: 'text' })
+  channel!: string;
+
+  @Column({ type: 'text' })
+  outcome!: string;
+
+  @Column({ type: 'date', name: 'closed_on', nullable: true })
+  closedOn!: string | null;
+}
+
+export const CASE_TABLE = entityTable<CaseInput>(CaseRow);
+export const DISPUTE_TABLE = entityTable<DisputeInput>(DisputeRow);

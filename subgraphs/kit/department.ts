@@ -117,6 +117,8 @@ export interface DepartmentSubgraph<Name extends string, Figures> extends Subgra
 > {
   name: Name;
   board: BoardDepartment<Name>;
+  /** The kinds of record it loads. */
+  records: readonly AnyRecordKind[];
 }
 
 /** Type-erased for the spec's list: each kind is checked when declared with `recordKind`. */
@@ -244,6 +246,7 @@ export function departmentSubgraph<Name extends string, Figures>(
     name: spec.name,
     port: spec.port,
     board: boardDepartment(spec, type),
+    records,
     resolvers: [
       statsResolver(station, spec),
       indicatorsResolver(board, type, spec),

@@ -1,10 +1,10 @@
-import type { DataSource } from 'typeorm';
+import { Column, PrimaryColumn, type DataSource } from 'typeorm';
 import { Field, ID, InputType } from 'type-graphql';
 import { must, validateBatch, type Problem } from './batch';
 import type { Graph } from './graph';
 import { assertRegistered } from './registry';
 import { IngestResult } from './results';
-import { writeBatch, type UpsertColumn, type UpsertTable } from './upsert';
+import { writeBatch, type UpsertTable } from './upsert';
 
 /** The most records one ingestion call takes. */
 export const MAX_RECORDS = 5000;
@@ -23,20 +23,16 @@ export abstract class RecordInput {
   stationCode!: string;
 }
 
-/** A record table's columns: external_id (its key) and station_code, then the kind's own. */
-export function recordTable<T extends RecordInput>(
-  table: string,
-  columns: readonly UpsertColumn<T>[],
-): UpsertTable<T> {
-  return {
-    table,
-    key: ['external_id'],
-    columns: [
-      { name: 'external_id', type: 'text', value: (r) => r.externalId },
-      { name: 'station_code', type: 'text', value: (r) => r.stationCode },
-      ...columns,
-    ],
-  };
+/**
+ * The columns every record table starts with (RECORD_KEY_COLUMNS in its migration): a kind's
+ * entity extends this with its own, and the upsert reads them all (kit/entity-table.ts).
+ */
+export abstract class RecordRow {
+  @PrimaryColumn({ type: 'text', name: 'external_id' })
+  externalId!: string;
+
+  @Column({ type: 'text', name: 'station_code' })
+  stationCode!: string;
 }
 
 /**

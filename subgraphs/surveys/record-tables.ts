@@ -1,18 +1,38 @@
-import { recordTable } from '../kit/records';
+import { Column, Entity } from 'typeorm';
+import { entityTable } from '../kit/entity-table';
+import { RecordRow } from '../kit/records';
 import type { CommendationInput, ComplaintInput, SurveyResponseInput } from './record-inputs';
 
-export const SURVEY_RESPONSE_TABLE = recordTable<SurveyResponseInput>('survey_response', [
-  { name: 'surveyed_on', type: 'date', value: (r) => r.surveyedOn },
-  { name: 'security', type: 'smallint', value: (r) => r.security },
-  { name: 'satisfaction', type: 'smallint', value: (r) => r.satisfaction },
-]);
+@Entity({ name: 'survey_response' })
+export class SurveyResponseRow extends RecordRow {
+  @Column({ type: 'date', name: 'surveyed_on' })
+  surveyedOn!: string;
 
-export const COMPLAINT_TABLE = recordTable<ComplaintInput>('complaint', [
-  { name: 'received_on', type: 'date', value: (c) => c.receivedOn },
-  { name: 'valid', type: 'boolean', value: (c) => c.valid },
-]);
+  @Column({ type: 'smallint' })
+  security!: number;
 
-export const COMMENDATION_TABLE = recordTable<CommendationInput>('commendation', [
-  { name: 'received_on', type: 'date', value: (c) => c.receivedOn },
-  { name: 'kind', type: 'text', value: (c) => c.kind },
-]);
+  @Column({ type: 'smallint' })
+  satisfaction!: number;
+}
+
+@Entity({ name: 'complaint' })
+export class ComplaintRow extends RecordRow {
+  @Column({ type: 'date', name: 'received_on' })
+  receivedOn!: string;
+
+  @Column({ type: 'boolean' })
+  valid!: boolean;
+}
+
+@Entity({ name: 'commendation' })
+export class CommendationRow extends RecordRow {
+  @Column({ type: 'date', name: 'received_on' })
+  receivedOn!: string;
+
+  @Column({ type: 'text' })
+  kind!: string;
+}
+
+export const SURVEY_RESPONSE_TABLE = entityTable<SurveyResponseInput>(SurveyResponseRow);
+export const COMPLAINT_TABLE = entityTable<ComplaintInput>(ComplaintRow);
+export const COMMENDATION_TABLE = entityTable<CommendationInput>(CommendationRow);

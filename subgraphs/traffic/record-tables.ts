@@ -1,8 +1,18 @@
-import { recordTable } from '../kit/records';
+import { Column, Entity } from 'typeorm';
+import { entityTable } from '../kit/entity-table';
+import { RecordRow } from '../kit/records';
 import type { AccidentInput } from './record-inputs';
 
-export const ACCIDENT_TABLE = recordTable<AccidentInput>('accident', [
-  { name: 'occurred_on', type: 'date', value: (a) => a.occurredOn },
-  { name: 'deaths', type: 'integer', value: (a) => a.deaths },
-  { name: 'injuries', type: 'integer', value: (a) => a.injuries },
-]);
+@Entity({ name: 'accident' })
+export class AccidentRow extends RecordRow {
+  @Column({ type: 'date', name: 'occurred_on' })
+  occurredOn!: string;
+
+  @Column({ type: 'integer' })
+  deaths!: number;
+
+  @Column({ type: 'integer' })
+  injuries!: number;
+}
+
+export const ACCIDENT_TABLE = entityTable<AccidentInput>(AccidentRow);
