@@ -1,12 +1,12 @@
 import { departmentSubgraph, recordKind } from '../kit/department';
 import { CASE_INDICATORS } from './indicators';
-import { CaseInput, DisputeInput } from './record-inputs';
+import { CaseInput, DisputeInput } from './records';
 import { Records1764400000001 } from './migrations/1764400000001-records';
 import { CaseStatsResolver } from './stats-resolver';
 import { caseProblems, disputeProblems } from './checks';
 import { seed } from './seed';
 import { CaseStats, caseFiguresQuery, noCases } from './stats';
-import { CASE_TABLE, DISPUTE_TABLE } from './record-tables';
+import { CASE_TABLE, DISPUTE_TABLE } from './records';
 
 /** Criminal cases and disputes, owned by the criminal police (刑侦/治安). */
 export const cases = departmentSubgraph(

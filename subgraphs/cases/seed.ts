@@ -3,8 +3,8 @@ import { addDays, demoExternalId, forEachStationMonth, type ByDemoYear } from '.
 import { loadDemoRows } from '../../demo/load';
 import type { DemoProfile } from '../../demo/profile';
 import { CaseCategory, DisputeChannel, DisputeOutcome } from './enums';
-import type { CaseInput, DisputeInput } from './record-inputs';
-import { CASE_TABLE, DISPUTE_TABLE } from './record-tables';
+import type { CaseInput, DisputeInput } from './records';
+import { CASE_TABLE, DISPUTE_TABLE } from './records';
 
 /**
  * Monthly rates for a station of 40,000 people (docs/domain.md: about 10 criminal cases and

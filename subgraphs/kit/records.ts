@@ -9,9 +9,15 @@ import { writeBatch, type UpsertTable } from './upsert';
 /** The most records one ingestion call takes. */
 export const MAX_RECORDS = 5000;
 
-/** What every department record carries: the department's own id and the station it belongs to. */
+/**
+ * What every department record carries: the department's own id and the station it belongs to.
+ * A kind of record is one class, its GraphQL input and its table's mapping (an @Entity whose
+ * @Columns the upsert reads, kit/entity-table.ts), so its table is described once in code
+ * besides its migration. These are the first columns of every record table (RECORD_KEY_COLUMNS).
+ */
 @InputType()
 export abstract class RecordInput {
+  @PrimaryColumn({ type: 'text', name: 'external_id' })
   @Field(() => ID, {
     description:
       "外部编号 The department's own id of the record (at most 64 characters); sending it again " +
@@ -19,19 +25,8 @@ export abstract class RecordInput {
   })
   externalId!: string;
 
-  @Field(() => ID, { description: '机构代码 12-digit code of the station the record belongs to.' })
-  stationCode!: string;
-}
-
-/**
- * The columns every record table starts with (RECORD_KEY_COLUMNS in its migration): a kind's
- * entity extends this with its own, and the upsert reads them all (kit/entity-table.ts).
- */
-export abstract class RecordRow {
-  @PrimaryColumn({ type: 'text', name: 'external_id' })
-  externalId!: string;
-
   @Column({ type: 'text', name: 'station_code' })
+  @Field(() => ID, { description: '机构代码 12-digit code of the station the record belongs to.' })
   stationCode!: string;
 }
 

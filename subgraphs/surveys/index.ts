@@ -1,12 +1,12 @@
 import { departmentSubgraph, recordKind } from '../kit/department';
 import { SURVEY_INDICATORS } from './indicators';
-import { CommendationInput, ComplaintInput, SurveyResponseInput } from './record-inputs';
+import { CommendationInput, ComplaintInput, SurveyResponseInput } from './records';
 import { Records1764600000001 } from './migrations/1764600000001-records';
 import { SurveyStatsResolver } from './stats-resolver';
 import { receivedProblems, responseProblems } from './checks';
 import { seed } from './seed';
 import { noSurveys, SurveyStats, surveyFiguresQuery } from './stats';
-import { COMMENDATION_TABLE, COMPLAINT_TABLE, SURVEY_RESPONSE_TABLE } from './record-tables';
+import { COMMENDATION_TABLE, COMPLAINT_TABLE, SURVEY_RESPONSE_TABLE } from './records';
 
 /** Survey responses, 12389 complaints and commendations: the third-party survey firm and the 12389 desk. */
 export const surveys = departmentSubgraph(

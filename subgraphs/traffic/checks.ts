@@ -1,5 +1,5 @@
 import { must, type Problem } from '../kit/batch';
-import type { AccidentInput } from './record-inputs';
+import type { AccidentInput } from './records';
 
 /**
  * The most deaths, and the most injuries, one accident may record: ten times the toll of

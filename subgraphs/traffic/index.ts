@@ -1,12 +1,12 @@
 import { departmentSubgraph, recordKind } from '../kit/department';
 import { TRAFFIC_INDICATORS } from './indicators';
-import { AccidentInput } from './record-inputs';
+import { AccidentInput } from './records';
 import { Accidents1764400000002 } from './migrations/1764400000002-accidents';
 import { AccidentBounds1764900000002 } from './migrations/1764900000002-bounds';
 import { accidentProblems } from './checks';
 import { seed } from './seed';
 import { noAccidents, TrafficStats, trafficFiguresQuery } from './stats';
-import { ACCIDENT_TABLE } from './record-tables';
+import { ACCIDENT_TABLE } from './records';
 
 /** Road traffic accidents, owned by the traffic police (交警). */
 export const traffic = departmentSubgraph(

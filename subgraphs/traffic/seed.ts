@@ -3,8 +3,8 @@ import { demoExternalId, forEachStationMonth, type ByDemoYear } from '../../demo
 import { loadDemoRows } from '../../demo/load';
 import type { DemoProfile } from '../../demo/profile';
 import { demoStations } from '../../demo/stations';
-import type { AccidentInput } from './record-inputs';
-import { ACCIDENT_TABLE } from './record-tables';
+import type { AccidentInput } from './records';
+import { ACCIDENT_TABLE } from './records';
 
 /**
  * Monthly rates for a station of 40,000 people (docs/domain.md: 1-2 injury accidents a
