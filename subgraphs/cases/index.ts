@@ -2,10 +2,12 @@ import { departmentSubgraph, recordKind } from '../kit/department';
 import { CASE_INDICATORS } from './indicators';
 import { CaseInput, DisputeInput } from './inputs';
 import { Records1764400000001 } from './migrations/1764400000001-records';
+import { Traceable1765000000001 } from './migrations/1765000000001-traceable';
+import { CaseRecord, CriminalCase, Dispute } from './records';
 import { CaseStatsResolver } from './resolvers';
 import { caseProblems, disputeProblems } from './rules';
 import { seed } from './seed';
-import { CaseStats, caseStatsQuery, noCases } from './stats';
+import { CASE_SOURCES, CaseStats, noCases } from './stats';
 import { CASE_TABLE, DISPUTE_TABLE } from './tables';
 
 /** Criminal cases and disputes, owned by the criminal police (刑侦/治安). */
@@ -19,17 +21,22 @@ export const cases = departmentSubgraph(
       type: CaseStats,
       description:
         "案件统计 The station's criminal cases and disputes for a period, with its baseline (同比).",
-      query: caseStatsQuery,
+      sources: CASE_SOURCES,
       zero: noCases,
     },
     indicators: {
       field: 'caseIndicators',
       description:
         "案件指标 The criminal police's indicators (cases.*) for every station of the board.",
-      formulas: CASE_INDICATORS,
+      figures: CASE_INDICATORS,
+    },
+    records: {
+      field: 'caseRecords',
+      type: CaseRecord,
+      description: '刑事案件和矛盾纠纷 criminal cases and disputes',
     },
     resolvers: [CaseStatsResolver],
-    migrations: [Records1764400000001],
+    migrations: [Records1764400000001, Traceable1765000000001],
     seed,
   },
   [
@@ -40,6 +47,8 @@ export const cases = departmentSubgraph(
       check: caseProblems,
       summary: '录入刑事案件 Adds or updates criminal cases (a case solved later is an update).',
       plural: 'The cases',
+      record: CriminalCase,
+      dateColumn: 'filed_on',
     }),
     recordKind({
       mutation: 'recordDisputes',
@@ -48,6 +57,8 @@ export const cases = departmentSubgraph(
       check: disputeProblems,
       summary: '录入矛盾纠纷 Adds or updates disputes (a dispute closed later is an update).',
       plural: 'The disputes',
+      record: Dispute,
+      dateColumn: 'received_on',
     }),
   ],
 );

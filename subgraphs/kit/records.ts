@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { Field, ID, InputType } from 'type-graphql';
 import { must, validateBatch, type Problem } from './batch';
 import { IngestResult } from './results';
+import type { Author } from './journal';
 import { writeBatch, type UpsertColumn, type UpsertTable } from './upsert';
 
 /** The most records one ingestion call takes. */
@@ -39,8 +40,8 @@ export function recordTable<T extends RecordInput>(
 
 /**
  * Ingests one batch of records: every record is checked first (the common rules, then the
- * kind's own `check`), and the batch is written in one transaction or refused whole; a dry
- * run writes and rolls back.
+ * kind's own `check`), and the batch is written in one transaction or refused whole, with
+ * one change-log entry per record written by `author`; a dry run writes and rolls back.
  */
 export function ingestRecords<T extends RecordInput>(
   db: DataSource,
@@ -48,6 +49,7 @@ export function ingestRecords<T extends RecordInput>(
   table: UpsertTable<T>,
   check: (record: T) => (Problem | null)[],
   dryRun: boolean,
+  author: Author,
 ): Promise<IngestResult> {
   validateBatch(input, {
     max: MAX_RECORDS,
@@ -59,5 +61,5 @@ export function ingestRecords<T extends RecordInput>(
       ...check(r),
     ],
   });
-  return writeBatch(db, table, input, dryRun);
+  return writeBatch(db, table, input, dryRun, author);
 }

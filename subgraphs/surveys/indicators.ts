@@ -1,17 +1,17 @@
-import { assertPublishes } from '../kit/federation';
-import { rate } from '../kit/figures';
+import { formulasOf, type IndicatorFigures } from '../kit/indicator-figures';
 import type { SurveyFigures } from './stats';
 
-export const securityRate = (f: SurveyFigures) => rate(f.feltSafe, f.responses);
-export const satisfactionRate = (f: SurveyFigures) => rate(f.satisfied, f.responses);
-
 /** The survey firm's and the 12389 desk's indicators for the board, from surveyStats' figures. */
-export const SURVEY_INDICATORS = assertPublishes<SurveyFigures>('SURVEYS', {
-  'surveys.responses': { value: (f) => f.responses },
-  'surveys.securityRate': { value: securityRate, sample: (f) => f.responses },
-  'surveys.satisfactionRate': { value: satisfactionRate, sample: (f) => f.responses },
-  'surveys.validComplaints': { value: (f) => f.validComplaints },
-  'surveys.commendations': { value: (f) => f.commendations },
-  'surveys.banners': { value: (f) => f.banners },
-  'surveys.letters': { value: (f) => f.letters },
-});
+export const SURVEY_INDICATORS: IndicatorFigures<SurveyFigures> = {
+  'surveys.responses': { figure: 'responses' },
+  'surveys.securityRate': { share: 'feltSafe', of: 'responses' },
+  'surveys.satisfactionRate': { share: 'satisfied', of: 'responses' },
+  'surveys.validComplaints': { figure: 'validComplaints' },
+  'surveys.commendations': { figure: 'commendations' },
+  'surveys.banners': { figure: 'banners' },
+  'surveys.letters': { figure: 'letters' },
+};
+
+const formulas = formulasOf(SURVEY_INDICATORS);
+export const securityRate = formulas['surveys.securityRate'].value;
+export const satisfactionRate = formulas['surveys.satisfactionRate'].value;

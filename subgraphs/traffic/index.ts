@@ -2,9 +2,11 @@ import { departmentSubgraph, recordKind } from '../kit/department';
 import { TRAFFIC_INDICATORS } from './indicators';
 import { AccidentInput } from './inputs';
 import { Accidents1764400000002 } from './migrations/1764400000002-accidents';
+import { Traceable1765000000002 } from './migrations/1765000000002-traceable';
+import { Accident, TrafficRecord } from './records';
 import { accidentProblems } from './rules';
 import { seed } from './seed';
-import { noAccidents, TrafficStats, trafficStatsQuery } from './stats';
+import { noAccidents, TRAFFIC_SOURCES, TrafficStats } from './stats';
 import { ACCIDENT_TABLE } from './tables';
 
 /** Road traffic accidents, owned by the traffic police (交警). */
@@ -18,16 +20,21 @@ export const traffic = departmentSubgraph(
       type: TrafficStats,
       description:
         "交通事故统计 The station's road traffic accidents for a period, with its baseline (同比).",
-      query: trafficStatsQuery,
+      sources: TRAFFIC_SOURCES,
       zero: noAccidents,
     },
     indicators: {
       field: 'trafficIndicators',
       description:
         "交通指标 The traffic police's indicators (traffic.*) for every station of the board.",
-      formulas: TRAFFIC_INDICATORS,
+      figures: TRAFFIC_INDICATORS,
     },
-    migrations: [Accidents1764400000002],
+    records: {
+      field: 'trafficRecords',
+      type: TrafficRecord,
+      description: '道路交通事故 road traffic accidents',
+    },
+    migrations: [Accidents1764400000002, Traceable1765000000002],
     seed,
   },
   [
@@ -39,6 +46,8 @@ export const traffic = departmentSubgraph(
       summary:
         '录入道路交通事故 Adds or updates road traffic accidents (a death toll that rises is an update).',
       plural: 'The accidents',
+      record: Accident,
+      dateColumn: 'occurred_on',
     }),
   ],
 );

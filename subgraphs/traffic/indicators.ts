@@ -1,11 +1,11 @@
-import { assertPublishes } from '../kit/federation';
+import type { IndicatorFigures } from '../kit/indicator-figures';
 import type { TrafficFigures } from './stats';
 
-/** The traffic police's indicators for the board, from the same figures as trafficStats. */
-export const TRAFFIC_INDICATORS = assertPublishes<TrafficFigures>('TRAFFIC', {
-  'traffic.accidents': { value: (f) => f.accidents },
-  'traffic.deaths': { value: (f) => f.deaths },
-  'traffic.injuries': { value: (f) => f.injuries },
-  'traffic.majorAccidents': { value: (f) => f.majorAccidents },
-  'traffic.severeAccidents': { value: (f) => f.severeAccidents },
-});
+/** The traffic police's indicators for the board, read from the same figures as trafficStats. */
+export const TRAFFIC_INDICATORS: IndicatorFigures<TrafficFigures> = {
+  'traffic.accidents': { figure: 'accidents' },
+  'traffic.deaths': { figure: 'deaths' },
+  'traffic.injuries': { figure: 'injuries' },
+  'traffic.majorAccidents': { figure: 'majorAccidents' },
+  'traffic.severeAccidents': { figure: 'severeAccidents' },
+};

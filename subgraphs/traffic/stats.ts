@@ -1,7 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { DataSource } from 'typeorm';
 import { PeriodFigures } from '../kit/figures';
-import { statsQuery, type StatsQuery } from '../kit/stats';
+import { countOf, sumOf, type StatsSource } from '../kit/stats';
 
 /** The fewest deaths that make an accident 较大 (major). */
 export const MAJOR_ACCIDENT_DEATHS = 3;
@@ -57,19 +56,19 @@ export class TrafficStats extends PeriodFigures implements TrafficFigures {
   baseline!: TrafficStats | null;
 }
 
-/** One statement for all stations and ranges: a range scan per station over the accident date. */
-export function trafficStatsQuery(db: DataSource): StatsQuery<TrafficFigures> {
-  return statsQuery<TrafficFigures>(db, [
-    {
-      table: 'accident',
-      dateColumn: 'occurred_on',
-      figures: {
-        accidents: 'count(*)',
-        deaths: 'sum(deaths)',
-        injuries: 'sum(injuries)',
-        majorAccidents: `count(*) FILTER (WHERE deaths >= ${MAJOR_ACCIDENT_DEATHS} AND deaths < ${SEVERE_ACCIDENT_DEATHS})`,
-        severeAccidents: `count(*) FILTER (WHERE deaths >= ${SEVERE_ACCIDENT_DEATHS})`,
-      },
+/** A range scan per station over the accident date: statistics, board and record listings. */
+export const TRAFFIC_SOURCES: StatsSource<keyof TrafficFigures>[] = [
+  {
+    table: 'accident',
+    dateColumn: 'occurred_on',
+    figures: {
+      accidents: countOf(),
+      deaths: sumOf('deaths'),
+      injuries: sumOf('injuries'),
+      majorAccidents: countOf(
+        `deaths >= ${MAJOR_ACCIDENT_DEATHS} AND deaths < ${SEVERE_ACCIDENT_DEATHS}`,
+      ),
+      severeAccidents: countOf(`deaths >= ${SEVERE_ACCIDENT_DEATHS}`),
     },
-  ]);
-}
+  },
+];

@@ -1,4 +1,7 @@
 import { FENGQIAO_STATION } from '../../scripts/sample-tokens';
+import { demoCases, demoDisputes } from '../../subgraphs/cases/seed';
+import { demoCommendations, demoComplaints, demoResponses } from '../../subgraphs/surveys/seed';
+import { demoAccidents } from '../../subgraphs/traffic/seed';
 
 /**
  * Who may use what: the table of issue 5 as data, walked by access.test.ts for every role,
@@ -8,8 +11,9 @@ import { FENGQIAO_STATION } from '../../scripts/sample-tokens';
  *   admin         everything
  *   assessor      reads everything; writes publishAssessmentScheme only
  *   department:X  reads the registry, the boards and X's own records and statistics; writes X's
- *                 mutations only
- *   station:C     reads the registry, the boards and its own station's statistics; writes nothing
+ *                 mutations only (recording and withdrawing its records)
+ *   station:C     reads the registry, the boards and its own station's statistics and records;
+ *                 writes nothing
  *
  * A subgraph adds a row for each root Query and Mutation field it adds, and for each other field
  * it guards with a grant (e.g. `Station.caseStats`, Grant.ownStation): access.test.ts fails
@@ -80,6 +84,66 @@ function statsRow(department: Department, field: string, selection: string): Acc
     },
     allowed: ['admin', 'assessor', `department:${department}`, 'station:own'],
   };
+}
+
+/**
+ * A department's records of a station: the same readers as its statistics. Straight to the
+ * subgraph too, so a station token cannot read another station's records by skipping the gateway.
+ */
+function recordsRow(department: Department, field: string, selection: string): AccessRow {
+  const records = `${field}(period: "2019-H1") { totalCount edges { node { ${selection} } } }`;
+  return {
+    field: `Station.${field}`,
+    subgraph: department,
+    query: `query($code: ID!) { station(code: $code) { ${records} } }`,
+    variables: { code: OWN_STATION },
+    direct: {
+      query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Station { ${records} } } }`,
+      variables: { r: [{ __typename: 'Station', code: OWN_STATION }] },
+    },
+    allowed: ['admin', 'assessor', `department:${department}`, 'station:own'],
+  };
+}
+
+function recordsRows(): AccessRow[] {
+  return [
+    recordsRow('cases', 'caseRecords', 'externalId history { action }'),
+    recordsRow('traffic', 'trafficRecords', 'externalId history { action }'),
+    recordsRow('surveys', 'surveyRecords', 'externalId history { action }'),
+  ];
+}
+
+/**
+ * A department's withdrawal: that department and admin only. Every call withdraws another record
+ * of the city demo data the matrix runs over (an unknown id would be refused before anything
+ * could be written), so a withdrawal that ran when it should not have changes the table.
+ */
+function withdrawRow(
+  department: Department,
+  mutation: string,
+  table: string,
+  demo: { externalId: string }[],
+): AccessRow {
+  let next = 0;
+  return {
+    field: `Mutation.${mutation}`,
+    subgraph: department,
+    query: `mutation($ids: [ID!]!) { ${mutation}(externalIds: $ids, reason: "权限测试") { withdrawn } }`,
+    variables: () => ({ ids: [demo[(next += 1)]?.externalId] }),
+    writes: [table, 'change_log'],
+    allowed: ['admin', `department:${department}`],
+  };
+}
+
+function withdrawRows(): AccessRow[] {
+  return [
+    withdrawRow('cases', 'withdrawCases', 'criminal_case', demoCases('city')),
+    withdrawRow('cases', 'withdrawDisputes', 'dispute', demoDisputes('city')),
+    withdrawRow('traffic', 'withdrawAccidents', 'accident', demoAccidents('city')),
+    withdrawRow('surveys', 'withdrawSurveyResponses', 'survey_response', demoResponses('city')),
+    withdrawRow('surveys', 'withdrawComplaints', 'complaint', demoComplaints('city')),
+    withdrawRow('surveys', 'withdrawCommendations', 'commendation', demoCommendations('city')),
+  ];
 }
 
 function statsRows(): AccessRow[] {
@@ -211,7 +275,9 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
     allowed: ['admin', 'department:stations'],
   },
   ...statsRows(),
+  ...recordsRows(),
   ...recordRows(),
+  ...withdrawRows(),
   // assessment: the board is published to every signed-in user; schemes are the assessors'
   {
     field: 'Query.assessmentBoard',
