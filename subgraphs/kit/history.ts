@@ -16,7 +16,7 @@ interface LogRow {
   actor: string;
   role: string;
   request_id: string | null;
-  changes: Record<string, [unknown, unknown]>;
+  changes: [field: string, before: unknown, after: unknown][];
   reason: string | null;
 }
 
@@ -28,7 +28,7 @@ const asText = (value: unknown): string | null =>
       : JSON.stringify(value);
 
 function changesOf(changes: LogRow['changes']): FieldChange[] {
-  return Object.entries(changes).map(([field, [before, after]]) => ({
+  return changes.map(([field, before, after]) => ({
     field,
     before: asText(before),
     after: asText(after),

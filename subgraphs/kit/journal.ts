@@ -32,7 +32,7 @@ const LOG_COLUMNS = 'record_table, external_id, action, actor, role, request_id,
  * to be overwritten and locks them first (an InitPlan over it runs before the insert), so the
  * "before" of each logged change is exactly what the update replaced, even under concurrent
  * writers. A withdrawn record sent again is restored. Each written row appends one entry whose
- * `changes` holds only the fields that differ, as {field: [before, after]}.
+ * `changes` holds only the fields that differ, in column order, as [[field, before, after], …].
  */
 export function journaledUpsert<Row>(
   spec: UpsertTable<Row>,
@@ -51,8 +51,8 @@ export function journaledUpsert<Row>(
     .map(
       (n) =>
         `CASE WHEN s.${n} IS DISTINCT FROM w.${n} ` +
-        `THEN jsonb_build_object('${fieldName(n)}', jsonb_build_array(s.${n}, w.${n})) ` +
-        `ELSE '{}'::jsonb END`,
+        `THEN jsonb_build_array(jsonb_build_array('${fieldName(n)}', s.${n}, w.${n})) ` +
+        `ELSE '[]'::jsonb END`,
     )
     .join(' || ');
   const [sub, role, requestId] = [1, 2, 3].map((i) => `$${authorParam + i}`);
@@ -127,7 +127,7 @@ export async function withdrawRows(
      ),
      logged AS (
        INSERT INTO change_log (${LOG_COLUMNS})
-       SELECT '${table}', external_id, 'WITHDRAW', $3, $4, $5, '{}'::jsonb, $2 FROM w
+       SELECT '${table}', external_id, 'WITHDRAW', $3, $4, $5, '[]'::jsonb, $2 FROM w
      )
      SELECT count(*)::int AS withdrawn FROM w`,
     [externalIds, reason, author.sub, author.role, author.requestId],
