@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { addDays, demoExternalId, forEachStationMonth, type ByDemoYear } from '../../demo/calendar';
-import { loadDemoRows } from '../../demo/load';
+import { DEMO_AUTHOR, loadDemoRows } from '../../demo/load';
 import type { DemoProfile } from '../../demo/profile';
 import { CaseCategory, DisputeChannel, DisputeOutcome } from './enums';
 import type { CaseInput, DisputeInput } from './inputs';
@@ -80,6 +80,6 @@ export function demoDisputes(profile: DemoProfile): DisputeInput[] {
 }
 
 export async function seed(db: DataSource, profile: DemoProfile): Promise<void> {
-  await loadDemoRows(db, 'cases', CASE_TABLE, demoCases(profile));
-  await loadDemoRows(db, 'cases', DISPUTE_TABLE, demoDisputes(profile));
+  await loadDemoRows(db, 'cases', CASE_TABLE, demoCases(profile), DEMO_AUTHOR);
+  await loadDemoRows(db, 'cases', DISPUTE_TABLE, demoDisputes(profile), DEMO_AUTHOR);
 }

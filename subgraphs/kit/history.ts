@@ -16,7 +16,8 @@ interface LogRow {
   actor: string;
   role: string;
   request_id: string | null;
-  changes: [field: string, before: unknown, after: unknown][];
+  /** One slot per column: [field, before, after] where it changed, null where it did not. */
+  changes: ([field: string, before: unknown, after: unknown] | null)[];
   reason: string | null;
 }
 
@@ -28,11 +29,11 @@ const asText = (value: unknown): string | null =>
       : JSON.stringify(value);
 
 function changesOf(changes: LogRow['changes']): FieldChange[] {
-  return changes.map(([field, before, after]) => ({
-    field,
-    before: asText(before),
-    after: asText(after),
-  }));
+  return changes.flatMap((change) => {
+    if (!change) return [];
+    const [field, before, after] = change;
+    return [{ field, before: asText(before), after: asText(after) }];
+  });
 }
 
 /**

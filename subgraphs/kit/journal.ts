@@ -32,7 +32,8 @@ const LOG_COLUMNS = 'record_table, external_id, action, actor, role, request_id,
  * to be overwritten and locks them first (an InitPlan over it runs before the insert), so the
  * "before" of each logged change is exactly what the update replaced, even under concurrent
  * writers. A withdrawn record sent again is restored. Each written row appends one entry whose
- * `changes` holds only the fields that differ, in column order, as [[field, before, after], …].
+ * `changes` has one slot per column, in column order: [field, before, after] where the value
+ * differs, null where it does not.
  */
 export function journaledUpsert<Row>(
   spec: UpsertTable<Row>,
@@ -47,14 +48,15 @@ export function journaledUpsert<Row>(
   }
   const names = spec.columns.map((c) => c.name);
   const values = names.filter((n) => n !== key);
-  const changes = values
+  // One slot per column, null where the value did not change: one jsonb built per row, no
+  // concatenation (which re-encodes the whole value each time).
+  const changes = `jsonb_build_array(${values
     .map(
       (n) =>
         `CASE WHEN s.${n} IS DISTINCT FROM w.${n} ` +
-        `THEN jsonb_build_array(jsonb_build_array('${fieldName(n)}', s.${n}, w.${n})) ` +
-        `ELSE '[]'::jsonb END`,
+        `THEN jsonb_build_array('${fieldName(n)}', s.${n}, w.${n}) END`,
     )
-    .join(' || ');
+    .join(', ')})`;
   const [sub, role, requestId] = [1, 2, 3].map((i) => `$${authorParam + i}`);
   return `
     WITH stored AS MATERIALIZED (

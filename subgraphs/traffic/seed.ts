@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { demoExternalId, forEachStationMonth, type ByDemoYear } from '../../demo/calendar';
-import { loadDemoRows } from '../../demo/load';
+import { DEMO_AUTHOR, loadDemoRows } from '../../demo/load';
 import type { DemoProfile } from '../../demo/profile';
 import { demoStations } from '../../demo/stations';
 import type { AccidentInput } from './inputs';
@@ -73,5 +73,5 @@ export function demoAccidents(profile: DemoProfile): AccidentInput[] {
 }
 
 export async function seed(db: DataSource, profile: DemoProfile): Promise<void> {
-  await loadDemoRows(db, 'traffic', ACCIDENT_TABLE, demoAccidents(profile));
+  await loadDemoRows(db, 'traffic', ACCIDENT_TABLE, demoAccidents(profile), DEMO_AUTHOR);
 }

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import type { OperationManifest } from '../../gateway/src/safelist';
+import { OPERATIONS_FILE } from '../../platform/paths';
 import { INDICATORS, type Department } from '../../subgraphs/kit/indicators';
 import { startPlatform, type Platform } from '../support/platform';
 import { registerStations, registryStation } from '../support/stations';
@@ -266,6 +269,43 @@ describe('the records behind every figure', () => {
     expect(row.deductions.map((d) => [d.key, d.count])).toEqual([['traffic.majorAccidents', 1]]);
   });
 
+  it("reaches a board row's indicator records with the listed operations, one request each", async () => {
+    const listed = (name: string) => {
+      const manifest = JSON.parse(readFileSync(OPERATIONS_FILE, 'utf8')) as OperationManifest;
+      const op = manifest.operations.find((o) => o.name === name);
+      if (!op) throw new Error(`${name} is not listed`);
+      return op.body;
+    };
+    const board = await platform.query(listed('AssessmentBoardRow'), {
+      token: token.station,
+      variables: { scope: '330602', period: PERIOD, stationCode: S1 },
+    });
+    expect(board.errors).toBeUndefined();
+    const { indicators } = board.data.assessmentBoard.row as {
+      indicators: { key: string; department: Department; current: number | null }[];
+    };
+    const operation: Record<Department, string> = {
+      CASES: 'CaseIndicatorRecords',
+      TRAFFIC: 'TrafficIndicatorRecords',
+      SURVEYS: 'SurveyIndicatorRecords',
+    };
+    expect(indicators.length).toBeGreaterThan(0);
+    for (const { key, department, current } of indicators) {
+      const res = await platform.query(listed(operation[department]), {
+        token: token.station,
+        variables: { code: S1, period: PERIOD, indicator: key },
+      });
+      expect(res.errors).toBeUndefined();
+      const page = res.data.station[RECORDS_FIELD[department]];
+      const rate = INDICATORS.find((i) => i.key === key)?.kind === 'RATE';
+      expect(rate ? page.indicatorTotal / page.totalCount : page.indicatorTotal).toBe(current);
+      expect(page.edges[0].node.history[0]).toMatchObject({
+        action: 'INSERT',
+        role: expect.any(String),
+      });
+    }
+  });
+
   it('lists every record of a period without an indicator, page by page', async () => {
     const whole = await records('CASES', {});
     // Cases by filing date in 2019-H1 (C1-C5), then disputes by receiving date (D1-D4).
@@ -288,6 +328,22 @@ describe('the records behind every figure', () => {
       after = conn.pageInfo.endCursor;
     }
     expect(seen).toEqual(ids);
+  });
+
+  it('lists a page with every history in two statements, whatever its size', async () => {
+    const page = (first: number) =>
+      platform.countStatements(() =>
+        platform.query(
+          `{ station(code: "${S1}") { surveyRecords(period: "${PERIOD}", first: ${first}) {
+             edges { node { externalId history { action sub } } } } } }`,
+          { token: token.station },
+        ),
+      );
+    const one = await page(1);
+    const all = await page(1000);
+    expect(one.result.data.station.surveyRecords.edges).toHaveLength(1);
+    expect(all.result.data.station.surveyRecords.edges).toHaveLength(10);
+    for (const { statements } of [one, all]) expect(statements.surveys).toBe(2);
   });
 
   it('shows what the department sent, by kind', async () => {
