@@ -1,19 +1,18 @@
-import { formulasOf, type IndicatorFigures } from '../kit/indicator-figures';
+import { count, share, type Indicators } from '../kit/indicators';
 import type { CaseFigures } from './stats';
 
-/** The criminal police's indicators for the board, read from the same figures as caseStats. */
-export const CASE_INDICATORS: IndicatorFigures<CaseFigures> = {
-  'cases.criminalFiled': { figure: 'criminalFiled' },
-  'cases.criminalSolved': { figure: 'criminalSolved' },
-  'cases.telecomFraudFiled': { figure: 'telecomFraudFiled' },
-  'cases.telecomFraudSolved': { figure: 'telecomFraudSolved' },
-  'cases.homicides': { figure: 'homicides' },
-  'cases.propertyCrimes': { figure: 'propertyCrimes' },
-  'cases.twoVehicleThefts': { figure: 'twoVehicleThefts' },
-  'cases.disputesReceived': { figure: 'disputesReceived' },
-  'cases.disputesMediated': { figure: 'disputesMediated' },
-  'cases.mediationRate': { share: 'disputesMediated', of: 'disputesReceived' },
+/** The criminal police's indicators for the board (cases.*), read from caseStats' figures. */
+export const CASE_INDICATORS: Indicators<CaseFigures> = {
+  criminalFiled: count('刑事案件立案数', 'criminalFiled'),
+  criminalSolved: count('刑事案件破案数', 'criminalSolved'),
+  telecomFraudFiled: count('电信网络诈骗案件立案数', 'telecomFraudFiled'),
+  telecomFraudSolved: count('电信网络诈骗案件破案数', 'telecomFraudSolved'),
+  homicides: count('命案发案数', 'homicides'),
+  propertyCrimes: count('传统侵财案件发案数', 'propertyCrimes'),
+  twoVehicleThefts: count('盗窃两车案件发案数', 'twoVehicleThefts'),
+  disputesReceived: count('矛盾纠纷受理数', 'disputesReceived'),
+  disputesMediated: count('矛盾纠纷调解成功数', 'disputesMediated'),
+  mediationRate: share('矛盾纠纷调解成功率', 'disputesMediated', 'disputesReceived'),
 };
 
-const formulas = formulasOf(CASE_INDICATORS);
-export const mediationRate = formulas['cases.mediationRate'].value;
+export const mediationRate = CASE_INDICATORS.mediationRate.value;

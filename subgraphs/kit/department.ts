@@ -25,18 +25,16 @@ import type { DemoProfile } from '../../demo/profile';
 import {
   boardIndicators,
   boardReference,
+  indicatorsType,
   StationIndicators,
-  indicatorsTypeOf,
   stationReference,
   type BoardRef,
-  assertPublishes,
   type StationRef,
 } from './federation';
 import { PageInfo } from './connection';
 import { PERIOD_ARG, statsWithBaseline, type WithBaseline } from './figures';
 import { historyKey, historyLoader } from './history';
-import { formulasOf, type IndicatorFigures } from './indicator-figures';
-import type { Department } from './indicators';
+import { indicatorKey, type IndicatorDefinition, type Indicators } from './indicators';
 import { authorOf } from './journal';
 import { parsePeriod } from './period';
 import {
@@ -54,14 +52,6 @@ import { IngestResult } from './results';
 import { statsLoader, statsQuery, type StatsKey, type StatsSource } from './stats';
 import { DRY_RUN_ARG, type UpsertTable } from './upsert';
 import { withdrawRecords } from './withdraw';
-
-/**
- * What makes a department subgraph (cases, traffic, surveys): record kinds loaded through
- * mutations, one statistics field on Station, and its indicators on the assessment board. A
- * department declares these; the kit builds the resolvers, loaders and federation references
- * the same way for all of them.
- */
-export type DepartmentName = 'cases' | 'traffic' | 'surveys';
 
 export interface DepartmentLoaders<Figures> {
   /** The department's figures per station and date range: statistics and board alike. */
@@ -89,10 +79,21 @@ export interface RecordKind<T extends RecordInput> {
   dateColumn: string;
 }
 
-export interface DepartmentSpec<Figures> {
-  name: DepartmentName;
-  department: Department;
+/**
+ * What makes a department subgraph (cases, traffic, surveys): record kinds loaded through
+ * mutations, one statistics field on Station, and its indicators on the assessment board. A
+ * department declares these; the kit builds the resolvers, loaders and federation references
+ * the same way for all of them, and the registry (subgraphs/departments.ts) lists it.
+ */
+export interface DepartmentSpec<Name extends string, Figures> {
+  /**
+   * One lower-case word: the subgraph and its folder, the role `department:<name>` and its
+   * indicators' key prefix. Upper-cased, it is the department's value of the Department enum.
+   */
+  name: Name;
   port: number;
+  /** Its value's description in the Department enum, e.g. "刑侦/治安 Criminal cases and …". */
+  description: string;
   stats: {
     /** The Station field, e.g. caseStats, and its type (a PeriodFigures subclass). */
     field: string;
@@ -102,12 +103,15 @@ export interface DepartmentSpec<Figures> {
     sources: StatsSource<keyof Figures & string>[];
     zero: () => Figures;
   };
-  indicators: {
-    /** The AssessmentBoard field, e.g. caseIndicators. */
+  board: {
+    /** The AssessmentBoard field, e.g. caseIndicators, and its type, e.g. CaseIndicators. */
     field: string;
-    description: string;
-    /** Each published indicator read from the figures (a figure, or a share of one in another). */
-    figures: IndicatorFigures<Figures>;
+    type: string;
+    /** The Chinese term of both, e.g. 案件指标. */
+    term: string;
+    /** Whose indicators they are, e.g. "The criminal police's". */
+    publisher: string;
+    indicators: Indicators<Figures>;
   };
   records: {
     /** The Station field listing its records, e.g. caseRecords. */
@@ -123,6 +127,28 @@ export interface DepartmentSpec<Figures> {
   seed: (db: DataSource, profile: DemoProfile) => Promise<void>;
 }
 
+/** A department as the assessment board sees it: what the registry gives the assessors. */
+export interface BoardDepartment<Name extends string = string> {
+  name: Name;
+  /** Its value of the Department enum. */
+  key: Uppercase<Name>;
+  /** That value's description. */
+  description: string;
+  /** The AssessmentBoard field its indicators come in, of `type`, described with `term`. */
+  field: string;
+  type: ClassType<StationIndicators>;
+  term: string;
+  indicators: readonly IndicatorDefinition<Uppercase<Name>>[];
+}
+
+/** A department's subgraph, with what the board needs to know of it. */
+export interface DepartmentSubgraph<Name extends string, Figures> extends SubgraphDefinition<
+  DepartmentLoaders<Figures>
+> {
+  name: Name;
+  board: BoardDepartment<Name>;
+}
+
 /** Type-erased for the spec's list: each kind is checked when declared with `recordKind`. */
 export type AnyRecordKind = RecordKind<RecordInput>;
 
@@ -134,7 +160,7 @@ const INGEST_RULES =
   `1 to ${MAX_RECORDS.toLocaleString('en')} per call, in one transaction; sending an externalId ` +
   'again updates that record. A batch with any invalid record is refused whole (BAD_USER_INPUT).';
 
-function recordResolver(department: DepartmentName, kind: AnyRecordKind): ClassType {
+function recordResolver(department: string, kind: AnyRecordKind): ClassType {
   @Resolver()
   class RecordResolver {
     @Authorized(Grant.department(department))
@@ -168,7 +194,7 @@ export function withdrawalOf(kind: AnyRecordKind): string {
   return kind.mutation.replace(/^record/, 'withdraw');
 }
 
-function withdrawResolver(department: DepartmentName, kind: AnyRecordKind): ClassType {
+function withdrawResolver(department: string, kind: AnyRecordKind): ClassType {
   @Resolver()
   class WithdrawResolver {
     @Authorized(Grant.department(department))
@@ -225,7 +251,7 @@ function interfaceNameOf(type: RecordInterface): string {
 }
 
 /** The department's connection of records (CaseRecordConnection) and its edge. */
-function recordConnection(records: DepartmentSpec<unknown>['records']): ClassType {
+function recordConnection(records: DepartmentSpec<string, unknown>['records']): ClassType {
   const name = interfaceNameOf(records.type);
   @ObjectType(`${name}Edge`, { description: `记录分页项 One record and its cursor.` })
   class RecordEdge {
@@ -283,7 +309,7 @@ function recordConnection(records: DepartmentSpec<unknown>['records']): ClassTyp
 
 function recordsResolver<Figures>(
   station: ClassType<StationRef>,
-  spec: DepartmentSpec<Figures>,
+  spec: DepartmentSpec<string, Figures>,
   kinds: readonly ListedKind[],
   listings: IndicatorListings,
 ): ClassType {
@@ -347,7 +373,7 @@ function recordsResolver<Figures>(
 
 function statsResolver<Figures>(
   station: ClassType<StationRef>,
-  spec: DepartmentSpec<Figures>,
+  spec: DepartmentSpec<string, Figures>,
 ): ClassType {
   @Resolver(() => station)
   class StationStatsResolver {
@@ -371,35 +397,58 @@ function statsResolver<Figures>(
 
 function indicatorsResolver<Figures>(
   board: ClassType<BoardRef>,
-  spec: DepartmentSpec<Figures>,
+  type: ClassType<StationIndicators>,
+  spec: DepartmentSpec<string, Figures>,
 ): ClassType {
-  const formulas = assertPublishes(spec.department, formulasOf(spec.indicators.figures));
   @Resolver(() => board)
   class BoardIndicatorsResolver {
     // Every signed-in user may read a board (rankings are published to every station), and the
     // gateway fetches this field for whoever reads one.
     @Authorized()
     @Directive('@requires(fields: "stations { code }")')
-    @FieldResolver(() => [indicatorsTypeOf(spec.department)], {
-      name: spec.indicators.field,
+    @FieldResolver(() => [type], {
+      name: spec.board.field,
       // Null when the department cannot answer: the board then scores the others without it.
       nullable: true,
-      description: `${spec.indicators.description} Null when the department is unavailable.`,
+      description:
+        `${spec.board.term} ${spec.board.publisher} indicators (${spec.name}.*) for every ` +
+        'station of the board. Null when the department is unavailable.',
     })
     indicators(
       @Root() root: BoardRef,
       @Ctx() { loaders, today }: DepartmentContext<Figures>,
     ): Promise<StationIndicators[]> {
-      return boardIndicators(root, today, loaders.figures, formulas);
+      return boardIndicators(root, today, loaders.figures, spec.name, spec.board.indicators);
     }
   }
   return BoardIndicatorsResolver;
 }
 
-export function departmentSubgraph<Figures>(
-  spec: DepartmentSpec<Figures>,
+function boardDepartment<Name extends string, Figures>(
+  spec: DepartmentSpec<Name, Figures>,
+  type: ClassType<StationIndicators>,
+): BoardDepartment<Name> {
+  const key = spec.name.toUpperCase() as Uppercase<Name>;
+  return {
+    name: spec.name,
+    key,
+    description: spec.description,
+    field: spec.board.field,
+    type,
+    term: spec.board.term,
+    indicators: Object.entries(spec.board.indicators).map(([figure, { label, kind }]) => ({
+      key: indicatorKey(spec.name, figure),
+      label,
+      department: key,
+      kind,
+    })),
+  };
+}
+
+export function departmentSubgraph<Name extends string, Figures>(
+  spec: DepartmentSpec<Name, Figures>,
   records: readonly [AnyRecordKind, ...AnyRecordKind[]],
-): SubgraphDefinition<DepartmentLoaders<Figures>> {
+): DepartmentSubgraph<Name, Figures> {
   const station = stationReference();
   const board = boardReference(station);
   const kinds = records.map((kind) => ({
@@ -407,13 +456,18 @@ export function departmentSubgraph<Figures>(
     typeName: typeNameOf(kind.record),
     dateColumn: kind.dateColumn,
   }));
-  const listings = indicatorListings(spec.stats.sources, spec.indicators.figures, kinds);
+  const listings = indicatorListings(spec.name, spec.stats.sources, spec.board.indicators, kinds);
+  const type = indicatorsType(
+    spec.board.type,
+    `${spec.board.term} ${spec.board.publisher} indicators for one station.`,
+  );
   return {
     name: spec.name,
     port: spec.port,
+    board: boardDepartment(spec, type),
     resolvers: [
       statsResolver(station, spec),
-      indicatorsResolver(board, spec),
+      indicatorsResolver(board, type, spec),
       recordsResolver(station, spec, kinds, listings),
       ...records.flatMap((kind) => [
         recordResolver(spec.name, kind),

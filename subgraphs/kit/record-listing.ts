@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { badUserInput, show } from '../../platform/errors';
 import { pageInfo, type PageInfo } from './connection';
-import type { IndicatorFigures } from './indicator-figures';
+import { indicatorKey, type Indicators } from './indicators';
 import { fieldName } from './journal';
 import type { DateRange } from './period';
 import type { RecordBase } from './record-types';
@@ -39,8 +39,9 @@ export type IndicatorListings = ReadonlyMap<string, ListingPart>;
  * source): a department that cannot show the records behind a figure does not start.
  */
 export function indicatorListings<F>(
+  department: string,
   sources: readonly StatsSource<keyof F & string>[],
-  indicators: IndicatorFigures<F>,
+  indicators: Indicators<F>,
   kinds: readonly ListedKind[],
 ): IndicatorListings {
   const origins = figureOrigins(sources);
@@ -53,7 +54,8 @@ export function indicatorListings<F>(
     return { ...origin, kind, where };
   };
   const listings = new Map<string, ListingPart>();
-  for (const [key, read] of Object.entries(indicators)) {
+  for (const [figure, { reads: read }] of Object.entries(indicators)) {
+    const key = indicatorKey(department, figure);
     if ('figure' in read) {
       const { kind, source, measure, where } = originOf(key, read.figure);
       // A sum's records are those that add to it: the accidents that killed, for deaths.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { OperationManifest } from '../../gateway/src/safelist';
 import { OPERATIONS_FILE } from '../../platform/paths';
-import { INDICATORS, type Department } from '../../subgraphs/kit/indicators';
+import { BOARD_DEPARTMENTS, type Department } from '../../subgraphs/departments';
 import { startPlatform, type Platform } from '../support/platform';
 import { registerStations, registryStation } from '../support/stations';
 import { tokenFor } from '../support/tokens';
@@ -13,6 +13,9 @@ process.env.PLATFORM_TODAY = '2019-08-15';
 const S1 = '330602600101';
 const S2 = '330602600102';
 const PERIOD = '2019-H1';
+
+/** Every indicator of the catalog: the deduction and veto keys are among them. */
+const INDICATORS = BOARD_DEPARTMENTS.flatMap((d) => d.indicators);
 
 let platform: Platform;
 const token: Record<string, string> = {};
