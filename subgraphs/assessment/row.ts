@@ -1,11 +1,17 @@
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import type { Department } from '../departments';
+import { listSize } from '../kit/list-sizes';
+import { CATALOG_SIZE, DEPARTMENT_COUNT } from './department-fields';
 import { DepartmentEnum, GradeEnum, ScoringMethodEnum } from './enums';
 import { Station, type NamedStation } from './references';
 import type { Grade } from './scoring/grade';
+import type { Note } from './scoring/notes';
 import type { ScoringMethod } from './scoring/rules';
 
 /**
+ * The scored board as GraphQL types: these classes are also the types the scoring engine
+ * (scoring/station.ts) builds, as plain objects.
+ *
  * A province board is ~180,000 of these fields: graphql-js reads each as a plain property,
  * without the resolver type-graphql would wrap it in (~5 % of the rows fetch's CPU). That
  * wrapper is also what applies a field's @Authorized, so these types must not have any:
@@ -77,7 +83,7 @@ export class IndicatorScore {
     nullable: true,
     description: `说明 Why it scored off the plain formula, else null: ${NOTE_VALUES}.`,
   })
-  note!: string | null;
+  note!: Note | null;
 }
 
 @ObjectType({ description: '扣分 One deduction of one station.', ...PLAIN_FIELDS })
@@ -99,7 +105,7 @@ export class DeductionScore {
     description:
       '说明 DEPARTMENT_UNAVAILABLE when its department failed (then count 0), else null.',
   })
-  note!: string | null;
+  note!: Note | null;
 }
 
 @ObjectType({ description: "考核结果 One station's line of the board.", ...PLAIN_FIELDS })
@@ -127,17 +133,21 @@ export class AssessmentRow {
   @Field({ description: '一票否决 Whether a veto failed the station whatever its total.' })
   vetoed!: boolean;
 
+  @listSize(CATALOG_SIZE)
   @Field(() => [String], { description: '否决项 The keys of the vetoes it triggered.' })
   vetoes!: string[];
 
+  @listSize(DEPARTMENT_COUNT)
   @Field(() => [DepartmentScore], { description: '部门得分 Per department, in enum order.' })
   departments!: DepartmentScore[];
 
+  @listSize(CATALOG_SIZE)
   @Field(() => [IndicatorScore], {
     description: '指标得分 Every indicator of the scheme, in its order.',
   })
   indicators!: IndicatorScore[];
 
+  @listSize(CATALOG_SIZE)
   @Field(() => [DeductionScore], { description: '扣分 Every deduction of the scheme.' })
   deductions!: DeductionScore[];
 }

@@ -1,14 +1,14 @@
 import { departmentSubgraph, recordKind } from '../kit/department';
 import { CASE_INDICATORS } from './indicators';
-import { CaseInput, DisputeInput } from './inputs';
+import { CaseInput, DisputeInput } from './record-inputs';
 import { Records1764400000001 } from './migrations/1764400000001-records';
 import { Traceable1765000000001 } from './migrations/1765000000001-traceable';
-import { CaseRecord, CriminalCase, Dispute } from './records';
-import { CaseStatsResolver } from './resolvers';
-import { caseProblems, disputeProblems } from './rules';
+import { CaseRecord, CriminalCase, Dispute } from './record-types';
+import { CaseStatsResolver } from './stats-resolver';
+import { caseProblems, disputeProblems } from './checks';
 import { seed } from './seed';
 import { CASE_SOURCES, CaseStats, noCases } from './stats';
-import { CASE_TABLE, DISPUTE_TABLE } from './tables';
+import { CASE_TABLE, DISPUTE_TABLE } from './record-tables';
 
 /** Criminal cases and disputes, owned by the criminal police (刑侦/治安). */
 export const cases = departmentSubgraph(
@@ -21,9 +21,8 @@ export const cases = departmentSubgraph(
       type: CaseStats,
       description:
         "案件统计 The station's criminal cases and disputes for a period, with its baseline (同比).",
-      sources: CASE_SOURCES,
-      zero: noCases,
     },
+    figures: { sources: CASE_SOURCES, zero: noCases },
     board: {
       field: 'caseIndicators',
       type: 'CaseIndicators',

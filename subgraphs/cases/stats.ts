@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { PeriodFigures } from '../kit/figures';
-import { countOf, type StatsSource } from '../kit/stats';
+import { PeriodStats } from '../kit/period-stats';
+import { countOf, type FiguresSource } from '../kit/figures-query';
 
 /** What the criminal police count for one station over some days. */
 export interface CaseFigures {
@@ -32,7 +32,7 @@ export const noCases = (): CaseFigures => ({
     "案件统计 A station's criminal cases and disputes for a period, with the same figures a " +
     'year earlier in `baseline` (同比).',
 })
-export class CaseStats extends PeriodFigures implements CaseFigures {
+export class CaseStats extends PeriodStats implements CaseFigures {
   @Field(() => Int, {
     description: '刑事案件立案数 Criminal cases filed in the period (all categories).',
   })
@@ -78,7 +78,7 @@ export class CaseStats extends PeriodFigures implements CaseFigures {
  * an index range scan per station: the statistics, the board and the record listings all read
  * the figures from here.
  */
-export const CASE_SOURCES: StatsSource<keyof CaseFigures>[] = [
+export const CASE_SOURCES: FiguresSource<keyof CaseFigures>[] = [
   {
     table: 'criminal_case',
     dateColumn: 'filed_on',

@@ -30,12 +30,13 @@ import {
   stationReference,
   type BoardRef,
   type StationRef,
-} from './federation';
+} from './board-contract';
 import { PageInfo } from './connection';
-import { PERIOD_ARG, statsWithBaseline, type WithBaseline } from './figures';
 import { historyKey, historyLoader } from './history';
 import { indicatorKey, type IndicatorDefinition, type Indicators } from './indicators';
 import { authorOf } from './journal';
+import { CHANGES_PER_RECORD, listSize, STATIONS_IN_SCOPE } from './list-sizes';
+import { PERIOD_ARG, statsWithBaseline, type WithBaseline } from './period-stats';
 import { parsePeriod } from './period';
 import {
   indicatorListings,
@@ -49,13 +50,13 @@ import {
 import { RecordChange, WithdrawResult, type RecordInterface } from './record-types';
 import { ingestRecords, MAX_RECORDS, type RecordInput } from './records';
 import { IngestResult } from './results';
-import { statsLoader, statsQuery, type StatsKey, type StatsSource } from './stats';
+import { figuresLoader, figuresQuery, type FiguresKey, type FiguresSource } from './figures-query';
 import { DRY_RUN_ARG, type UpsertTable } from './upsert';
 import { withdrawRecords } from './withdraw';
 
 export interface DepartmentLoaders<Figures> {
   /** The department's figures per station and date range: statistics and board alike. */
-  figures: DataLoader<StatsKey, Figures, string>;
+  figures: DataLoader<FiguresKey, Figures, string>;
   /** Records' change-log entries, by historyKey: every history of a page in one statement. */
   history: DataLoader<string, RecordChange[]>;
 }
@@ -67,7 +68,7 @@ export interface RecordKind<T extends RecordInput> {
   mutation: string;
   input: ClassType<T>;
   table: UpsertTable<T>;
-  /** The kind's own rules, beyond every record's (externalId, stationCode). */
+  /** The kind's own checks, beyond every record's (externalId, stationCode). */
   check: (record: T, today: string) => (Problem | null)[];
   /** What the mutation does, e.g. "录入刑事案件 Adds or updates criminal cases." */
   summary: string;
@@ -95,12 +96,15 @@ export interface DepartmentSpec<Name extends string, Figures> {
   /** Its value's description in the Department enum, e.g. "刑侦/治安 Criminal cases and …". */
   description: string;
   stats: {
-    /** The Station field, e.g. caseStats, and its type (a PeriodFigures subclass). */
+    /** The Station field, e.g. caseStats, and its type (a PeriodStats subclass). */
     field: string;
     type: ClassType;
     description: string;
-    /** Where each figure comes from: the statistics and the record listings read these. */
-    sources: StatsSource<keyof Figures & string>[];
+  };
+  /** How its figures are counted: the statistics, the board and the record listings read these. */
+  figures: {
+    /** Where each figure comes from, as data: one statement counts them all. */
+    sources: FiguresSource<keyof Figures & string>[];
     zero: () => Figures;
   };
   board: {
@@ -156,7 +160,7 @@ export function recordKind<T extends RecordInput>(kind: RecordKind<T>): AnyRecor
   return kind as unknown as AnyRecordKind;
 }
 
-const INGEST_RULES =
+const INGEST_TERMS =
   `1 to ${MAX_RECORDS.toLocaleString('en')} per call, in one transaction; sending an externalId ` +
   'again updates that record. A batch with any invalid record is refused whole (BAD_USER_INPUT).';
 
@@ -166,7 +170,7 @@ function recordResolver(department: string, kind: AnyRecordKind): ClassType {
     @Authorized(Grant.department(department))
     @Mutation(() => IngestResult, {
       name: kind.mutation,
-      description: `${kind.summary} ${INGEST_RULES}`,
+      description: `${kind.summary} ${INGEST_TERMS}`,
     })
     record(
       @Arg('input', () => [kind.input], {
@@ -225,6 +229,7 @@ function withdrawResolver(department: string, kind: AnyRecordKind): ClassType {
 function historyResolver<Figures>(kind: AnyRecordKind): ClassType {
   @Resolver(() => kind.record)
   class HistoryResolver {
+    @listSize(CHANGES_PER_RECORD)
     @FieldResolver(() => [RecordChange], {
       description: '变更历史 Every write to it, oldest first: who, when, what and why.',
     })
@@ -277,6 +282,7 @@ function recordConnection(records: DepartmentSpec<string, unknown>['records']): 
       'in order of kind, date and externalId.',
   })
   class RecordConnection implements RecordPage {
+    @listSize(MAX_RECORD_PAGE)
     @Field(() => [RecordEdge], { description: 'The records of this page with their cursors.' })
     edges!: RecordEdge[];
 
@@ -318,6 +324,7 @@ function recordsResolver<Figures>(
   @Resolver(() => station)
   class StationRecordsResolver {
     @Authorized(Grant.department(spec.name), Grant.assessor, Grant.ownStation)
+    @listSize(MAX_RECORD_PAGE, { slicingArgument: 'first', sizedFields: ['edges'] })
     @FieldResolver(() => connection, {
       name: spec.records.field,
       nullable: true,
@@ -406,6 +413,7 @@ function indicatorsResolver<Figures>(
     // gateway fetches this field for whoever reads one.
     @Authorized()
     @Directive('@requires(fields: "stations { code }")')
+    @listSize(STATIONS_IN_SCOPE)
     @FieldResolver(() => [type], {
       name: spec.board.field,
       // Null when the department cannot answer: the board then scores the others without it.
@@ -456,10 +464,11 @@ export function departmentSubgraph<Name extends string, Figures>(
     typeName: typeNameOf(kind.record),
     dateColumn: kind.dateColumn,
   }));
-  const listings = indicatorListings(spec.name, spec.stats.sources, spec.board.indicators, kinds);
+  const listings = indicatorListings(spec.name, spec.figures.sources, spec.board.indicators, kinds);
   const type = indicatorsType(
     spec.board.type,
     `${spec.board.term} ${spec.board.publisher} indicators for one station.`,
+    Object.keys(spec.board.indicators).length,
   );
   return {
     name: spec.name,
@@ -481,8 +490,8 @@ export function departmentSubgraph<Name extends string, Figures>(
     entities: [],
     migrations: spec.migrations,
     createLoaders: (db) => {
-      const query = statsQuery(db, spec.stats.sources);
-      return { figures: statsLoader(query, spec.stats.zero), history: historyLoader(db) };
+      const query = figuresQuery(db, spec.figures.sources);
+      return { figures: figuresLoader(query, spec.figures.zero), history: historyLoader(db) };
     },
     seed: spec.seed,
   };

@@ -1,5 +1,3 @@
-import { rate } from './figures';
-
 /**
  * An indicator is a figure a department publishes for the assessment board, under the key
  * `<department name>.<figure>` (e.g. `cases.criminalSolved`), named as the figure is named in
@@ -66,3 +64,8 @@ export const share = <Figures>(
 
 /** The key of a department's indicator, e.g. cases.criminalSolved. */
 export const indicatorKey = (department: string, figure: string) => `${department}.${figure}`;
+
+/** A count's share of a total, or null when there is nothing to share (no sample). */
+export function rate(part: number, total: number): number | null {
+  return total > 0 ? part / total : null;
+}

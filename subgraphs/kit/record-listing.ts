@@ -5,7 +5,7 @@ import { indicatorKey, type Indicators } from './indicators';
 import { fieldName } from './journal';
 import type { DateRange } from './period';
 import type { RecordBase } from './record-types';
-import { figureOrigins, NOT_WITHDRAWN, type StatsSource } from './stats';
+import { figureOrigins, NOT_WITHDRAWN, type FiguresSource } from './figures-query';
 
 /** A record kind as the listings see it: its table, its type and the date it is listed by. */
 export interface ListedKind {
@@ -40,7 +40,7 @@ export type IndicatorListings = ReadonlyMap<string, ListingPart>;
  */
 export function indicatorListings<F>(
   department: string,
-  sources: readonly StatsSource<keyof F & string>[],
+  sources: readonly FiguresSource<keyof F & string>[],
   indicators: Indicators<F>,
   kinds: readonly ListedKind[],
 ): IndicatorListings {

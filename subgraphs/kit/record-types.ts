@@ -8,6 +8,7 @@ import {
   ObjectType,
   registerEnumType,
 } from 'type-graphql';
+import { CHANGES_PER_RECORD, FIELDS_PER_RECORD, listSize } from './list-sizes';
 
 /** What one change-log entry did to its record. */
 export enum RecordAction {
@@ -71,6 +72,7 @@ export class RecordChange {
   })
   requestId!: string | null;
 
+  @listSize(FIELDS_PER_RECORD)
   @Field(() => [FieldChange], {
     description: '变更内容 The fields that changed (on INSERT, every field sent with a value).',
   })
@@ -126,6 +128,7 @@ export function recordInterface(name: string, description: string): RecordInterf
     })
     withdrawalReason!: string | null;
 
+    @listSize(CHANGES_PER_RECORD)
     @Field(() => [RecordChange], {
       description: '变更历史 Every write to it, oldest first: who, when, what and why.',
     })

@@ -1,14 +1,14 @@
 import { departmentSubgraph, recordKind } from '../kit/department';
 import { SURVEY_INDICATORS } from './indicators';
-import { CommendationInput, ComplaintInput, SurveyResponseInput } from './inputs';
+import { CommendationInput, ComplaintInput, SurveyResponseInput } from './record-inputs';
 import { Records1764600000001 } from './migrations/1764600000001-records';
 import { Traceable1765000000003 } from './migrations/1765000000003-traceable';
-import { Commendation, Complaint, SurveyRecord, SurveyResponse } from './records';
-import { SurveyStatsResolver } from './resolvers';
-import { receivedProblems, responseProblems } from './rules';
+import { Commendation, Complaint, SurveyRecord, SurveyResponse } from './record-types';
+import { SurveyStatsResolver } from './stats-resolver';
+import { receivedProblems, responseProblems } from './checks';
 import { seed } from './seed';
 import { noSurveys, SURVEY_SOURCES, SurveyStats } from './stats';
-import { COMMENDATION_TABLE, COMPLAINT_TABLE, SURVEY_RESPONSE_TABLE } from './tables';
+import { COMMENDATION_TABLE, COMPLAINT_TABLE, SURVEY_RESPONSE_TABLE } from './record-tables';
 
 /** Survey responses, 12389 complaints and commendations: the third-party survey firm and the 12389 desk. */
 export const surveys = departmentSubgraph(
@@ -22,9 +22,8 @@ export const surveys = departmentSubgraph(
       description:
         "群众评价统计 The station's survey results, 12389 complaints and commendations for a period, " +
         'with its baseline (同比).',
-      sources: SURVEY_SOURCES,
-      zero: noSurveys,
     },
+    figures: { sources: SURVEY_SOURCES, zero: noSurveys },
     board: {
       field: 'surveyIndicators',
       type: 'SurveyIndicators',

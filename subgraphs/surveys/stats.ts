@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { PeriodFigures } from '../kit/figures';
-import { countOf, type StatsSource } from '../kit/stats';
+import { PeriodStats } from '../kit/period-stats';
+import { countOf, type FiguresSource } from '../kit/figures-query';
 import { CommendationKind } from './enums';
 import { COUNTED_LEVEL } from './levels';
 
@@ -35,7 +35,7 @@ type PublishedCounts = Omit<SurveyFigures, 'feltSafe' | 'satisfied'>;
     "群众评价 A station's survey results, 12389 complaints and commendations for a period, with " +
     'the same figures a year earlier in `baseline` (同比).',
 })
-export class SurveyStats extends PeriodFigures implements PublishedCounts {
+export class SurveyStats extends PeriodStats implements PublishedCounts {
   @Field(() => Int, {
     description: '调查样本数 Survey responses collected in the period (by survey date).',
   })
@@ -68,7 +68,7 @@ export class SurveyStats extends PeriodFigures implements PublishedCounts {
  * Responses by survey date, valid complaints and commendations by receiving date, each an index
  * range scan per station: statistics, board and record listings.
  */
-export const SURVEY_SOURCES: StatsSource<keyof SurveyFigures>[] = [
+export const SURVEY_SOURCES: FiguresSource<keyof SurveyFigures>[] = [
   {
     table: 'survey_response',
     dateColumn: 'surveyed_on',

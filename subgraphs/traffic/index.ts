@@ -1,13 +1,13 @@
 import { departmentSubgraph, recordKind } from '../kit/department';
 import { TRAFFIC_INDICATORS } from './indicators';
-import { AccidentInput } from './inputs';
+import { AccidentInput } from './record-inputs';
 import { Accidents1764400000002 } from './migrations/1764400000002-accidents';
 import { Traceable1765000000002 } from './migrations/1765000000002-traceable';
-import { Accident, TrafficRecord } from './records';
-import { accidentProblems } from './rules';
+import { Accident, TrafficRecord } from './record-types';
+import { accidentProblems } from './checks';
 import { seed } from './seed';
 import { noAccidents, TRAFFIC_SOURCES, TrafficStats } from './stats';
-import { ACCIDENT_TABLE } from './tables';
+import { ACCIDENT_TABLE } from './record-tables';
 
 /** Road traffic accidents, owned by the traffic police (交警). */
 export const traffic = departmentSubgraph(
@@ -20,9 +20,8 @@ export const traffic = departmentSubgraph(
       type: TrafficStats,
       description:
         "交通事故统计 The station's road traffic accidents for a period, with its baseline (同比).",
-      sources: TRAFFIC_SOURCES,
-      zero: noAccidents,
     },
+    figures: { sources: TRAFFIC_SOURCES, zero: noAccidents },
     board: {
       field: 'trafficIndicators',
       type: 'TrafficIndicators',

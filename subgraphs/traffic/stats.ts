@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { PeriodFigures } from '../kit/figures';
-import { countOf, sumOf, type StatsSource } from '../kit/stats';
+import { PeriodStats } from '../kit/period-stats';
+import { countOf, sumOf, type FiguresSource } from '../kit/figures-query';
 
 /** The fewest deaths that make an accident 较大 (major). */
 export const MAJOR_ACCIDENT_DEATHS = 3;
@@ -29,7 +29,7 @@ export const noAccidents = (): TrafficFigures => ({
     "交通事故统计 A station's road traffic accidents for a period, with the same figures a " +
     'year earlier in `baseline` (同比).',
 })
-export class TrafficStats extends PeriodFigures implements TrafficFigures {
+export class TrafficStats extends PeriodStats implements TrafficFigures {
   @Field(() => Int, { description: '事故起数 Road traffic accidents that occurred in the period.' })
   accidents!: number;
 
@@ -57,7 +57,7 @@ export class TrafficStats extends PeriodFigures implements TrafficFigures {
 }
 
 /** A range scan per station over the accident date: statistics, board and record listings. */
-export const TRAFFIC_SOURCES: StatsSource<keyof TrafficFigures>[] = [
+export const TRAFFIC_SOURCES: FiguresSource<keyof TrafficFigures>[] = [
   {
     table: 'accident',
     dateColumn: 'occurred_on',

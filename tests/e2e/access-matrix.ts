@@ -2,6 +2,7 @@ import { FENGQIAO_STATION } from '../../scripts/sample-tokens';
 import { demoCases, demoDisputes } from '../../subgraphs/cases/seed';
 import { demoCommendations, demoComplaints, demoResponses } from '../../subgraphs/surveys/seed';
 import { demoAccidents } from '../../subgraphs/traffic/seed';
+import type { DepartmentName } from '../../subgraphs/departments';
 
 /**
  * Who may use what: the roles table as data, walked by access.test.ts for every role,
@@ -68,10 +69,8 @@ let upserts = 0;
 let records = 0;
 let schemes = 0;
 
-type Department = 'cases' | 'traffic' | 'surveys';
-
 /** A department's statistics field: its own department, the assessors and the station itself. */
-function statsRow(department: Department, field: string, selection: string): AccessRow {
+function statsRow(department: DepartmentName, field: string, selection: string): AccessRow {
   const stats = `${field}(period: "2019-H1") { ${selection} }`;
   return {
     field: `Station.${field}`,
@@ -90,7 +89,7 @@ function statsRow(department: Department, field: string, selection: string): Acc
  * A department's records of a station: the same readers as its statistics. Straight to the
  * subgraph too, so a station token cannot read another station's records by skipping the gateway.
  */
-function recordsRow(department: Department, field: string, selection: string): AccessRow {
+function recordsRow(department: DepartmentName, field: string, selection: string): AccessRow {
   const records = `${field}(period: "2019-H1") { totalCount edges { node { ${selection} } } }`;
   return {
     field: `Station.${field}`,
@@ -119,7 +118,7 @@ function recordsRows(): AccessRow[] {
  * could be written), so a withdrawal that ran when it should not have changes the table.
  */
 function withdrawRow(
-  department: Department,
+  department: DepartmentName,
   mutation: string,
   table: string,
   demo: { externalId: string }[],
@@ -156,7 +155,7 @@ function statsRows(): AccessRow[] {
 
 /** A department's record mutation: that department only. Every call sends a new record. */
 function recordRow(
-  department: Department,
+  department: DepartmentName,
   mutation: string,
   input: string,
   table: string,

@@ -1,7 +1,7 @@
 import { Directive, Field, type ClassType } from 'type-graphql';
 import { BOARD_DEPARTMENTS } from '../departments';
-import type { StationIndicators, BoardRef } from '../kit/federation';
-import type { DepartmentFigures } from './scoring/figures';
+import type { StationIndicators, BoardRef } from '../kit/board-contract';
+import type { DepartmentValues } from './scoring/values';
 
 /**
  * The departments whose indicators reach the board, from the registry (subgraphs/departments.ts):
@@ -21,6 +21,12 @@ export const ROWS_REQUIRE = [
   ),
 ].join(' ');
 
+/** The departments a board scores: the length of a row's department scores. */
+export const DEPARTMENT_COUNT = BOARD_DEPARTMENTS.length;
+
+/** Every indicator of the catalog: a scheme lists each key at most once in each of its lists. */
+export const CATALOG_SIZE = BOARD_DEPARTMENTS.flatMap((d) => d.indicators).length;
+
 /** Declares each department's field on the assessment subgraph's AssessmentBoard, @external. */
 export function declareDepartmentFields(board: ClassType): void {
   for (const { key, field, term, type } of BOARD_DEPARTMENTS) {
@@ -33,13 +39,13 @@ export function declareDepartmentFields(board: ClassType): void {
 }
 
 /**
- * The departments' figures as they reached the board, every department of the registry in its
+ * The departments' values as they reached the board, every department of the registry in its
  * order. A department field that is missing or null (its subgraph failed) stays null here,
  * which the scoring reads as DEPARTMENT_UNAVAILABLE. @apollo/gateway sends `rows` no
  * representation when a required field is missing, so the gateway answers a failed department
  * fetch with nulls (gateway/src/entity-fallback.ts).
  */
-export function departmentFigures(board: BoardRef & Record<string, unknown>): DepartmentFigures {
+export function departmentValues(board: BoardRef & Record<string, unknown>): DepartmentValues {
   return Object.fromEntries(
     BOARD_DEPARTMENTS.map(({ key, field }) => [
       key,

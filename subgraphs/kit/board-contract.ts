@@ -1,9 +1,9 @@
 import type DataLoader from 'dataloader';
 import { Directive, Field, Float, ID, Int, ObjectType, type ClassType } from 'type-graphql';
-import { loadWithBaseline } from './figures';
 import { indicatorKey, type Indicators } from './indicators';
+import { listSize } from './list-sizes';
 import { parsePeriod } from './period';
-import type { StatsKey } from './stats';
+import { loadWithBaseline, type FiguresKey } from './figures-query';
 
 /**
  * The shapes a department subgraph shares with the rest of the graph. Each department declares
@@ -101,10 +101,8 @@ export abstract class StationIndicators {
   @Field(() => ID, { description: '机构代码 The station.' })
   stationCode!: string;
 
-  @Field(() => [IndicatorValue], {
-    description: '指标值 One value per indicator the department publishes.',
-  })
-  values!: IndicatorValue[];
+  /** Declared by each department's type, sized by what that department publishes. */
+  abstract values: IndicatorValue[];
 }
 
 /**
@@ -114,7 +112,7 @@ export abstract class StationIndicators {
 export function boardIndicators<F>(
   board: BoardRef,
   today: string,
-  loader: DataLoader<StatsKey, F, string>,
+  loader: DataLoader<FiguresKey, F, string>,
   department: string,
   indicators: Indicators<F>,
 ): Promise<StationIndicators[]> {
@@ -144,10 +142,21 @@ export function boardIndicators<F>(
  * graphql-tools' stitching (Hive Gateway: "Multiple canonical definitions"), and a type of its
  * own says whose figures these are.
  */
-export function indicatorsType(name: string, description: string): ClassType<StationIndicators> {
+export function indicatorsType(
+  name: string,
+  description: string,
+  indicatorCount: number,
+): ClassType<StationIndicators> {
   // Shareable: the assessment subgraph declares the type too, for its @external fields.
   @Directive('@shareable')
   @ObjectType(name, { description })
-  class Indicators extends StationIndicators {}
+  class Indicators extends StationIndicators {
+    // Sized per department, so the cost estimate counts the values it really sends.
+    @listSize(indicatorCount)
+    @Field(() => [IndicatorValue], {
+      description: '指标值 One value per indicator the department publishes.',
+    })
+    values!: IndicatorValue[];
+  }
   return Indicators;
 }
