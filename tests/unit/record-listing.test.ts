@@ -93,14 +93,9 @@ describe('the records behind each indicator, derived from the figures', () => {
   ])(
     'refuses %s, so the department does not start',
     (_case, indicators, sources, kinds, message) => {
-      expect(() =>
-        indicatorListings<Figures>(
-          'cases',
-          sources as FiguresSource<keyof Figures>[],
-          indicators,
-          kinds as ListedKind[],
-        ),
-      ).toThrow(message);
+      expect(() => indicatorListings<Figures>('cases', sources, indicators, kinds)).toThrow(
+        message,
+      );
     },
   );
 });
