@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLLocalDate, GraphQLSafeInt } from 'graphql-scalars';
 import {
   Arg,
   Authorized,
@@ -51,6 +51,7 @@ import { RecordChange, WithdrawResult, type RecordInterface } from './record-typ
 import { ingestRecords, MAX_RECORDS, type RecordInput } from './records';
 import { IngestResult } from './results';
 import { figuresLoader, figuresQuery, type FiguresKey, type FiguresSource } from './figures-query';
+import { schemeKeys } from './scheme-keys';
 import { DRY_RUN_ARG, type UpsertTable } from './upsert';
 import { withdrawRecords } from './withdraw';
 
@@ -178,10 +179,11 @@ function recordResolver(department: string, kind: AnyRecordKind): ClassType {
       })
       input: RecordInput[],
       @Arg('dryRun', DRY_RUN_ARG) dryRun: boolean,
-      @Ctx() { db, today, viewer, requestId }: Context,
+      @Ctx() { db, graph, today, viewer, requestId }: Context,
     ): Promise<IngestResult> {
       const author = authorOf(viewerOf(viewer), department, requestId);
-      return ingestRecords(db, input, kind.table, (r) => kind.check(r, today), dryRun, author);
+      const check = (r: RecordInput) => kind.check(r, today);
+      return ingestRecords(db, graph, input, kind.table, check, dryRun, author);
     }
   }
   return RecordResolver;
@@ -296,7 +298,8 @@ function recordConnection(records: DepartmentSpec<string, unknown>['records']): 
     })
     totalCount!: number;
 
-    @Field(() => Int, {
+    // A sum (deaths) like the statistics' own: a 53-bit integer.
+    @Field(() => GraphQLSafeInt, {
       nullable: true,
       description:
         '指标合计 With `indicator`: the sum of `counts` across all pages, which is the ' +
@@ -420,13 +423,15 @@ function indicatorsResolver<Figures>(
       nullable: true,
       description:
         `${spec.board.term} ${spec.board.publisher} indicators (${spec.name}.*) for every ` +
-        'station of the board. Null when the department is unavailable.',
+        "station of the board: only those the board's scheme uses (scored, deducted or " +
+        'vetoed). Null when the department is unavailable.',
     })
-    indicators(
+    async indicators(
       @Root() root: BoardRef,
-      @Ctx() { loaders, today }: DepartmentContext<Figures>,
+      @Ctx() { graph, loaders, today }: DepartmentContext<Figures>,
     ): Promise<StationIndicators[]> {
-      return boardIndicators(root, today, loaders.figures, spec.name, spec.board.indicators);
+      const used = await schemeKeys(graph, root.schemeId);
+      return boardIndicators(root, today, loaders.figures, spec.name, spec.board.indicators, used);
     }
   }
   return BoardIndicatorsResolver;

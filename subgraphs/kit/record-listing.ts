@@ -154,7 +154,8 @@ interface ListedRow {
   withdrawal_reason: string | null;
   counts: number | null;
   total: number;
-  figure: number | null;
+  /** bigint, which pg hands over as text. */
+  figure: string | null;
 }
 
 /**
@@ -208,7 +209,7 @@ export async function listRecords(
   const rows = await db.query<ListedRow[]>(
     `WITH m AS (${selects.join('\n      UNION ALL ')})
      SELECT t.total, t.figure, p.* FROM
-       (SELECT count(*)::int AS total, sum(counts)::int AS figure FROM m) t
+       (SELECT count(*)::int AS total, sum(counts)::bigint AS figure FROM m) t
        LEFT JOIN LATERAL (
          SELECT * FROM m WHERE (kind, on_date, external_id) > ($4::int, $5::date, $6::text)
          ORDER BY kind, on_date, external_id LIMIT $7
@@ -252,7 +253,7 @@ export async function listRecords(
       after !== null,
     ),
     totalCount: summary?.total ?? 0,
-    indicatorTotal: indicator === null ? null : (summary?.figure ?? 0),
+    indicatorTotal: indicator === null ? null : Number(summary?.figure ?? 0),
     ...request.range,
   };
 }

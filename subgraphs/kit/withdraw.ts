@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { badUserInput, show } from '../../platform/errors';
+import { hasControlCharacter } from '../../platform/text';
 import { must } from './batch';
 import { withdrawRows, type Author, type WithdrawCounts } from './journal';
 import { MAX_REASON_LENGTH } from './migrations';
@@ -32,6 +33,9 @@ export async function withdrawRecords(
     );
   }
   for (const id of externalIds) {
+    if (hasControlCharacter(id)) {
+      refuse({ field: 'externalIds', value: id, reason: 'must not hold control characters' });
+    }
     const problem = must.beId('externalIds', id, 64);
     if (problem) refuse(problem);
   }

@@ -2,6 +2,7 @@ import { departmentSubgraph, recordKind } from '../kit/department';
 import { TRAFFIC_INDICATORS } from './indicators';
 import { AccidentInput } from './record-inputs';
 import { Accidents1764400000002 } from './migrations/1764400000002-accidents';
+import { AccidentBounds1764900000002 } from './migrations/1764900000002-bounds';
 import { Traceable1765000000002 } from './migrations/1765000000002-traceable';
 import { Accident, TrafficRecord } from './record-types';
 import { accidentProblems } from './checks';
@@ -34,7 +35,7 @@ export const traffic = departmentSubgraph(
       type: TrafficRecord,
       description: '道路交通事故 road traffic accidents',
     },
-    migrations: [Accidents1764400000002, Traceable1765000000002],
+    migrations: [Accidents1764400000002, AccidentBounds1764900000002, Traceable1765000000002],
     seed,
   },
   [

@@ -166,6 +166,7 @@ beforeAll(async () => {
     expect(res.errors).toBeUndefined();
     expect(res.data[mutation].inserted).toBe(input.length);
   }
+  everyKey = await publishEveryKey();
 });
 afterAll(() => platform.stop());
 
@@ -177,13 +178,49 @@ interface BoardValue {
 }
 
 /** The board of S1 alone: every value each department publishes, and the scored row. */
-async function boardOf(station = S1) {
+/**
+ * A board publishes the values of its scheme's keys only: the default scheme
+ * (fengqiao-2019@1) has the deduction and the veto; a scheme scoring every key of the catalog,
+ * published in beforeAll, shows every value.
+ */
+const DEFAULT_SCHEME = 'fengqiao-2019@1';
+let everyKey = '';
+
+async function publishEveryKey(): Promise<string> {
+  const cents = Math.floor(10000 / INDICATORS.length);
+  const indicators = INDICATORS.map((i, n) => ({
+    key: i.key,
+    department: i.department,
+    weight: (n === 0 ? 10000 - cents * (INDICATORS.length - 1) : cents) / 100,
+    ...(i.kind === 'RATE'
+      ? {
+          method: 'RATE',
+          direction: 'HIGHER',
+          fullAt: 0.98,
+          zeroAt: 0.9,
+          minSample: 1,
+          whenShort: 'ZERO',
+        }
+      : { method: 'YOY', direction: 'HIGHER', fullAt: 0.1, zeroAt: -0.2 }),
+  }));
+  const res = await platform.query(
+    `mutation($input: AssessmentSchemeInput!) { publishAssessmentScheme(input: $input) { id } }`,
+    {
+      token: await tokenFor('assessor'),
+      variables: { input: { name: 'every-key', title: '全部指标（测试）', indicators } },
+    },
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data.publishAssessmentScheme.id;
+}
+
+async function boardOf(station = S1, schemeId = DEFAULT_SCHEME) {
   const values = 'stationCode values { key current baseline sample }';
   const res = await platform.query(
-    `query($scope: ID!, $period: String!) { assessmentBoard(scope: $scope, period: $period) {
+    `query($scope: ID!, $period: String!, $schemeId: ID) { assessmentBoard(scope: $scope, period: $period, schemeId: $schemeId) {
        caseIndicators { ${values} } trafficIndicators { ${values} } surveyIndicators { ${values} }
        rows { total vetoes deductions { key count points } } } }`,
-    { token: token.station, variables: { scope: station, period: PERIOD } },
+    { token: token.station, variables: { scope: station, period: PERIOD, schemeId } },
   );
   expect(res.errors).toBeUndefined();
   const board = res.data.assessmentBoard;
@@ -241,7 +278,7 @@ describe('the records behind every figure', () => {
   it.each(INDICATORS.map((i) => [i.key, i] as const))(
     '%s: the records listed add up to the board, now and a year before',
     async (key, indicator) => {
-      const { value } = await boardOf();
+      const { value } = await boardOf(S1, everyKey);
       const shown = value(key);
       const current = await records(indicator.department, { indicator: key });
       const baseline = await records(indicator.department, { indicator: key, baseline: true });
