@@ -13,7 +13,6 @@ import {
   ObjectType,
   Resolver,
   Root,
-  getMetadataStorage,
   type ClassType,
 } from 'type-graphql';
 import type { DataSource } from 'typeorm';
@@ -245,21 +244,9 @@ function historyResolver<Figures>(kind: AnyRecordKind): ClassType {
   return HistoryResolver;
 }
 
-function typeNameOf(type: ClassType): string {
-  const name = getMetadataStorage().objectTypes.find((t) => t.target === type)?.name;
-  if (!name) throw new Error(`${type.name} is not a GraphQL object type`);
-  return name;
-}
-
-function interfaceNameOf(type: RecordInterface): string {
-  const name = getMetadataStorage().interfaceTypes.find((t) => t.target === type)?.name;
-  if (!name) throw new Error(`${type.name} is not a GraphQL interface`);
-  return name;
-}
-
 /** The department's connection of records (CaseRecordConnection) and its edge. */
 function recordConnection(records: DepartmentSpec<string, unknown>['records']): ClassType {
-  const name = interfaceNameOf(records.type);
+  const name = records.type.graphqlName;
   @ObjectType(`${name}Edge`, { description: `记录分页项 One record and its cursor.` })
   class RecordEdge {
     @Field({ description: 'Opaque cursor of this record in the listing order.' })
@@ -466,7 +453,7 @@ export function departmentSubgraph<Name extends string, Figures>(
   const board = boardReference(station);
   const kinds = records.map((kind) => ({
     table: kind.table.table,
-    typeName: typeNameOf(kind.record),
+    type: kind.record,
     dateColumn: kind.dateColumn,
   }));
   const listings = indicatorListings(spec.name, spec.figures.sources, spec.board.indicators, kinds);

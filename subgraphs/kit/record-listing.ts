@@ -1,3 +1,4 @@
+import type { ClassType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { badUserInput, show } from '../../platform/errors';
 import { pageInfo, type PageInfo } from './connection';
@@ -11,7 +12,7 @@ import { figureOrigins, NOT_WITHDRAWN, type FiguresSource } from './figures-quer
 export interface ListedKind {
   table: string;
   /** The GraphQL type of its records, e.g. CriminalCase. */
-  typeName: string;
+  type: ClassType;
   /** The date that places a record in a period when no indicator says which, e.g. filed_on. */
   dateColumn: string;
 }
@@ -94,7 +95,7 @@ export interface ListingRequest {
 }
 
 /** A listed record: what the department sent, its state, and what it adds to the figure. */
-export type ListedRecord = RecordBase & { __typename: string; recordTable: string };
+export type ListedRecord = RecordBase & { recordType: ClassType; recordTable: string };
 
 export interface RecordPage {
   edges: { cursor: string; node: ListedRecord; counts: number | null }[];
@@ -233,7 +234,7 @@ export async function listRecords(
       counts: r.counts,
       node: {
         ...sent,
-        __typename: kind.typeName,
+        recordType: kind.type,
         recordTable: kind.table,
         externalId: r.external_id,
         stationCode: String(sent.stationCode),

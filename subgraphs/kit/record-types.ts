@@ -7,6 +7,7 @@ import {
   InterfaceType,
   ObjectType,
   registerEnumType,
+  type ClassType,
 } from 'type-graphql';
 import { CHANGES_PER_RECORD, FIELDS_PER_RECORD, listSize } from './list-sizes';
 
@@ -96,14 +97,20 @@ export interface RecordBase {
  * A department's record interface (CaseRecord, TrafficRecord, SurveyRecord): the fields every
  * kind shares; each kind's type implements it with what the department sent.
  */
-export type RecordInterface = abstract new () => RecordBase & { history: RecordChange[] };
+export type RecordInterface = (abstract new () => RecordBase & { history: RecordChange[] }) & {
+  /** Its GraphQL name, which the department's connection types are named after. */
+  readonly graphqlName: string;
+};
 
 export function recordInterface(name: string, description: string): RecordInterface {
   @InterfaceType(name, {
     description,
-    resolveType: (value: { __typename: string }) => value.__typename,
+    // Each listed record carries the class of its kind (record-listing.ts).
+    resolveType: (value: { recordType: ClassType }) => value.recordType,
   })
   abstract class DepartmentRecord implements RecordBase {
+    static readonly graphqlName = name;
+
     @Field(() => ID, { description: "外部编号 The department's own id of the record." })
     externalId!: string;
 

@@ -11,8 +11,8 @@ interface Figures {
 }
 
 const KINDS: ListedKind[] = [
-  { table: 'criminal_case', typeName: 'CriminalCase', dateColumn: 'filed_on' },
-  { table: 'dispute', typeName: 'Dispute', dateColumn: 'received_on' },
+  { table: 'criminal_case', type: class CriminalCase {}, dateColumn: 'filed_on' },
+  { table: 'dispute', type: class Dispute {}, dateColumn: 'received_on' },
 ];
 
 const SOURCES: FiguresSource<keyof Figures>[] = [
