@@ -1,5 +1,5 @@
 import { FENGQIAO_STATION } from '../../scripts/sample-tokens';
-import type { DepartmentName } from '../../subgraphs/departments';
+import { BOARD_DEPARTMENTS, type DepartmentName } from '../../subgraphs/departments';
 
 /**
  * Who may use what: the roles table as data, walked by access.test.ts for every role,
@@ -169,7 +169,10 @@ function recordRows(): AccessRow[] {
   ];
 }
 
-/** The indicator keys fengqiao-2019@1 uses (scored, deducted or vetoed), by department. */
+/**
+ * The indicator keys fengqiao-2019@1 uses (scored, deducted or vetoed), by department: what its
+ * boards publish. A new department states its own (none, until a scheme scores it).
+ */
 const FENGQIAO_KEYS: Record<DepartmentName, string[]> = {
   cases: [
     'cases.criminalSolved',
@@ -291,9 +294,8 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   ...statsRows(),
   ...recordRows(),
-  boardFieldRow('cases', 'caseIndicators'),
-  boardFieldRow('traffic', 'trafficIndicators'),
-  boardFieldRow('surveys', 'surveyIndicators'),
+  // Every department's board field, from the registry of departments: a new one gets its row.
+  ...BOARD_DEPARTMENTS.map((d) => boardFieldRow(d.name, d.field)),
   // assessment: the board is published to every signed-in user; schemes are the assessors'
   {
     field: 'Query.assessmentBoard',
