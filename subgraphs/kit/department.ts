@@ -19,14 +19,21 @@ import type { DemoProfile } from '../../demo/profile';
 import {
   boardIndicators,
   boardReference,
+  divisionReference,
   StationIndicators,
   indicatorsTypeOf,
   stationReference,
   type BoardRef,
+  type DivisionRef,
   type IndicatorFormulas,
   type StationRef,
 } from './federation';
-import { PERIOD_ARG, statsWithBaseline, type WithBaseline } from './figures';
+import {
+  divisionStatsWithBaseline,
+  PERIOD_ARG,
+  statsWithBaseline,
+  type WithBaseline,
+} from './figures';
 import type { Department } from './indicators';
 import { parsePeriod } from './period';
 import { ingestRecords, MAX_RECORDS, type RecordInput } from './records';
@@ -36,7 +43,7 @@ import { DRY_RUN_ARG, type UpsertTable } from './upsert';
 
 /**
  * What makes a department subgraph (cases, traffic, surveys): record kinds loaded through
- * mutations, one statistics field on Station, and its indicators on the assessment board. A
+ * mutations, one statistics field on Station and Division, and its indicators on the assessment board. A
  * department declares these; the kit builds the resolvers, loaders and federation references
  * the same way for all of them.
  */
@@ -71,6 +78,8 @@ export interface DepartmentSpec<Figures> {
     field: string;
     type: ClassType;
     description: string;
+    /** The same field on Division: what it sums, e.g. "The division's cases … summed". */
+    divisionDescription: string;
     query: (db: DataSource) => StatsQuery<Figures>;
     zero: () => Figures;
   };
@@ -143,6 +152,37 @@ function statsResolver<Figures>(
   return StationStatsResolver;
 }
 
+function divisionStatsResolver<Figures extends object>(
+  division: ClassType<DivisionRef>,
+  spec: DepartmentSpec<Figures>,
+): ClassType {
+  @Resolver(() => division)
+  class DivisionStatsResolver {
+    // A division's figures are open to those who read any station's; a station reads its own
+    // only, so no division.
+    @Authorized(Grant.department(spec.name), Grant.assessor)
+    @Directive('@requires(fields: "stations { code }")')
+    @FieldResolver(() => spec.stats.type, {
+      name: spec.stats.field,
+      nullable: true,
+      description: spec.stats.divisionDescription,
+    })
+    stats(
+      @Root() { stations }: DivisionRef,
+      @Arg('period', PERIOD_ARG) period: string,
+      @Ctx() { loaders, today }: DepartmentContext<Figures>,
+    ): Promise<WithBaseline<Figures>> {
+      return divisionStatsWithBaseline(
+        loaders.figures,
+        stations.map((s) => s.code),
+        parsePeriod(period, today),
+        spec.stats.zero,
+      );
+    }
+  }
+  return DivisionStatsResolver;
+}
+
 function indicatorsResolver<Figures>(
   board: ClassType<BoardRef>,
   spec: DepartmentSpec<Figures>,
@@ -169,23 +209,25 @@ function indicatorsResolver<Figures>(
   return BoardIndicatorsResolver;
 }
 
-export function departmentSubgraph<Figures>(
+export function departmentSubgraph<Figures extends object>(
   spec: DepartmentSpec<Figures>,
   records: readonly [AnyRecordKind, ...AnyRecordKind[]],
 ): SubgraphDefinition<DepartmentLoaders<Figures>> {
   const station = stationReference();
   const board = boardReference(station);
+  const division = divisionReference(station);
   return {
     name: spec.name,
     port: spec.port,
     resolvers: [
       statsResolver(station, spec),
+      divisionStatsResolver(division, spec),
       indicatorsResolver(board, spec),
       ...records.map((kind) => recordResolver(spec.name, kind)),
       ...(spec.resolvers ?? []),
     ],
     // Reached only through federation (entity references), not from a root field.
-    orphanedTypes: [station, board],
+    orphanedTypes: [station, board, division],
     entities: [],
     migrations: spec.migrations,
     createLoaders: (db) => ({ figures: statsLoader(spec.stats.query(db), spec.stats.zero) }),

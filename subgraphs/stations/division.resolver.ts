@@ -2,8 +2,10 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } f
 import { IsNull } from 'typeorm';
 import type { Context } from '../kit/context';
 import { assertDivisionCode } from '../../platform/codes';
+import { badUserInput, show } from '../../platform/errors';
 import { Division } from './division';
 import type { StationsLoaders } from './loaders';
+import { Station } from './station';
 
 type StationsContext = Context<StationsLoaders>;
 
@@ -12,13 +14,22 @@ export class DivisionResolver {
   @Authorized()
   @Query(() => Division, {
     nullable: true,
-    description: '行政区划 One division by its GB/T 2260 code; null when unknown.',
+    description:
+      '行政区划 One division by its GB/T 2260 code. A code the registry does not know is ' +
+      'refused (BAD_USER_INPUT), like a scope: a report never reads as an empty division.',
   })
-  division(
+  async division(
     @Arg('code', () => ID, { description: '区划代码 6-digit GB/T 2260 code.' }) code: string,
     @Ctx() { loaders }: StationsContext,
-  ): Promise<Division | null> {
-    return loaders.division.load(assertDivisionCode(code, 'code'));
+  ): Promise<Division> {
+    const division = await loaders.division.load(assertDivisionCode(code, 'code'));
+    if (!division) {
+      throw badUserInput(`code ${show(code)} is not a division in the registry`, {
+        field: 'code',
+        value: code,
+      });
+    }
+    return division;
   }
 
   @Authorized()
@@ -61,7 +72,36 @@ export class DivisionResolver {
   }
 
   @FieldResolver(() => Int, { description: '派出所数 Number of stations within it, at any depth.' })
-  stationCount(@Root() division: Division, @Ctx() { loaders }: StationsContext): Promise<number> {
-    return loaders.stationCount.load(division.code);
+  async stationCount(
+    @Root() division: Division,
+    @Ctx() { loaders }: StationsContext,
+  ): Promise<number> {
+    return (await loaders.totals.load(division.code)).stationCount;
+  }
+
+  @FieldResolver(() => Int, { description: '警力 Officers of all its stations, summed.' })
+  async officers(@Root() division: Division, @Ctx() { loaders }: StationsContext): Promise<number> {
+    return (await loaders.totals.load(division.code)).officers;
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      '平安类社会组织数 Safety-related social organizations of all its stations, summed.',
+  })
+  async socialOrganizations(
+    @Root() division: Division,
+    @Ctx() { loaders }: StationsContext,
+  ): Promise<number> {
+    return (await loaders.totals.load(division.code)).socialOrganizations;
+  }
+
+  @Authorized()
+  @FieldResolver(() => [Station], {
+    description:
+      '派出所 The stations whose current county lies within it, in code order (whatever ' +
+      "prefix their codes were issued under). The departments' division figures sum over these.",
+  })
+  stations(@Root() division: Division, @Ctx() { loaders }: StationsContext): Promise<Station[]> {
+    return loaders.stationsIn.load(division);
   }
 }

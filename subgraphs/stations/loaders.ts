@@ -1,19 +1,36 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { groupedLoader, keyedLoader } from '../kit/loaders';
-import { Division } from './division';
+import { Division, DivisionLevel } from './division';
 import { Station } from './station';
 
 export interface StationsLoaders {
   station: DataLoader<string, Station | null>;
   division: DataLoader<string, Division | null>;
   children: DataLoader<string, Division[]>;
-  stationCount: DataLoader<string, number>;
+  totals: DataLoader<string, DivisionTotals>;
+  stationsIn: DataLoader<Division, Station[], string>;
 }
+
+/** What the registry sums over a division's stations. */
+export interface DivisionTotals {
+  stationCount: number;
+  officers: number;
+  socialOrganizations: number;
+}
+
+const NO_STATIONS: DivisionTotals = { stationCount: 0, officers: 0, socialOrganizations: 0 };
 
 /** SQL: the prefix of the county codes inside division `d`, by its level. */
 export const DIVISION_PREFIX_SQL = `CASE d.level WHEN 'PROVINCE' THEN left(d.code, 2)
   WHEN 'CITY' THEN left(d.code, 4) ELSE d.code END`;
+
+/** The prefix of the county codes inside a division, as DIVISION_PREFIX_SQL computes it. */
+export function divisionPrefix({ code, level }: Division): string {
+  if (level === DivisionLevel.PROVINCE) return code.slice(0, 2);
+  if (level === DivisionLevel.CITY) return code.slice(0, 4);
+  return code;
+}
 
 export function createLoaders(db: DataSource): StationsLoaders {
   const stations = db.getRepository(Station);
@@ -38,17 +55,35 @@ export function createLoaders(db: DataSource): StationsLoaders {
           .getMany(),
       (d) => d.parentCode ?? '',
     ),
-    stationCount: new DataLoader(async (codes) => {
-      const rows = await db.query<{ code: string; count: number }[]>(
-        `SELECT d.code, count(s.code)::int AS count
+    totals: new DataLoader(async (codes) => {
+      const rows = await db.query<({ code: string } & DivisionTotals)[]>(
+        `SELECT d.code, count(s.code)::int AS "stationCount",
+                coalesce(sum(s.officers), 0)::int AS officers,
+                coalesce(sum(s.social_organizations), 0)::int AS "socialOrganizations"
          FROM division d
          LEFT JOIN station s ON s.division_code LIKE ${DIVISION_PREFIX_SQL} || '%'
          WHERE d.code = ANY($1)
          GROUP BY d.code`,
         [codes],
       );
-      const counts = new Map(rows.map((row) => [row.code, row.count]));
-      return codes.map((code) => counts.get(code) ?? 0);
+      const totals = new Map(rows.map(({ code, ...sums }) => [code, sums]));
+      return codes.map((code) => totals.get(code) ?? NO_STATIONS);
     }),
+    // One statement for every division asked in a tick (a city and its counties): the stations
+    // under any of their prefixes, each then listed under every division whose prefix it has.
+    stationsIn: new DataLoader(
+      async (asked) => {
+        const prefixes = asked.map(divisionPrefix);
+        const found = await stations
+          .createQueryBuilder('s')
+          .where('s.division_code LIKE ANY(:patterns)', {
+            patterns: [...new Set(prefixes)].map((prefix) => `${prefix}%`),
+          })
+          .orderBy('s.code')
+          .getMany();
+        return prefixes.map((prefix) => found.filter((s) => s.divisionCode.startsWith(prefix)));
+      },
+      { cacheKeyFn: (division) => division.code },
+    ),
   };
 }
