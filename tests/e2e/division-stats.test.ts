@@ -411,6 +411,8 @@ describe('the SQL a report costs', () => {
       // One statement for the division and one for its children (a county has none to ask).
       expect([county[department], city[department], province[department]]).toEqual([1, 2, 2]);
     }
+    // The registry reads the division with its children, then their stations, once.
+    expect([county.stations, city.stations, province.stations]).toEqual([2, 2, 2]);
     expect(city).toEqual(province);
   });
 });
