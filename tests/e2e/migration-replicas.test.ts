@@ -45,7 +45,7 @@ describe.each(SUBGRAPHS.map((s) => [s.name, s] as const))(
         expect(answer.errors).toBeUndefined();
       }
 
-      const applied = await replicas[0]!.db.query<{ name: string; times: string }[]>(
+      const applied = await replicas[0].db.query<{ name: string; times: string }[]>(
         `SELECT name, count(*)::text AS times FROM "${subgraph.name}".migrations GROUP BY name ORDER BY name`,
       );
       expect(applied.map((m) => m.name).sort()).toEqual(
