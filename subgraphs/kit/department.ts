@@ -26,23 +26,23 @@ import {
   type BoardRef,
   type DivisionRef,
   type StationRef,
-} from './federation';
+} from './board-contract';
 import {
   divisionStatsWithBaseline,
   PERIOD_ARG,
   statsWithBaseline,
   type WithBaseline,
-} from './figures';
+} from './period-stats';
 import { indicatorKey, type IndicatorDefinition, type Indicators } from './indicators';
 import { parsePeriod } from './period';
 import { ingestRecords, MAX_RECORDS, type RecordInput } from './records';
 import { IngestResult } from './results';
-import { statsLoader, type StatsKey, type StatsQuery } from './stats';
+import { figuresLoader, type FiguresKey, type FiguresQuery } from './figures-query';
 import { DRY_RUN_ARG, type UpsertTable } from './upsert';
 
 export interface DepartmentLoaders<Figures> {
   /** The department's figures per station and date range: statistics and board alike. */
-  figures: DataLoader<StatsKey, Figures, string>;
+  figures: DataLoader<FiguresKey, Figures, string>;
 }
 
 type DepartmentContext<Figures> = Context<DepartmentLoaders<Figures>>;
@@ -52,7 +52,7 @@ export interface RecordKind<T extends RecordInput> {
   mutation: string;
   input: ClassType<T>;
   table: UpsertTable<T>;
-  /** The kind's own rules, beyond every record's (externalId, stationCode). */
+  /** The kind's own checks, beyond every record's (externalId, stationCode). */
   check: (record: T, today: string) => (Problem | null)[];
   /** What the mutation does, e.g. "录入刑事案件 Adds or updates criminal cases." */
   summary: string;
@@ -76,13 +76,16 @@ export interface DepartmentSpec<Name extends string, Figures> {
   /** Its value's description in the Department enum, e.g. "刑侦/治安 Criminal cases and …". */
   description: string;
   stats: {
-    /** The Station field, e.g. caseStats, and its type (a PeriodFigures subclass). */
+    /** The Station field, e.g. caseStats, and its type (a PeriodStats subclass). */
     field: string;
     type: ClassType;
     description: string;
     /** The same field on Division: what it sums, e.g. "The division's cases … summed". */
     divisionDescription: string;
-    query: (db: DataSource) => StatsQuery<Figures>;
+  };
+  /** How its figures are counted: one statement for many stations and ranges, and none. */
+  figures: {
+    query: (db: DataSource) => FiguresQuery<Figures>;
     zero: () => Figures;
   };
   board: {
@@ -130,7 +133,7 @@ export function recordKind<T extends RecordInput>(kind: RecordKind<T>): AnyRecor
   return kind as unknown as AnyRecordKind;
 }
 
-const INGEST_RULES =
+const INGEST_TERMS =
   `1 to ${MAX_RECORDS.toLocaleString('en')} per call, in one transaction; sending an externalId ` +
   'again updates that record. A batch with any invalid record is refused whole (BAD_USER_INPUT).';
 
@@ -140,7 +143,7 @@ function recordResolver(department: string, kind: AnyRecordKind): ClassType {
     @Authorized(Grant.department(department))
     @Mutation(() => IngestResult, {
       name: kind.mutation,
-      description: `${kind.summary} ${INGEST_RULES}`,
+      description: `${kind.summary} ${INGEST_TERMS}`,
     })
     record(
       @Arg('input', () => [kind.input], {
@@ -204,7 +207,7 @@ function divisionStatsResolver<Figures extends object>(
         loaders.figures,
         stations.map((s) => s.code),
         parsePeriod(period, today),
-        spec.stats.zero,
+        spec.figures.zero,
       );
     }
   }
@@ -287,7 +290,7 @@ export function departmentSubgraph<Name extends string, Figures extends object>(
     orphanedTypes: [station, board, division],
     entities: [],
     migrations: spec.migrations,
-    createLoaders: (db) => ({ figures: statsLoader(spec.stats.query(db), spec.stats.zero) }),
+    createLoaders: (db) => ({ figures: figuresLoader(spec.figures.query(db), spec.figures.zero) }),
     seed: spec.seed,
   };
 }

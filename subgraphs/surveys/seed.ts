@@ -23,8 +23,8 @@ import { Random } from '../../demo/random';
 import type { DateRange } from '../kit/period';
 import { CommendationKind } from './enums';
 import { COUNTED_LEVEL } from './levels';
-import type { CommendationInput, ComplaintInput, SurveyResponseInput } from './inputs';
-import { COMMENDATION_TABLE, COMPLAINT_TABLE, SURVEY_RESPONSE_TABLE } from './tables';
+import type { CommendationInput, ComplaintInput, SurveyResponseInput } from './record-inputs';
+import { COMMENDATION_TABLE, COMPLAINT_TABLE, SURVEY_RESPONSE_TABLE } from './record-tables';
 
 /**
  * The survey firm phones about 12 residents of every station a month (tens a quarter), a quota

@@ -13,14 +13,14 @@ import {
 import { articleCityStations, setCount } from '../../demo/calibrate';
 import type { DateRange } from '../kit/period';
 import { demoStations } from '../../demo/stations';
-import type { AccidentInput } from './inputs';
-import { ACCIDENT_TABLE } from './tables';
+import type { AccidentInput } from './record-inputs';
+import { ACCIDENT_TABLE } from './record-tables';
 
 /**
- * Monthly rates for a station of 40,000 people (../shared/domain.md: 1-2 injury accidents a
+ * Monthly rates for a station of 40,000 people (docs/domain.md: 1-2 injury accidents a
  * month), shaped like the seed article's 2019 against 2018: road deaths −39.4% (nudged to it
- * exactly in 绍兴, below), accidents and injuries falling moderately. 0.17 deaths per 40,000 people is about 0.2 a month for the
- * average demo station (47,000 people).
+ * exactly in 绍兴, below), accidents and injuries falling moderately. 0.17 deaths per 40,000
+ * people is about 0.2 a month for the average demo station (47,000 people).
  */
 const ACCIDENTS: ByDemoYear<number> = [1.5, 1.32];
 const DEATHS: ByDemoYear<number> = [0.17, 0.103];
