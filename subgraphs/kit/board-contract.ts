@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import { Directive, Field, Float, ID, Int, ObjectType, type ClassType } from 'type-graphql';
 import { indicatorKey, type Indicators } from './indicators';
+import { listSize } from './list-sizes';
 import { parsePeriod } from './period';
 import { loadWithBaseline, type FiguresKey } from './figures-query';
 
@@ -130,15 +131,14 @@ export abstract class StationIndicators {
   @Field(() => ID, { description: '机构代码 The station.' })
   stationCode!: string;
 
-  @Field(() => [IndicatorValue], {
-    description: '指标值 One value per indicator the department publishes.',
-  })
-  values!: IndicatorValue[];
+  /** Declared by each department's type, sized by what that department publishes. */
+  abstract values: IndicatorValue[];
 }
 
 /**
- * A department's indicators for every station of a board: the same loader as its statistics,
- * so the whole board costs the department one statement.
+ * A department's indicators for every station of a board, those of them the board's scheme
+ * uses (`used`, by key): the same loader as its statistics, so the whole board costs the
+ * department one statement.
  */
 export function boardIndicators<F>(
   board: BoardRef,
@@ -146,11 +146,17 @@ export function boardIndicators<F>(
   loader: DataLoader<FiguresKey, F, string>,
   department: string,
   indicators: Indicators<F>,
+  used: ReadonlySet<string>,
 ): Promise<StationIndicators[]> {
   const period = parsePeriod(board.period, today);
-  const keyed = Object.entries(indicators).map(
-    ([figure, indicator]) => [indicatorKey(department, figure), indicator] as const,
-  );
+  // Only what the board's scheme uses: a board publishes no other figure of a station.
+  const keyed = Object.entries(indicators)
+    .map(([figure, indicator]) => [indicatorKey(department, figure), indicator] as const)
+    .filter(([key]) => used.has(key));
+  // A scheme that uses none of the department's indicators costs it no statement.
+  if (keyed.length === 0) {
+    return Promise.resolve(board.stations.map(({ code }) => ({ stationCode: code, values: [] })));
+  }
   return Promise.all(
     board.stations.map(async ({ code }) => {
       const [current, baseline] = await loadWithBaseline(loader, code, period);
@@ -173,10 +179,22 @@ export function boardIndicators<F>(
  * graphql-tools' stitching (Hive Gateway: "Multiple canonical definitions"), and a type of its
  * own says whose figures these are.
  */
-export function indicatorsType(name: string, description: string): ClassType<StationIndicators> {
+export function indicatorsType(
+  name: string,
+  description: string,
+  indicatorCount: number,
+): ClassType<StationIndicators> {
   // Shareable: the assessment subgraph declares the type too, for its @external fields.
   @Directive('@shareable')
   @ObjectType(name, { description })
-  class Indicators extends StationIndicators {}
+  class Indicators extends StationIndicators {
+    // Sized per department, so the cost estimate counts the values it really sends.
+    @listSize(indicatorCount)
+    @Field(() => [IndicatorValue], {
+      description:
+        "指标值 One value per indicator of the department's that the board's scheme uses.",
+    })
+    values!: IndicatorValue[];
+  }
   return Indicators;
 }

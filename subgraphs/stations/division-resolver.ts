@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { listSize, STATIONS_IN_SCOPE } from '../kit/list-sizes';
 import { IsNull } from 'typeorm';
 import type { Context } from '../kit/context';
 import { assertDivisionCode } from '../../platform/codes';
@@ -11,6 +12,9 @@ type StationsContext = Context<StationsLoaders>;
 
 const sum = (stations: Station[], figure: (station: Station) => number) =>
   stations.reduce((total, station) => total + figure(station), 0);
+
+/** The most divisions directly under one: 杭州市's 13 counties (the province has 11 cities). */
+const DIVISIONS_UNDER_ONE = 15;
 
 @Resolver(() => Division)
 export class DivisionResolver {
@@ -46,6 +50,7 @@ export class DivisionResolver {
   }
 
   @Authorized()
+  @listSize(DIVISIONS_UNDER_ONE)
   @Query(() => [Division], {
     description:
       '下级区划 The divisions directly under a division, by code; without parentCode, the provinces.',
@@ -77,6 +82,7 @@ export class DivisionResolver {
     return division.parentCode === null ? null : loaders.division.load(division.parentCode);
   }
 
+  @listSize(DIVISIONS_UNDER_ONE)
   @FieldResolver(() => [Division], {
     description: '下级区划 The divisions directly under it, by code.',
   })
@@ -109,6 +115,7 @@ export class DivisionResolver {
   }
 
   @Authorized()
+  @listSize(STATIONS_IN_SCOPE)
   @FieldResolver(() => [Station], {
     description:
       '派出所 The stations whose current county lies within it, in code order (whatever ' +
