@@ -10,7 +10,8 @@ import { BOARD_DEPARTMENTS, type DepartmentName } from '../../subgraphs/departme
  *   assessor      reads everything; writes publishAssessmentScheme only
  *   department:X  reads the registry, the boards and X's own records and statistics; writes X's
  *                 mutations only
- *   station:C     reads the registry, the boards and its own station's statistics; writes nothing
+ *   station:C     reads the registry, the boards and its own station's statistics (no
+ *                 division's); writes nothing
  *
  * A subgraph adds a row for each root Query and Mutation field it adds, and for each other field
  * it guards with a grant (e.g. `Station.caseStats`, Grant.ownStation): access.test.ts fails
@@ -90,11 +91,31 @@ function statsRow(department: DepartmentName, field: string, selection: string):
   };
 }
 
+/** A department's figures summed over a division: its own department and the assessors. */
+function divisionStatsRow(department: DepartmentName, field: string, selection: string): AccessRow {
+  const stats = `${field}(period: "2019-H1") { ${selection} }`;
+  return {
+    field: `Division.${field}`,
+    subgraph: department,
+    query: `{ division(code: "330681") { ${stats} } }`,
+    direct: {
+      query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { ${stats} } } }`,
+      variables: {
+        r: [{ __typename: 'Division', code: '330681', stations: [{ code: OWN_STATION }] }],
+      },
+    },
+    allowed: ['admin', 'assessor', `department:${department}`],
+  };
+}
+
 function statsRows(): AccessRow[] {
   return [
     statsRow('cases', 'caseStats', 'criminalFiled mediationRate'),
     statsRow('traffic', 'trafficStats', 'accidents deaths'),
     statsRow('surveys', 'surveyStats', 'responses securityRate'),
+    divisionStatsRow('cases', 'caseStats', 'criminalSolved mediationRate'),
+    divisionStatsRow('traffic', 'trafficStats', 'deaths majorAccidents'),
+    divisionStatsRow('surveys', 'surveyStats', 'responses satisfactionRate'),
   ];
 }
 
