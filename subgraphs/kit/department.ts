@@ -24,18 +24,25 @@ import type { DemoProfile } from '../../demo/profile';
 import {
   boardIndicators,
   boardReference,
+  divisionReference,
   indicatorsType,
   StationIndicators,
   stationReference,
   type BoardRef,
+  type DivisionRef,
   type StationRef,
 } from './board-contract';
 import { PageInfo } from './connection';
 import { historyKey, historyLoader } from './history';
+import {
+  divisionStatsWithBaseline,
+  PERIOD_ARG,
+  statsWithBaseline,
+  type WithBaseline,
+} from './period-stats';
 import { indicatorKey, type IndicatorDefinition, type Indicators } from './indicators';
 import { authorOf } from './journal';
 import { CHANGES_PER_RECORD, listSize, STATIONS_IN_SCOPE } from './list-sizes';
-import { PERIOD_ARG, statsWithBaseline, type WithBaseline } from './period-stats';
 import { parsePeriod } from './period';
 import {
   indicatorListings,
@@ -82,7 +89,7 @@ export interface RecordKind<T extends RecordInput> {
 
 /**
  * What makes a department subgraph (cases, traffic, surveys): record kinds loaded through
- * mutations, one statistics field on Station, and its indicators on the assessment board. A
+ * mutations, one statistics field on Station and on Division, and its indicators on the assessment board. A
  * department declares these; the kit builds the resolvers, loaders and federation references
  * the same way for all of them, and the registry (subgraphs/departments.ts) lists it.
  */
@@ -100,6 +107,8 @@ export interface DepartmentSpec<Name extends string, Figures> {
     field: string;
     type: ClassType;
     description: string;
+    /** The same field on Division: what it sums, e.g. "The division's cases … summed". */
+    divisionDescription: string;
   };
   /** How its figures are counted: the statistics, the board and the record listings read these. */
   figures: {
@@ -392,6 +401,37 @@ function statsResolver<Figures>(
   return StationStatsResolver;
 }
 
+function divisionStatsResolver<Figures extends object>(
+  division: ClassType<DivisionRef>,
+  spec: DepartmentSpec<string, Figures>,
+): ClassType {
+  @Resolver(() => division)
+  class DivisionStatsResolver {
+    // A division's figures are open to those who read any station's; a station reads its own
+    // only, so no division.
+    @Authorized(Grant.department(spec.name), Grant.assessor)
+    @Directive('@requires(fields: "stations { code }")')
+    @FieldResolver(() => spec.stats.type, {
+      name: spec.stats.field,
+      nullable: true,
+      description: spec.stats.divisionDescription,
+    })
+    stats(
+      @Root() { stations }: DivisionRef,
+      @Arg('period', PERIOD_ARG) period: string,
+      @Ctx() { loaders, today }: DepartmentContext<Figures>,
+    ): Promise<WithBaseline<Figures>> {
+      return divisionStatsWithBaseline(
+        loaders.figures,
+        stations.map((s) => s.code),
+        parsePeriod(period, today),
+        spec.figures.zero,
+      );
+    }
+  }
+  return DivisionStatsResolver;
+}
+
 function indicatorsResolver<Figures>(
   board: ClassType<BoardRef>,
   type: ClassType<StationIndicators>,
@@ -445,7 +485,7 @@ function boardDepartment<Name extends string, Figures>(
   };
 }
 
-export function departmentSubgraph<Name extends string, Figures>(
+export function departmentSubgraph<Name extends string, Figures extends object>(
   spec: DepartmentSpec<Name, Figures>,
   records: readonly [AnyRecordKind, ...AnyRecordKind[]],
 ): DepartmentSubgraph<Name, Figures> {
@@ -457,6 +497,7 @@ export function departmentSubgraph<Name extends string, Figures>(
     dateColumn: kind.dateColumn,
   }));
   const listings = indicatorListings(spec.name, spec.figures.sources, spec.board.indicators, kinds);
+  const division = divisionReference(station);
   const type = indicatorsType(
     spec.board.type,
     `${spec.board.term} ${spec.board.publisher} indicators for one station.`,
@@ -468,6 +509,7 @@ export function departmentSubgraph<Name extends string, Figures>(
     board: boardDepartment(spec, type),
     resolvers: [
       statsResolver(station, spec),
+      divisionStatsResolver(division, spec),
       indicatorsResolver(board, type, spec),
       recordsResolver(station, spec, kinds, listings),
       ...records.flatMap((kind) => [
@@ -478,7 +520,7 @@ export function departmentSubgraph<Name extends string, Figures>(
       ...(spec.resolvers ?? []),
     ],
     // Reached only through federation (entity references), not from a root field.
-    orphanedTypes: [station, board, ...records.map((kind) => kind.record)],
+    orphanedTypes: [station, board, division, ...records.map((kind) => kind.record)],
     entities: [],
     migrations: spec.migrations,
     createLoaders: (db) => {

@@ -21,6 +21,9 @@ export const traffic = departmentSubgraph(
       type: TrafficStats,
       description:
         "交通事故统计 The station's road traffic accidents for a period, with its baseline (同比).",
+      divisionDescription:
+        '交通事故统计 The road traffic accidents of every station in the division, summed, for a ' +
+        'period with its baseline (同比).',
     },
     figures: { sources: TRAFFIC_SOURCES, zero: noAccidents },
     board: {
