@@ -107,6 +107,31 @@ function board(
   };
 }
 
+/** The city's report: a division's figures and each of its children's (DivisionReport). */
+function report(
+  schema: GraphQLSchema,
+  listed: readonly Listed[],
+  id: string,
+  [code, place]: [string, string],
+): Scenario {
+  const op = listed.find((o) => o.name === 'DivisionReport');
+  const variables = { code, period: PERIOD };
+  const skipped = unusable(schema, op, 'DivisionReport', variables);
+  return {
+    id,
+    name: `report ${place} ${code}`,
+    ...(skipped ? { skipped } : {}),
+    role: 'assessor',
+    operation: op?.body ?? '',
+    variables: () => variables,
+    fresh: false,
+    check(data) {
+      const division = data.division as { code?: string; caseStats?: unknown } | null;
+      return division?.code === code && division.caseStats ? null : `no figures for ${code}`;
+    },
+  };
+}
+
 /**
  * The drill-down's other request: the station's own line of its city's board (its rank there
  * needs the whole board scored), AssessmentBoardRow.
@@ -126,6 +151,35 @@ function boardRow(schema: GraphQLSchema, listed: readonly Listed[]): Scenario {
     check(data) {
       const row = (data.assessmentBoard as { row?: { station?: { code?: string } } } | null)?.row;
       return row?.station?.code === DRILL_DOWN_STATION ? null : 'no row for the station';
+    },
+  };
+}
+
+/**
+ * From a board row to the records behind one of its figures (CaseIndicatorRecords): the
+ * drill-down station's cases solved in the period, each with its history.
+ */
+function indicatorRecords(schema: GraphQLSchema, listed: readonly Listed[]): Scenario {
+  const op = listed.find((o) => o.name === 'CaseIndicatorRecords');
+  const variables = {
+    code: DRILL_DOWN_STATION,
+    period: PERIOD,
+    indicator: 'cases.criminalSolved',
+  };
+  const skipped = unusable(schema, op, 'CaseIndicatorRecords', variables);
+  return {
+    id: 'indicator-records',
+    name: `records of cases.criminalSolved ${DRILL_DOWN_STATION}`,
+    ...(skipped ? { skipped } : {}),
+    role: 'assessor',
+    operation: op?.body ?? '',
+    variables: () => variables,
+    fresh: false,
+    check(data) {
+      const station = data.station as { code?: string; caseRecords?: unknown } | null;
+      return station?.code === DRILL_DOWN_STATION && station.caseRecords
+        ? null
+        : 'no records of the station';
     },
   };
 }
@@ -207,8 +261,11 @@ export function scenarios(
   return [
     drillDown(schema, listed),
     boardRow(schema, listed),
+    indicatorRecords(schema, listed),
     board(schema, listed, 'board-city', ['330600', '绍兴'], stations),
     board(schema, listed, 'board-province', ['330000', 'province'], stations),
+    report(schema, listed, 'report-city', ['330600', '绍兴']),
+    report(schema, listed, 'report-province', ['330000', 'province']),
     ingestion(schema, listed, stations, runId),
   ];
 }

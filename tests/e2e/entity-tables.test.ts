@@ -13,7 +13,9 @@ afterAll(() => platform.stop());
 /** Every table written by a batch upsert, with its subgraph: mapped by a TypeORM entity each. */
 const TABLES: [string, UpsertTable<never>][] = [
   ['stations', STATION_TABLE],
-  ...DEPARTMENTS.flatMap((d) => d.records.map((kind) => [d.name, kind.table] as [string, never])),
+  ...DEPARTMENTS.flatMap((d) =>
+    d.recordKinds.map((kind) => [d.name, kind.table] as [string, never]),
+  ),
 ];
 
 /**

@@ -48,6 +48,8 @@ describe('GraphiQL at GET /', () => {
       '3-paging-through-a-city',
       '4-upsert-stations',
       '5-assessment-board',
+      '6-city-report',
+      '7-records-behind-a-figure',
     ]);
     const admin = await tokenFor('admin');
     for (const { name, query, variables } of operations) {
