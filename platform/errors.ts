@@ -21,7 +21,9 @@ export type ErrorCode =
   /** The gateway could not reach a subgraph (`extensions.subgraph` names it): retry. */
   | 'SUBGRAPH_UNAVAILABLE'
   /** A subgraph did not answer the gateway within SUBGRAPH_TIMEOUT_MS. */
-  | 'SUBGRAPH_TIMEOUT';
+  | 'SUBGRAPH_TIMEOUT'
+  /** A department's figures are missing, so an official result (a published board) is refused. */
+  | 'DEPARTMENT_UNAVAILABLE';
 
 const httpStatus: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,

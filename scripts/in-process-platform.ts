@@ -44,6 +44,8 @@ export function gatewayOver(
 export async function startInProcess(options: InProcessOptions): Promise<InProcessPlatform> {
   const services = new Map<string, RunningService>();
   const startOptions = new Map<string, StartOptions>();
+  // The subgraphs start before the gateway, so they learn its URL once it listens.
+  let gatewayUrl: string | undefined;
   try {
     for (const definition of SUBGRAPHS) {
       const start: StartOptions = {
@@ -52,12 +54,14 @@ export async function startInProcess(options: InProcessOptions): Promise<InProce
         auth: options.auth,
         seed: options.seed,
         logger: options.logger,
+        gatewayUrl: () => gatewayUrl,
       };
       const service = await startSubgraph(definition, start);
       services.set(definition.name, service);
       startOptions.set(definition.name, { ...start, port: service.port });
     }
     const gateway = await gatewayOver(services, options.auth, options.logger);
+    gatewayUrl = gateway.url;
     return { gateway, services, startOptions };
   } catch (error) {
     await Promise.all([...services.values()].map((s) => s.stop()));

@@ -118,15 +118,16 @@ async function main(): Promise<void> {
   const secret = jwtSecret();
   const databaseUrl = await database();
   const shared = { DATABASE_URL: databaseUrl, JWT_SECRET: secret, APOLLO_TELEMETRY_DISABLED: '1' };
+  const gatewayPort = intEnv('PORT', 4000);
+  const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
   const subgraphs = await startSubgraphs(group, {
-    env: shared,
+    // The assessors' subgraph reads the live board through the gateway when publishing one.
+    env: { ...shared, GATEWAY_URL: gatewayUrl },
     portOf: (name, _index, defaultPort) => intEnv(serviceEnvName(name, 'PORT'), defaultPort),
     output: prefixed,
     // Seeding the province profile takes a while; the city profile a few seconds.
     timeoutMs: 300_000,
   });
-  const gatewayPort = intEnv('PORT', 4000);
-  const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
   group.start({
     name: 'gateway',
     script: GATEWAY_SCRIPT,

@@ -6,6 +6,13 @@ export interface Context<Loaders extends object = object> {
   /** Correlates the gateway's log line with every subgraph's (header x-request-id). */
   requestId: string;
   viewer: Viewer | null;
+  /**
+   * The request's Authorization header as it came: what a subgraph forwards when it asks the
+   * gateway something on the viewer's behalf (publishing a board reads the live one so).
+   */
+  authorization: string | undefined;
+  /** Where the gateway is (GATEWAY_URL), for such requests; undefined when not set. */
+  gatewayUrl: string | undefined;
   /** Today's business date, fixed for the whole request. */
   today: string;
   db: DataSource;

@@ -9,7 +9,7 @@ import type { DataSource } from 'typeorm';
 import { requireViewerPlugin } from '../../platform/access';
 import { createVerifier, type AuthConfig } from '../../platform/auth';
 import { today } from './clock';
-import { isProduction } from '../../platform/config';
+import { envVar, isProduction } from '../../platform/config';
 import type { Context } from './context';
 import { openDatabase } from './database';
 import type { SubgraphDefinition } from './definition';
@@ -32,6 +32,11 @@ export interface StartOptions {
   seed: DemoProfile | null;
   /** The logger the service's own is made from (`service` added); by default the root one. */
   logger?: Logger;
+  /**
+   * Where the gateway is, asked at each request (the in-process platform learns it only once
+   * the gateway has started); by default GATEWAY_URL.
+   */
+  gatewayUrl?: () => string | undefined;
 }
 
 export interface RunningService {
@@ -64,6 +69,7 @@ export async function startSubgraph(
     watchDatabase(metrics, db);
     if (options.seed && definition.seed) await definition.seed(db, options.seed);
     const verify = createVerifier(options.auth);
+    const gatewayUrl = options.gatewayUrl ?? (() => envVar('GATEWAY_URL'));
     const apollo = new ApolloServer<Context>({
       schema: buildFederatedSchema(definition),
       formatError: errorFormatter(logger),
@@ -87,6 +93,8 @@ export async function startSubgraph(
       context: async (req) => ({
         requestId: requestId(req),
         viewer: await verify(req.headers.authorization),
+        authorization: req.headers.authorization,
+        gatewayUrl: gatewayUrl(),
         today: today(),
         db,
         loaders: definition.createLoaders(db),

@@ -1,25 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { isStationCode } from '../../platform/codes';
 import { badUserInput, show } from '../../platform/errors';
+import { PageInfo } from '../kit/page-info';
 import { Station } from './station';
-
-@ObjectType({ description: '分页信息 Relay page information.' })
-export class PageInfo {
-  @Field({ description: 'Whether stations follow this page (fetch them with `after: endCursor`).' })
-  hasNextPage!: boolean;
-
-  @Field({ description: 'Whether stations precede this page.' })
-  hasPreviousPage!: boolean;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Cursor of the first edge; null when empty.',
-  })
-  startCursor!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the last edge; null when empty.' })
-  endCursor!: string | null;
-}
 
 @ObjectType({ description: '派出所分页项 A station and its cursor.' })
 export class StationEdge {
