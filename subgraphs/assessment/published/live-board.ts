@@ -1,4 +1,5 @@
 import { listedOperation } from '../../../gateway/src/safelist';
+import { intEnv } from '../../../platform/config';
 import { codedError, type ErrorCode } from '../../../platform/errors';
 import type { BoardKey } from '../../kit/federation';
 import type { DeductionScore, DepartmentScore, IndicatorScore } from '../row';
@@ -74,7 +75,8 @@ export async function readLiveBoard(caller: Caller, key: BoardKey): Promise<Live
         ...(caller.authorization ? { authorization: caller.authorization } : {}),
       },
       body: JSON.stringify({ query: operationText, operationName: OPERATION, variables: key }),
-      signal: AbortSignal.timeout(60_000),
+      // The gateway's own deadline for a subgraph: the publication it is part of has no more.
+      signal: AbortSignal.timeout(intEnv('SUBGRAPH_TIMEOUT_MS', 10_000)),
     });
     answer = (await response.json()) as LiveAnswer;
   } catch (error) {
