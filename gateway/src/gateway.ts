@@ -20,6 +20,7 @@ import { requestId } from '../../platform/request-scope';
 import { entityFallback } from './entity-fallback';
 import { graphiqlRoutes } from './graphiql';
 import { limitOptions, limitsFromEnv } from './limits';
+import { publishedCacheOptionsFromEnv, publishedCachePlugin } from './published-cache';
 import { safelistFromEnv } from './safelist';
 import { SubgraphDataSource, SubgraphFetchMetrics } from './subgraph-fetch';
 
@@ -102,6 +103,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const logger = serviceLogger('gateway', options.logger);
   const verify = createVerifier(options.auth);
   const safelist = safelistFromEnv();
+  const cache = publishedCacheOptionsFromEnv();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: errorFormatter(logger),
@@ -122,6 +124,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       requireViewerPlugin(),
       observeRequestsPlugin(metrics, logger),
       ...(safelist ? [safelist] : []),
+      // Published boards never change: a repeated read is answered from memory.
+      ...(cache.maxBytes > 0 ? [publishedCachePlugin(options.supergraphSdl, cache)] : []),
     ],
   });
   const http = createHttpServer({

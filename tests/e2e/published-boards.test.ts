@@ -335,6 +335,51 @@ describe('the next period, a late record and a revision', () => {
   });
 });
 
+describe("the gateway's response cache", () => {
+  const variables = { scope: COUNTY, period: '2019-Q1' };
+  const read = (token: string | undefined = assessor, operation = RANKING, vars = variables) =>
+    platform.countStatements(() => platform.query(operation, { token, variables: vars }));
+  const NONE = { stations: 0, cases: 0, traffic: 0, surveys: 0, assessment: 0 };
+
+  it('answers a repeated read of a published board without a subgraph fetch', async () => {
+    const first = await read();
+    const again = await read(await tokenFor(`station:${S2}`));
+    expect(again.result).toEqual(first.result);
+    expect(again.statements).toEqual(NONE);
+    // Other variables are another answer.
+    const older = await read(assessor, RANKING, { ...variables, revision: 1, first: 1 } as never);
+    expect(older.statements.assessment).toBe(2);
+    expect(nodes(older.result.data.publishedBoard)).toHaveLength(1);
+  });
+
+  it('still verifies the token', async () => {
+    await read();
+    expect(codeOf((await read('')).result)).toBe('UNAUTHENTICATED');
+    expect(codeOf((await read('not-a-token')).result)).toBe('UNAUTHENTICATED');
+  });
+
+  it("does not keep an answer with the registry's current entries", async () => {
+    const live = `query($scope: ID!, $period: String!) {
+      publishedBoard(scope: $scope, period: $period) {
+        rows { edges { node { station { code name } } } } } }`;
+    await read(assessor, live);
+    const again = await read(assessor, live);
+    expect(again.statements.stations).toBeGreaterThan(0);
+    expect(again.statements.assessment).toBe(2);
+  });
+
+  it('shows a new revision at once', async () => {
+    const before = await read();
+    expect(before.statements).toEqual(NONE);
+    const res = await publish({ ...variables, reason: '复核 (a check)' });
+    expect(res.errors).toBeUndefined();
+    const after = await read();
+    expect(after.result.data.publishedBoard.revision).toBe(
+      before.result.data.publishedBoard.revision + 1,
+    );
+  });
+});
+
 describe('refusals, none of which stores anything', () => {
   it('refuses a period that has not ended', async () => {
     const before = await stored();
@@ -426,7 +471,7 @@ describe("a station's history", () => {
       {
         period: '2019-Q1',
         schemeId: 'fengqiao-2019@1',
-        revision: 1,
+        revision: 2, // published again by the cache's test
         rank: 1,
         of: 4,
         total: 62.67,
