@@ -6,7 +6,7 @@ import { FENGQIAO_STATION } from '../../scripts/sample-tokens';
  *
  *   anonymous     nothing
  *   admin         everything
- *   assessor      reads everything; writes publishAssessmentScheme only
+ *   assessor      reads everything; writes publishAssessmentScheme and publishAssessmentBoard
  *   department:X  reads the registry, the boards and X's own records and statistics; writes X's
  *                 mutations only
  *   station:C     reads the registry, the boards and its own station's statistics; writes nothing
@@ -63,6 +63,7 @@ export interface AccessRow {
 let upserts = 0;
 let records = 0;
 let schemes = 0;
+let published = 0;
 
 type Department = 'cases' | 'traffic' | 'surveys';
 
@@ -260,6 +261,28 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
       },
     }),
     writes: ['scheme', 'scheme_indicator'],
+    allowed: ['admin', 'assessor'],
+  },
+  {
+    field: 'Query.publishedBoard',
+    subgraph: 'assessment',
+    query: '{ publishedBoard(scope: "330681", period: "2019-H1") { revision totalCount } }',
+    allowed: SIGNED_IN,
+  },
+  {
+    field: 'Query.publishedBoards',
+    subgraph: 'assessment',
+    query: '{ publishedBoards(first: 5) { totalCount edges { node { id } } } }',
+    allowed: SIGNED_IN,
+  },
+  {
+    field: 'Mutation.publishAssessmentBoard',
+    subgraph: 'assessment',
+    query:
+      'mutation($reason: String) { publishAssessmentBoard(scope: "330681", period: "2019-H1", reason: $reason) { revision } }',
+    // Every publication after the first needs a reason: each call gives one.
+    variables: () => ({ reason: `权限测试 ${(published += 1)}` }),
+    writes: ['published_board', 'published_row'],
     allowed: ['admin', 'assessor'],
   },
 ];
