@@ -156,6 +156,10 @@ export function publishedCachePlugin(
             .update(JSON.stringify(request.variables ?? {}))
             .digest('base64url');
           startedIn = generation;
+          // A client that asks for a fresh answer (`Cache-Control: no-cache`) gets one, kept.
+          if (request.http?.headers.get('cache-control')?.includes('no-cache')) {
+            return Promise.resolve(null);
+          }
           const entry = entries.get(key);
           if (!entry) return Promise.resolve(null);
           if (entry.expires <= Date.now()) {
