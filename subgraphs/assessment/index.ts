@@ -1,11 +1,11 @@
 import type { SubgraphDefinition } from '../kit/definition';
-import { BoardResolver } from './board.resolver';
+import { BoardResolver } from './board-resolver';
 import { createLoaders, type AssessmentLoaders } from './loaders';
 import { Schemes1764400000005 } from './migrations/1764400000005-schemes';
 import { PublishedBoards1764800000000 } from './migrations/1764800000000-published-boards';
-import { PublishedBoardResolver } from './published/board.resolver';
+import { PublishedBoardResolver } from './published/board-resolver';
 import { StationHistoryResolver } from './published/history';
-import { SchemeResolver } from './scheme.resolver';
+import { SchemeResolver } from './scheme-resolver';
 
 /**
  * The assessors' own (政法委): scoring schemes, the live board scored with them, and the boards

@@ -13,7 +13,7 @@ import {
 } from 'type-graphql';
 import { badUserInput, show } from '../../../platform/errors';
 import type { Context } from '../../kit/context';
-import type { StationRef } from '../../kit/federation';
+import type { StationRef } from '../../kit/board-contract';
 import { parseScope } from '../../kit/scope';
 import { GradeEnum } from '../enums';
 import type { AssessmentLoaders } from '../loaders';

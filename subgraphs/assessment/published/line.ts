@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { StationRef } from '../../kit/federation';
+import type { StationRef } from '../../kit/board-contract';
 import { PageInfo } from '../../kit/page-info';
 import { GradeEnum } from '../enums';
 import { Station } from '../references';

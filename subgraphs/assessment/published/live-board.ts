@@ -1,7 +1,7 @@
 import { listedOperation } from '../../../gateway/src/safelist';
 import { intEnv } from '../../../platform/config';
 import { codedError, type ErrorCode } from '../../../platform/errors';
-import type { BoardKey } from '../../kit/federation';
+import type { BoardKey } from '../../kit/board-contract';
 import type { DeductionScore, DepartmentScore, IndicatorScore } from '../row';
 import { NOTES } from '../scoring/notes';
 import type { PublishedDetail, PublishedLine } from './line';

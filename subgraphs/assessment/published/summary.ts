@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { Department } from '../../kit/indicators';
+import type { Department } from '../../departments';
 import { DepartmentEnum, GradeEnum } from '../enums';
 import { GRADE_FLOORS, type Grade } from '../scoring/grade';
 import type { PublishedLine } from './line';

@@ -16,7 +16,7 @@ import { Grant } from '../../../platform/access';
 import { assertDivisionCode, assertStationCode } from '../../../platform/codes';
 import { badUserInput, show } from '../../../platform/errors';
 import type { Context } from '../../kit/context';
-import type { BoardKey } from '../../kit/federation';
+import type { BoardKey } from '../../kit/board-contract';
 import { parsePeriod, previousPeriod } from '../../kit/period';
 import { parseScope } from '../../kit/scope';
 import { GradeEnum } from '../enums';

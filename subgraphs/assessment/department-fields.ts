@@ -1,0 +1,49 @@
+import { Directive, Field, type ClassType } from 'type-graphql';
+import { BOARD_DEPARTMENTS } from '../departments';
+import type { StationIndicators, BoardRef } from '../kit/board-contract';
+import type { DepartmentValues } from './scoring/values';
+
+/**
+ * The departments whose indicators reach the board, from the registry (subgraphs/departments.ts):
+ * each contributes a field of AssessmentBoard (`caseIndicators`, …) that the assessment subgraph
+ * declares @external and that `rows` @requires, so the gateway fetches them all, in parallel,
+ * before scoring.
+ */
+
+/**
+ * What `rows` and `row` @require: the registry's stations, named (the rows @provide the
+ * names), and every department's values.
+ */
+export const ROWS_REQUIRE = [
+  'stations { code name }',
+  ...BOARD_DEPARTMENTS.map(
+    (d) => `${d.field} { stationCode values { key current baseline sample } }`,
+  ),
+].join(' ');
+
+/** Declares each department's field on the assessment subgraph's AssessmentBoard, @external. */
+export function declareDepartmentFields(board: ClassType): void {
+  for (const { key, field, term, type } of BOARD_DEPARTMENTS) {
+    const description =
+      `${term} The ${key} department's indicators for every station of the board; ` +
+      'null when the department is unavailable.';
+    Directive('@external')(board.prototype, field);
+    Field(() => [type], { description, nullable: true })(board.prototype, field);
+  }
+}
+
+/**
+ * The departments' values as they reached the board, every department of the registry in its
+ * order. A department field that is missing or null (its subgraph failed) stays null here,
+ * which the scoring reads as DEPARTMENT_UNAVAILABLE. @apollo/gateway sends `rows` no
+ * representation when a required field is missing, so the gateway answers a failed department
+ * fetch with nulls (gateway/src/entity-fallback.ts).
+ */
+export function departmentValues(board: BoardRef & Record<string, unknown>): DepartmentValues {
+  return Object.fromEntries(
+    BOARD_DEPARTMENTS.map(({ key, field }) => [
+      key,
+      (board[field] as StationIndicators[] | null | undefined) ?? null,
+    ]),
+  );
+}
