@@ -108,29 +108,74 @@ describe.each([
   });
 });
 
-it("reads every station's history in one statement", async () => {
-  // Not a listed operation: sent to a gateway of the same subgraphs without the safelist.
-  const open = await platform.startGateway({ SAFELIST: 'off' });
-  const history = (scope: string) =>
-    platform.countStatements(() =>
+describe('requests that are not listed, to a gateway of the same subgraphs without the safelist', () => {
+  let open: { url: string };
+  beforeAll(async () => {
+    open = await platform.startGateway({ SAFELIST: 'off' });
+  });
+
+  it('reads every board, rows and row of a request in two statements', async () => {
+    const { result, statements } = await platform.countStatements(() =>
       postGraphQL(
         open.url,
-        `query($scope: ID!) { stations(scope: $scope, first: 1000) { edges { node {
-           code assessmentHistory(scope: $scope) { period rank of total } } } } }`,
-        { token: assessor, variables: { scope } },
+        `query($period: String!, $code: ID!) {
+           province: publishedBoard(scope: "${PROVINCE}", period: $period) {
+             totalCount
+             page: rows(first: 50) { edges { node { rank } } }
+             failing: rows(grade: FAIL) { totalCount }
+             row(stationCode: $code) { rank indicators { key } }
+           }
+           county: publishedBoard(scope: "${COUNTY}", period: $period) {
+             rows { edges { node { rank } } }
+             row(stationCode: $code) { rank }
+           }
+         }`,
+        { token: assessor, variables: { period: PERIOD, code: FIVE[0]?.code } },
       ),
     );
-  const small = await history(COUNTY);
-  const large = await history('330624');
-  expect(small.result.errors).toBeUndefined();
-  expect(large.result.errors).toBeUndefined();
-  expect(small.result.data.stations.edges).toHaveLength(5);
-  expect(large.result.data.stations.edges).toHaveLength(1000);
-  expect(small.result.data.stations.edges[0].node.assessmentHistory).toEqual([
-    { period: PERIOD, rank: 1, of: 5, total: 62.67 },
-  ]);
-  // 330624 has no board of its own: its stations are on the province's, not on a county's.
-  expect(large.result.data.stations.edges[0].node.assessmentHistory).toEqual([]);
-  expect(small.statements.assessment).toBe(1);
-  expect(large.statements.assessment).toBe(1);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.province.page.edges).toHaveLength(50);
+    expect(result.data.province.row.indicators).toHaveLength(13);
+    expect(result.data.county.rows.edges).toHaveLength(5);
+    // One statement for both boards, one for all their rows.
+    expect(statements.assessment).toBe(2);
+  });
+
+  it('lists boards and their rows in two statements', async () => {
+    const { result, statements } = await platform.countStatements(() =>
+      postGraphQL(
+        open.url,
+        `{ publishedBoards { edges { node { scope rows(first: 3) { edges { node { rank } } } } } } }`,
+        { token: assessor },
+      ),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.publishedBoards.edges).toHaveLength(2);
+    expect(statements.assessment).toBe(2);
+  });
+
+  it("reads every station's history in one statement", async () => {
+    const history = (scope: string) =>
+      platform.countStatements(() =>
+        postGraphQL(
+          open.url,
+          `query($scope: ID!) { stations(scope: $scope, first: 1000) { edges { node {
+           code assessmentHistory(scope: $scope) { period rank of total } } } } }`,
+          { token: assessor, variables: { scope } },
+        ),
+      );
+    const small = await history(COUNTY);
+    const large = await history('330624');
+    expect(small.result.errors).toBeUndefined();
+    expect(large.result.errors).toBeUndefined();
+    expect(small.result.data.stations.edges).toHaveLength(5);
+    expect(large.result.data.stations.edges).toHaveLength(1000);
+    expect(small.result.data.stations.edges[0].node.assessmentHistory).toEqual([
+      { period: PERIOD, rank: 1, of: 5, total: 62.67 },
+    ]);
+    // 330624 has no board of its own: its stations are on the province's, not on a county's.
+    expect(large.result.data.stations.edges[0].node.assessmentHistory).toEqual([]);
+    expect(small.statements.assessment).toBe(1);
+    expect(large.statements.assessment).toBe(1);
+  });
 });

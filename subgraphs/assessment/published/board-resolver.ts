@@ -31,7 +31,6 @@ import { readLiveBoard } from './live-board';
 import { selects } from './selection';
 import {
   assertReason,
-  findBoard,
   listBoards,
   nextRevision,
   storeRevision,
@@ -119,11 +118,11 @@ export class PublishedBoardResolver {
       description: '版本 A revision (1, 2, …); by default the newest.',
     })
     revision: number | undefined,
-    @Ctx() { db, loaders, today }: AssessmentContext,
+    @Ctx() { loaders, today }: AssessmentContext,
   ): Promise<BoardHeader | null> {
     parseScope(scope);
     parsePeriod(period, today);
-    const found = await findBoard(db, {
+    const found = await loaders.published.board.load({
       scope,
       period,
       schemeId: schemeId == null ? null : assertSchemeId(schemeId, 'schemeId'),
@@ -245,7 +244,12 @@ export class PublishedBoardResolver {
       dataCutoff: live.dataCutoff,
       rows: live.rows,
     });
-    const stored = await findBoard(db, { scope, period, schemeId: scheme.id, revision });
+    const stored = await loaders.published.board.load({
+      scope,
+      period,
+      schemeId: scheme.id,
+      revision,
+    });
     if (!stored) throw new Error(`board ${scope}/${period} was published but cannot be read back`);
     return stored;
   }

@@ -90,18 +90,29 @@ export interface BoardQuery {
 }
 
 /**
- * One revision (the newest unless asked) of the board of a scope and period under a scheme,
- * or without one, of the board published last for them: one statement.
+ * Revisions of boards, one per query: the newest unless one is asked for, of a scheme or,
+ * without one, of the board published last for the scope and period; null where there is none.
+ * One statement for every query (every `publishedBoard` of a request).
  */
-export async function findBoard(db: DataSource, q: BoardQuery): Promise<BoardHeader | null> {
-  const rows = await db.query<HeaderRow[]>(
-    `${SELECT_HEADER}
-     WHERE b.scope = $1 AND b.period = $2 AND ($3::text IS NULL OR b.scheme_id = $3)
-       AND ($4::int IS NULL OR b.revision = $4)
-     ORDER BY b.id DESC LIMIT 1`,
-    [q.scope, q.period, q.schemeId, q.revision],
+export async function findBoards(
+  db: DataSource,
+  queries: readonly BoardQuery[],
+): Promise<(BoardHeader | null)[]> {
+  const column = <K extends keyof BoardQuery>(k: K) => queries.map((q) => q[k]);
+  const rows = await db.query<(HeaderRow & { n: number })[]>(
+    `SELECT q.n::int AS n, h.*
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::int[])
+            WITH ORDINALITY AS q(scope, period, scheme, revision, n)
+     CROSS JOIN LATERAL (${SELECT_HEADER}
+       WHERE b.scope = q.scope AND b.period = q.period
+         AND (q.scheme IS NULL OR b.scheme_id = q.scheme)
+         AND (q.revision IS NULL OR b.revision = q.revision)
+       ORDER BY b.id DESC LIMIT 1) h`,
+    [column('scope'), column('period'), column('schemeId'), column('revision')],
   );
-  return rows[0] ? header(rows[0]) : null;
+  const found: (BoardHeader | null)[] = queries.map(() => null);
+  for (const { n, ...row } of rows) found[n - 1] = header(row);
+  return found;
 }
 
 export interface BoardListQuery {
