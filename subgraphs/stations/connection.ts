@@ -1,8 +1,12 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { isStationCode } from '../../platform/codes';
 import { badUserInput, show } from '../../platform/errors';
+import { listSize } from '../kit/list-sizes';
 import { PageInfo } from '../kit/page-info';
 import { Station } from './station';
+
+/** The largest page a client may ask for (`first`). */
+export const MAX_PAGE = 1000;
 
 @ObjectType({ description: '派出所分页项 A station and its cursor.' })
 export class StationEdge {
@@ -17,6 +21,7 @@ export class StationEdge {
   description: '派出所列表 A page of stations in a scope, in code order (Relay connection).',
 })
 export class StationConnection {
+  @listSize(MAX_PAGE)
   @Field(() => [StationEdge], { description: 'The stations of this page with their cursors.' })
   edges!: StationEdge[];
 
