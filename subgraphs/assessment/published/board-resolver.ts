@@ -18,12 +18,13 @@ import { badUserInput, show } from '../../../platform/errors';
 import type { Context } from '../../kit/context';
 import type { BoardKey } from '../../kit/board-contract';
 import { parsePeriod, previousPeriod } from '../../kit/period';
+import { listSize, STATIONS_IN_SCOPE } from '../../kit/list-sizes';
 import { parseScope } from '../../kit/scope';
 import { GradeEnum } from '../enums';
 import type { AssessmentLoaders } from '../loaders';
 import { AssessmentScheme, assertSchemeId, type Scheme } from '../scheme';
 import type { Grade } from '../scoring/grade';
-import { PublishedBoard, PublishedBoardConnection } from './board';
+import { MAX_BOARDS, PublishedBoard, PublishedBoardConnection } from './board';
 import { RowChange } from './changes';
 import { decodeCursor, encodeCursor } from './cursor';
 import { PublishedRow, PublishedRowConnection } from './line';
@@ -48,7 +49,6 @@ type BoardPage = Omit<PublishedBoardConnection, 'edges'> & {
 
 /** More rows than any province has stations: a page may be a whole board. */
 const MAX_ROWS = 5000;
-const MAX_BOARDS = 100;
 const MAX_REASON = 500;
 const ROW_CURSOR = 'row';
 const BOARD_CURSOR = 'board';
@@ -133,6 +133,7 @@ export class PublishedBoardResolver {
   }
 
   @Authorized()
+  @listSize(MAX_BOARDS, { slicingArgument: 'first', sizedFields: ['edges'] })
   @Query(() => PublishedBoardConnection, {
     description:
       '已发布榜单列表 Published boards at their newest revision, of a scope or a period or all, ' +
@@ -263,6 +264,7 @@ export class PublishedBoardResolver {
   }
 
   @Authorized()
+  @listSize(STATIONS_IN_SCOPE)
   @FieldResolver(() => [RowChange], {
     description:
       '更正变化 The stations whose total, grade or rank moved since the previous revision, in ' +
@@ -276,6 +278,8 @@ export class PublishedBoardResolver {
   }
 
   @Authorized()
+  // A whole board by default: the largest scope's stations, unless `first` says fewer.
+  @listSize(STATIONS_IN_SCOPE, { slicingArgument: 'first', sizedFields: ['edges'] })
   @FieldResolver(() => PublishedRowConnection, {
     description:
       '已发布结果 The rows in rank order, a page at a time, of one county or one grade if asked.',

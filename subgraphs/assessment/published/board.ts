@@ -1,7 +1,13 @@
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { listSize } from '../../kit/list-sizes';
 import { PageInfo } from '../../kit/page-info';
 import { BoardSummary } from './summary';
+
+/** The revisions a board is assumed to have, for the cost estimate: a few corrections at most. */
+const REVISIONS_ASSUMED = 10;
+/** The largest page of published boards. */
+export const MAX_BOARDS = 100;
 
 @ObjectType({
   description: '发布版本 One revision of a published board: who published it, when, why.',
@@ -54,6 +60,7 @@ export class PublishedBoard {
   })
   revision!: number;
 
+  @listSize(REVISIONS_ASSUMED)
   @Field(() => [PublishedRevision], {
     description: '全部版本 Every revision of this board, newest first.',
   })
@@ -98,6 +105,7 @@ export class PublishedBoardEdge {
     'recently published first (Relay connection).',
 })
 export class PublishedBoardConnection {
+  @listSize(MAX_BOARDS)
   @Field(() => [PublishedBoardEdge], { description: 'The boards of this page with their cursors.' })
   edges!: PublishedBoardEdge[];
 

@@ -14,6 +14,7 @@ import {
 import { badUserInput, show } from '../../../platform/errors';
 import type { Context } from '../../kit/context';
 import type { StationRef } from '../../kit/board-contract';
+import { listSize } from '../../kit/list-sizes';
 import { parseScope } from '../../kit/scope';
 import { GradeEnum } from '../enums';
 import type { AssessmentLoaders } from '../loaders';
@@ -58,6 +59,7 @@ export class HistoryPoint {
 export class StationHistoryResolver {
   // Rankings are published to every station: every signed-in user reads any station's history.
   @Authorized()
+  @listSize(MAX_LAST, { slicingArgument: 'last' })
   @FieldResolver(() => [HistoryPoint], {
     description:
       '考核历史 The station on the newest revision of every published board of a scope (of ' +

@@ -1,6 +1,8 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { StationRef } from '../../kit/board-contract';
+import { listSize, STATIONS_IN_SCOPE } from '../../kit/list-sizes';
 import { PageInfo } from '../../kit/page-info';
+import { CATALOG_SIZE, DEPARTMENT_COUNT } from '../department-fields';
 import { GradeEnum } from '../enums';
 import { Station } from '../references';
 import { DeductionScore, DepartmentScore, IndicatorScore } from '../row';
@@ -76,17 +78,21 @@ export class PublishedRow {
   @Field({ description: '一票否决 Whether a veto failed it whatever its total.' })
   vetoed!: boolean;
 
+  @listSize(CATALOG_SIZE)
   @Field(() => [String], { description: '否决项 The keys of the vetoes it triggered.' })
   vetoes!: string[];
 
+  @listSize(DEPARTMENT_COUNT)
   @Field(() => [DepartmentScore], { description: '部门得分 Per department, in enum order.' })
   departments!: DepartmentScore[];
 
+  @listSize(CATALOG_SIZE)
   @Field(() => [IndicatorScore], {
     description: '指标得分 Every indicator of the scheme, in its order, as published.',
   })
   indicators!: IndicatorScore[];
 
+  @listSize(CATALOG_SIZE)
   @Field(() => [DeductionScore], {
     description: '扣分 Every deduction of the scheme, as published.',
   })
@@ -108,6 +114,7 @@ export class PublishedRowEdge {
   ...PLAIN_FIELDS,
 })
 export class PublishedRowConnection {
+  @listSize(STATIONS_IN_SCOPE)
   @Field(() => [PublishedRowEdge], { description: 'The rows of this page with their cursors.' })
   edges!: PublishedRowEdge[];
 

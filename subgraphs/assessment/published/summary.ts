@@ -1,8 +1,15 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { Department } from '../../departments';
+import { listSize } from '../../kit/list-sizes';
+import { DEPARTMENT_COUNT } from '../department-fields';
 import { DepartmentEnum, GradeEnum } from '../enums';
 import { GRADE_FLOORS, type Grade } from '../scoring/grade';
 import type { PublishedLine } from './line';
+
+/** Grades best first, as the scheme's floors order them, FAIL last. */
+const GRADES: readonly Grade[] = [...GRADE_FLOORS.map(([, grade]) => grade), 'FAIL'];
+/** The counties of the largest scope (Zhejiang has 90 county-level divisions). */
+const COUNTIES_IN_SCOPE = 100;
 
 @ObjectType({ description: '等次人数 How many stations of a board got one grade.' })
 export class GradeCount {
@@ -36,6 +43,7 @@ export class DivisionSummary {
   @Field(() => Float, { description: '平均总分 The mean of their totals, to the cent.' })
   meanTotal!: number;
 
+  @listSize(GRADES.length)
   @Field(() => [GradeCount], { description: '等次分布 Stations per grade, best grade first.' })
   byGrade!: GradeCount[];
 }
@@ -49,6 +57,7 @@ export class BoardSummary {
   @Field(() => Int, { description: '派出所数 Stations on the board.' })
   stations!: number;
 
+  @listSize(GRADES.length)
   @Field(() => [GradeCount], { description: '等次分布 Stations per grade, best grade first.' })
   byGrade!: GradeCount[];
 
@@ -63,15 +72,14 @@ export class BoardSummary {
   })
   medianTotal!: number;
 
+  @listSize(DEPARTMENT_COUNT)
   @Field(() => [DepartmentMean], { description: '部门平均分 Per department, in board order.' })
   departments!: DepartmentMean[];
 
+  @listSize(COUNTIES_IN_SCOPE)
   @Field(() => [DivisionSummary], { description: '县级汇总 Per county, by code.' })
   divisions!: DivisionSummary[];
 }
-
-/** Grades best first, as the scheme's floors order them, FAIL last. */
-const GRADES: readonly Grade[] = [...GRADE_FLOORS.map(([, grade]) => grade), 'FAIL'];
 
 /** Totals are whole cents: means and medians are made in cents and rounded to the cent. */
 const cents = (total: number) => Math.round(total * 100);
