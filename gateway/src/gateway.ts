@@ -129,7 +129,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...(safelist ? [safelist] : []),
       costLimitPlugin(limits, costDirectives(parse(options.supergraphSdl))),
       // Published boards never change: a repeated read is answered from memory.
-      ...(cache.maxBytes > 0 ? [publishedCachePlugin(options.supergraphSdl, cache)] : []),
+      ...(cache.maxBytes > 0 ? [publishedCachePlugin(options.supergraphSdl, cache, metrics)] : []),
     ],
   });
   const http = createHttpServer({

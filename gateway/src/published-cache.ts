@@ -13,8 +13,10 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { createHash } from 'node:crypto';
-import { intEnv } from '../../platform/config';
+import { Counter, Gauge } from 'prom-client';
 import type { Viewer } from '../../platform/auth';
+import { intEnv } from '../../platform/config';
+import type { ServiceMetrics } from '../../platform/metrics';
 
 /**
  * The root fields whose whole answer is published data: a published revision never changes,
@@ -110,7 +112,23 @@ function rootFields(operation: OperationDefinitionNode): string[] | null {
 export function publishedCachePlugin(
   supergraphSdl: string,
   options: PublishedCacheOptions,
+  metrics: ServiceMetrics,
 ): ApolloServerPlugin<ViewerContext> {
+  const registers = [metrics.registry];
+  const lookups = new Counter({
+    name: 'gateway_published_cache_lookups_total',
+    help: 'Cacheable reads of published boards, by result: hit, miss or bypass (no-cache)',
+    labelNames: ['result'],
+    registers,
+  });
+  new Gauge({
+    name: 'gateway_published_cache_bytes',
+    help: "The bytes of JSON the published boards' response cache holds",
+    registers,
+    collect() {
+      this.set(bytes);
+    },
+  });
   const served = servedByPublisher(supergraphSdl);
   const decided = new WeakMap<DocumentNode, boolean>();
   const entries = new Map<string, Entry>();
@@ -158,14 +176,16 @@ export function publishedCachePlugin(
           startedIn = generation;
           // A client that asks for a fresh answer (`Cache-Control: no-cache`) gets one, kept.
           if (request.http?.headers.get('cache-control')?.includes('no-cache')) {
+            lookups.inc({ result: 'bypass' });
             return Promise.resolve(null);
           }
           const entry = entries.get(key);
-          if (!entry) return Promise.resolve(null);
-          if (entry.expires <= Date.now()) {
-            drop(key);
+          if (entry && entry.expires <= Date.now()) drop(key);
+          if (!entry || !entries.has(key)) {
+            lookups.inc({ result: 'miss' });
             return Promise.resolve(null);
           }
+          lookups.inc({ result: 'hit' });
           // Least recently used last: re-inserted at the end.
           entries.delete(key);
           entries.set(key, entry);

@@ -346,6 +346,9 @@ describe("the gateway's response cache", () => {
     const again = await read(await tokenFor(`station:${S2}`));
     expect(again.result).toEqual(first.result);
     expect(again.statements).toEqual(NONE);
+    expect(await platform.metrics()).toMatch(
+      /gateway_published_cache_lookups_total\{result="hit",service="gateway"\} [1-9]/,
+    );
     // Other variables are another answer.
     const older = await read(assessor, RANKING, { ...variables, revision: 1, first: 1 } as never);
     expect(older.statements.assessment).toBe(2);
