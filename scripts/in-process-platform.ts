@@ -44,17 +44,21 @@ export function gatewayOver(
 export async function startInProcess(options: InProcessOptions): Promise<InProcessPlatform> {
   const services = new Map<string, RunningService>();
   const startOptions = new Map<string, StartOptions>();
-  // The subgraphs start before the gateway, so they learn its URL once it listens.
+  // The subgraphs ask the graph through the gateway, which starts last, on a port known then.
   let gatewayUrl: string | undefined;
+  const gatewayUrlOf = () => {
+    if (gatewayUrl === undefined) throw new Error('the gateway has not started yet');
+    return gatewayUrl;
+  };
   try {
     for (const definition of SUBGRAPHS) {
       const start: StartOptions = {
         port: 0,
         databaseUrl: options.databaseUrl,
         auth: options.auth,
+        gatewayUrl: gatewayUrlOf,
         seed: options.seed,
         logger: options.logger,
-        gatewayUrl: () => gatewayUrl,
       };
       const service = await startSubgraph(definition, start);
       services.set(definition.name, service);

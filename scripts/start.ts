@@ -129,7 +129,7 @@ async function main(): Promise<void> {
   const gatewayPort = intEnv('PORT', 4000);
   const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
   const subgraphs = await startSubgraphs(group, {
-    // The assessors' subgraph reads the live board through the gateway when publishing one.
+    // The subgraphs ask the graph (the registry, schemes) through the gateway, as their callers.
     env: { ...shared, GATEWAY_URL: gatewayUrl },
     portOf: (name, _index, defaultPort) => intEnv(serviceEnvName(name, 'PORT'), defaultPort),
     output: prefixed,

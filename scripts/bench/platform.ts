@@ -43,7 +43,7 @@ export function startBenchSubgraphs(
   options: PlatformOptions,
 ): Promise<SubgraphProcess[]> {
   return startSubgraphs(group, {
-    // Publishing a board reads the live one through our gateway.
+    // The departments ask the graph (registry, schemes) through our gateway.
     env: { ...sharedEnv(options), GATEWAY_URL: `http://localhost:${BENCH_PORTS.ours}/graphql` },
     portOf: (_name, index) => BENCH_PORTS.firstSubgraph + index,
     output: logFile,

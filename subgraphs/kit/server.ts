@@ -9,7 +9,7 @@ import type { DataSource } from 'typeorm';
 import { requireViewerPlugin } from '../../platform/access';
 import { createVerifier, type AuthConfig } from '../../platform/auth';
 import { today } from './clock';
-import { envVar, isProduction } from '../../platform/config';
+import { isProduction } from '../../platform/config';
 import type { Context } from './context';
 import { openDatabase } from './database';
 import type { SubgraphDefinition } from './definition';
@@ -21,6 +21,7 @@ import { createHttpServer, listen, sendJson } from '../../platform/http';
 import { ServiceMetrics } from '../../platform/metrics';
 import { observeRequestsPlugin } from '../../platform/observe-requests';
 import { requestId } from '../../platform/request-scope';
+import { gatewayUrlFromEnv, graphFor, type GatewayUrl } from './graph';
 import { buildFederatedSchema } from './schema';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
@@ -34,13 +35,13 @@ export interface StartOptions {
   auth: AuthConfig;
   /** The demo profile to load into empty tables, or null to leave the tables alone. */
   seed: DemoProfile | null;
+  /**
+   * Where the gateway serves the federated graph, which the subgraph asks as its callers; by
+   * default GATEWAY_URL, else the gateway's default address.
+   */
+  gatewayUrl?: GatewayUrl;
   /** The logger the service's own is made from (`service` added); by default the root one. */
   logger?: Logger;
-  /**
-   * Where the gateway is, asked at each request (the in-process platform learns it only once
-   * the gateway has started); by default GATEWAY_URL.
-   */
-  gatewayUrl?: () => string | undefined;
 }
 
 export interface RunningService {
@@ -73,7 +74,6 @@ export async function startSubgraph(
     watchDatabase(metrics, db);
     if (options.seed && definition.seed) await definition.seed(db, options.seed);
     const verify = createVerifier(options.auth);
-    const gatewayUrl = options.gatewayUrl ?? (() => envVar('GATEWAY_URL'));
     const schema = buildFederatedSchema(definition);
     // The gateway's depth and cost limits hold for whatever is sent here directly too; the
     // subgraph prices `_entities` by the representations it is sent.
@@ -104,8 +104,10 @@ export async function startSubgraph(
       context: async (req) => ({
         requestId: requestId(req),
         viewer: await verify(req.headers.authorization),
-        authorization: req.headers.authorization,
-        gatewayUrl: gatewayUrl(),
+        graph: graphFor(options.gatewayUrl ?? gatewayUrlFromEnv, {
+          authorization: req.headers.authorization,
+          requestId: requestId(req),
+        }),
         today: today(),
         db,
         loaders: definition.createLoaders(db),

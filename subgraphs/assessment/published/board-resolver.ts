@@ -227,7 +227,7 @@ export class PublishedBoardResolver {
     const board: BoardKey = { scope, period, schemeId: scheme.id };
     // Refused before the live board is read; checked again under the lock as it is stored.
     assertReason(why, await nextRevision(db, board));
-    const live = await readLiveBoard(context, board);
+    const live = await readLiveBoard(context.graph, board);
     if (live.rows.length === 0) {
       throw badUserInput(`scope ${show(scope)} has no stations to publish`, {
         field: 'scope',

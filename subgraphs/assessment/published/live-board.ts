@@ -1,14 +1,13 @@
-import { listedOperation } from '../../../gateway/src/safelist';
-import { intEnv } from '../../../platform/config';
-import { codedError, type ErrorCode } from '../../../platform/errors';
+import { GraphQLError } from 'graphql';
+import { codedError } from '../../../platform/errors';
 import type { BoardKey } from '../../kit/board-contract';
+import type { Graph } from '../../kit/graph';
 import type { DeductionScore, DepartmentScore, IndicatorScore } from '../row';
 import { NOTES } from '../scoring/notes';
 import type { PublishedDetail, PublishedLine } from './line';
 
 /** The listed operation a publication reads the live board with (schema/operations/). */
 const OPERATION = 'PublishedBoardSource';
-let operationText: string | undefined;
 
 /** A live row as OPERATION asks for it. */
 interface LiveRow {
@@ -23,33 +22,19 @@ interface LiveRow {
   deductions: DeductionScore[];
 }
 
-interface LiveAnswer {
-  data?: { assessmentBoard?: { schemeId: string; partial: boolean; rows: LiveRow[] } | null };
-  errors?: { message: string; extensions?: { code?: string; subgraph?: string } }[];
-}
-
 export interface LiveBoard {
   /** When the read was sent: the departments' figures are as of this instant. */
   dataCutoff: Date;
   rows: { line: PublishedLine; detail: PublishedDetail }[];
 }
 
-export interface Caller {
-  gatewayUrl: string | undefined;
-  authorization: string | undefined;
-  requestId: string;
-}
-
 /** The codes that say a department (or the registry) did not answer. */
 const UNAVAILABLE = new Set(['SUBGRAPH_UNAVAILABLE', 'SUBGRAPH_TIMEOUT', 'DATABASE_UNAVAILABLE']);
-/** The codes a client may be told as they are (the read was the publisher's own request). */
-const PASSED_ON = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN']);
 
-function unavailable(which: string): never {
-  throw codedError(
+function unavailable(reason: string): GraphQLError {
+  return codedError(
     'DEPARTMENT_UNAVAILABLE',
-    `${which} did not answer: an official result is never partial; publish again once it is back`,
-    { department: which },
+    `${reason}: an official result is never partial; publish again once every department answers`,
   );
 }
 
@@ -59,59 +44,45 @@ function unavailable(which: string): never {
  * reach the assessors only through the federated schema. A board missing any department's
  * figures is refused (DEPARTMENT_UNAVAILABLE): nothing partial is ever published.
  */
-export async function readLiveBoard(caller: Caller, key: BoardKey): Promise<LiveBoard> {
-  if (!caller.gatewayUrl) {
-    throw new Error('GATEWAY_URL is not set: the assessment subgraph cannot read the live board');
-  }
-  operationText ??= listedOperation(OPERATION);
+export async function readLiveBoard(graph: Graph, key: BoardKey): Promise<LiveBoard> {
   const dataCutoff = new Date();
-  let answer: LiveAnswer;
+  let rows: LiveRow[];
   try {
-    const response = await fetch(caller.gatewayUrl, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-request-id': caller.requestId,
-        ...(caller.authorization ? { authorization: caller.authorization } : {}),
-      },
-      body: JSON.stringify({ query: operationText, operationName: OPERATION, variables: key }),
-      // The gateway's own deadline for a subgraph: the publication it is part of has no more.
-      signal: AbortSignal.timeout(intEnv('SUBGRAPH_TIMEOUT_MS', 10_000)),
-    });
-    answer = (await response.json()) as LiveAnswer;
+    ({
+      assessmentBoard: { rows },
+    } = await graph.query<{ assessmentBoard: { rows: LiveRow[] } }>(
+      OPERATION,
+      { ...key },
+      'the live board',
+    ));
   } catch (error) {
-    throw codedError(
-      'DEPARTMENT_UNAVAILABLE',
-      `the gateway did not answer the live board: ${(error as Error).message}`,
-    );
+    if (error instanceof GraphQLError) {
+      const code = error.extensions.code;
+      if (typeof code === 'string' && UNAVAILABLE.has(code)) throw unavailable(error.message);
+    }
+    throw error;
   }
-  for (const error of answer.errors ?? []) {
-    const code = error.extensions?.code ?? '';
-    if (UNAVAILABLE.has(code)) unavailable(error.extensions?.subgraph ?? 'a department');
-    if (PASSED_ON.has(code)) throw codedError(code as ErrorCode, error.message);
-    throw new Error(`the live board failed: ${error.message}`);
-  }
-  const board = answer.data?.assessmentBoard;
-  if (!board) throw new Error('the live board answered no data');
-  const rows = board.rows.map((row) => {
-    const missing =
-      row.indicators.find((i) => i.note === NOTES.DEPARTMENT_UNAVAILABLE) ??
-      row.deductions.find((d) => d.note === NOTES.DEPARTMENT_UNAVAILABLE);
-    if (missing) unavailable(`the department of ${missing.key}`);
-    return {
-      line: {
-        rank: row.rank,
-        stationCode: row.station.code,
-        stationName: row.station.name,
-        divisionCode: row.station.divisionCode,
-        total: row.total,
-        grade: row.grade,
-        vetoed: row.vetoed,
-        vetoes: row.vetoes,
-        departments: row.departments,
-      },
-      detail: { indicators: row.indicators, deductions: row.deductions },
-    };
-  });
-  return { dataCutoff, rows };
+  return {
+    dataCutoff,
+    rows: rows.map((row) => {
+      const missing =
+        row.indicators.find((i) => i.note === NOTES.DEPARTMENT_UNAVAILABLE) ??
+        row.deductions.find((d) => d.note === NOTES.DEPARTMENT_UNAVAILABLE);
+      if (missing) throw unavailable(`the figures of ${missing.key} are missing`);
+      return {
+        line: {
+          rank: row.rank,
+          stationCode: row.station.code,
+          stationName: row.station.name,
+          divisionCode: row.station.divisionCode,
+          total: row.total,
+          grade: row.grade,
+          vetoed: row.vetoed,
+          vetoes: row.vetoes,
+          departments: row.departments,
+        },
+        detail: { indicators: row.indicators, deductions: row.deductions },
+      };
+    }),
+  };
 }
