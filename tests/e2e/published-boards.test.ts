@@ -496,3 +496,84 @@ describe("a station's history", () => {
     expect(elsewhere.data.station.assessmentHistory).toEqual([]);
   });
 });
+
+describe('the previous period is looked up by scheme name, whatever the version', () => {
+  const schemeInput = async (id: string, name: string) => {
+    const res = await platform.query(listedOperation('AssessmentScheme'), {
+      token: assessor,
+      variables: { id },
+    });
+    const { title, indicators, deductions, vetoes } = res.data.assessmentScheme;
+    return {
+      name,
+      title,
+      indicators: indicators.map(({ label: _label, ...rule }: Json) => rule),
+      deductions: deductions.map(({ label: _label, ...rule }: Json) => rule),
+      vetoes: vetoes.map(({ label: _label, ...rule }: Json) => rule),
+    };
+  };
+  const publishScheme = async (input: Json) => {
+    const res = await platform.query(listedOperation('PublishAssessmentScheme'), {
+      token: assessor,
+      variables: { input },
+    });
+    expect(res.errors).toBeUndefined();
+    return res.data.publishAssessmentScheme.id as string;
+  };
+
+  it('compares 2019-06 under fengqiao-2019@1 with 2019-05 under fengqiao-2019@2, not another name', async () => {
+    // Version 2 of the same name, with the same rules.
+    const v2 = await publishScheme(await schemeInput('fengqiao-2019@1', 'fengqiao-2019'));
+    expect(v2).toBe('fengqiao-2019@2');
+    // Another name, on the surveys alone: nobody has survey records, so all four tie.
+    const other = await publishScheme({
+      name: 'surveys-only',
+      title: '群众评价考核',
+      indicators: [
+        {
+          key: 'surveys.validComplaints',
+          department: 'SURVEYS',
+          weight: 50,
+          method: 'YOY',
+          direction: 'LOWER',
+          fullAt: 0.1,
+          zeroAt: -0.2,
+        },
+        {
+          key: 'surveys.commendations',
+          department: 'SURVEYS',
+          weight: 50,
+          method: 'YOY',
+          direction: 'HIGHER',
+          fullAt: 0.1,
+          zeroAt: -0.2,
+        },
+      ],
+    });
+    // 2019-05: S1's accident puts it 4th under fengqiao-2019; under surveys-only all are 1st.
+    for (const schemeId of [v2, other]) {
+      const res = await publish({ scope: COUNTY, period: '2019-05', schemeId });
+      expect(res.errors).toBeUndefined();
+    }
+    // 2019-06: S4's late accident puts it 4th.
+    const res = await publish({ scope: COUNTY, period: '2019-06', schemeId: 'fengqiao-2019@1' });
+    expect(res.errors).toBeUndefined();
+    const june = await published({ scope: COUNTY, period: '2019-06' });
+    expect(june.schemeId).toBe('fengqiao-2019@1');
+    expect(standing(june)).toEqual([
+      [S1, 1, 62.67, 'PASS', 4, 3],
+      [S2, 1, 62.67, 'PASS', 1, 0],
+      [S3, 1, 62.67, 'PASS', 1, 0],
+      [S4, 4, 52.67, 'FAIL', 1, -3],
+    ]);
+    // Without a scheme, a period's board is the one published last for it.
+    expect((await published({ scope: COUNTY, period: '2019-05' })).schemeId).toBe(other);
+    const may = await published({ scope: COUNTY, period: '2019-05', schemeId: v2 });
+    expect(standing(may).map(([code, rank]) => [code, rank])).toEqual([
+      [S2, 1],
+      [S3, 1],
+      [S4, 1],
+      [S1, 4],
+    ]);
+  });
+});
