@@ -2,7 +2,8 @@ import type { SubgraphDefinition } from '../kit/definition';
 import { BoardResolver } from './board-resolver';
 import { createLoaders, type AssessmentLoaders } from './loaders';
 import { Schemes1764400000005 } from './migrations/1764400000005-schemes';
-import { PublishedBoards1764800000000 } from './migrations/1764800000000-published-boards';
+import { Departments1764800000000 } from './migrations/1764800000000-departments';
+import { PublishedBoards1764900000000 } from './migrations/1764900000000-published-boards';
 import { PublishedBoardResolver } from './published/board-resolver';
 import { StationHistoryResolver } from './published/history';
 import { SchemeResolver } from './scheme-resolver';
@@ -19,6 +20,6 @@ export const assessment: SubgraphDefinition<AssessmentLoaders> = {
   maxBodyBytes: 16 * 1024 * 1024,
   resolvers: [SchemeResolver, BoardResolver, PublishedBoardResolver, StationHistoryResolver],
   entities: [],
-  migrations: [Schemes1764400000005, PublishedBoards1764800000000],
+  migrations: [Schemes1764400000005, Departments1764800000000, PublishedBoards1764900000000],
   createLoaders,
 };

@@ -11,8 +11,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  */
 const GRADE = `CHECK (grade IN ('EXCELLENT', 'GOOD', 'PASS', 'FAIL'))`;
 
-export class PublishedBoards1764800000000 implements MigrationInterface {
-  name = 'PublishedBoards1764800000000';
+export class PublishedBoards1764900000000 implements MigrationInterface {
+  name = 'PublishedBoards1764900000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
