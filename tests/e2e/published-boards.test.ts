@@ -415,6 +415,30 @@ describe('refusals, none of which stores anything', () => {
     expect(await stored()).toBe(before);
   });
 
+  it('refuses reads out of bounds (BAD_USER_INPUT naming the argument)', async () => {
+    const read = async (operation: string, variables: Json) =>
+      (await platform.query(operation, { token: assessor, variables })).errors?.[0]?.extensions;
+    const board = { scope: COUNTY, period: '2019-Q1' };
+    expect(await read(RANKING, { ...board, first: 0 })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+    });
+    expect(await read(RANKING, { ...board, first: 5001 })).toMatchObject({ field: 'first' });
+    expect(await read(RANKING, { ...board, after: 'bm90LWEtY3Vyc29y' })).toMatchObject({
+      field: 'after',
+    });
+    expect(await read(RANKING, { ...board, revision: 0 })).toMatchObject({ field: 'revision' });
+    expect(await read(RANKING, { ...board, division: '33060' })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+    expect(await read(HISTORY, { code: S1, scope: COUNTY, last: 121 })).toMatchObject({
+      field: 'last',
+    });
+    expect(await read(HISTORY, { code: S1, scope: COUNTY, schemeName: 'Bad Name' })).toMatchObject({
+      field: 'schemeName',
+    });
+  });
+
   it('refuses to change or remove what was published', async () => {
     for (const sql of [
       'UPDATE published_board SET reason = $1',

@@ -26,7 +26,7 @@ import { AssessmentScheme, assertSchemeId, type Scheme } from '../scheme';
 import type { Grade } from '../scoring/grade';
 import { MAX_BOARDS, PublishedBoard, PublishedBoardConnection } from './board';
 import { RowChange } from './changes';
-import { decodeCursor, encodeCursor } from './cursor';
+import { bounded, decodeCursor, encodeCursor } from './paging';
 import { PublishedRow, PublishedRowConnection } from './line';
 import { readLiveBoard } from './live-board';
 import { selects } from './selection';
@@ -60,16 +60,6 @@ const SCOPE = {
     '范围 330000 the province, 330600 a city, 330681 a county, or a 12-digit station code.',
 };
 const PERIOD = { description: '考核期 YYYY, YYYY-H1|H2, YYYY-Q1..Q4 or YYYY-MM.' };
-
-function bounded(value: number, field: string, max: number): number {
-  if (!Number.isInteger(value) || value < 1 || value > max) {
-    throw badUserInput(`${field} must be between 1 and ${max}, got ${show(value)}`, {
-      field,
-      value,
-    });
-  }
-  return value;
-}
 
 /** A reason as stored: trimmed, never blank, at most MAX_REASON characters. */
 function normalReason(reason: string | null | undefined): string | null {

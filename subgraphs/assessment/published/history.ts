@@ -19,6 +19,7 @@ import { parseScope } from '../../kit/scope';
 import { GradeEnum } from '../enums';
 import type { AssessmentLoaders } from '../loaders';
 import { Station } from '../references';
+import { bounded } from './paging';
 import type { Grade } from '../scoring/grade';
 
 const MAX_LAST = 120;
@@ -93,14 +94,8 @@ export class StationHistoryResolver {
         },
       );
     }
-    if (!Number.isInteger(last) || last < 1 || last > MAX_LAST) {
-      throw badUserInput(`last must be between 1 and ${MAX_LAST}, got ${show(last)}`, {
-        field: 'last',
-        value: last,
-      });
-    }
     return loaders.published
-      .history({ scope, schemeName: schemeName ?? null, last })
+      .history({ scope, schemeName: schemeName ?? null, last: bounded(last, 'last', MAX_LAST) })
       .load(station.code);
   }
 }

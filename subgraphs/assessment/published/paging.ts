@@ -1,5 +1,16 @@
 import { badUserInput, show } from '../../../platform/errors';
 
+/** A count argument (`first`, `last`, a revision) checked to lie between 1 and `max`. */
+export function bounded(value: number, field: string, max: number): number {
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw badUserInput(`${field} must be between 1 and ${max}, got ${show(value)}`, {
+      field,
+      value,
+    });
+  }
+  return value;
+}
+
 /**
  * Opaque cursors of the published lists: a prefix naming the list and a positive integer (a
  * row's position in rank order, a board's publication key).
