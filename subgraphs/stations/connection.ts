@@ -1,8 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { isStationCode } from '../../platform/codes';
 import { badUserInput, show } from '../../platform/errors';
+import { PageInfo, pageInfo } from '../kit/connection';
 import { listSize } from '../kit/list-sizes';
-import { PageInfo } from '../kit/page-info';
 import { Station } from './station';
 
 /** The largest page a client may ask for (`first`). */
@@ -60,12 +60,11 @@ export function connection(
   const edges = page.map((node) => ({ cursor: encodeCursor(node.code), node }));
   return {
     edges,
-    pageInfo: {
-      hasNextPage: stations.length > first,
-      hasPreviousPage: hadPrevious,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: pageInfo(
+      edges.map((e) => e.cursor),
+      stations.length > first,
+      hadPrevious,
+    ),
     totalCount,
   };
 }

@@ -1,9 +1,6 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 
-/**
- * Relay's page information, one type for every connection of the graph: shareable, since more
- * than one subgraph pages through its lists (the registry's stations, the published boards).
- */
+/** Relay's page information, alike in every subgraph that pages a list, hence shareable. */
 @Directive('@shareable')
 @ObjectType({ description: '分页信息 Relay page information.' })
 export class PageInfo {
@@ -21,4 +18,18 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true, description: 'Cursor of the last edge; null when empty.' })
   endCursor!: string | null;
+}
+
+/** A page's information from one row more than asked for (`rows.length > first`). */
+export function pageInfo(
+  cursors: readonly string[],
+  hasNextPage: boolean,
+  hadPrevious: boolean,
+): PageInfo {
+  return {
+    hasNextPage,
+    hasPreviousPage: hadPrevious,
+    startCursor: cursors[0] ?? null,
+    endCursor: cursors.at(-1) ?? null,
+  };
 }
