@@ -27,7 +27,7 @@ import {
 } from './board-contract';
 import { PERIOD_ARG, statsWithBaseline, type WithBaseline } from './period-stats';
 import { indicatorKey, type IndicatorDefinition, type Indicators } from './indicators';
-import { listSize, STATIONS_IN_SCOPE } from './list-sizes';
+import { cost, listSize, STATIONS_IN_SCOPE, STATISTICS_WEIGHT } from './list-sizes';
 import { parsePeriod } from './period';
 import { ingestRecords, MAX_RECORDS, type RecordInput } from './records';
 import { IngestResult } from './results';
@@ -158,6 +158,7 @@ function statsResolver<Figures>(
   @Resolver(() => station)
   class StationStatsResolver {
     @Authorized(Grant.department(spec.name), Grant.assessor, Grant.ownStation)
+    @cost(STATISTICS_WEIGHT)
     @FieldResolver(() => spec.stats.type, {
       name: spec.stats.field,
       // Nullable: a viewer denied one station's figures still gets the rest of the answer.
