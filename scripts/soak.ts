@@ -106,6 +106,14 @@ async function main(): Promise<void> {
   const hostileShare = SOAK_MIX.filter((m) => m.hostile).reduce((s, m) => s + m.weight, 0);
 
   const stats = Array.from({ length: minutes }, () => new MinuteStats());
+  const sampleMemory = async () =>
+    new Map(
+      await Promise.all(
+        platform.services.map(async (s) => [s.name, await memoryOf(s.url)] as const),
+      ),
+    );
+  // Memory as the load begins (demo data seeded, soak stations loaded), then after each minute.
+  const before = await sampleMemory();
   const memory: Map<string, { rss: number; heap: number }>[] = [];
   const started = Date.now();
   const deadline = started + minutes * 60_000;
@@ -116,9 +124,7 @@ async function main(): Promise<void> {
   const timers = stats.map((minute, i) =>
     setTimeout(
       () => {
-        void Promise.all(
-          platform.services.map(async (s) => [s.name, await memoryOf(s.url)] as const),
-        ).then((entries) => (memory[i] = new Map(entries)));
+        void sampleMemory().then((sample) => (memory[i] = sample));
         log(
           `minute ${i + 1}: ${minute.latencies.length} requests, ${minute.errors} errors, ` +
             `${minute.hostileMissed} hostile not refused, p99 ${minute.percentile(99).toFixed(1)} ms`,
@@ -148,11 +154,7 @@ async function main(): Promise<void> {
   timers.forEach(clearTimeout);
   await new Promise((resolve) => setTimeout(resolve, 1000));
   if (!memory[minutes - 1]) {
-    memory[minutes - 1] = new Map(
-      await Promise.all(
-        platform.services.map(async (s) => [s.name, await memoryOf(s.url)] as const),
-      ),
-    );
+    memory[minutes - 1] = await sampleMemory();
   }
 
   // Every acknowledged write must be stored.
@@ -192,10 +194,11 @@ async function main(): Promise<void> {
   );
   console.log(kindTable(first, last));
   console.log(
-    'memory       per service, minute 1 -> last (RSS; V8 heap in use, not collected first)',
+    `memory       per service, as the load began -> after minute ${minutes} ` +
+      '(RSS; V8 heap in use, not collected first)',
   );
   for (const service of platform.services) {
-    const [from, to] = [memory[0]?.get(service.name), memory[minutes - 1]?.get(service.name)];
+    const [from, to] = [before.get(service.name), memory[minutes - 1]?.get(service.name)];
     if (!from || !to) continue;
     console.log(
       `  ${service.name.padEnd(11)} rss ${from.rss.toFixed(0)} -> ${to.rss.toFixed(0)} MB (${drift(from.rss, to.rss)}), ` +
