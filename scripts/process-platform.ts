@@ -43,6 +43,8 @@ export async function startProcessPlatform(
   const secret = randomBytes(32).toString('base64url');
   const group = new ProcessGroup(onExit);
   const databaseUrl = await ensureDatabase(postgres.url, 'platform');
+  const port = await freePort();
+  const gatewayUrl = `http://localhost:${port}/graphql`;
   const env = {
     DATABASE_URL: databaseUrl,
     JWT_SECRET: secret,
@@ -50,6 +52,8 @@ export async function startProcessPlatform(
     NODE_ENV: 'production',
     // Any operation may be sent, not only the listed ones: the limits are what is measured.
     SAFELIST: 'off',
+    // The departments ask the graph (the registry's codes, a scheme's keys) through the gateway.
+    GATEWAY_URL: gatewayUrl,
   };
   try {
     const ports = new Map(
@@ -61,14 +65,12 @@ export async function startProcessPlatform(
       output: (name) => ({ file: join(work, `${name}.log`) }),
       timeoutMs: 300_000,
     });
-    const port = await freePort();
     const gateway = group.start({
       name: 'gateway',
       script: GATEWAY_SCRIPT,
       env: { ...env, ...subgraphUrlEnv(subgraphs), PORT: String(port) },
       output: { file: join(work, 'gateway.log') },
     });
-    const gatewayUrl = `http://localhost:${port}/graphql`;
     await group.waitHealthy('gateway', gatewayUrl, 60_000);
     return {
       gatewayUrl,
