@@ -21,6 +21,15 @@ export function cost(weight: number) {
   return Directive(`@cost(weight: ${weight})`);
 }
 
+/**
+ * The entries of one record's history: an insert, then a correction or two; a record that is
+ * withdrawn and restored a few times stays well under this.
+ */
+export const CHANGES_PER_RECORD = 10;
+
+/** The fields one change touches: every field of the widest record kind (a dispute: 6). */
+export const FIELDS_PER_RECORD = 8;
+
 export interface ListSizeOptions {
   /** The argument that sets the size (`first`), when the client chooses it. */
   slicingArgument?: string;
