@@ -29,6 +29,17 @@ function causes(error: unknown): unknown[] {
 }
 
 /**
+ * Whether a statement was stopped before it ended: by its statement_timeout, or cancelled
+ * (query_canceled, 57014) or never started (RequestAbandoned) because its caller had gone.
+ */
+export function isStatementCancelled(error: unknown): boolean {
+  return causes(error).some((e) => {
+    const { code, name } = e as Record<string, unknown>;
+    return code === '57014' || name === 'RequestAbandoned';
+  });
+}
+
+/**
  * Whether an error means PostgreSQL could not be reached or went away (restart, failover,
  * network), as opposed to a statement it refused. Class 08 is a connection exception; 57P01
  * to 57P03 a server shutting down, crashed or starting.

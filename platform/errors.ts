@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isProduction } from './config';
-import { databaseRefusal, isDatabaseUnavailable } from './database-errors';
+import { databaseRefusal, isDatabaseUnavailable, isStatementCancelled } from './database-errors';
 import type { Logger } from './log';
 
 /**
@@ -24,6 +24,8 @@ export type ErrorCode =
   | 'DATABASE_UNAVAILABLE'
   /** The gateway could not reach a subgraph (`extensions.subgraph` names it): retry. */
   | 'SUBGRAPH_UNAVAILABLE'
+  /** A statement ran past STATEMENT_TIMEOUT_MS (or its caller had gone): ask for less. */
+  | 'STATEMENT_CANCELLED'
   /** A subgraph did not answer the gateway within SUBGRAPH_TIMEOUT_MS. */
   | 'SUBGRAPH_TIMEOUT'
   /** The operation's estimated cost is over MAX_COST (Apollo Router's code for it). */
@@ -157,6 +159,15 @@ export function errorFormatter(logger: Logger) {
         formatted,
         'the database is unavailable; try again shortly',
         'DATABASE_UNAVAILABLE',
+      );
+    }
+    if (isStatementCancelled(original)) {
+      logger.warn({ reason: String(original), path: formatted.path }, 'statement cancelled');
+      return replaced(
+        formatted,
+        'the database stopped the statement: it ran longer than STATEMENT_TIMEOUT_MS allows, ' +
+          'or its caller had gone',
+        'STATEMENT_CANCELLED',
       );
     }
     const refusal = databaseRefusal(original);

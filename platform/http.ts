@@ -120,7 +120,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
     });
   }
 
-  const server = createServer((req, res) => inRequestScope(req, () => handle(req, res)));
+  const server = createServer((req, res) => inRequestScope(req, res, () => handle(req, res)));
   // The gateway keeps connections to subgraphs alive; a server that closes idle sockets before
   // the client does races it into "socket hang up" (apollographql/federation#2313).
   server.keepAliveTimeout = 65_000;

@@ -1,11 +1,17 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface RequestScope {
   requestId: string;
   /** process.hrtime.bigint() when the request arrived: durations count from here. */
   arrived: bigint;
+  /**
+   * Aborted when nobody waits for the answer any more: the connection closed before the
+   * response was sent (a client gone, or the gateway giving up on a fetch). Work in the
+   * request's scope stops on it: subgraphs cancel its SQL, the gateway its subgraph fetches.
+   */
+  signal: AbortSignal;
 }
 
 const scope = new AsyncLocalStorage<RequestScope>();
@@ -25,9 +31,19 @@ export function requestId(req: IncomingMessage): string {
   return id;
 }
 
-/** Runs the handling of `req` in its scope: whatever logs meanwhile carries its id. */
-export function inRequestScope<T>(req: IncomingMessage, handle: () => T): T {
-  return scope.run({ requestId: requestId(req), arrived: process.hrtime.bigint() }, handle);
+/**
+ * Runs the handling of `req` in its scope: whatever logs meanwhile carries its id, and whatever
+ * runs meanwhile can tell, by `signal`, that the caller has gone.
+ */
+export function inRequestScope<T>(req: IncomingMessage, res: ServerResponse, handle: () => T): T {
+  const abandoned = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) abandoned.abort(new Error('the caller closed the connection'));
+  });
+  return scope.run(
+    { requestId: requestId(req), arrived: process.hrtime.bigint(), signal: abandoned.signal },
+    handle,
+  );
 }
 
 /** The request being handled, if any. */

@@ -9,16 +9,18 @@ export class MinuteStats {
   readonly latencies: number[] = [];
   /** The same latencies by kind of request: which one drifts, if any. */
   readonly byKind = new Map<string, number[]>();
+  /** Well-behaved requests that failed. */
   errors = 0;
-  rssMb = 0;
-  heapMb = 0;
+  /** Hostile requests not refused as they should have been. */
+  hostileMissed = 0;
 
-  record(kind: string, ms: number, failed: boolean): void {
+  record(kind: string, ms: number, failed: boolean, hostile = false): void {
     this.latencies.push(ms);
     const ofKind = this.byKind.get(kind) ?? [];
     if (ofKind.length === 0) this.byKind.set(kind, ofKind);
     ofKind.push(ms);
-    if (failed) this.errors += 1;
+    if (failed && hostile) this.hostileMissed += 1;
+    else if (failed) this.errors += 1;
   }
 
   percentile(p: number, kind?: string): number {
@@ -29,18 +31,17 @@ export class MinuteStats {
 const fixed = (n: number, digits = 1) => n.toFixed(digits);
 
 export function minuteTable(minutes: MinuteStats[]): string {
-  const head = 'minute  requests  errors  req/s   p50 ms  p99 ms  max ms  rss MB  heap MB';
+  const head = 'minute  requests  errors  hostile missed  req/s   p50 ms  p99 ms  max ms';
   const rows = minutes.map((m, i) =>
     [
       String(i + 1).padStart(6),
       String(m.latencies.length).padStart(9),
       String(m.errors).padStart(7),
+      String(m.hostileMissed).padStart(15),
       fixed(m.latencies.length / 60).padStart(6),
       fixed(m.percentile(50)).padStart(8),
       fixed(m.percentile(99)).padStart(7),
       fixed(Math.max(0, ...m.latencies)).padStart(7),
-      fixed(m.rssMb, 0).padStart(7),
-      fixed(m.heapMb, 0).padStart(8),
     ].join(' '),
   );
   return [head, ...rows].join('\n');

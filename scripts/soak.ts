@@ -1,46 +1,20 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
-import { signToken } from '../platform/auth';
-import { createLogger } from '../platform/log';
-import { ensureDatabase, freePort, startEmbeddedPostgres } from './embedded-postgres';
-import { startInProcess } from './in-process-platform';
+import 'reflect-metadata';
+import pg from 'pg';
 import { drift, kindTable, minuteTable, MinuteStats } from './soak-stats';
+import { SOAK_MIX, SOAK_STATIONS, soakStation, type SoakContext } from './soak-mix';
+import { startProcessPlatform } from './process-platform';
+import { listedOperation } from '../gateway/src/safelist';
 
 /**
- * `npm run soak -- --minutes N [--concurrency C]`: holds a mixed read and ingest load against
- * the whole platform for N minutes (1 to 60), then reports errors (target 0), p99 drift from
- * the first minute to the last, RSS and heap growth (target: flat) and whether every
- * acknowledged ingestion is stored. It starts everything itself on loopback, in this
- * process: a fresh embedded PostgreSQL, the subgraphs with the city demo data, the gateway.
- * The load shares the process with the services, so its latencies include theirs.
+ * `npm run soak -- --minutes N [--concurrency C]`: holds what users do against the whole
+ * platform for N minutes (1 to 60): the registry, county and city boards, a station's
+ * statistics, record loads, with a share of hostile requests (a cost attack, a 900 KB
+ * argument, a bad batch, clients hanging up, …, scripts/soak-mix.ts). Then it reports errors of
+ * the well-behaved requests (target 0), hostile ones not refused as they should be (target 0),
+ * p99 drift from the first minute to the last, each service's memory (target: flat) and
+ * whether every acknowledged write is stored. Every service runs as its own process, as under
+ * `npm start` (city demo data, a fresh embedded PostgreSQL), so each one's memory is its own.
  */
-const MIX = [
-  { weight: 40, name: 'county stations' },
-  { weight: 20, name: 'one station' },
-  { weight: 15, name: 'city divisions' },
-  { weight: 15, name: 'city page' },
-  { weight: 10, name: 'ingest 20 stations' },
-] as const;
-
-const QUERIES = {
-  county:
-    'query SoakCounty($scope: ID) { stations(scope: $scope) { totalCount edges { node { code name brand division { name } } } } }',
-  station:
-    'query SoakStation($code: ID!) { station(code: $code) { name officers division { name parent { name } } } }',
-  divisions:
-    'query SoakDivisions { division(code: "330600") { name children { code name stationCount } } }',
-  page: 'query SoakPage($after: String) { stations(scope: "330600", first: 25, after: $after) { pageInfo { endCursor } edges { node { code } } } }',
-  ingest:
-    'mutation SoakIngest($input: [StationInput!]!) { upsertStations(input: $input) { inserted updated unchanged } }',
-};
-
-/** Soak stations live in 新昌县 under codes no demo station has. */
-const INGEST_PREFIX = '3306249';
-const INGEST_CODES = 2000;
-
 function argument(name: string, fallback: number, max: number): number {
   const index = process.argv.indexOf(`--${name}`);
   const value = index === -1 ? fallback : Number(process.argv[index + 1]);
@@ -51,24 +25,13 @@ function argument(name: string, fallback: number, max: number): number {
   return value;
 }
 
-const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)];
-
-function soakStation(n: number) {
-  return {
-    code: `${INGEST_PREFIX}${String(n).padStart(5, '0')}`,
-    name: `压测派出所${n}`,
-    divisionCode: '330624',
-    address: '浙江省绍兴市新昌县压测路1号',
-    brand: null,
-    creationStatus: 'IN_PROGRESS',
-    officers: Math.floor(Math.random() * 100),
-    population: 10000 + Math.floor(Math.random() * 90000),
-    socialOrganizations: Math.floor(Math.random() * 10),
-  };
+/** A service's resident memory and V8 heap in use, from its /metrics, in MB. */
+async function memoryOf(url: string): Promise<{ rss: number; heap: number }> {
+  const text = await (await fetch(new URL('/metrics', url))).text();
+  const read = (name: string) =>
+    Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? 0) / 2 ** 20;
+  return { rss: read('process_resident_memory_bytes'), heap: read('nodejs_heap_size_used_bytes') };
 }
-
-const requestCount = (stats: MinuteStats[]) =>
-  stats.reduce((sum, m) => sum + m.latencies.length, 0);
 
 async function main(): Promise<void> {
   const minutes = argument('minutes', 1, 60);
@@ -76,113 +39,98 @@ async function main(): Promise<void> {
   const log = (message: string) => console.log(`[soak] ${message}`);
 
   log('starting an embedded PostgreSQL, the subgraphs (city demo data) and the gateway');
-  const postgres = await startEmbeddedPostgres({
-    dataDir: mkdtempSync(join(tmpdir(), 'fengqiao-soak-pg-')),
-    port: await freePort(),
-    persistent: false,
+  let crashed = '';
+  const platform = await startProcessPlatform((name, how) => {
+    crashed ||= `${name} exited (${how})`;
+    log(`${name} exited (${how})`);
   });
-  const secret = randomBytes(32).toString('base64url');
-  // The services log every request as usual, to nowhere: the cost is in, the noise is not.
-  const logger = createLogger({ level: 'info', destination: pino.destination('/dev/null') });
-  const platform = await startInProcess({
-    databaseUrl: await ensureDatabase(postgres.url, 'soak'),
-    auth: { secret: new TextEncoder().encode(secret) },
-    seed: 'city',
-    logger,
-  });
-  const token = await signToken(secret, { sub: 'soak', roles: ['admin'] });
-  const gatewayUrl = platform.gateway.url;
+  const admin = await platform.token(['admin']);
 
-  async function post(query: string, variables: Record<string, unknown> = {}) {
-    const response = await fetch(gatewayUrl, {
+  async function post(
+    query: string,
+    variables: Record<string, unknown> = {},
+    options: { token?: string | null; operationName?: string; signal?: AbortSignal } = {},
+  ) {
+    const token = options.token === undefined ? admin : options.token;
+    const response = await fetch(platform.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables, operationName: options.operationName }),
+      ...(options.signal ? { signal: options.signal } : {}),
     });
-    const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-    if (response.status !== 200 || body.errors) {
-      throw new Error(`HTTP ${response.status}: ${JSON.stringify(body.errors).slice(0, 300)}`);
-    }
-    return body.data ?? {};
+    const text = await response.text();
+    const body = JSON.parse(text) as {
+      data?: Record<string, unknown>;
+      errors?: { extensions?: { code?: string } }[];
+    };
+    return {
+      status: response.status,
+      bytes: text.length,
+      ...(body.data ? { data: body.data } : {}),
+      codes: (body.errors ?? []).map((e) => e.extensions?.code ?? 'UNCODED'),
+    };
   }
 
-  const listing = (await post(
-    'query { stations(scope: "330600", first: 1000) { edges { node { code divisionCode } } } }',
-  )) as { stations: { edges: { node: { code: string; divisionCode: string } }[] } };
-  const stationCodes = listing.stations.edges.map((e) => e.node.code);
-  const counties = [...new Set(listing.stations.edges.map((e) => e.node.divisionCode))];
+  const listing = await post(
+    '{ stations(scope: "330600", first: 1000) { edges { node { code divisionCode } } } }',
+  );
+  const edges = (
+    listing.data?.stations as { edges: { node: { code: string; divisionCode: string } }[] }
+  ).edges;
+  let counter = 1_000_000;
+  const context: SoakContext = {
+    post,
+    stations: edges.map((e) => e.node.code),
+    counties: [...new Set(edges.map((e) => e.node.divisionCode))],
+    acknowledgedStations: new Set(),
+    acknowledgedCases: new Set(),
+    next: () => (counter += 1),
+  };
   // The soak stations exist before the clock starts, so every read covers the same data from
-  // the first minute to the last: upserts then change values, as departments re-sending do.
-  for (let n = 0; n < INGEST_CODES; n += 1000) {
-    await post(QUERIES.ingest, {
-      input: Array.from({ length: 1000 }, (_, i) => soakStation(n + i)),
-    });
+  // the first minute to the last: loads then change values, as departments re-sending do.
+  for (let n = 0; n < SOAK_STATIONS; n += 1000) {
+    const input = Array.from({ length: 1000 }, (_, i) => soakStation(n + i));
+    await post(listedOperation('LoadStations'), { input });
   }
-  const cursors: string[] = [];
-  const acknowledged = new Set<string>();
+
   const errorSamples: string[] = [];
-
-  async function oneRequest(kind: (typeof MIX)[number]['name']): Promise<void> {
-    switch (kind) {
-      case 'county stations':
-        await post(QUERIES.county, { scope: pick(counties) });
-        return;
-      case 'one station':
-        await post(QUERIES.station, { code: pick(stationCodes) });
-        return;
-      case 'city divisions':
-        await post(QUERIES.divisions);
-        return;
-      case 'city page': {
-        const data = (await post(QUERIES.page, {
-          after: cursors.length ? pick(cursors) : null,
-        })) as {
-          stations: { pageInfo: { endCursor: string | null } };
-        };
-        const cursor = data.stations.pageInfo.endCursor;
-        if (cursor && cursors.length < 10) cursors.push(cursor);
-        return;
-      }
-      case 'ingest 20 stations': {
-        const start = Math.floor(Math.random() * (INGEST_CODES - 20));
-        const input = Array.from({ length: 20 }, (_, i) => soakStation(start + i));
-        await post(QUERIES.ingest, { input });
-        for (const s of input) acknowledged.add(s.code);
-        return;
-      }
-    }
-  }
-
-  const totalWeight = MIX.reduce((sum, m) => sum + m.weight, 0);
+  const totalWeight = SOAK_MIX.reduce((sum, m) => sum + m.weight, 0);
   const chooseKind = () => {
     let roll = Math.random() * totalWeight;
-    for (const m of MIX) if ((roll -= m.weight) < 0) return m.name;
-    return MIX[0].name;
+    for (const m of SOAK_MIX) if ((roll -= m.weight) < 0) return m;
+    return SOAK_MIX[0];
   };
+  const hostileShare = SOAK_MIX.filter((m) => m.hostile).reduce((s, m) => s + m.weight, 0);
 
   const stats = Array.from({ length: minutes }, () => new MinuteStats());
+  const sampleMemory = async () =>
+    new Map(
+      await Promise.all(
+        platform.services.map(async (s) => [s.name, await memoryOf(s.url)] as const),
+      ),
+    );
+  // Memory as the load begins (demo data seeded, soak stations loaded), then after each minute.
+  const before = await sampleMemory();
+  const memory: Map<string, { rss: number; heap: number }>[] = [];
   const started = Date.now();
   const deadline = started + minutes * 60_000;
   log(
-    `load: ${concurrency} clients for ${minutes} min; mix ${MIX.map((m) => `${m.weight}% ${m.name}`).join(', ')}`,
+    `load: ${concurrency} clients for ${minutes} min; ${SOAK_MIX.length} kinds of request, ` +
+      `${((hostileShare / totalWeight) * 100).toFixed(0)} % of them hostile`,
   );
-
-  const sampleMemory = (minute: MinuteStats) => {
-    // A full collection first (node --expose-gc), so heap and RSS show what is kept, not garbage.
-    (globalThis as { gc?: () => void }).gc?.();
-    const { rss, heapUsed } = process.memoryUsage();
-    minute.rssMb = rss / 2 ** 20;
-    minute.heapMb = heapUsed / 2 ** 20;
-  };
   const timers = stats.map((minute, i) =>
     setTimeout(
       () => {
-        sampleMemory(minute);
+        void sampleMemory().then((sample) => (memory[i] = sample));
         log(
-          `minute ${i + 1}: ${minute.latencies.length} requests, ${minute.errors} errors, p99 ${minute.percentile(99).toFixed(1)} ms`,
+          `minute ${i + 1}: ${minute.latencies.length} requests, ${minute.errors} errors, ` +
+            `${minute.hostileMissed} hostile not refused, p99 ${minute.percentile(99).toFixed(1)} ms`,
         );
       },
-      (i + 1) * 60_000 - 50,
+      (i + 1) * 60_000 - 500,
     ),
   );
 
@@ -191,63 +139,87 @@ async function main(): Promise<void> {
       while (Date.now() < deadline) {
         const kind = chooseKind();
         const begun = performance.now();
-        let failed = false;
+        let problem: string | null;
         try {
-          await oneRequest(kind);
+          problem = await kind.run(context);
         } catch (error) {
-          failed = true;
-          if (errorSamples.length < 5) errorSamples.push(`${kind}: ${String(error)}`);
+          problem = String(error);
         }
+        if (problem && errorSamples.length < 8) errorSamples.push(`${kind.name}: ${problem}`);
         const minute = stats[Math.min(minutes - 1, Math.floor((Date.now() - started) / 60_000))];
-        minute?.record(kind, performance.now() - begun, failed);
+        minute?.record(kind.name, performance.now() - begun, problem !== null, kind.hostile);
       }
     }),
   );
   timers.forEach(clearTimeout);
-  const last = stats[minutes - 1];
-  if (last.rssMb === 0) sampleMemory(last);
-
-  // Every acknowledged soak station must be stored.
-  const registry = platform.services.get('stations');
-  if (!registry) throw new Error('no stations subgraph');
-  const [{ stored }] = await registry.db.query<[{ stored: number }]>(
-    'SELECT count(*)::int AS stored FROM station WHERE code = ANY($1)',
-    [[...acknowledged]],
-  );
-  const statements: string[] = [];
-  for (const [name, service] of platform.services) {
-    const text = await (await fetch(new URL('/metrics', service.url))).text();
-    const count = Number(/^db_statements_total\{[^}]*\} (\S+)$/m.exec(text)?.[1] ?? 0);
-    statements.push(`${name} ${count} (${(count / requestCount(stats)).toFixed(2)} per request)`);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  if (!memory[minutes - 1]) {
+    memory[minutes - 1] = await sampleMemory();
   }
 
-  await platform.gateway.stop();
-  await Promise.all([...platform.services.values()].map((s) => s.stop()));
-  await postgres.stop();
+  // Every acknowledged write must be stored.
+  const db = new pg.Client({ connectionString: platform.databaseUrl });
+  await db.connect();
+  const count = async (sql: string, values: string[]) =>
+    (await db.query<{ n: number }>(sql, [values])).rows[0]?.n ?? 0;
+  const storedStations = await count(
+    'SELECT count(*)::int AS n FROM stations.station WHERE code = ANY($1)',
+    [...context.acknowledgedStations],
+  );
+  const storedCases = await count(
+    `SELECT count(*)::int AS n FROM cases.criminal_case WHERE external_id = ANY($1)`,
+    [...context.acknowledgedCases],
+  );
+  await db.end();
+  const statements: string[] = [];
+  for (const service of platform.services.filter((s) => s.name !== 'gateway')) {
+    const text = await (await fetch(new URL('/metrics', service.url))).text();
+    const n = Number(/^db_statements_total\{[^}]*\} (\S+)$/m.exec(text)?.[1] ?? 0);
+    statements.push(`${service.name} ${n}`);
+  }
+  await platform.stop();
 
   const first = stats[0];
-  const requests = requestCount(stats);
+  const last = stats[minutes - 1];
+  const requests = stats.reduce((sum, m) => sum + m.latencies.length, 0);
   const errors = stats.reduce((sum, m) => sum + m.errors, 0);
+  const missed = stats.reduce((sum, m) => sum + m.hostileMissed, 0);
   console.log(`\n${minuteTable(stats)}\n`);
   console.log(`requests     ${requests} (${(requests / (minutes * 60)).toFixed(1)}/s)`);
-  console.log(
-    `errors       ${errors}${errors ? `  e.g. ${errorSamples.join(' | ')}` : ''}  (target 0)`,
-  );
+  console.log(`errors       ${errors} of the well-behaved requests  (target 0)`);
+  console.log(`hostile      ${missed} not refused as they should be  (target 0)`);
+  if (errorSamples.length) console.log(`  e.g. ${errorSamples.join('\n       ')}`);
   console.log(
     `p99 drift    ${drift(first.percentile(99), last.percentile(99))}  (minute 1 ${first.percentile(99).toFixed(1)} ms -> minute ${minutes} ${last.percentile(99).toFixed(1)} ms)`,
   );
   console.log(kindTable(first, last));
+  // Warm-up (plan caches, pools, V8's heap sizing) fills the first minute: flatness is judged
+  // from the end of minute 1 to the end of the last, as the load began shown for reference.
   console.log(
-    `rss growth   ${drift(first.rssMb, last.rssMb)}  (${first.rssMb.toFixed(0)} -> ${last.rssMb.toFixed(0)} MB, after a full GC each minute)`,
+    `memory       per service: RSS (heap in use) MB as the load began, after minute 1, after ` +
+      `minute ${minutes}; drift from minute 1 (heaps read without a forced collection)`,
   );
+  for (const service of platform.services) {
+    const [start, one, end] = [before, memory[0], memory[minutes - 1]].map((m) =>
+      m?.get(service.name),
+    );
+    if (!start || !one || !end) continue;
+    const shown = (m: { rss: number; heap: number }) =>
+      `${m.rss.toFixed(0)} (${m.heap.toFixed(0)})`.padStart(10);
+    console.log(
+      `  ${service.name.padEnd(11)}${shown(start)}${shown(one)}${shown(end)}   rss ` +
+        `${drift(one.rss, end.rss)}, heap ${drift(one.heap, end.heap)}`,
+    );
+  }
+  const ack = context.acknowledgedStations.size + context.acknowledgedCases.size;
   console.log(
-    `heap growth  ${drift(first.heapMb, last.heapMb)}  (${first.heapMb.toFixed(0)} -> ${last.heapMb.toFixed(0)} MB)`,
+    `written      ${context.acknowledgedStations.size} stations and ${context.acknowledgedCases.size} cases acknowledged, ` +
+      `${storedStations} and ${storedCases} stored${storedStations + storedCases === ack ? '' : '  LOST'}`,
   );
-  console.log(
-    `ingested     ${acknowledged.size} distinct stations acknowledged, ${stored} stored${stored === acknowledged.size ? '' : '  LOST'}`,
-  );
-  console.log(`SQL sent     ${statements.join(', ')}; seeding included`);
-  process.exit(errors === 0 && stored === acknowledged.size ? 0 : 1);
+  console.log(`SQL sent     ${statements.join(', ')} statements; seeding included`);
+  if (crashed) console.log(`CRASHED      ${crashed}`);
+  const ok = errors === 0 && missed === 0 && !crashed && storedStations + storedCases === ack;
+  process.exit(ok ? 0 : 1);
 }
 
 main().catch((error: unknown) => {

@@ -3,6 +3,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Counter, Histogram } from 'prom-client';
 import { isProduction } from '../../platform/config';
 import type { ErrorCode } from '../../platform/errors';
+import { currentRequest } from '../../platform/request-scope';
 import type { EntityFallback } from './entity-fallback';
 import { LATENCY_BUCKETS, type ServiceMetrics } from '../../platform/metrics';
 
@@ -89,8 +90,14 @@ export class SubgraphDataSource<C extends Record<string, any>> extends RemoteGra
     super({ url: options.url });
     this.subgraph = options;
     const fetcher = this.fetcher;
-    this.fetcher = (url, init) =>
-      fetcher(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+    // The fetch ends at its deadline, or as soon as the gateway's own caller has gone: either
+    // way the subgraph sees the connection close and stops the work (its SQL included).
+    this.fetcher = (url, init) => {
+      const deadline = AbortSignal.timeout(options.timeoutMs);
+      const caller = currentRequest()?.signal;
+      const signal = caller ? AbortSignal.any([deadline, caller]) : deadline;
+      return fetcher(url, { ...init, signal });
+    };
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<C>) {

@@ -3,6 +3,7 @@ import type { ClassType } from 'type-graphql';
 import { DataSource, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
 import { intEnv } from '../../platform/config';
 import { serviceLogger, type Logger } from '../../platform/log';
+import { stopStatementsWithTheirRequest } from './abandoned-statements';
 
 export interface DatabaseOptions {
   url: string;
@@ -20,6 +21,13 @@ export interface DatabaseOptions {
  * DATABASE_UNAVAILABLE before the gateway's deadline, instead of hanging.
  */
 const CONNECT_TIMEOUT_MS = 5000;
+
+/**
+ * The longest any statement may run (STATEMENT_TIMEOUT_MS): three times the gateway's deadline
+ * for a whole fetch (SUBGRAPH_TIMEOUT_MS, 10 s), so no statement outlives its reader for long
+ * even when no one cancels it; migrations and demo seeding stay well within it.
+ */
+const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
 
 /**
  * Counts the SQL statements a DataSource sends. The "no N+1" promise is tested (and benchmarked)
@@ -83,12 +91,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
       // Unqualified names in raw SQL resolve to the subgraph's own tables. No JIT: compiling
       // costs 20-30 ms whenever a statement's estimate passes jit_above_cost (a province
       // board's statistics statement does), and every statement here runs in milliseconds.
-      options: `-c search_path=${quoteIdent(options.schema)} -c jit=off`,
+      // A statement_timeout bounds any statement, whoever waits for it.
+      options:
+        `-c search_path=${quoteIdent(options.schema)} -c jit=off ` +
+        `-c statement_timeout=${intEnv('STATEMENT_TIMEOUT_MS', DEFAULT_STATEMENT_TIMEOUT_MS)}`,
       application_name: options.schema,
     },
   });
   counters.set(db, counter);
   await db.initialize();
+  stopStatementsWithTheirRequest(db, {
+    url: options.url,
+    logger: options.logger ?? serviceLogger(options.schema),
+    connectTimeoutMs: CONNECT_TIMEOUT_MS,
+  });
   try {
     await migrateUnderLock(db, options.schema);
   } catch (error) {

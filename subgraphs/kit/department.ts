@@ -42,7 +42,13 @@ import {
 } from './period-stats';
 import { indicatorKey, type IndicatorDefinition, type Indicators } from './indicators';
 import { authorOf } from './journal';
-import { CHANGES_PER_RECORD, listSize, STATIONS_IN_SCOPE } from './list-sizes';
+import {
+  CHANGES_PER_RECORD,
+  cost,
+  listSize,
+  STATIONS_IN_SCOPE,
+  STATISTICS_WEIGHT,
+} from './list-sizes';
 import { parsePeriod } from './period';
 import {
   indicatorListings,
@@ -386,6 +392,7 @@ function statsResolver<Figures>(
   @Resolver(() => station)
   class StationStatsResolver {
     @Authorized(Grant.department(spec.name), Grant.assessor, Grant.ownStation)
+    @cost(STATISTICS_WEIGHT)
     @FieldResolver(() => spec.stats.type, {
       name: spec.stats.field,
       // Nullable: a viewer denied one station's figures still gets the rest of the answer.

@@ -1,5 +1,10 @@
 import { listedOperation } from '../../gateway/src/safelist';
-import { startPlatform, type GraphQLResponse, type Platform } from '../support/platform';
+import {
+  postGraphQL,
+  startPlatform,
+  type GraphQLResponse,
+  type Platform,
+} from '../support/platform';
 import { registerStations, registryStation } from '../support/stations';
 import { tokenFor } from '../support/tokens';
 
@@ -369,6 +374,25 @@ describe("the gateway's response cache", () => {
     const again = await read(assessor, live);
     expect(again.statements.stations).toBeGreaterThan(0);
     expect(again.statements.assessment).toBe(2);
+  });
+
+  it('keeps an answer no longer than PUBLISHED_CACHE_TTL_MS, and none with PUBLISHED_CACHE_MB=0', async () => {
+    const settings: Record<string, string>[] = [
+      { PUBLISHED_CACHE_TTL_MS: '1' },
+      { PUBLISHED_CACHE_MB: '0' },
+    ];
+    for (const env of settings) {
+      const gateway = await platform.startGateway(env);
+      const viaIt = () =>
+        platform.countStatements(() =>
+          postGraphQL(gateway.url, RANKING, { token: assessor, variables }),
+        );
+      await viaIt();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const again = await viaIt();
+      expect(again.result.errors).toBeUndefined();
+      expect(again.statements.assessment).toBe(2);
+    }
   });
 
   it('shows a new revision at once', async () => {

@@ -15,6 +15,7 @@ import {
 import { Grant } from '../../../platform/access';
 import { assertDivisionCode, assertStationCode } from '../../../platform/codes';
 import { badUserInput, show } from '../../../platform/errors';
+import { pageInfo } from '../../kit/connection';
 import type { Context } from '../../kit/context';
 import type { BoardKey } from '../../kit/board-contract';
 import { parsePeriod, previousPeriod } from '../../kit/period';
@@ -159,12 +160,11 @@ export class PublishedBoardResolver {
       .map((node) => ({ cursor: encodeCursor(BOARD_CURSOR, node.key), node }));
     return {
       edges,
-      pageInfo: {
-        hasNextPage: boards.length > size,
-        hasPreviousPage: before !== null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
+      pageInfo: pageInfo(
+        edges.map((e) => e.cursor),
+        boards.length > size,
+        before !== null,
+      ),
       totalCount,
     };
   }
@@ -315,12 +315,11 @@ export class PublishedBoardResolver {
     }));
     return {
       edges,
-      pageInfo: {
-        hasNextPage: rows.length > size,
-        hasPreviousPage: from > 0,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
+      pageInfo: pageInfo(
+        edges.map((e) => e.cursor),
+        rows.length > size,
+        from > 0,
+      ),
       totalCount: matching,
     };
   }
