@@ -22,6 +22,7 @@ import { graphiqlRoutes } from './graphiql';
 import { limitOptions, limitsFromEnv } from './limits';
 import { safelistFromEnv } from './safelist';
 import { SubgraphDataSource, SubgraphFetchMetrics } from './subgraph-fetch';
+import { webRoutes } from './web';
 
 export interface GatewayContext {
   requestId: string;
@@ -65,7 +66,7 @@ class ForwardingDataSource extends SubgraphDataSource<GatewayContext> {
 /**
  * The gateway: @apollo/gateway planning over the checked-in supergraph (never introspection),
  * inside @apollo/server. It verifies the bearer token before planning and forwards it.
- * GraphiQL is at GET /, Prometheus metrics at /metrics.
+ * GraphiQL is at GET /, the 晾晒 screen at /screen/, Prometheus metrics at /metrics.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const subgraphUrls: Record<string, string> = {};
@@ -148,6 +149,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         });
       },
       '/metrics': metrics.serve,
+      ...webRoutes(),
       ...graphiqlRoutes(),
     },
   });
