@@ -28,7 +28,7 @@ import { targetsTable } from './targets';
 
 /**
  * `npm run bench [-- --scenario <id>] [--duration s] [--profile] [--no-hive]`: the platform's
- * benchmark (issue 6). It prints figures; it asserts nothing.
+ * benchmark. It prints figures; it asserts nothing.
  */
 const log = (message: string) => console.log(`[bench] ${message}`);
 let database: BenchDatabase | undefined;

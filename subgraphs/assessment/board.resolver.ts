@@ -16,9 +16,9 @@ import type { BoardKey } from '../kit/federation';
 import { PERIOD_ARG } from '../kit/figures';
 import { parsePeriod } from '../kit/period';
 import { parseScope } from '../kit/scope';
-import { ROWS_REQUIRE, type ScoredBoardRef } from './departments';
+import { ROWS_REQUIRE } from './departments';
 import type { AssessmentLoaders } from './loaders';
-import { AssessmentBoard } from './references';
+import { AssessmentBoard, type ScoredBoardRef } from './references';
 import { AssessmentRow } from './row';
 import { AssessmentScheme, assertSchemeId, type Scheme } from './scheme';
 

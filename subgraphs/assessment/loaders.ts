@@ -1,8 +1,8 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { keyedLoader } from '../kit/loaders';
-import { departmentFigures, type ScoredBoardRef } from './departments';
-import type { NamedStation } from './references';
+import { departmentFigures } from './departments';
+import type { NamedStation, ScoredBoardRef } from './references';
 import type { Scheme } from './scheme';
 import { newestScheme, schemesById } from './scheme-store';
 import { scoreBoard, type RankedRow } from './scoring/board';

@@ -1,5 +1,5 @@
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
-import type { Department } from '../kit/indicators';
+import type { Department } from '../departments';
 import { DepartmentEnum, GradeEnum, ScoringMethodEnum } from './enums';
 import { Station, type NamedStation } from './references';
 import type { Grade } from './scoring/grade';

@@ -12,8 +12,8 @@ import { CASE_TABLE, DISPUTE_TABLE } from './tables';
 export const cases = departmentSubgraph(
   {
     name: 'cases',
-    department: 'CASES',
     port: 4002,
+    description: '刑侦/治安 Criminal cases and disputes (the cases subgraph).',
     stats: {
       field: 'caseStats',
       type: CaseStats,
@@ -22,11 +22,12 @@ export const cases = departmentSubgraph(
       query: caseStatsQuery,
       zero: noCases,
     },
-    indicators: {
+    board: {
       field: 'caseIndicators',
-      description:
-        "案件指标 The criminal police's indicators (cases.*) for every station of the board.",
-      formulas: CASE_INDICATORS,
+      type: 'CaseIndicators',
+      term: '案件指标',
+      publisher: "The criminal police's",
+      indicators: CASE_INDICATORS,
     },
     resolvers: [CaseStatsResolver],
     migrations: [Records1764400000001],

@@ -12,8 +12,8 @@ import { COMMENDATION_TABLE, COMPLAINT_TABLE, SURVEY_RESPONSE_TABLE } from './ta
 export const surveys = departmentSubgraph(
   {
     name: 'surveys',
-    department: 'SURVEYS',
     port: 4004,
+    description: '民意调查 Surveys, 12389 complaints, commendations (the surveys subgraph).',
     stats: {
       field: 'surveyStats',
       type: SurveyStats,
@@ -23,12 +23,12 @@ export const surveys = departmentSubgraph(
       query: surveyStatsQuery,
       zero: noSurveys,
     },
-    indicators: {
+    board: {
       field: 'surveyIndicators',
-      description:
-        "群众评价指标 The survey firm's and the 12389 desk's indicators (surveys.*) for every " +
-        'station of the board.',
-      formulas: SURVEY_INDICATORS,
+      type: 'SurveyIndicators',
+      term: '群众评价指标',
+      publisher: "The survey firm's and the 12389 desk's",
+      indicators: SURVEY_INDICATORS,
     },
     resolvers: [SurveyStatsResolver],
     migrations: [Records1764600000001],

@@ -11,8 +11,8 @@ import { ACCIDENT_TABLE } from './tables';
 export const traffic = departmentSubgraph(
   {
     name: 'traffic',
-    department: 'TRAFFIC',
     port: 4003,
+    description: '交警 Road traffic accidents (the traffic subgraph).',
     stats: {
       field: 'trafficStats',
       type: TrafficStats,
@@ -21,11 +21,12 @@ export const traffic = departmentSubgraph(
       query: trafficStatsQuery,
       zero: noAccidents,
     },
-    indicators: {
+    board: {
       field: 'trafficIndicators',
-      description:
-        "交通指标 The traffic police's indicators (traffic.*) for every station of the board.",
-      formulas: TRAFFIC_INDICATORS,
+      type: 'TrafficIndicators',
+      term: '交通指标',
+      publisher: "The traffic police's",
+      indicators: TRAFFIC_INDICATORS,
     },
     migrations: [Accidents1764400000002],
     seed,

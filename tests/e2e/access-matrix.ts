@@ -1,7 +1,7 @@
 import { FENGQIAO_STATION } from '../../scripts/sample-tokens';
 
 /**
- * Who may use what: the table of issue 5 as data, walked by access.test.ts for every role,
+ * Who may use what: the roles table as data, walked by access.test.ts for every role,
  * through the gateway and straight to the owning subgraph.
  *
  *   anonymous     nothing

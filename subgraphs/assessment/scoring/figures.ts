@@ -1,4 +1,4 @@
-import type { Department } from '../../kit/indicators';
+import type { Department } from '../../departments';
 
 /** One indicator value of one station, as a department publishes it (kit IndicatorValue). */
 export interface IndicatorFigure {
@@ -15,8 +15,9 @@ export interface StationFigures {
 }
 
 /**
- * What reached the board from each department: its list for the board's stations, or null
- * (or nothing at all) when its field did not arrive because the department failed.
+ * What reached the board from each department, in the board's order of departments: its list
+ * for the board's stations, or null (or nothing at all) when its field did not arrive because
+ * the department failed.
  */
 export type DepartmentFigures = Partial<Record<Department, readonly StationFigures[] | null>>;
 
@@ -31,12 +32,13 @@ const noRecords = (key: string): IndicatorFigure => ({
 /** The departments' figures indexed by station and key; the one place that knows who is missing. */
 export class FigureIndex {
   private readonly byDepartment = new Map<Department, Map<string, Map<string, IndicatorFigure>>>();
+  /** The departments in the board's order: the order their figures were given in. */
+  readonly departments: readonly Department[];
 
   constructor(figures: DepartmentFigures) {
-    for (const [department, stations] of Object.entries(figures) as [
-      Department,
-      DepartmentFigures[Department],
-    ][]) {
+    const entries = Object.entries(figures) as [Department, DepartmentFigures[Department]][];
+    this.departments = entries.map(([department]) => department);
+    for (const [department, stations] of entries) {
       if (stations == null) continue;
       this.byDepartment.set(
         department,

@@ -1,4 +1,4 @@
-import { indicatorByKey, type Department } from '../../kit/indicators';
+import { indicatorByKey, type Department } from '../../departments';
 import type { FigureIndex, IndicatorFigure } from './figures';
 import { gradeOf, type Grade } from './grade';
 import { scoreRate, scoreYoy, type RawScore } from './indicator';
@@ -45,9 +45,6 @@ export interface StationScore {
   indicators: IndicatorScore[];
   deductions: DeductionScore[];
 }
-
-/** Departments in the order the board lists them. */
-const DEPARTMENT_ORDER: readonly Department[] = ['CASES', 'TRAFFIC', 'SURVEYS'];
 
 const labelOf = (key: string) => indicatorByKey(key)?.label ?? key;
 
@@ -109,6 +106,15 @@ function scoreIndicator(rule: IndicatorRule, figures: FigureIndex, code: string)
   };
 }
 
+/**
+ * The departments a row scores, in the board's order (the figures'), then any a rule names that
+ * sent nothing at all: no department's points count without its subtotal.
+ */
+function departmentsScored(rules: SchemeRules, figures: FigureIndex): Department[] {
+  const named = rules.indicators.map((rule) => rule.department);
+  return [...new Set([...figures.departments, ...named])];
+}
+
 /** One station's indicators, department scores, deductions, vetoes, total and grade. */
 export function scoreStation(rules: SchemeRules, code: string, figures: FigureIndex): StationScore {
   const indicators = rules.indicators.map((rule) => scoreIndicator(rule, figures, code));
@@ -130,7 +136,7 @@ export function scoreStation(rules: SchemeRules, code: string, figures: FigureIn
         countOf(figures.value(rule.department, code, rule.key)) > 0,
     )
     .map((rule) => rule.key);
-  const departments = DEPARTMENT_ORDER.flatMap((department) => {
+  const departments = departmentsScored(rules, figures).flatMap((department) => {
     const own = rules.indicators.filter((rule) => rule.department === department);
     if (own.length === 0) return [];
     const scored = indicators.filter((score) => score.department === department);
