@@ -7,6 +7,7 @@ import { signToken, claimsFromEnv } from '../../platform/auth';
 import { assertWebBuilt, launchBrowser, screenshotPath } from '../support/browser';
 import { ELSEWHERE, S1, S2, S3, S4, S5, loadHandMadeBoard } from '../support/hand-made-board';
 import { startPlatform, type Platform } from '../support/platform';
+import { crowdOfStations, registerStations } from '../support/stations';
 import { tokenFor } from '../support/tokens';
 
 // 2019-H1 has ended by this "today": the board is whole, not partial.
@@ -490,6 +491,34 @@ describe('on a gateway without the safelist', () => {
     await page.waitForSelector('body[data-status="ready"]');
     expectBoard(await tableRows(page), BOARD);
     expect(requests() - first).toBe(2);
+    await page.close();
+  });
+});
+
+describe('a board of more than 200 stations', () => {
+  it('pages by 100 without asking again, and prints every row', async () => {
+    // 180 more stations in 新昌县 and 20 in 嵊州市: the province's board has 206.
+    expect(await registerStations(platform, crowdOfStations())).toBe(200);
+    const { page, requests } = await open(
+      screenUrl(assessor, { scope: '330000', period: '2019-H1' }),
+    );
+    const visible = page.locator('table.ranking tbody tr:visible');
+    await expect(visible.count()).resolves.toBe(100);
+    await expect(page.textContent('.pager')).resolves.toContain('第 1 / 3 页');
+    await expect(visible.first().getAttribute('data-code')).resolves.toBe(S1);
+    await page.click('.pager button:has-text("下一页")');
+    await page.click('.pager button:has-text("下一页")');
+    await expect(visible.count()).resolves.toBe(6);
+    await expect(page.textContent('.pager')).resolves.toContain(
+      '第 3 / 3 页（第 201–206 名，共 206）',
+    );
+    // The province's summary charts its cities: all of them are in 绍兴市 here.
+    await expect(page.getAttribute('.means-chart', 'aria-label')).resolves.toMatch(
+      /^绍兴市 \d+\.\d\d$/,
+    );
+    await page.emulateMedia({ media: 'print' });
+    await expect(visible.count()).resolves.toBe(206);
+    expect(requests()).toBe(1);
     await page.close();
   });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { freePort } from '../../scripts/embedded-postgres';
 import { PROJECT_ROOT } from '../../platform/paths';
 import { SUBGRAPHS } from '../../subgraphs/list';
+import { launchBrowser, screenshotPath } from '../support/browser';
 import { postGraphQL } from '../support/platform';
 
 /**
@@ -108,6 +109,27 @@ describe('npm start on a fresh clone', () => {
     expect(res.data.station.caseStats.criminalSolved).toBeGreaterThan(0);
     expect(res.data.station.surveyStats.responses).toBeGreaterThan(0);
   });
+
+  it('prints a link that opens the 绍兴 board of 2019-H1 on the screen, and 枫桥派出所 in it', async () => {
+    const [, link] = await waitFor(/^\s+(http:\/\/localhost:\d+\/screen\/#token=\S+)$/, 10_000);
+    expect(link).toContain('scope=330600&period=2019-H1');
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      await page.goto(link ?? '');
+      await page.waitForSelector('body[data-status="ready"]');
+      await expect(page.locator('table.ranking tbody tr').count()).resolves.toBe(92);
+      await page.waitForSelector('.means-chart canvas');
+      await page.screenshot({ path: screenshotPath('start-board.png') });
+      await page.click('tr[data-code="330681500001"] button.station');
+      await page.waitForSelector('.drill[data-status="ready"]');
+      await expect(page.textContent('.drill h2')).resolves.toBe('诸暨市公安局枫桥派出所');
+      await expect(page.locator('.drill table.indicators tbody tr').count()).resolves.toBe(13);
+      await page.screenshot({ path: screenshotPath('start-drill-down.png') });
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 
   it('stops every service and the database on Ctrl-C', async () => {
     const exited = new Promise<number | null>((resolve) => launcher.once('exit', resolve));

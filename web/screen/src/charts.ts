@@ -42,14 +42,14 @@ export function drawMeans(element: HTMLElement, bars: { name: string; mean: numb
   chartIn(element).setOption({
     animation: false,
     textStyle: FONT,
-    grid: { left: 40, right: 16, top: 24, bottom: bars.length > 12 ? 72 : 32 },
+    grid: { left: 40, right: 16, top: 20, bottom: bars.length > 12 ? 72 : 32 },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => Number(v).toFixed(2) },
     xAxis: {
       type: 'category',
       data: bars.map((b) => b.name),
       axisLabel: { interval: 0, rotate: bars.length > 12 ? 60 : 0 },
     },
-    yAxis: { type: 'value', min: 0, max: 100, name: '平均分' },
+    yAxis: { type: 'value', min: 0, max: 100 },
     series: [
       {
         type: 'bar',
