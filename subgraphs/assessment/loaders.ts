@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { keyedLoader } from '../kit/loaders';
-import { departmentFigures } from './departments';
+import { departmentValues } from './department-fields';
 import type { NamedStation, ScoredBoardRef } from './references';
 import type { Scheme } from './scheme';
 import { newestScheme, schemesById } from './scheme-store';
@@ -38,7 +38,7 @@ export function createLoaders(db: DataSource): AssessmentLoaders {
       if (!rows) {
         rows = scheme.load(board.schemeId).then((found) => {
           if (!found) throw new Error(`board of unknown scheme ${board.schemeId}`);
-          return scoreBoard(found, board.stations, departmentFigures(board));
+          return scoreBoard(found, board.stations, departmentValues(board));
         });
         scored.set(key, rows);
       }

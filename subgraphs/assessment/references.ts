@@ -4,8 +4,8 @@ import {
   stationReference,
   type BoardRef,
   type StationRef,
-} from '../kit/federation';
-import { declareDepartmentFields } from './departments';
+} from '../kit/board-contract';
+import { declareDepartmentFields } from './department-fields';
 
 /** A station as the board's rows carry it: its key and the registry's name for it. */
 export interface NamedStation extends StationRef {

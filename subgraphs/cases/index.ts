@@ -1,12 +1,12 @@
 import { departmentSubgraph, recordKind } from '../kit/department';
 import { CASE_INDICATORS } from './indicators';
-import { CaseInput, DisputeInput } from './inputs';
+import { CaseInput, DisputeInput } from './record-inputs';
 import { Records1764400000001 } from './migrations/1764400000001-records';
-import { CaseStatsResolver } from './resolvers';
-import { caseProblems, disputeProblems } from './rules';
+import { CaseStatsResolver } from './stats-resolver';
+import { caseProblems, disputeProblems } from './checks';
 import { seed } from './seed';
-import { CaseStats, caseStatsQuery, noCases } from './stats';
-import { CASE_TABLE, DISPUTE_TABLE } from './tables';
+import { CaseStats, caseFiguresQuery, noCases } from './stats';
+import { CASE_TABLE, DISPUTE_TABLE } from './record-tables';
 
 /** Criminal cases and disputes, owned by the criminal police (刑侦/治安). */
 export const cases = departmentSubgraph(
@@ -19,9 +19,8 @@ export const cases = departmentSubgraph(
       type: CaseStats,
       description:
         "案件统计 The station's criminal cases and disputes for a period, with its baseline (同比).",
-      query: caseStatsQuery,
-      zero: noCases,
     },
+    figures: { query: caseFiguresQuery, zero: noCases },
     board: {
       field: 'caseIndicators',
       type: 'CaseIndicators',

@@ -1,5 +1,4 @@
-import { rate } from '../kit/figures';
-import { count, share, type Indicators } from '../kit/indicators';
+import { count, rate, share, type Indicators } from '../kit/indicators';
 import type { CaseFigures } from './stats';
 
 export const mediationRate = (f: CaseFigures) => rate(f.disputesMediated, f.disputesReceived);

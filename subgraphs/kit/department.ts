@@ -24,18 +24,18 @@ import {
   stationReference,
   type BoardRef,
   type StationRef,
-} from './federation';
-import { PERIOD_ARG, statsWithBaseline, type WithBaseline } from './figures';
+} from './board-contract';
+import { PERIOD_ARG, statsWithBaseline, type WithBaseline } from './period-stats';
 import { indicatorKey, type IndicatorDefinition, type Indicators } from './indicators';
 import { parsePeriod } from './period';
 import { ingestRecords, MAX_RECORDS, type RecordInput } from './records';
 import { IngestResult } from './results';
-import { statsLoader, type StatsKey, type StatsQuery } from './stats';
+import { figuresLoader, type FiguresKey, type FiguresQuery } from './figures-query';
 import { DRY_RUN_ARG, type UpsertTable } from './upsert';
 
 export interface DepartmentLoaders<Figures> {
   /** The department's figures per station and date range: statistics and board alike. */
-  figures: DataLoader<StatsKey, Figures, string>;
+  figures: DataLoader<FiguresKey, Figures, string>;
 }
 
 type DepartmentContext<Figures> = Context<DepartmentLoaders<Figures>>;
@@ -45,7 +45,7 @@ export interface RecordKind<T extends RecordInput> {
   mutation: string;
   input: ClassType<T>;
   table: UpsertTable<T>;
-  /** The kind's own rules, beyond every record's (externalId, stationCode). */
+  /** The kind's own checks, beyond every record's (externalId, stationCode). */
   check: (record: T, today: string) => (Problem | null)[];
   /** What the mutation does, e.g. "录入刑事案件 Adds or updates criminal cases." */
   summary: string;
@@ -69,11 +69,14 @@ export interface DepartmentSpec<Name extends string, Figures> {
   /** Its value's description in the Department enum, e.g. "刑侦/治安 Criminal cases and …". */
   description: string;
   stats: {
-    /** The Station field, e.g. caseStats, and its type (a PeriodFigures subclass). */
+    /** The Station field, e.g. caseStats, and its type (a PeriodStats subclass). */
     field: string;
     type: ClassType;
     description: string;
-    query: (db: DataSource) => StatsQuery<Figures>;
+  };
+  /** How its figures are counted: one statement for many stations and ranges, and none. */
+  figures: {
+    query: (db: DataSource) => FiguresQuery<Figures>;
     zero: () => Figures;
   };
   board: {
@@ -121,7 +124,7 @@ export function recordKind<T extends RecordInput>(kind: RecordKind<T>): AnyRecor
   return kind as unknown as AnyRecordKind;
 }
 
-const INGEST_RULES =
+const INGEST_TERMS =
   `1 to ${MAX_RECORDS.toLocaleString('en')} per call, in one transaction; sending an externalId ` +
   'again updates that record. A batch with any invalid record is refused whole (BAD_USER_INPUT).';
 
@@ -131,7 +134,7 @@ function recordResolver(department: string, kind: AnyRecordKind): ClassType {
     @Authorized(Grant.department(department))
     @Mutation(() => IngestResult, {
       name: kind.mutation,
-      description: `${kind.summary} ${INGEST_RULES}`,
+      description: `${kind.summary} ${INGEST_TERMS}`,
     })
     record(
       @Arg('input', () => [kind.input], {
@@ -245,7 +248,7 @@ export function departmentSubgraph<Name extends string, Figures>(
     orphanedTypes: [station, board],
     entities: [],
     migrations: spec.migrations,
-    createLoaders: (db) => ({ figures: statsLoader(spec.stats.query(db), spec.stats.zero) }),
+    createLoaders: (db) => ({ figures: figuresLoader(spec.figures.query(db), spec.figures.zero) }),
     seed: spec.seed,
   };
 }

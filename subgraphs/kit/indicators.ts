@@ -41,3 +41,8 @@ export const share = <Figures>(
 
 /** The key of a department's indicator, e.g. cases.criminalSolved. */
 export const indicatorKey = (department: string, figure: string) => `${department}.${figure}`;
+
+/** A count's share of a total, or null when there is nothing to share (no sample). */
+export function rate(part: number, total: number): number | null {
+  return total > 0 ? part / total : null;
+}

@@ -1,12 +1,12 @@
 import { departmentSubgraph, recordKind } from '../kit/department';
 import { SURVEY_INDICATORS } from './indicators';
-import { CommendationInput, ComplaintInput, SurveyResponseInput } from './inputs';
+import { CommendationInput, ComplaintInput, SurveyResponseInput } from './record-inputs';
 import { Records1764600000001 } from './migrations/1764600000001-records';
-import { SurveyStatsResolver } from './resolvers';
-import { receivedProblems, responseProblems } from './rules';
+import { SurveyStatsResolver } from './stats-resolver';
+import { receivedProblems, responseProblems } from './checks';
 import { seed } from './seed';
-import { noSurveys, SurveyStats, surveyStatsQuery } from './stats';
-import { COMMENDATION_TABLE, COMPLAINT_TABLE, SURVEY_RESPONSE_TABLE } from './tables';
+import { noSurveys, SurveyStats, surveyFiguresQuery } from './stats';
+import { COMMENDATION_TABLE, COMPLAINT_TABLE, SURVEY_RESPONSE_TABLE } from './record-tables';
 
 /** Survey responses, 12389 complaints and commendations: the third-party survey firm and the 12389 desk. */
 export const surveys = departmentSubgraph(
@@ -20,9 +20,8 @@ export const surveys = departmentSubgraph(
       description:
         "群众评价统计 The station's survey results, 12389 complaints and commendations for a period, " +
         'with its baseline (同比).',
-      query: surveyStatsQuery,
-      zero: noSurveys,
     },
+    figures: { query: surveyFiguresQuery, zero: noSurveys },
     board: {
       field: 'surveyIndicators',
       type: 'SurveyIndicators',

@@ -1,5 +1,4 @@
-import { rate } from '../kit/figures';
-import { count, share, type Indicators } from '../kit/indicators';
+import { count, rate, share, type Indicators } from '../kit/indicators';
 import type { SurveyFigures } from './stats';
 
 export const securityRate = (f: SurveyFigures) => rate(f.feltSafe, f.responses);

@@ -1,11 +1,11 @@
 import { departmentSubgraph, recordKind } from '../kit/department';
 import { TRAFFIC_INDICATORS } from './indicators';
-import { AccidentInput } from './inputs';
+import { AccidentInput } from './record-inputs';
 import { Accidents1764400000002 } from './migrations/1764400000002-accidents';
-import { accidentProblems } from './rules';
+import { accidentProblems } from './checks';
 import { seed } from './seed';
-import { noAccidents, TrafficStats, trafficStatsQuery } from './stats';
-import { ACCIDENT_TABLE } from './tables';
+import { noAccidents, TrafficStats, trafficFiguresQuery } from './stats';
+import { ACCIDENT_TABLE } from './record-tables';
 
 /** Road traffic accidents, owned by the traffic police (交警). */
 export const traffic = departmentSubgraph(
@@ -18,9 +18,8 @@ export const traffic = departmentSubgraph(
       type: TrafficStats,
       description:
         "交通事故统计 The station's road traffic accidents for a period, with its baseline (同比).",
-      query: trafficStatsQuery,
-      zero: noAccidents,
     },
+    figures: { query: trafficFiguresQuery, zero: noAccidents },
     board: {
       field: 'trafficIndicators',
       type: 'TrafficIndicators',

@@ -1,9 +1,8 @@
 import type DataLoader from 'dataloader';
 import { Directive, Field, Float, ID, Int, ObjectType, type ClassType } from 'type-graphql';
-import { loadWithBaseline } from './figures';
 import { indicatorKey, type Indicators } from './indicators';
 import { parsePeriod } from './period';
-import type { StatsKey } from './stats';
+import { loadWithBaseline, type FiguresKey } from './figures-query';
 
 /**
  * The shapes a department subgraph shares with the rest of the graph. Each department declares
@@ -114,7 +113,7 @@ export abstract class StationIndicators {
 export function boardIndicators<F>(
   board: BoardRef,
   today: string,
-  loader: DataLoader<StatsKey, F, string>,
+  loader: DataLoader<FiguresKey, F, string>,
   department: string,
   indicators: Indicators<F>,
 ): Promise<StationIndicators[]> {

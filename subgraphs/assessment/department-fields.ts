@@ -1,7 +1,7 @@
 import { Directive, Field, type ClassType } from 'type-graphql';
 import { BOARD_DEPARTMENTS } from '../departments';
-import type { StationIndicators, BoardRef } from '../kit/federation';
-import type { DepartmentFigures } from './scoring/figures';
+import type { StationIndicators, BoardRef } from '../kit/board-contract';
+import type { DepartmentValues } from './scoring/values';
 
 /**
  * The departments whose indicators reach the board, from the registry (subgraphs/departments.ts):
@@ -33,13 +33,13 @@ export function declareDepartmentFields(board: ClassType): void {
 }
 
 /**
- * The departments' figures as they reached the board, every department of the registry in its
+ * The departments' values as they reached the board, every department of the registry in its
  * order. A department field that is missing or null (its subgraph failed) stays null here,
  * which the scoring reads as DEPARTMENT_UNAVAILABLE. @apollo/gateway sends `rows` no
  * representation when a required field is missing, so the gateway answers a failed department
  * fetch with nulls (gateway/src/entity-fallback.ts).
  */
-export function departmentFigures(board: BoardRef & Record<string, unknown>): DepartmentFigures {
+export function departmentValues(board: BoardRef & Record<string, unknown>): DepartmentValues {
   return Object.fromEntries(
     BOARD_DEPARTMENTS.map(({ key, field }) => [
       key,
