@@ -12,7 +12,7 @@ import {
 } from 'graphql';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { DEFAULT_LIMITS, shapeLimitRule } from '../gateway/src/limits';
+import { DEFAULT_LIMITS, shapeLimitRule } from '../platform/limits';
 import { operationId, type OperationManifest } from '../gateway/src/safelist';
 
 export interface Manifest {

@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { OPERATIONS_DIR, OPERATIONS_FILE, PROJECT_ROOT, SUPERGRAPH_FILE } from '../platform/paths';
 import { buildFederatedSchema } from '../subgraphs/kit/schema';
 import { SUBGRAPHS } from '../subgraphs/list';
+import type { OperationManifest } from '../gateway/src/safelist';
 import { apiSchema } from './api-schema';
 import { lineDiff } from './line-diff';
+import { costProblems } from './operation-costs';
 import { operationManifest } from './operations';
 
 /**
@@ -42,7 +44,8 @@ function generate(): Generated {
   files.set(SUPERGRAPH_FILE, result.supergraphSdl + '\n');
   const manifest = operationManifest(OPERATIONS_DIR, apiSchema(result.supergraphSdl));
   files.set(OPERATIONS_FILE, manifest.text);
-  return { files, errors: manifest.errors };
+  const costs = costProblems(result.supergraphSdl, JSON.parse(manifest.text) as OperationManifest);
+  return { files, errors: [...manifest.errors, ...costs] };
 }
 
 /** What clients of the gateway would lose: removed fields, changed types, and so on. */

@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import { Directive, Field, Float, ID, Int, ObjectType, type ClassType } from 'type-graphql';
 import { indicatorKey, type Indicators } from './indicators';
+import { listSize } from './list-sizes';
 import { parsePeriod } from './period';
 import { loadWithBaseline, type FiguresKey } from './figures-query';
 
@@ -100,10 +101,8 @@ export abstract class StationIndicators {
   @Field(() => ID, { description: '机构代码 The station.' })
   stationCode!: string;
 
-  @Field(() => [IndicatorValue], {
-    description: '指标值 One value per indicator the department publishes.',
-  })
-  values!: IndicatorValue[];
+  /** Declared by each department's type, sized by what that department publishes. */
+  abstract values: IndicatorValue[];
 }
 
 /**
@@ -143,10 +142,21 @@ export function boardIndicators<F>(
  * graphql-tools' stitching (Hive Gateway: "Multiple canonical definitions"), and a type of its
  * own says whose figures these are.
  */
-export function indicatorsType(name: string, description: string): ClassType<StationIndicators> {
+export function indicatorsType(
+  name: string,
+  description: string,
+  indicatorCount: number,
+): ClassType<StationIndicators> {
   // Shareable: the assessment subgraph declares the type too, for its @external fields.
   @Directive('@shareable')
   @ObjectType(name, { description })
-  class Indicators extends StationIndicators {}
+  class Indicators extends StationIndicators {
+    // Sized per department, so the cost estimate counts the values it really sends.
+    @listSize(indicatorCount)
+    @Field(() => [IndicatorValue], {
+      description: '指标值 One value per indicator the department publishes.',
+    })
+    values!: IndicatorValue[];
+  }
   return Indicators;
 }

@@ -27,6 +27,7 @@ import {
 } from './board-contract';
 import { PERIOD_ARG, statsWithBaseline, type WithBaseline } from './period-stats';
 import { indicatorKey, type IndicatorDefinition, type Indicators } from './indicators';
+import { listSize, STATIONS_IN_SCOPE } from './list-sizes';
 import { parsePeriod } from './period';
 import { ingestRecords, MAX_RECORDS, type RecordInput } from './records';
 import { IngestResult } from './results';
@@ -185,6 +186,7 @@ function indicatorsResolver<Figures>(
     // gateway fetches this field for whoever reads one.
     @Authorized()
     @Directive('@requires(fields: "stations { code }")')
+    @listSize(STATIONS_IN_SCOPE)
     @FieldResolver(() => [type], {
       name: spec.board.field,
       // Null when the department cannot answer: the board then scores the others without it.
@@ -233,6 +235,7 @@ export function departmentSubgraph<Name extends string, Figures>(
   const type = indicatorsType(
     spec.board.type,
     `${spec.board.term} ${spec.board.publisher} indicators for one station.`,
+    Object.keys(spec.board.indicators).length,
   );
   return {
     name: spec.name,

@@ -11,7 +11,7 @@ type ResolverMap = NonNullable<Extract<SchemaModule, { typeDefs: unknown }>['res
 
 const FEDERATION_LINK = `extend schema @link(
   url: "https://specs.apollo.dev/federation/v2.12"
-  import: ["@key", "@requires", "@provides", "@external", "@shareable"]
+  import: ["@key", "@requires", "@provides", "@external", "@shareable", "@cost", "@listSize"]
 )`;
 
 /**

@@ -22,6 +22,10 @@ import { ServiceMetrics } from '../../platform/metrics';
 import { observeRequestsPlugin } from '../../platform/observe-requests';
 import { requestId } from '../../platform/request-scope';
 import { buildFederatedSchema } from './schema';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import { costDirectives } from '../../platform/cost';
+import { costLimitPlugin, limitsFromEnv, shapeLimitRule } from '../../platform/limits';
 
 export interface StartOptions {
   /** 0 picks a free port (tests). */
@@ -64,8 +68,14 @@ export async function startSubgraph(
     watchDatabase(metrics, db);
     if (options.seed && definition.seed) await definition.seed(db, options.seed);
     const verify = createVerifier(options.auth);
+    const schema = buildFederatedSchema(definition);
+    // The gateway's depth and cost limits hold for whatever is sent here directly too; the
+    // subgraph prices `_entities` by the representations it is sent.
+    const limits = limitsFromEnv();
+    const who = `the ${definition.name} subgraph`;
     const apollo = new ApolloServer<Context>({
-      schema: buildFederatedSchema(definition),
+      schema,
+      validationRules: [shapeLimitRule(limits, who, ['depth'])],
       formatError: errorFormatter(logger),
       includeStacktraceInErrorResponses: !isProduction(),
       introspection: !isProduction(),
@@ -78,6 +88,7 @@ export async function startSubgraph(
         ApolloServerPluginLandingPageDisabled(),
         requireViewerPlugin(),
         observeRequestsPlugin(metrics, logger),
+        costLimitPlugin(limits, costDirectives(parse(printSubgraphSchema(schema))), who),
       ],
     });
     const http = createHttpServer({

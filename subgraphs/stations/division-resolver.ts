@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { listSize } from '../kit/list-sizes';
 import { IsNull } from 'typeorm';
 import type { Context } from '../kit/context';
 import { assertDivisionCode } from '../../platform/codes';
@@ -6,6 +7,9 @@ import { Division } from './division';
 import type { StationsLoaders } from './loaders';
 
 type StationsContext = Context<StationsLoaders>;
+
+/** The most divisions directly under one: 杭州市's 13 counties (the province has 11 cities). */
+const DIVISIONS_UNDER_ONE = 15;
 
 @Resolver(() => Division)
 export class DivisionResolver {
@@ -22,6 +26,7 @@ export class DivisionResolver {
   }
 
   @Authorized()
+  @listSize(DIVISIONS_UNDER_ONE)
   @Query(() => [Division], {
     description:
       '下级区划 The divisions directly under a division, by code; without parentCode, the provinces.',
@@ -53,6 +58,7 @@ export class DivisionResolver {
     return division.parentCode === null ? null : loaders.division.load(division.parentCode);
   }
 
+  @listSize(DIVISIONS_UNDER_ONE)
   @FieldResolver(() => [Division], {
     description: '下级区划 The divisions directly under it, by code.',
   })

@@ -18,7 +18,8 @@ import { badUserInput, show } from '../../platform/errors';
 import { loadAll } from '../kit/loaders';
 import { UpsertResult } from '../kit/results';
 import { DRY_RUN_ARG, writeBatch } from '../kit/upsert';
-import { connection, decodeCursor, StationConnection } from './connection';
+import { listSize } from '../kit/list-sizes';
+import { connection, decodeCursor, MAX_PAGE, StationConnection } from './connection';
 import { Division, DivisionLevel } from './division';
 import type { StationsLoaders } from './loaders';
 import { whereInScope } from './scope';
@@ -28,7 +29,6 @@ import { STATION_TABLE } from './station-table';
 
 type StationsContext = Context<StationsLoaders>;
 
-export const MAX_PAGE = 1000;
 export const MAX_UPSERT = 1000;
 
 @Resolver(() => Station)
@@ -46,6 +46,7 @@ export class StationResolver {
   }
 
   @Authorized()
+  @listSize(MAX_PAGE, { slicingArgument: 'first', sizedFields: ['edges'] })
   @Query(() => StationConnection, {
     description:
       '派出所列表 The stations of a scope in code order, a page at a time. Without a scope: all.',

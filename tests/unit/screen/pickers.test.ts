@@ -1,4 +1,4 @@
-import { namesOf, scopeLevels } from '../../../web/screen/src/pickers-view';
+import { namesOf, scopeLevels } from '../../../web/screen/src/divisions';
 
 describe('the scope pickers', () => {
   it('place a scope at its province, city and county', () => {

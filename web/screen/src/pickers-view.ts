@@ -2,29 +2,11 @@
 import { h, select } from './dom';
 import { PERIOD_KIND_LABEL, periodKind, periodParts, type PeriodKind } from './format';
 import type { BoardQuery } from './load';
+import { scopeLevels } from './divisions';
 import type { DivisionNode, Pickers } from './types';
 
 /** The years the period picker offers: the demo's 2017 up to this one. */
 const FIRST_YEAR = 2017;
-
-export function namesOf(divisions: readonly DivisionNode[]): Map<string, string> {
-  const names = new Map<string, string>();
-  const walk = (nodes: readonly DivisionNode[]) =>
-    nodes.forEach((node) => {
-      names.set(node.code, node.name);
-      walk(node.children ?? []);
-    });
-  walk(divisions);
-  return names;
-}
-
-/** The province, city and county a scope lies in ('' for a level it does not reach). */
-export function scopeLevels(scope: string): { province: string; city: string; county: string } {
-  const province = `${scope.slice(0, 2)}0000`;
-  if (scope === province) return { province, city: '', county: '' };
-  const city = `${scope.slice(0, 4)}00`;
-  return { province, city, county: scope === city ? '' : scope.slice(0, 6) };
-}
 
 function periodOf(kind: PeriodKind, year: string, part: string): string {
   if (kind === 'year') return year;
