@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isProduction } from './config';
-import { isDatabaseUnavailable } from './database-errors';
+import { databaseRefusal, isDatabaseUnavailable } from './database-errors';
 import type { Logger } from './log';
 
 /**
@@ -127,10 +127,18 @@ function replaced(
   };
 }
 
+/** What a client is told of a value the database refused, without the database's own words. */
+const REFUSED = {
+  DATA: 'the input holds a value the database cannot store (a control character, or a date or number beyond its range); nothing was written',
+  INTEGRITY: 'the input breaks a rule of the stored data; nothing was written',
+} as const;
+
 /**
  * Apollo's formatError for every service: a coded error passes as it is. A lost database
  * connection becomes DATABASE_UNAVAILABLE, which tells a client to retry (the pool reconnects
- * by itself). Any other unexpected error is logged whole and, in production, reaches the
+ * by itself). A value the database refused (a check the API missed) becomes BAD_USER_INPUT,
+ * never its SQL text or constraint names: the batch's transaction was already rolled back.
+ * Any other unexpected error is logged whole and, in production, reaches the
  * client only as "internal server error", never with its SQL, stack or host names.
  */
 export function errorFormatter(logger: Logger) {
@@ -148,6 +156,12 @@ export function errorFormatter(logger: Logger) {
         'the database is unavailable; try again shortly',
         'DATABASE_UNAVAILABLE',
       );
+    }
+    const refusal = databaseRefusal(original);
+    if (refusal) {
+      // The API should have refused the value itself: worth a warning, not a page.
+      logger.warn({ err: original, path: formatted.path }, 'database refused an input');
+      return replaced(formatted, REFUSED[refusal], 'BAD_USER_INPUT');
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
     return isProduction() ? replaced(formatted, 'internal server error', INTERNAL) : formatted;

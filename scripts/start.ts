@@ -128,15 +128,16 @@ async function main(): Promise<void> {
   const secret = jwtSecret();
   const databaseUrl = await database();
   const shared = { DATABASE_URL: databaseUrl, JWT_SECRET: secret };
+  const gatewayPort = intEnv('PORT', 4000);
+  const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
   const subgraphs = await startSubgraphs(group, {
-    env: shared,
+    // The subgraphs ask the graph (the registry, schemes) through the gateway, as their callers.
+    env: { ...shared, GATEWAY_URL: gatewayUrl },
     portOf: (name, _index, defaultPort) => intEnv(serviceEnvName(name, 'PORT'), defaultPort),
     output: prefixed,
     // Seeding the province profile takes a while; the city profile a few seconds.
     timeoutMs: 300_000,
   });
-  const gatewayPort = intEnv('PORT', 4000);
-  const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
   const gateway = group.start({
     name: 'gateway',
     script: GATEWAY_SCRIPT,

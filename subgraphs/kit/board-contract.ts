@@ -106,8 +106,9 @@ export abstract class StationIndicators {
 }
 
 /**
- * A department's indicators for every station of a board: the same loader as its statistics,
- * so the whole board costs the department one statement.
+ * A department's indicators for every station of a board, those of them the board's scheme
+ * uses (`used`, by key): the same loader as its statistics, so the whole board costs the
+ * department one statement.
  */
 export function boardIndicators<F>(
   board: BoardRef,
@@ -115,11 +116,17 @@ export function boardIndicators<F>(
   loader: DataLoader<FiguresKey, F, string>,
   department: string,
   indicators: Indicators<F>,
+  used: ReadonlySet<string>,
 ): Promise<StationIndicators[]> {
   const period = parsePeriod(board.period, today);
-  const keyed = Object.entries(indicators).map(
-    ([figure, indicator]) => [indicatorKey(department, figure), indicator] as const,
-  );
+  // Only what the board's scheme uses: a board publishes no other figure of a station.
+  const keyed = Object.entries(indicators)
+    .map(([figure, indicator]) => [indicatorKey(department, figure), indicator] as const)
+    .filter(([key]) => used.has(key));
+  // A scheme that uses none of the department's indicators costs it no statement.
+  if (keyed.length === 0) {
+    return Promise.resolve(board.stations.map(({ code }) => ({ stationCode: code, values: [] })));
+  }
   return Promise.all(
     board.stations.map(async ({ code }) => {
       const [current, baseline] = await loadWithBaseline(loader, code, period);
@@ -151,10 +158,10 @@ export function indicatorsType(
   @Directive('@shareable')
   @ObjectType(name, { description })
   class Indicators extends StationIndicators {
-    // Sized per department, so the cost estimate counts the values it really sends.
+    // Sized per department, so the cost estimate counts the values it can send at most.
     @listSize(indicatorCount)
     @Field(() => [IndicatorValue], {
-      description: '指标值 One value per indicator the department publishes.',
+      description: "指标值 One value per indicator of the department's that the board's scheme uses.",
     })
     values!: IndicatorValue[];
   }

@@ -32,6 +32,7 @@ import { parsePeriod } from './period';
 import { ingestRecords, MAX_RECORDS, type RecordInput } from './records';
 import { IngestResult } from './results';
 import { figuresLoader, type FiguresKey, type FiguresQuery } from './figures-query';
+import { schemeKeys } from './scheme-keys';
 import { DRY_RUN_ARG, type UpsertTable } from './upsert';
 
 export interface DepartmentLoaders<Figures> {
@@ -143,9 +144,9 @@ function recordResolver(department: string, kind: AnyRecordKind): ClassType {
       })
       input: RecordInput[],
       @Arg('dryRun', DRY_RUN_ARG) dryRun: boolean,
-      @Ctx() { db, today }: Context,
+      @Ctx() { db, graph, today }: Context,
     ): Promise<IngestResult> {
-      return ingestRecords(db, input, kind.table, (r) => kind.check(r, today), dryRun);
+      return ingestRecords(db, graph, input, kind.table, (r) => kind.check(r, today), dryRun);
     }
   }
   return RecordResolver;
@@ -193,13 +194,15 @@ function indicatorsResolver<Figures>(
       nullable: true,
       description:
         `${spec.board.term} ${spec.board.publisher} indicators (${spec.name}.*) for every ` +
-        'station of the board. Null when the department is unavailable.',
+        "station of the board: only those the board's scheme uses (scored, deducted or " +
+        'vetoed). Null when the department is unavailable.',
     })
-    indicators(
+    async indicators(
       @Root() root: BoardRef,
-      @Ctx() { loaders, today }: DepartmentContext<Figures>,
+      @Ctx() { graph, loaders, today }: DepartmentContext<Figures>,
     ): Promise<StationIndicators[]> {
-      return boardIndicators(root, today, loaders.figures, spec.name, spec.board.indicators);
+      const used = await schemeKeys(graph, root.schemeId);
+      return boardIndicators(root, today, loaders.figures, spec.name, spec.board.indicators, used);
     }
   }
   return BoardIndicatorsResolver;

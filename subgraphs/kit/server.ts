@@ -21,6 +21,7 @@ import { createHttpServer, listen, sendJson } from '../../platform/http';
 import { ServiceMetrics } from '../../platform/metrics';
 import { observeRequestsPlugin } from '../../platform/observe-requests';
 import { requestId } from '../../platform/request-scope';
+import { gatewayUrlFromEnv, graphFor, type GatewayUrl } from './graph';
 import { buildFederatedSchema } from './schema';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
@@ -34,6 +35,11 @@ export interface StartOptions {
   auth: AuthConfig;
   /** The demo profile to load into empty tables, or null to leave the tables alone. */
   seed: DemoProfile | null;
+  /**
+   * Where the gateway serves the federated graph, which the subgraph asks as its callers; by
+   * default GATEWAY_URL, else the gateway's default address.
+   */
+  gatewayUrl?: GatewayUrl;
   /** The logger the service's own is made from (`service` added); by default the root one. */
   logger?: Logger;
 }
@@ -98,6 +104,10 @@ export async function startSubgraph(
       context: async (req) => ({
         requestId: requestId(req),
         viewer: await verify(req.headers.authorization),
+        graph: graphFor(options.gatewayUrl ?? gatewayUrlFromEnv, {
+          authorization: req.headers.authorization,
+          requestId: requestId(req),
+        }),
         today: today(),
         db,
         loaders: definition.createLoaders(db),

@@ -2,6 +2,7 @@ import { departmentSubgraph, recordKind } from '../kit/department';
 import { TRAFFIC_INDICATORS } from './indicators';
 import { AccidentInput } from './record-inputs';
 import { Accidents1764400000002 } from './migrations/1764400000002-accidents';
+import { AccidentBounds1764900000002 } from './migrations/1764900000002-bounds';
 import { accidentProblems } from './checks';
 import { seed } from './seed';
 import { noAccidents, TrafficStats, trafficFiguresQuery } from './stats';
@@ -27,7 +28,7 @@ export const traffic = departmentSubgraph(
       publisher: "The traffic police's",
       indicators: TRAFFIC_INDICATORS,
     },
-    migrations: [Accidents1764400000002],
+    migrations: [Accidents1764400000002, AccidentBounds1764900000002],
     seed,
   },
   [

@@ -366,7 +366,7 @@ describe('publishing a scheme', () => {
     [
       'a minSample of 0',
       withIndicator(2, { minSample: 0 }),
-      'input.indicators[2].minSample 0 must be 1 or more',
+      'input.indicators[2].minSample 0 must be between 1 and 100000',
     ],
     [
       'a rate line in percent',
