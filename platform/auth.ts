@@ -13,8 +13,8 @@ import { codedError } from './errors';
 import { hasControlCharacter, hasVisibleCharacter } from './text';
 
 /**
- * Who is asking. Roles: `admin`, `assessor`, `department:<stations|cases|traffic|surveys>`
- * and `station:<12-digit code>`.
+ * Who is asking. Roles: `admin`, `assessor`, `department:<name>` (the stations registry's
+ * keepers or a department of subgraphs/departments.ts) and `station:<12-digit code>`.
  */
 export interface Viewer {
   sub: string;

@@ -8,6 +8,7 @@
  * text, a lone surrogate is no character at all (it would be stored as U+FFFD, not as sent),
  * and none of the others belongs in a name, an address, an id or a subject.
  */
+// eslint-disable-next-line no-control-regex -- matching them is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]|\p{Cs}/u;
 /** A letter, digit, punctuation mark or symbol: what a reader sees (not spaces, not U+200B). */
 const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;

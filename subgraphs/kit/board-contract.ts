@@ -68,6 +68,36 @@ export function boardReference(station: ClassType<StationRef>): ClassType<BoardR
   return AssessmentBoard;
 }
 
+export interface DivisionRef {
+  code: string;
+  stations: StationRef[];
+}
+
+/**
+ * The department's view of a division: its key and the registry's stations within it
+ * (`@external`, fetched by the gateway from the stations subgraph), which the department's
+ * division figures `@requires`: a department never reads the registry's tables.
+ */
+export function divisionReference(station: ClassType<StationRef>): ClassType<DivisionRef> {
+  @Directive('@key(fields: "code")')
+  @ObjectType('Division', {
+    description:
+      '行政区划 A GB/T 2260 administrative division, keyed by its code; the department adds its ' +
+      "figures summed over the division's stations.",
+  })
+  class Division implements DivisionRef {
+    @Field(() => ID, { description: '区划代码 6-digit GB/T 2260 code.' })
+    code!: string;
+
+    @Directive('@external')
+    @Field(() => [station], {
+      description: '派出所 The stations whose current county lies within it (from the registry).',
+    })
+    stations!: StationRef[];
+  }
+  return Division;
+}
+
 @Directive('@shareable')
 @ObjectType({
   description: '指标值 One indicator of one station: its value now and a year before.',
@@ -158,10 +188,11 @@ export function indicatorsType(
   @Directive('@shareable')
   @ObjectType(name, { description })
   class Indicators extends StationIndicators {
-    // Sized per department, so the cost estimate counts the values it can send at most.
+    // Sized per department, so the cost estimate counts the values it really sends.
     @listSize(indicatorCount)
     @Field(() => [IndicatorValue], {
-      description: "指标值 One value per indicator of the department's that the board's scheme uses.",
+      description:
+        "指标值 One value per indicator of the department's that the board's scheme uses.",
     })
     values!: IndicatorValue[];
   }

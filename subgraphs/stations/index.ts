@@ -20,6 +20,9 @@ export const stations: SubgraphDefinition<StationsLoaders> = {
     Station: {
       __resolveReference: (reference, { loaders }) => loaders.station.load(String(reference.code)),
     },
+    Division: {
+      __resolveReference: (reference, { loaders }) => loaders.division.load(String(reference.code)),
+    },
   },
   entities: [Station, Division],
   migrations: [Registry1764400000000, StationBounds1764900000000],

@@ -19,6 +19,9 @@ export const traffic = departmentSubgraph(
       type: TrafficStats,
       description:
         "交通事故统计 The station's road traffic accidents for a period, with its baseline (同比).",
+      divisionDescription:
+        '交通事故统计 The road traffic accidents of every station in the division, summed, for a ' +
+        'period with its baseline (同比).',
     },
     figures: { query: trafficFiguresQuery, zero: noAccidents },
     board: {

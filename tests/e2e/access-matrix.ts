@@ -1,5 +1,5 @@
 import { FENGQIAO_STATION } from '../../scripts/sample-tokens';
-import type { DepartmentName } from '../../subgraphs/departments';
+import { BOARD_DEPARTMENTS, type DepartmentName } from '../../subgraphs/departments';
 
 /**
  * Who may use what: the roles table as data, walked by access.test.ts for every role,
@@ -10,7 +10,8 @@ import type { DepartmentName } from '../../subgraphs/departments';
  *   assessor      reads everything; writes publishAssessmentScheme only
  *   department:X  reads the registry, the boards and X's own records and statistics; writes X's
  *                 mutations only
- *   station:C     reads the registry, the boards and its own station's statistics; writes nothing
+ *   station:C     reads the registry, the boards and its own station's statistics (no
+ *                 division's); writes nothing
  *
  * A subgraph adds a row for each root Query and Mutation field it adds, and for each other field
  * it guards with a grant (e.g. `Station.caseStats`, Grant.ownStation): access.test.ts fails
@@ -90,11 +91,31 @@ function statsRow(department: DepartmentName, field: string, selection: string):
   };
 }
 
+/** A department's figures summed over a division: its own department and the assessors. */
+function divisionStatsRow(department: DepartmentName, field: string, selection: string): AccessRow {
+  const stats = `${field}(period: "2019-H1") { ${selection} }`;
+  return {
+    field: `Division.${field}`,
+    subgraph: department,
+    query: `{ division(code: "330681") { ${stats} } }`,
+    direct: {
+      query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { ${stats} } } }`,
+      variables: {
+        r: [{ __typename: 'Division', code: '330681', stations: [{ code: OWN_STATION }] }],
+      },
+    },
+    allowed: ['admin', 'assessor', `department:${department}`],
+  };
+}
+
 function statsRows(): AccessRow[] {
   return [
     statsRow('cases', 'caseStats', 'criminalFiled mediationRate'),
     statsRow('traffic', 'trafficStats', 'accidents deaths'),
     statsRow('surveys', 'surveyStats', 'responses securityRate'),
+    divisionStatsRow('cases', 'caseStats', 'criminalSolved mediationRate'),
+    divisionStatsRow('traffic', 'trafficStats', 'deaths majorAccidents'),
+    divisionStatsRow('surveys', 'surveyStats', 'responses satisfactionRate'),
   ];
 }
 
@@ -169,7 +190,10 @@ function recordRows(): AccessRow[] {
   ];
 }
 
-/** The indicator keys fengqiao-2019@1 uses (scored, deducted or vetoed), by department. */
+/**
+ * The indicator keys fengqiao-2019@1 uses (scored, deducted or vetoed), by department: what its
+ * boards publish. A new department states its own (none, until a scheme scores it).
+ */
 const FENGQIAO_KEYS: Record<DepartmentName, string[]> = {
   cases: [
     'cases.criminalSolved',
@@ -291,9 +315,8 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   ...statsRows(),
   ...recordRows(),
-  boardFieldRow('cases', 'caseIndicators'),
-  boardFieldRow('traffic', 'trafficIndicators'),
-  boardFieldRow('surveys', 'surveyIndicators'),
+  // Every department's board field, from the registry of departments: a new one gets its row.
+  ...BOARD_DEPARTMENTS.map((d) => boardFieldRow(d.name, d.field)),
   // assessment: the board is published to every signed-in user; schemes are the assessors'
   {
     field: 'Query.assessmentBoard',

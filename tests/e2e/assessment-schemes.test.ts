@@ -532,4 +532,26 @@ describe('the scheme tables', () => {
       ),
     ).rejects.toThrow(/check constraint/);
   });
+
+  it('take a department by the shape of an enum value, so a new one needs no migration', async () => {
+    const insert = (key: string, department: string) =>
+      platform.service('assessment').db.transaction(async (tx) => {
+        await tx.query(`INSERT INTO scheme (id, name, version, title, published_by)
+                        VALUES ('direct@1', 'direct', 1, '绕过接口', 'sql')`);
+        await tx.query(
+          `INSERT INTO scheme_indicator (scheme_id, position, key, department, weight,
+             method, direction, full_at, zero_at) VALUES ('direct@1', 0, $1, $2, 100, 'YOY',
+             'LOWER', 0.1, -0.2)`,
+          [key, department],
+        );
+        // Accepted so far: undone, so the tables keep their schemes.
+        throw new Error('stored');
+      });
+    await expect(insert('fire.blazes', 'FIRE')).rejects.toThrow(/^stored$/);
+    for (const department of ['', 'fire', 'FIRE-']) {
+      await expect(insert(`${department.toLowerCase()}.blazes`, department)).rejects.toThrow(
+        /scheme_indicator_department_check/,
+      );
+    }
+  });
 });

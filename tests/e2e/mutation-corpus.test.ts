@@ -157,7 +157,7 @@ function scalar(type: string, field: string): fc.Arbitrary<unknown> {
 /** A value of an input type: lists of 0 to 3, null now and then where null is allowed. */
 function valueOf(type: GraphQLInputType, field: string): fc.Arbitrary<unknown> {
   if (!isNonNullType(type)) {
-    return fc.option(present(type, field), { nil: null, freq: 8 });
+    return fc.option(present(type, field), { nil: null, freq: 3 });
   }
   return present(type.ofType, field);
 }
