@@ -27,7 +27,9 @@ export type ErrorCode =
   /** A subgraph did not answer the gateway within SUBGRAPH_TIMEOUT_MS. */
   | 'SUBGRAPH_TIMEOUT'
   /** The operation's estimated cost is over MAX_COST (Apollo Router's code for it). */
-  | 'COST_ESTIMATED_TOO_EXPENSIVE';
+  | 'COST_ESTIMATED_TOO_EXPENSIVE'
+  /** A department's figures are missing, so an official result (a published board) is refused. */
+  | 'DEPARTMENT_UNAVAILABLE';
 
 const httpStatus: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,

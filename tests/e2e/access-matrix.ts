@@ -1,4 +1,7 @@
 import { FENGQIAO_STATION } from '../../scripts/sample-tokens';
+import { demoCases, demoDisputes } from '../../subgraphs/cases/seed';
+import { demoCommendations, demoComplaints, demoResponses } from '../../subgraphs/surveys/seed';
+import { demoAccidents } from '../../subgraphs/traffic/seed';
 import { BOARD_DEPARTMENTS, type DepartmentName } from '../../subgraphs/departments';
 
 /**
@@ -7,11 +10,11 @@ import { BOARD_DEPARTMENTS, type DepartmentName } from '../../subgraphs/departme
  *
  *   anonymous     nothing
  *   admin         everything
- *   assessor      reads everything; writes publishAssessmentScheme only
+ *   assessor      reads everything; writes publishAssessmentScheme and publishAssessmentBoard
  *   department:X  reads the registry, the boards and X's own records and statistics; writes X's
- *                 mutations only
+ *                 mutations only (recording and withdrawing its records)
  *   station:C     reads the registry, the boards and its own station's statistics (no
- *                 division's); writes nothing
+ *                 division's) and records; writes nothing
  *
  * A subgraph adds a row for each root Query and Mutation field it adds, and for each other field
  * it guards with a grant (e.g. `Station.caseStats`, Grant.ownStation): access.test.ts fails
@@ -74,6 +77,7 @@ export type Answer = any;
 let upserts = 0;
 let records = 0;
 let schemes = 0;
+let published = 0;
 
 /** A department's statistics field: its own department, the assessors and the station itself. */
 function statsRow(department: DepartmentName, field: string, selection: string): AccessRow {
@@ -89,6 +93,66 @@ function statsRow(department: DepartmentName, field: string, selection: string):
     },
     allowed: ['admin', 'assessor', `department:${department}`, 'station:own'],
   };
+}
+
+/**
+ * A department's records of a station: the same readers as its statistics. Straight to the
+ * subgraph too, so a station token cannot read another station's records by skipping the gateway.
+ */
+function recordsRow(department: DepartmentName, field: string, selection: string): AccessRow {
+  const records = `${field}(period: "2019-H1") { totalCount edges { node { ${selection} } } }`;
+  return {
+    field: `Station.${field}`,
+    subgraph: department,
+    query: `query($code: ID!) { station(code: $code) { ${records} } }`,
+    variables: { code: OWN_STATION },
+    direct: {
+      query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Station { ${records} } } }`,
+      variables: { r: [{ __typename: 'Station', code: OWN_STATION }] },
+    },
+    allowed: ['admin', 'assessor', `department:${department}`, 'station:own'],
+  };
+}
+
+function recordsRows(): AccessRow[] {
+  return [
+    recordsRow('cases', 'caseRecords', 'externalId history { action }'),
+    recordsRow('traffic', 'trafficRecords', 'externalId history { action }'),
+    recordsRow('surveys', 'surveyRecords', 'externalId history { action }'),
+  ];
+}
+
+/**
+ * A department's withdrawal: that department and admin only. Every call withdraws another record
+ * of the city demo data the matrix runs over (an unknown id would be refused before anything
+ * could be written), so a withdrawal that ran when it should not have changes the table.
+ */
+function withdrawRow(
+  department: DepartmentName,
+  mutation: string,
+  table: string,
+  demo: { externalId: string }[],
+): AccessRow {
+  let next = 0;
+  return {
+    field: `Mutation.${mutation}`,
+    subgraph: department,
+    query: `mutation($ids: [ID!]!) { ${mutation}(externalIds: $ids, reason: "权限测试") { withdrawn } }`,
+    variables: () => ({ ids: [demo[(next += 1)]?.externalId] }),
+    writes: [table, 'change_log'],
+    allowed: ['admin', `department:${department}`],
+  };
+}
+
+function withdrawRows(): AccessRow[] {
+  return [
+    withdrawRow('cases', 'withdrawCases', 'criminal_case', demoCases('city')),
+    withdrawRow('cases', 'withdrawDisputes', 'dispute', demoDisputes('city')),
+    withdrawRow('traffic', 'withdrawAccidents', 'accident', demoAccidents('city')),
+    withdrawRow('surveys', 'withdrawSurveyResponses', 'survey_response', demoResponses('city')),
+    withdrawRow('surveys', 'withdrawComplaints', 'complaint', demoComplaints('city')),
+    withdrawRow('surveys', 'withdrawCommendations', 'commendation', demoCommendations('city')),
+  ];
 }
 
 /** A department's figures summed over a division: its own department and the assessors. */
@@ -314,7 +378,9 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
     allowed: ['admin', 'department:stations'],
   },
   ...statsRows(),
+  ...recordsRows(),
   ...recordRows(),
+  ...withdrawRows(),
   // Every department's board field, from the registry of departments: a new one gets its row.
   ...BOARD_DEPARTMENTS.map((d) => boardFieldRow(d.name, d.field)),
   // assessment: the board is published to every signed-in user; schemes are the assessors'
@@ -365,6 +431,28 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
       },
     }),
     writes: ['scheme', 'scheme_indicator'],
+    allowed: ['admin', 'assessor'],
+  },
+  {
+    field: 'Query.publishedBoard',
+    subgraph: 'assessment',
+    query: '{ publishedBoard(scope: "330681", period: "2019-H1") { revision totalCount } }',
+    allowed: SIGNED_IN,
+  },
+  {
+    field: 'Query.publishedBoards',
+    subgraph: 'assessment',
+    query: '{ publishedBoards(first: 5) { totalCount edges { node { id } } } }',
+    allowed: SIGNED_IN,
+  },
+  {
+    field: 'Mutation.publishAssessmentBoard',
+    subgraph: 'assessment',
+    query:
+      'mutation($reason: String) { publishAssessmentBoard(scope: "330681", period: "2019-H1", reason: $reason) { revision } }',
+    // Every publication after the first needs a reason: each call gives one.
+    variables: () => ({ reason: `权限测试 ${(published += 1)}` }),
+    writes: ['published_board', 'published_row'],
     allowed: ['admin', 'assessor'],
   },
 ];
