@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningGateway } from '../../gateway/src/gateway';
+import { WEB_DIR } from '../../gateway/src/web';
 import { listedOperation } from '../../gateway/src/safelist';
 import { signToken, claimsFromEnv } from '../../platform/auth';
 import { assertWebBuilt, launchBrowser, screenshotPath } from '../support/browser';
@@ -22,9 +25,11 @@ let platform: Platform;
 let safelisted: RunningGateway;
 let browser: Browser;
 let assessor: string;
-const VIEW = { scope: '330600', period: '2019-H1' };
+/** The live preview of the board; OFFICIAL its published result. */
+const VIEW = { scope: '330600', period: '2019-H1', mode: 'live' };
+const OFFICIAL = { scope: '330600', period: '2019-H1', mode: 'official' };
 
-/** Figures measured in the browser, printed at the end (figures, not assertions). */
+/** Figures measured in the browser and of the build, printed at the end. */
 const timings: Record<string, number> = {};
 
 beforeAll(async () => {
@@ -40,7 +45,7 @@ afterAll(async () => {
   await browser?.close();
   await platform?.stop();
   if (Object.keys(timings).length > 0) {
-    console.log(`screen timings (ms from navigation): ${JSON.stringify(timings)}`);
+    console.log(`screen figures (ms; KB): ${JSON.stringify(timings)}`);
   }
 });
 
@@ -176,6 +181,23 @@ function expectBoard(rows: TableRow[], expected: typeof BOARD): void {
   });
 }
 
+describe('the page', () => {
+  it('loads at most 300 KB of gzipped JavaScript first; exceljs only when exporting', () => {
+    const html = readFileSync(join(WEB_DIR, 'screen', 'index.html'), 'utf8');
+    const scripts = [...html.matchAll(/(?:src|href)="\.\.\/(assets\/[^"]+\.js)"/g)].map(
+      (m) => m[1] ?? '',
+    );
+    expect(scripts.length).toBeGreaterThan(0);
+    const gzipped = scripts.reduce(
+      (sum, file) => sum + gzipSync(readFileSync(join(WEB_DIR, file))).length,
+      0,
+    );
+    timings.firstLoadJsGzippedKB = Math.round(gzipped / 1024);
+    expect(gzipped).toBeLessThanOrEqual(300 * 1024);
+    expect(scripts.some((file) => file.includes('exceljs'))).toBe(false);
+  });
+});
+
 describe('the board of 绍兴市 for 2019-H1, opened with a token', () => {
   let opened: Opened;
 
@@ -234,7 +256,7 @@ describe('the board of 绍兴市 for 2019-H1, opened with a token', () => {
     const { page } = opened;
     const board = await platform.query(listedOperation('AssessmentBoardScreen'), {
       token: assessor,
-      variables: VIEW,
+      variables: { scope: VIEW.scope, period: VIEW.period },
     });
     expect(board.errors).toBeUndefined();
     const expected = (board.data.assessmentBoard.rows as ApiRow[]).map((row) => [
@@ -424,6 +446,99 @@ describe('the board of 绍兴市 for 2019-H1, opened with a token', () => {
   });
 });
 
+describe('the official result', () => {
+  async function publish(period: string, reason?: string): Promise<void> {
+    const res = await platform.query(listedOperation('PublishAssessmentBoard'), {
+      token: assessor,
+      variables: { scope: '330600', period, ...(reason ? { reason } : {}) },
+    });
+    expect(res.errors).toBeUndefined();
+  }
+
+  beforeAll(async () => {
+    // 2018-H2: no station has a record in it or in 2017-H2, so all six tie at 62.67, rank 1.
+    await publish('2018-H2');
+    await publish('2019-H1');
+  });
+
+  it('shows the newest revision with its publication, and each rank change against 2018-H2', async () => {
+    const { page, requests } = await open(screenUrl(assessor, OFFICIAL));
+    expectBoard(await tableRows(page), BOARD);
+    expect(requests()).toBe(1);
+    const changes = await page.$$eval('table.ranking tbody tr', (trs) =>
+      trs.map((tr) => [tr.getAttribute('data-code'), tr.querySelector('td.change')?.textContent]),
+    );
+    expect(changes).toEqual([
+      [S1, '持平'],
+      [S4, '↓1'],
+      [S5, '↓1'],
+      [S3, '↓3'],
+      [S2, '↓4'],
+      [ELSEWHERE, '↓5'],
+    ]);
+    await expect(page.textContent('.status')).resolves.toMatch(
+      /^正式结果 第 1 版 · 发布于 \d{4}-\d\d-\d\d \d\d:\d\d · 发布人 test-assessor$/,
+    );
+    await page.close();
+  });
+
+  it('drills down into a published row with its history of published periods, in one request', async () => {
+    const { page, requests } = await open(screenUrl(assessor, OFFICIAL));
+    const started = Date.now();
+    await page.click(`tr[data-code="${S1}"] button.station`);
+    await page.waitForSelector('.drill[data-status="ready"]');
+    timings.officialDrillDownClickToDrawn = Date.now() - started;
+    expect(requests()).toBe(2);
+    await expect(page.locator('.drill table.indicators tbody tr').count()).resolves.toBe(13);
+    const history = await page.$$eval('.history-points li', (lis) =>
+      lis.map((li) => li.textContent),
+    );
+    expect(history).toEqual([
+      '2019年上半年：第 1 名（共 6），85.71 分，良好',
+      '2018年下半年：第 1 名（共 6），62.67 分，合格',
+    ]);
+    await page.waitForSelector('.history-chart canvas');
+    await page.screenshot({ path: screenshotPath('official-drill-down.png') });
+    await page.close();
+  });
+
+  it('shows a new revision with its reason, and names the revision in the export', async () => {
+    await publish('2019-H1', '申诉更正：复核后重新发布');
+    const { page } = await open(screenUrl(assessor, OFFICIAL));
+    await expect(page.textContent('.status')).resolves.toContain('第 2 版');
+    await expect(page.textContent('.status')).resolves.toContain(
+      '修订原因：申诉更正：复核后重新发布',
+    );
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('button.export-csv'),
+    ]);
+    expect(csv.suggestedFilename()).toBe('平安考核_绍兴市_2019年上半年_2019-H1_第2版.csv');
+    const lines = readFileSync(await csv.path(), 'utf8')
+      .slice(1)
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]?.split(',').slice(0, 3)).toEqual(['名次', '名次变化', '派出所']);
+    expect(lines[1]?.split(',').slice(0, 3)).toEqual(['1', '持平', NAME(S1)]);
+    await page.screenshot({ path: screenshotPath('official-board.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('says a period was never published, and offers the live preview', async () => {
+    const { page, requests } = await open(screenUrl(assessor, { ...OFFICIAL, period: '2019-Q1' }));
+    await expect(page.textContent('.problem.unpublished')).resolves.toBe(
+      '该范围、考核期和方案尚未发布正式结果。',
+    );
+    expect(requests()).toBe(1);
+    await page.click('button.to-live');
+    await page.waitForSelector('table.ranking');
+    await expect(page.textContent('.status')).resolves.toContain('实时预览');
+    await expect(page.locator('table.ranking tbody tr').count()).resolves.toBe(6);
+    expect(requests()).toBe(2);
+    await page.close();
+  });
+});
+
 describe('errors in words', () => {
   it('an expired token: asks for a new one', async () => {
     const expired = await signToken(
@@ -449,7 +564,7 @@ describe('errors in words', () => {
     try {
       const { page } = await open(screenUrl(assessor));
       await expect(page.textContent('.problem.department')).resolves.toBe(
-        '交警部门数据暂不可用：其得分显示为“不可用”，其余部门照常计分。',
+        '交警部门数据暂不可用：其得分显示为“不可用”，总分与名次只计其余部门。',
       );
       const rows = await tableRows(page);
       expect(rows).toHaveLength(6);
@@ -500,7 +615,7 @@ describe('a board of more than 200 stations', () => {
     // 180 more stations in 新昌县 and 20 in 嵊州市: the province's board has 206.
     expect(await registerStations(platform, crowdOfStations())).toBe(200);
     const { page, requests } = await open(
-      screenUrl(assessor, { scope: '330000', period: '2019-H1' }),
+      screenUrl(assessor, { scope: '330000', period: '2019-H1', mode: 'live' }),
     );
     const visible = page.locator('table.ranking tbody tr:visible');
     await expect(visible.count()).resolves.toBe(100);

@@ -31,7 +31,7 @@ describe('errors in words', () => {
     ).toEqual({
       kind: 'department',
       department: 'TRAFFIC',
-      text: '交警部门数据暂不可用：其得分显示为“不可用”，其余部门照常计分。',
+      text: '交警部门数据暂不可用：其得分显示为“不可用”，总分与名次只计其余部门。',
     });
     expect(
       describeError(error('SUBGRAPH_UNAVAILABLE', 'x', { subgraph: 'stations' }), false),

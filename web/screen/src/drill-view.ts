@@ -8,6 +8,8 @@ import {
   indicatorChange,
   indicatorValue,
   noteText,
+  periodKind,
+  periodLabel,
   points,
 } from './format';
 import type { Board, StationDetail } from './types';
@@ -17,7 +19,11 @@ export function drillDown(
   detail: StationDetail,
   nameOf: (code: string) => string,
 ): HTMLElement {
-  const { row, scheme, history } = detail;
+  const { row, scheme } = detail;
+  // One line of one kind of period: halves with halves, months with months.
+  const history = (detail.history ?? []).filter(
+    (p) => periodKind(p.period) === periodKind(board.period),
+  );
   const vetoLabels = new Map(scheme.vetoes.map((v) => [v.key, v.label]));
   const chart = h('div', { class: 'history-chart' });
   const section = h(
@@ -113,11 +119,26 @@ export function drillDown(
       'section',
       { class: 'history' },
       h('h3', {}, '历次晾晒'),
-      history && history.length > 0
-        ? chart
+      history.length > 0
+        ? [
+            chart,
+            h(
+              'ol',
+              { class: 'history-points' },
+              history.map((p) =>
+                h(
+                  'li',
+                  { 'data-period': p.period },
+                  `${periodLabel(p.period)}：第 ${p.rank} 名（共 ${p.of}），${points(p.total)} 分，`,
+                  gradeChip(p.grade),
+                  p.revision > 1 ? `（第 ${p.revision} 版）` : '',
+                ),
+              ),
+            ),
+          ]
         : h('p', { class: 'empty' }, '尚无已发布的榜单：走势在正式结果发布后显示。'),
     ),
   );
-  if (history && history.length > 0) requestAnimationFrame(() => drawHistory(chart, history));
+  if (history.length > 0) requestAnimationFrame(() => drawHistory(chart, history));
   return section;
 }

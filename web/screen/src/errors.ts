@@ -17,6 +17,7 @@ export type ProblemKind =
   | 'unreachable'
   | 'input'
   | 'outdated'
+  | 'unpublished'
   | 'other';
 
 export interface Problem {
@@ -38,6 +39,11 @@ const SERVICE_LABEL: Record<string, string> = {
 export const UNREACHABLE: Problem = {
   kind: 'unreachable',
   text: '无法连接考核平台：网络中断或网关未运行。请检查网络后重试。',
+};
+
+export const UNPUBLISHED: Problem = {
+  kind: 'unpublished',
+  text: '该范围、考核期和方案尚未发布正式结果。',
 };
 
 /** One error of an answer, in words. `hasData`: whether the rest of the answer arrived. */
@@ -62,7 +68,7 @@ export function describeError(error: GraphQLErrorLike, hasData: boolean): Proble
         return {
           kind: 'department',
           department,
-          text: `${DEPARTMENT_LABEL[department]}部门数据暂不可用：其得分显示为“不可用”，其余部门照常计分。`,
+          text: `${DEPARTMENT_LABEL[department]}部门数据暂不可用：其得分显示为“不可用”，总分与名次只计其余部门。`,
         };
       }
       const name = SERVICE_LABEL[subgraph] ?? subgraph;

@@ -1,6 +1,6 @@
 /** Each view's one request, and its answer turned into what the views draw. */
 import { run } from './api';
-import { describeErrors, type GraphQLErrorLike, type Problem } from './errors';
+import { UNPUBLISHED, describeErrors, type GraphQLErrorLike, type Problem } from './errors';
 import { DEPARTMENT_OF_SUBGRAPH } from './format';
 import type {
   Board,
@@ -9,6 +9,7 @@ import type {
   Department,
   DepartmentScore,
   Grade,
+  HistoryPoint,
   IndicatorScore,
   Pickers,
   SchemeSummary,
@@ -50,11 +51,72 @@ interface LiveBoardAnswer {
   assessmentSchemes?: Pickers['schemes'];
 }
 
-interface LiveStationAnswer {
+interface HistoryAnswer {
+  station: { assessmentHistory: HistoryPoint[] } | null;
+}
+
+interface LiveStationAnswer extends HistoryAnswer {
   assessmentBoard: {
     scheme: SchemeSummary;
     row: (LiveRow & { indicators: IndicatorScore[] }) | null;
   } | null;
+}
+
+interface PublishedRow {
+  rank: number;
+  previousRank: number | null;
+  rankChange: number | null;
+  stationName: string;
+  divisionCode: string;
+  total: number;
+  grade: Grade;
+  vetoed: boolean;
+  vetoes: string[];
+  station: { code: string };
+  departments: DepartmentScore[];
+  deductions: DeductionScore[];
+}
+
+interface OfficialBoardAnswer {
+  publishedBoard: {
+    scope: string;
+    period: string;
+    revision: number;
+    publishedAt: string;
+    publishedBy: string;
+    reason: string | null;
+    scheme: SchemeSummary;
+    rows: { edges: { node: PublishedRow }[] };
+  } | null;
+  divisions?: Pickers['divisions'];
+  assessmentSchemes?: Pickers['schemes'];
+}
+
+interface OfficialStationAnswer extends HistoryAnswer {
+  publishedBoard: {
+    scheme: SchemeSummary;
+    row: (PublishedRow & { indicators: IndicatorScore[] }) | null;
+  } | null;
+}
+
+/** A published row: its name and county as they were when published. */
+function publishedRow({ station, stationName, ...row }: PublishedRow): BoardRow {
+  return { ...row, code: station.code, name: stationName };
+}
+
+function pickersOf(
+  answer: {
+    divisions?: Pickers['divisions'];
+    assessmentSchemes?: Pickers['schemes'];
+  } | null,
+): Pickers | null {
+  return answer?.divisions && answer.assessmentSchemes
+    ? { divisions: answer.divisions, schemes: answer.assessmentSchemes }
+    : null;
+}
+
+export interface BoardAnswer extends Loaded<Board> {
+  pickers: Pickers | null;
 }
 
 function liveRow({ station, ...row }: LiveRow): BoardRow {
@@ -82,7 +144,7 @@ export async function liveBoard(
   token: string,
   query: BoardQuery,
   withPickers: boolean,
-): Promise<Loaded<Board> & { pickers: Pickers | null }> {
+): Promise<BoardAnswer> {
   const answer = await run<LiveBoardAnswer>(token, 'ScreenLiveBoard', {
     scope: query.scope,
     period: query.period,
@@ -90,12 +152,8 @@ export async function liveBoard(
     withPickers,
   });
   const found = answer.data?.assessmentBoard ?? null;
-  const pickers =
-    answer.data?.divisions && answer.data.assessmentSchemes
-      ? { divisions: answer.data.divisions, schemes: answer.data.assessmentSchemes }
-      : null;
   return {
-    pickers,
+    pickers: pickersOf(answer.data),
     problems: describeErrors(answer.errors, found !== null),
     value: found && {
       mode: 'live',
@@ -113,6 +171,7 @@ export async function liveBoard(
 /** One station of the live preview with every indicator: one request. */
 export async function liveStation(
   token: string,
+  board: Board,
   query: BoardQuery,
   stationCode: string,
 ): Promise<Loaded<StationDetail>> {
@@ -121,17 +180,86 @@ export async function liveStation(
     period: query.period,
     schemeId: query.schemeId || null,
     stationCode,
+    schemeName: board.scheme.name,
   });
-  const board = answer.data?.assessmentBoard ?? null;
-  const row = board?.row ?? null;
+  const found = answer.data?.assessmentBoard ?? null;
+  const row = found?.row ?? null;
   return {
     problems: describeErrors(answer.errors, row !== null),
     value:
-      board && row
+      found && row
         ? {
-            scheme: board.scheme,
-            history: null,
+            scheme: found.scheme,
+            history: answer.data?.station?.assessmentHistory ?? null,
             row: { ...liveRow(row), indicators: row.indicators },
+          }
+        : null,
+  };
+}
+
+/**
+ * The official result: the newest revision of the published board (and, on the first view, the
+ * pickers' choices), one request. Never published: no board, and the problem that says so.
+ */
+export async function officialBoard(
+  token: string,
+  query: BoardQuery,
+  withPickers: boolean,
+): Promise<BoardAnswer> {
+  const answer = await run<OfficialBoardAnswer>(token, 'ScreenOfficialBoard', {
+    scope: query.scope,
+    period: query.period,
+    schemeId: query.schemeId || null,
+    withPickers,
+  });
+  const found = answer.data?.publishedBoard ?? null;
+  const unpublished = answer.data !== null && found === null && answer.errors.length === 0;
+  return {
+    pickers: pickersOf(answer.data),
+    problems: unpublished ? [UNPUBLISHED] : describeErrors(answer.errors, found !== null),
+    value: found && {
+      mode: 'official',
+      scope: found.scope,
+      period: found.period,
+      scheme: found.scheme,
+      partial: false,
+      publication: {
+        revision: found.revision,
+        publishedAt: found.publishedAt,
+        publishedBy: found.publishedBy,
+        reason: found.reason,
+      },
+      rows: found.rows.edges.map(({ node }) => publishedRow(node)),
+      unavailable: [],
+    },
+  };
+}
+
+/** One station of the revision on screen, with every indicator and its history: one request. */
+export async function officialStation(
+  token: string,
+  board: Board,
+  query: BoardQuery,
+  stationCode: string,
+): Promise<Loaded<StationDetail>> {
+  const answer = await run<OfficialStationAnswer>(token, 'ScreenOfficialStation', {
+    scope: query.scope,
+    period: query.period,
+    schemeId: query.schemeId || null,
+    revision: board.publication?.revision ?? 1,
+    stationCode,
+    schemeName: board.scheme.name,
+  });
+  const found = answer.data?.publishedBoard ?? null;
+  const row = found?.row ?? null;
+  return {
+    problems: describeErrors(answer.errors, row !== null),
+    value:
+      found && row
+        ? {
+            scheme: found.scheme,
+            history: answer.data?.station?.assessmentHistory ?? null,
+            row: { ...publishedRow(row), indicators: row.indicators },
           }
         : null,
   };

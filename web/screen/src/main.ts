@@ -8,9 +8,16 @@ import { fill, h } from './dom';
 import { drillDown } from './drill-view';
 import type { Problem } from './errors';
 import { exportFileName, exportTable, toCsv } from './export-table';
-import { periodLabel } from './format';
-import { liveBoard, liveStation, type BoardQuery, type Loaded } from './load';
 import { namesOf } from './divisions';
+import { dateTime, periodLabel } from './format';
+import {
+  liveBoard,
+  liveStation,
+  officialBoard,
+  officialStation,
+  type BoardAnswer,
+  type BoardQuery,
+} from './load';
 import { pickersBar } from './pickers-view';
 import { forgetToken, saveToken, takeToken } from './token';
 import type { Board, Mode, Pickers } from './types';
@@ -42,7 +49,8 @@ function queryFromHash(): { query: BoardQuery; mode: Mode } {
       period: params.get('period') ?? lastHalfYear(),
       schemeId: params.get('scheme') ?? '',
     },
-    mode: params.get('mode') === 'official' ? 'official' : 'live',
+    // The official result unless the preview is asked for: it is what the assessment decides.
+    mode: params.get('mode') === 'live' ? 'live' : 'official',
   };
 }
 
@@ -60,7 +68,6 @@ const app = document.getElementById('app') as HTMLElement;
 const state: State = {
   token: takeToken(),
   ...queryFromHash(),
-  mode: 'live',
   filters: { county: '', grade: '' },
   page: 0,
   pickers: null,
@@ -129,7 +136,7 @@ function statusLine(board: Board): HTMLElement {
       'p',
       { class: 'status official' },
       h('b', {}, '正式结果'),
-      ` 第 ${revision} 版 · 发布于 ${publishedAt} · 发布人 ${publishedBy}`,
+      ` 第 ${revision} 版 · 发布于 ${dateTime(publishedAt)} · 发布人 ${publishedBy}`,
       reason ? ` · 修订原因：${reason}` : '',
     );
   }
@@ -210,7 +217,7 @@ function printHeader(board: Board): HTMLElement {
       'p',
       {},
       `考核方案：${board.scheme.title}（${board.scheme.id}） · ${edition}`,
-      board.publication ? ` · 发布于 ${board.publication.publishedAt}` : '',
+      board.publication ? ` · 发布于 ${dateTime(board.publication.publishedAt)}` : '',
       ` · 打印于 ${new Date().toLocaleString('zh-CN', { hour12: false })}`,
     ),
   );
@@ -228,11 +235,27 @@ function renderHeader(): void {
   );
 }
 
+function switchMode(mode: Mode): void {
+  if (mode === state.mode) return;
+  state.mode = mode;
+  void load(state.query);
+}
+
 function renderBoard(): void {
   const board = state.board;
   fill(notices, problemList(state.problems));
   if (!board) {
-    fill(content);
+    const unpublished = state.problems.some((p) => p.kind === 'unpublished');
+    fill(
+      content,
+      unpublished
+        ? h(
+            'button',
+            { type: 'button', class: 'to-live', onclick: () => switchMode('live') },
+            '查看实时预览',
+          )
+        : null,
+    );
     return;
   }
   notices.prepend(statusLine(board));
@@ -272,9 +295,10 @@ async function load(query: BoardQuery): Promise<void> {
   writeHash();
   setStatus('loading');
   document.body.classList.add('busy');
-  let answer: Loaded<Board> & { pickers: Pickers | null };
+  let answer: BoardAnswer;
+  const read = state.mode === 'official' ? officialBoard : liveBoard;
   try {
-    answer = await liveBoard(state.token, query, state.pickers === null);
+    answer = await read(state.token, query, state.pickers === null);
   } catch (error) {
     answer = { value: null, pickers: null, problems: failed(error) };
   } finally {
@@ -292,7 +316,9 @@ async function load(query: BoardQuery): Promise<void> {
   state.page = 0;
   renderHeader();
   renderBoard();
-  setStatus(answer.value ? 'ready' : 'error');
+  setStatus(
+    answer.value || answer.problems.some((p) => p.kind === 'unpublished') ? 'ready' : 'error',
+  );
   performance.mark('screen:board');
 }
 
@@ -311,7 +337,8 @@ async function openStation(code: string): Promise<void> {
   fill(drill, close, h('p', { class: 'loading' }, '正在加载…'));
   let answer: Awaited<ReturnType<typeof liveStation>>;
   try {
-    answer = await liveStation(state.token, state.query, code);
+    const read = board.mode === 'official' ? officialStation : liveStation;
+    answer = await read(state.token, board, state.query, code);
   } catch (error) {
     answer = { value: null, problems: failed(error) };
   }
