@@ -479,6 +479,11 @@ describe('the official result', () => {
     await expect(page.textContent('.status')).resolves.toMatch(
       /^正式结果 第 1 版 · 发布于 \d{4}-\d\d-\d\d \d\d:\d\d · 发布人 test-assessor$/,
     );
+    // The toggle shows the live preview of the same view: one request more.
+    await page.click('.mode button[data-mode="live"]');
+    await page.waitForSelector('.status.live');
+    expectBoard(await tableRows(page), BOARD);
+    expect(requests()).toBe(2);
     await page.close();
   });
 

@@ -74,7 +74,14 @@ export function drawHistory(element: HTMLElement, points: HistoryPoint[]): void 
     xAxis: { type: 'category', data: oldestFirst.map((p) => periodLabel(p.period)) },
     yAxis: [
       { type: 'value', name: '总分', min: 0, max: 100 },
-      { type: 'value', name: '名次', inverse: true, minInterval: 1, min: 1 },
+      {
+        type: 'value',
+        name: '名次',
+        inverse: true,
+        minInterval: 1,
+        min: 1,
+        max: Math.max(...points.map((p) => p.of)),
+      },
     ],
     series: [
       {

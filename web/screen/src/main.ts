@@ -230,7 +230,23 @@ function renderHeader(): void {
     state.pickers
       ? pickersBar(state.pickers, state.query, (query) => void load({ ...query }))
       : null,
-    h('div', { class: 'mode' }, h('span', { class: 'mode-live' }, '实时预览')),
+    h(
+      'div',
+      { class: 'mode', role: 'group', 'aria-label': '结果' },
+      (['official', 'live'] as const).map((mode) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            class: mode === state.mode ? 'active' : null,
+            'data-mode': mode,
+            'aria-pressed': String(mode === state.mode),
+            onclick: () => switchMode(mode),
+          },
+          mode === 'official' ? '正式结果' : '实时预览',
+        ),
+      ),
+    ),
     h('button', { type: 'button', class: 'signout', onclick: () => signIn(null) }, '退出'),
   );
 }
