@@ -27,7 +27,6 @@ COPY --from=production-dependencies /app/node_modules node_modules
 COPY --from=build /app/package.json package.json
 COPY --from=build /app/dist dist
 COPY --from=build /app/schema schema
-COPY --from=build /app/gateway/graphiql gateway/graphiql
 USER node
 EXPOSE 4000 4001 4002 4003 4004 4005
 ENTRYPOINT ["node"]

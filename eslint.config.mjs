@@ -4,7 +4,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', '.bench/'] },
+  { ignores: ['dist/', 'node_modules/', '.data/', '.bench/', '.screenshots/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -38,17 +38,11 @@ export default tseslint.config(
     languageOptions: { globals: { module: 'readonly', require: 'readonly' } },
   },
   {
-    // GraphiQL's page script runs in the browser, after React's and GraphiQL's own bundles.
-    files: ['gateway/graphiql/*.js'],
+    // GraphiQL's page script: an ES module in the browser, bundled by Vite.
+    files: ['web/**/*.js'],
     languageOptions: {
-      sourceType: 'script',
-      globals: {
-        document: 'readonly',
-        fetch: 'readonly',
-        React: 'readonly',
-        ReactDOM: 'readonly',
-        GraphiQL: 'readonly',
-      },
+      sourceType: 'module',
+      globals: { document: 'readonly', fetch: 'readonly' },
     },
   },
   prettier,

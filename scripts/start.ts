@@ -13,6 +13,8 @@ import {
   type Output,
 } from './processes';
 import { sampleTokens } from './sample-tokens';
+import { publishDemoBoards } from './demo-boards';
+import { seedFromEnv } from '../demo/seed-setting';
 import { restartPolicyFromEnv, Supervisor } from './supervisor';
 
 /**
@@ -24,6 +26,8 @@ import { restartPolicyFromEnv, Supervisor } from './supervisor';
 /** GraphiQL's first tab, sent as the safelist lists it so it also runs in production. */
 const SAMPLE_QUERY = listedOperation('StationsOfACounty');
 const COLORS = [36, 33, 35, 32, 34, 31];
+/** What the screen's link opens: the 绍兴 board of the demo's half-year. */
+const SCREEN_VIEW = { scope: '330600', period: '2019-H1' };
 
 const started = Date.now();
 /** Where each service answers /health, once started: what a restart waits for. */
@@ -172,6 +176,24 @@ async function main(): Promise<void> {
   if (tokens.length > 0) {
     log('bearer tokens for this session (Authorization: Bearer <token>), one per role:');
     for (const { role, token } of tokens) console.log(`  ${role.padEnd(20)} ${token}`);
+  }
+  const assessor = tokens.find((t) => t.role === 'assessor');
+  if (assessor && seedFromEnv()) {
+    try {
+      const published = await publishDemoBoards(gatewayUrl, assessor.token);
+      if (published.length > 0) {
+        log(`published the demo's official results of 绍兴: ${published.join(', ')}`);
+      }
+    } catch (error) {
+      log(`the demo's boards were not published: ${(error as Error).message}`);
+    }
+  }
+  if (assessor) {
+    // The token rides in the fragment: browsers never send it to the server, and the screen
+    // moves it into the tab's sessionStorage and off the address bar at once.
+    const screen = new URL('/screen/', gatewayUrl);
+    screen.hash = new URLSearchParams({ token: assessor.token, ...SCREEN_VIEW }).toString();
+    log(`the 晾晒 screen, signed in as the demo assessor:\n  ${screen.toString()}`);
   }
   log(
     `try it:\n  curl -s ${gatewayUrl} -H 'content-type: application/json' \\\n` +

@@ -25,6 +25,7 @@ import { publishedCacheOptionsFromEnv, publishedCachePlugin } from './published-
 import { resolveOperationPlugin } from './resolve-operation';
 import { safelistFromEnv } from './safelist';
 import { SubgraphDataSource, SubgraphFetchMetrics } from './subgraph-fetch';
+import { webRoutes } from './web';
 
 export interface GatewayContext {
   requestId: string;
@@ -68,7 +69,7 @@ class ForwardingDataSource extends SubgraphDataSource<GatewayContext> {
 /**
  * The gateway: @apollo/gateway planning over the checked-in supergraph (never introspection),
  * inside @apollo/server. It verifies the bearer token before planning and forwards it.
- * GraphiQL is at GET /, Prometheus metrics at /metrics.
+ * GraphiQL is at GET /, the 晾晒 screen at /screen/, Prometheus metrics at /metrics.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   // The gateway calls no one but its subgraphs. @apollo/gateway reads this switch when it is
@@ -160,6 +161,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         });
       },
       '/metrics': metrics.serve,
+      ...webRoutes(),
       ...graphiqlRoutes(),
     },
   });

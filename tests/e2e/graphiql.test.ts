@@ -1,4 +1,5 @@
 import { exampleOperations } from '../../gateway/src/graphiql';
+import { assertWebBuilt, launchBrowser } from '../support/browser';
 import { startPlatform, type Platform } from '../support/platform';
 import { tokenFor } from '../support/tokens';
 
@@ -17,27 +18,50 @@ const TYPES: Record<string, string> = {
   json: 'application/json; charset=utf-8',
 };
 
-describe('GraphiQL at GET /', () => {
-  it('serves the page and every file it needs from the gateway itself', async () => {
-    const page = await fetch(base);
-    expect(page.status).toBe(200);
-    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    const html = await page.text();
-    const referenced = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? '');
-    // Nothing from the internet: these machines have none.
-    expect(referenced.filter((ref) => /^(https?:)?\/\//.test(ref))).toEqual([]);
+/** Every file a page names (scripts, styles, preloads), all of which must be the gateway's own. */
+async function pageAssets(url: URL): Promise<string[]> {
+  const page = await fetch(url);
+  expect(page.status).toBe(200);
+  expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  const html = await page.text();
+  const referenced = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? '');
+  // Nothing from the internet: these machines have none.
+  expect(referenced.filter((ref) => /^(https?:)?\/\//.test(ref))).toEqual([]);
+  return referenced;
+}
+
+async function expectServed(asset: string, base: URL): Promise<void> {
+  const response = await fetch(new URL(asset, base));
+  expect([asset, response.status]).toEqual([asset, 200]);
+  const type = TYPES[asset.split('.').pop() ?? ''];
+  expect([asset, response.headers.get('content-type')]).toEqual([asset, type]);
+  expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(50);
+}
+
+describe('the browser pages Vite builds into dist/web/', () => {
+  it('GraphiQL at GET /: the page and every file it needs, from the gateway itself', async () => {
+    const assets = await pageAssets(base);
+    expect(assets.some((a) => a.endsWith('.js'))).toBe(true);
+    expect(assets.some((a) => a.endsWith('.css'))).toBe(true);
     // The page script fetches the operations itself.
-    const assets = [...referenced, 'graphiql/operations.json'];
-    expect(assets).toHaveLength(7);
-    for (const asset of assets) {
-      const response = await fetch(new URL(asset, base));
-      expect([asset, response.status]).toEqual([asset, 200]);
-      const type = TYPES[asset.split('.').pop() ?? ''];
-      expect([asset, response.headers.get('content-type')]).toEqual([asset, type]);
-      expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(50);
-    }
+    for (const asset of [...assets, 'graphiql/operations.json']) await expectServed(asset, base);
   });
 
+  it('the screen at GET /screen/ (and /screen sent there), its assets gzipped and cached for good', async () => {
+    const screen = new URL('/screen/', base);
+    const assets = await pageAssets(screen);
+    for (const asset of assets) await expectServed(asset, screen);
+    const redirect = await fetch(new URL('/screen', base), { redirect: 'manual' });
+    expect([redirect.status, redirect.headers.get('location')]).toEqual([301, '/screen/']);
+    const script = new URL(assets.find((a) => a.endsWith('.js')) ?? '', screen);
+    // fetch() asks for gzip and unpacks it: the raw headers say what travelled.
+    const response = await fetch(script, { headers: { 'accept-encoding': 'gzip' } });
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+});
+
+describe('GraphiQL at GET /', () => {
   it('preloads every operation of schema/operations/examples/, each of which runs as it is', async () => {
     const served = await (await fetch(new URL('graphiql/operations.json', base))).json();
     const operations = exampleOperations();
@@ -58,6 +82,19 @@ describe('GraphiQL at GET /', () => {
         variables: variables ? JSON.parse(variables) : {},
       });
       expect([name, res.errors]).toEqual([name, undefined]);
+    }
+  });
+
+  it('runs in a browser: the editor with one tab per example operation', async () => {
+    assertWebBuilt();
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(base.toString());
+      await page.waitForSelector('.graphiql-container .graphiql-tab');
+      await expect(page.locator('.graphiql-tab').count()).resolves.toBe(exampleOperations().length);
+    } finally {
+      await browser.close();
     }
   });
 });

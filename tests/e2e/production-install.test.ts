@@ -131,5 +131,10 @@ describe('the production image', () => {
     expect(read.data.stations.edges.map((e: { node: { code: string } }) => e.node.code)).toEqual([
       '330624500001',
     ]);
+    // The browser pages come built in dist/web/ (npm run build): no GraphiQL or React installed.
+    for (const page of ['/', '/screen/']) {
+      const response = await fetch(new URL(page, url));
+      expect([page, response.status]).toEqual([page, 200]);
+    }
   });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { freePort } from '../../scripts/embedded-postgres';
 import { PROJECT_ROOT } from '../../platform/paths';
 import { SUBGRAPHS } from '../../subgraphs/list';
+import { launchBrowser, screenshotPath } from '../support/browser';
 import { postGraphQL } from '../support/platform';
 
 /**
@@ -108,6 +109,35 @@ describe('npm start on a fresh clone', () => {
     expect(res.data.station.caseStats.criminalSolved).toBeGreaterThan(0);
     expect(res.data.station.surveyStats.responses).toBeGreaterThan(0);
   });
+
+  it('prints a link that opens the 绍兴 board of 2019-H1 on the screen, and 枫桥派出所 in it', async () => {
+    await waitFor(/published the demo's official results of 绍兴: 2019-Q1, .*, 2019-H2$/, 30_000);
+    const [, link] = await waitFor(/^\s+(http:\/\/localhost:\d+\/screen\/#token=\S+)$/, 10_000);
+    expect(link).toContain('scope=330600&period=2019-H1');
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      await page.goto(link ?? '');
+      await page.waitForSelector('body[data-status="ready"]');
+      await expect(page.textContent('.status')).resolves.toContain('正式结果 第 1 版');
+      await expect(page.locator('table.ranking tbody tr').count()).resolves.toBe(92);
+      await page.waitForSelector('.means-chart canvas');
+      await page.screenshot({ path: screenshotPath('start-board.png') });
+      await page.click('tr[data-code="330681500001"] button.station');
+      await page.waitForSelector('.drill[data-status="ready"]');
+      await expect(page.textContent('.drill h2')).resolves.toBe('诸暨市公安局枫桥派出所');
+      await expect(page.locator('.drill table.indicators tbody tr').count()).resolves.toBe(13);
+      // The demo's published halves of 2019, the newest first.
+      const history = page.locator('.history-points li');
+      await expect(
+        history.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-period'))),
+      ).resolves.toEqual(['2019-H2', '2019-H1']);
+      await page.waitForSelector('.history-chart canvas');
+      await page.screenshot({ path: screenshotPath('start-drill-down.png') });
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 
   it('restarts a service that dies, with a log line, and the platform answers again', async () => {
     const [, pids] = await waitFor(/supervising: (.*)$/, 10_000);

@@ -1,0 +1,161 @@
+/** How the screen writes grades, ranks, scores, indicator values and periods, in Chinese. */
+import type { Department, Grade, IndicatorScore } from './types';
+
+export const GRADES: readonly Grade[] = ['EXCELLENT', 'GOOD', 'PASS', 'FAIL'];
+
+export const GRADE_LABEL: Record<Grade, string> = {
+  EXCELLENT: '优秀',
+  GOOD: '良好',
+  PASS: '合格',
+  FAIL: '不合格',
+};
+
+/**
+ * Grade colours: green, blue, amber, red, each dark enough for white text (contrast ≥ 4.5 : 1) and
+ * told apart by the word they carry too, so the board also reads in black and white print.
+ */
+export const GRADE_COLOR: Record<Grade, string> = {
+  EXCELLENT: '#1a7f37',
+  GOOD: '#0b5cad',
+  PASS: '#8a5a00',
+  FAIL: '#c62828',
+};
+
+export const DEPARTMENT_LABEL: Record<Department, string> = {
+  CASES: '刑侦治安',
+  TRAFFIC: '交警',
+  SURVEYS: '群众评价',
+};
+
+/** The subgraph behind each department, as SUBGRAPH_UNAVAILABLE names it. */
+export const DEPARTMENT_OF_SUBGRAPH: Record<string, Department> = {
+  cases: 'CASES',
+  traffic: 'TRAFFIC',
+  surveys: 'SURVEYS',
+};
+
+/** The rank change against the previous period's published board: ↑3, ↓1, 持平 or 新. */
+export function rankChangeText(previousRank: number | null, rankChange: number | null): string {
+  if (previousRank === null || rankChange === null) return '新';
+  if (rankChange > 0) return `↑${rankChange}`;
+  if (rankChange < 0) return `↓${-rankChange}`;
+  return '持平';
+}
+
+export type RankTrend = 'up' | 'down' | 'same' | 'new';
+
+export function rankTrend(previousRank: number | null, rankChange: number | null): RankTrend {
+  if (previousRank === null || rankChange === null) return 'new';
+  return rankChange > 0 ? 'up' : rankChange < 0 ? 'down' : 'same';
+}
+
+/** Points to the cent, as the board scores them, without trailing zeros: 85.7, 62.67, 40. */
+export function points(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+/** A mean or median, always two places: 71.25. */
+export function fixed2(value: number): string {
+  return (Math.round(value * 100) / 100).toFixed(2);
+}
+
+/** A bar's length: the share of the maximum, 0 to 100 (%), one place. */
+export function barPercent(score: number, max: number): number {
+  if (!(max > 0)) return 0;
+  return Math.round(Math.min(1, Math.max(0, score / max)) * 1000) / 10;
+}
+
+function percent(value: number, places: number): string {
+  return `${(value * 100).toFixed(places)}%`;
+}
+
+function signed(text: string, value: number): string {
+  return value > 0 ? `+${text}` : text;
+}
+
+/** An indicator's value in the period or the baseline: a count, or a rate as a percentage. */
+export function indicatorValue(method: IndicatorScore['method'], value: number | null): string {
+  if (value === null) return '—';
+  return method === 'RATE' ? percent(value, 2) : points(value);
+}
+
+/**
+ * 同比: for a count the relative change (+50.0%), for a rate the difference in percentage points
+ * (+5.00 个百分点), as the board's `change` holds them.
+ */
+export function indicatorChange(method: IndicatorScore['method'], change: number | null): string {
+  if (change === null) return '—';
+  if (method === 'RATE') return signed(`${(change * 100).toFixed(2)} 个百分点`, change);
+  return signed(percent(change, 1), change);
+}
+
+/** Why an indicator scored off the plain formula, in words. */
+export const NOTE_TEXT: Record<string, string> = {
+  ZERO_BASELINE: '同期为零，同比按零基数计',
+  NONE: '本期未发生，得满分',
+  NO_DATA: '样本不足，无可评价，按满分计',
+  INSUFFICIENT_SAMPLE: '样本不足，不得分',
+  DEPARTMENT_UNAVAILABLE: '部门数据暂不可用，未计分',
+};
+
+export function noteText(note: string | null): string {
+  if (note === null) return '按公式计分';
+  return NOTE_TEXT[note] ?? note;
+}
+
+export const METHOD_LABEL: Record<IndicatorScore['method'], string> = {
+  YOY: '同比',
+  RATE: '比率',
+};
+
+export type PeriodKind = 'year' | 'half' | 'quarter' | 'month';
+
+export const PERIOD_KIND_LABEL: Record<PeriodKind, string> = {
+  month: '月度',
+  quarter: '季度',
+  half: '半年',
+  year: '年度',
+};
+
+const QUARTERS = ['一', '二', '三', '四'];
+
+export function periodKind(period: string): PeriodKind {
+  if (/^\d{4}$/.test(period)) return 'year';
+  if (/^\d{4}-H[12]$/.test(period)) return 'half';
+  if (/^\d{4}-Q[1-4]$/.test(period)) return 'quarter';
+  return 'month';
+}
+
+/** The parts of a period each kind offers after the year, with their labels. */
+export function periodParts(kind: PeriodKind): { value: string; label: string }[] {
+  switch (kind) {
+    case 'year':
+      return [];
+    case 'half':
+      return [
+        { value: 'H1', label: '上半年' },
+        { value: 'H2', label: '下半年' },
+      ];
+    case 'quarter':
+      return QUARTERS.map((q, i) => ({ value: `Q${i + 1}`, label: `第${q}季度` }));
+    case 'month':
+      return Array.from({ length: 12 }, (_, i) => ({
+        value: String(i + 1).padStart(2, '0'),
+        label: `${i + 1}月`,
+      }));
+  }
+}
+
+/** 2019-H1 → 2019年上半年, 2019-Q2 → 2019年第二季度, 2019-05 → 2019年5月, 2019 → 2019年. */
+export function periodLabel(period: string): string {
+  const [year, part] = period.split('-');
+  if (part === undefined) return `${year}年`;
+  const label = periodParts(periodKind(period)).find((p) => p.value === part)?.label ?? part;
+  return `${year}年${label}`;
+}
+
+/** A publication time in China Standard Time, to the minute: 2019-07-05 09:30. */
+export function dateTime(iso: string): string {
+  const shifted = new Date(new Date(iso).getTime() + 8 * 3600_000);
+  return shifted.toISOString().slice(0, 16).replace('T', ' ');
+}

@@ -1,0 +1,266 @@
+/** Each view's one request, and its answer turned into what the views draw. */
+import { run } from './api';
+import { UNPUBLISHED, describeErrors, type GraphQLErrorLike, type Problem } from './errors';
+import { DEPARTMENT_OF_SUBGRAPH } from './format';
+import type {
+  Board,
+  BoardRow,
+  DeductionScore,
+  Department,
+  DepartmentScore,
+  Grade,
+  HistoryPoint,
+  IndicatorScore,
+  Pickers,
+  SchemeSummary,
+  StationDetail,
+} from './types';
+
+export interface Loaded<T> {
+  value: T | null;
+  problems: Problem[];
+}
+
+export interface BoardQuery {
+  scope: string;
+  period: string;
+  /** Empty: the newest published scheme. */
+  schemeId: string;
+}
+
+interface LiveRow {
+  rank: number;
+  total: number;
+  grade: Grade;
+  vetoed: boolean;
+  vetoes: string[];
+  station: { code: string; name: string; divisionCode: string };
+  departments: DepartmentScore[];
+  deductions: DeductionScore[];
+}
+
+interface LiveBoardAnswer {
+  assessmentBoard: {
+    scope: string;
+    period: string;
+    partial: boolean;
+    scheme: SchemeSummary;
+    rows: LiveRow[];
+  } | null;
+  divisions?: Pickers['divisions'];
+  assessmentSchemes?: Pickers['schemes'];
+}
+
+interface HistoryAnswer {
+  station: { assessmentHistory: HistoryPoint[] } | null;
+}
+
+interface LiveStationAnswer extends HistoryAnswer {
+  assessmentBoard: {
+    scheme: SchemeSummary;
+    row: (LiveRow & { indicators: IndicatorScore[] }) | null;
+  } | null;
+}
+
+interface PublishedRow {
+  rank: number;
+  previousRank: number | null;
+  rankChange: number | null;
+  stationName: string;
+  divisionCode: string;
+  total: number;
+  grade: Grade;
+  vetoed: boolean;
+  vetoes: string[];
+  station: { code: string };
+  departments: DepartmentScore[];
+  deductions: DeductionScore[];
+}
+
+interface OfficialBoardAnswer {
+  publishedBoard: {
+    scope: string;
+    period: string;
+    revision: number;
+    publishedAt: string;
+    publishedBy: string;
+    reason: string | null;
+    scheme: SchemeSummary;
+    rows: { edges: { node: PublishedRow }[] };
+  } | null;
+  divisions?: Pickers['divisions'];
+  assessmentSchemes?: Pickers['schemes'];
+}
+
+interface OfficialStationAnswer extends HistoryAnswer {
+  publishedBoard: {
+    scheme: SchemeSummary;
+    row: (PublishedRow & { indicators: IndicatorScore[] }) | null;
+  } | null;
+}
+
+/** A published row: its name and county as they were when published. */
+function publishedRow({ station, stationName, ...row }: PublishedRow): BoardRow {
+  return { ...row, code: station.code, name: stationName };
+}
+
+function pickersOf(
+  answer: {
+    divisions?: Pickers['divisions'];
+    assessmentSchemes?: Pickers['schemes'];
+  } | null,
+): Pickers | null {
+  return answer?.divisions && answer.assessmentSchemes
+    ? { divisions: answer.divisions, schemes: answer.assessmentSchemes }
+    : null;
+}
+
+export interface BoardAnswer extends Loaded<Board> {
+  pickers: Pickers | null;
+}
+
+function liveRow({ station, ...row }: LiveRow): BoardRow {
+  return {
+    ...row,
+    previousRank: null,
+    rankChange: null,
+    code: station.code,
+    name: station.name,
+    divisionCode: station.divisionCode,
+  };
+}
+
+/** The departments a live answer could not read (SUBGRAPH_UNAVAILABLE naming their subgraph). */
+function unavailableDepartments(errors: readonly GraphQLErrorLike[]): Department[] {
+  const named = errors
+    .filter((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE')
+    .map((e) => DEPARTMENT_OF_SUBGRAPH[String(e.extensions?.subgraph)])
+    .filter((d): d is Department => d !== undefined);
+  return [...new Set(named)];
+}
+
+/** The live preview of a board (and, on the first view, the pickers' choices): one request. */
+export async function liveBoard(
+  token: string,
+  query: BoardQuery,
+  withPickers: boolean,
+): Promise<BoardAnswer> {
+  const answer = await run<LiveBoardAnswer>(token, 'ScreenLiveBoard', {
+    scope: query.scope,
+    period: query.period,
+    schemeId: query.schemeId || null,
+    withPickers,
+  });
+  const found = answer.data?.assessmentBoard ?? null;
+  return {
+    pickers: pickersOf(answer.data),
+    problems: describeErrors(answer.errors, found !== null),
+    value: found && {
+      mode: 'live',
+      scope: found.scope,
+      period: found.period,
+      scheme: found.scheme,
+      partial: found.partial,
+      publication: null,
+      rows: found.rows.map(liveRow),
+      unavailable: unavailableDepartments(answer.errors),
+    },
+  };
+}
+
+/** One station of the live preview with every indicator: one request. */
+export async function liveStation(
+  token: string,
+  board: Board,
+  query: BoardQuery,
+  stationCode: string,
+): Promise<Loaded<StationDetail>> {
+  const answer = await run<LiveStationAnswer>(token, 'ScreenLiveStation', {
+    scope: query.scope,
+    period: query.period,
+    schemeId: query.schemeId || null,
+    stationCode,
+    schemeName: board.scheme.name,
+  });
+  const found = answer.data?.assessmentBoard ?? null;
+  const row = found?.row ?? null;
+  return {
+    problems: describeErrors(answer.errors, row !== null),
+    value:
+      found && row
+        ? {
+            scheme: found.scheme,
+            history: answer.data?.station?.assessmentHistory ?? null,
+            row: { ...liveRow(row), indicators: row.indicators },
+          }
+        : null,
+  };
+}
+
+/**
+ * The official result: the newest revision of the published board (and, on the first view, the
+ * pickers' choices), one request. Never published: no board, and the problem that says so.
+ */
+export async function officialBoard(
+  token: string,
+  query: BoardQuery,
+  withPickers: boolean,
+): Promise<BoardAnswer> {
+  const answer = await run<OfficialBoardAnswer>(token, 'ScreenOfficialBoard', {
+    scope: query.scope,
+    period: query.period,
+    schemeId: query.schemeId || null,
+    withPickers,
+  });
+  const found = answer.data?.publishedBoard ?? null;
+  const unpublished = answer.data !== null && found === null && answer.errors.length === 0;
+  return {
+    pickers: pickersOf(answer.data),
+    problems: unpublished ? [UNPUBLISHED] : describeErrors(answer.errors, found !== null),
+    value: found && {
+      mode: 'official',
+      scope: found.scope,
+      period: found.period,
+      scheme: found.scheme,
+      partial: false,
+      publication: {
+        revision: found.revision,
+        publishedAt: found.publishedAt,
+        publishedBy: found.publishedBy,
+        reason: found.reason,
+      },
+      rows: found.rows.edges.map(({ node }) => publishedRow(node)),
+      unavailable: [],
+    },
+  };
+}
+
+/** One station of the revision on screen, with every indicator and its history: one request. */
+export async function officialStation(
+  token: string,
+  board: Board,
+  query: BoardQuery,
+  stationCode: string,
+): Promise<Loaded<StationDetail>> {
+  const answer = await run<OfficialStationAnswer>(token, 'ScreenOfficialStation', {
+    scope: query.scope,
+    period: query.period,
+    schemeId: query.schemeId || null,
+    revision: board.publication?.revision ?? 1,
+    stationCode,
+    schemeName: board.scheme.name,
+  });
+  const found = answer.data?.publishedBoard ?? null;
+  const row = found?.row ?? null;
+  return {
+    problems: describeErrors(answer.errors, row !== null),
+    value:
+      found && row
+        ? {
+            scheme: found.scheme,
+            history: answer.data?.station?.assessmentHistory ?? null,
+            row: { ...publishedRow(row), indicators: row.indicators },
+          }
+        : null,
+  };
+}

@@ -1,0 +1,8 @@
+/** The screen's listed operations (vite.config.mts builds this module from schema/operations.json). */
+declare module 'virtual:screen-operations' {
+  const operations: Record<
+    'ScreenLiveBoard' | 'ScreenLiveStation' | 'ScreenOfficialBoard' | 'ScreenOfficialStation',
+    { id: string; body: string }
+  >;
+  export default operations;
+}
