@@ -21,7 +21,12 @@ export type ErrorCode =
   /** The gateway could not reach a subgraph (`extensions.subgraph` names it): retry. */
   | 'SUBGRAPH_UNAVAILABLE'
   /** A subgraph did not answer the gateway within SUBGRAPH_TIMEOUT_MS. */
-  | 'SUBGRAPH_TIMEOUT';
+  | 'SUBGRAPH_TIMEOUT'
+  /**
+   * A router sent an entity without a field the subgraph @requires (`extensions.field` names
+   * it): a router's bug, never the client's; nothing is computed from the partial entity.
+   */
+  | 'INCOMPLETE_REPRESENTATION';
 
 const httpStatus: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,

@@ -1,4 +1,5 @@
 import { Directive, Field, type ClassType } from 'type-graphql';
+import { codedError } from '../../platform/errors';
 import { StationIndicators, indicatorsTypeOf, type BoardRef } from '../kit/federation';
 import type { NamedStation } from './references';
 import type { Department } from '../kit/indicators';
@@ -27,15 +28,22 @@ const BOARD_DEPARTMENTS: readonly BoardDepartment[] = [
 export type ScoredBoardRef = BoardRef & { stations: NamedStation[] } & Record<string, unknown>;
 
 /**
- * What `rows` and `row` @require: the registry's stations, named (the rows @provide the
- * names), and every department's values.
+ * What `rows` and `row` @require: every department's values and the registry's stations,
+ * named (the rows @provide the names). The stations come last on purpose: Hive Gateway's
+ * stitching planner checks only the first sub-selected field of a @requires before it fetches
+ * the field (docs/hive-stitching-requires-bug.md), and the stations arrive a stage before the
+ * departments, which need them. Listed first, they would let it fetch the rows without any
+ * department; listed last, it waits for all of them. Any order means the same to the spec.
  */
 export const ROWS_REQUIRE = [
-  'stations { code name }',
   ...BOARD_DEPARTMENTS.map(
     (d) => `${d.field} { stationCode values { key current baseline sample } }`,
   ),
+  'stations { code name }',
 ].join(' ');
+
+/** The representation's fields that `rows` and `row` @require, each must be present. */
+const REQUIRED_FIELDS = [...BOARD_DEPARTMENTS.map((d) => d.field), 'stations'];
 
 /** Declares each department's field on the assessment subgraph's AssessmentBoard, @external. */
 export function declareDepartmentFields(board: ClassType): void {
@@ -52,16 +60,32 @@ export function declareDepartmentFields(board: ClassType): void {
 }
 
 /**
- * The departments' figures as they reached the board. A department field that is missing or
- * null (its subgraph failed) stays null here, which the scoring reads as DEPARTMENT_UNAVAILABLE.
- * @apollo/gateway sends `rows` no representation when a required field is missing, so the
- * gateway answers a failed department fetch with nulls (gateway/src/entity-fallback.ts).
+ * Refuses a board representation that lacks a field `rows` @requires. A department that
+ * failed arrives as null (the gateway answers a failed department fetch with nulls,
+ * gateway/src/entity-fallback.ts) and scores as DEPARTMENT_UNAVAILABLE; a field that is not
+ * there at all means the router broke the @requires contract, and scoring without it would
+ * publish a board of zeros as if every department had failed.
+ */
+export function assertRepresentation(board: ScoredBoardRef): void {
+  const missing = REQUIRED_FIELDS.filter((field) => board[field] === undefined);
+  if (missing.length === 0) return;
+  throw codedError(
+    'INCOMPLETE_REPRESENTATION',
+    `the router sent the board without ${missing.join(', ')}, which its rows @require`,
+    { field: missing[0], fields: missing },
+  );
+}
+
+/**
+ * The departments' figures as they reached the board (checked by assertRepresentation). A
+ * department field that is null (its subgraph failed) stays null here, which the scoring
+ * reads as DEPARTMENT_UNAVAILABLE.
  */
 export function departmentFigures(board: ScoredBoardRef): DepartmentFigures {
   return Object.fromEntries(
     BOARD_DEPARTMENTS.map(({ department, field }) => [
       department,
-      (board[field] as StationIndicators[] | null | undefined) ?? null,
+      (board[field] as StationIndicators[] | null) ?? null,
     ]),
   );
 }

@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { keyedLoader } from '../kit/loaders';
-import { departmentFigures, type ScoredBoardRef } from './departments';
+import { assertRepresentation, departmentFigures, type ScoredBoardRef } from './departments';
 import type { NamedStation } from './references';
 import type { Scheme } from './scheme';
 import { newestScheme, schemesById } from './scheme-store';
@@ -33,6 +33,7 @@ export function createLoaders(db: DataSource): AssessmentLoaders {
       return newest;
     },
     scoredRows(board) {
+      assertRepresentation(board);
       const key = `${board.scope}|${board.period}|${board.schemeId}`;
       let rows = scored.get(key);
       if (!rows) {
