@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   // Before the database: a start that is refused for want of a secret leaves nothing running.
   const secret = jwtSecret();
   const databaseUrl = await database();
-  const shared = { DATABASE_URL: databaseUrl, JWT_SECRET: secret, APOLLO_TELEMETRY_DISABLED: '1' };
+  const shared = { DATABASE_URL: databaseUrl, JWT_SECRET: secret };
   const subgraphs = await startSubgraphs(group, {
     env: shared,
     portOf: (name, _index, defaultPort) => intEnv(serviceEnvName(name, 'PORT'), defaultPort),

@@ -6,9 +6,6 @@ import { serviceLogger } from '../../platform/log';
 import { SUPERGRAPH_FILE } from '../../platform/paths';
 import { startGateway } from './gateway';
 
-// The gateway calls no one but its subgraphs: no anonymous usage reports to Apollo.
-process.env.APOLLO_TELEMETRY_DISABLED = '1';
-
 const logger = serviceLogger('gateway');
 
 /** `npm run start:gateway`: serves schema/supergraph.graphql on PORT (default 4000). */

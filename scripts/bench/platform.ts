@@ -34,7 +34,6 @@ function sharedEnv(options: PlatformOptions): NodeJS.ProcessEnv {
     JWT_SECRET: options.jwtSecret,
     SEED: 'none',
     NODE_ENV: 'production',
-    APOLLO_TELEMETRY_DISABLED: '1',
   };
 }
 

@@ -63,7 +63,8 @@ function quoteIdent(name: string): string {
 
 /**
  * Opens the subgraph's pool on its own schema and brings the schema up to date with its
- * migrations (each in its own transaction). Nothing is ever synchronized from entities.
+ * migrations (each in its own transaction, all under one advisory lock). Nothing is ever
+ * synchronized from entities.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<DataSource> {
   const counter = new StatementCounter(options.logger ?? serviceLogger(options.schema));
@@ -89,11 +90,32 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
   counters.set(db, counter);
   await db.initialize();
   try {
-    await db.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(options.schema)}`);
-    await db.runMigrations();
+    await migrateUnderLock(db, options.schema);
   } catch (error) {
     await db.destroy();
     throw error;
   }
   return db;
+}
+
+/**
+ * Creates the schema and runs the migrations while holding a session-level advisory lock
+ * named for the schema. Replicas of one subgraph starting together would otherwise race:
+ * both see a migration as pending, and the second fails on the first's tables (or on the
+ * migrations table itself). The one that waits finds nothing left to do.
+ */
+async function migrateUnderLock(db: DataSource, schema: string): Promise<void> {
+  const lock = db.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query(`SELECT pg_advisory_lock(hashtext($1))`, [`migrations:${schema}`]);
+    try {
+      await db.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+      await db.runMigrations();
+    } finally {
+      await lock.query(`SELECT pg_advisory_unlock(hashtext($1))`, [`migrations:${schema}`]);
+    }
+  } finally {
+    await lock.release();
+  }
 }
