@@ -1,0 +1,214 @@
+import { Kind, OperationTypeNode, parse, type OperationDefinitionNode } from 'graphql';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OPERATIONS_FILE, PROJECT_ROOT } from '../../platform/paths';
+import type { OperationManifest } from '../../gateway/src/safelist';
+import { csvRecords, type CsvProblem } from '../import/csv-records';
+import { gatewaySchema, mutationDocument, recordKinds } from '../import/kinds';
+import { SUBGRAPHS } from '../../subgraphs/list';
+import type { GatewayUnderTest } from './measure';
+import { DRILL_DOWN_STATION, PERIOD, type Scenario } from './scenarios';
+
+/**
+ * `npm run bench -- --compare-answers`: every operation the screens and department systems send
+ * (schema/operations.json), sent once to our gateway and once to each peer, their answers
+ * compared whole (data and errors). A router that plans the supergraph right answers exactly
+ * as ours does; one that differs has a bug, ours or theirs. The peers' bugs we know and have
+ * reported are listed below with what they look like: a difference that matches one is shown
+ * as known, any other fails the run.
+ */
+
+/** The variables of operations no scenario sends, by variable name, then by operation. */
+const CITY = '330600';
+const VARIABLES: Record<string, unknown> = {
+  scope: CITY,
+  period: PERIOD,
+  code: DRILL_DOWN_STATION,
+  stationCode: DRILL_DOWN_STATION,
+  id: 'fengqiao-2019@1',
+  first: 20,
+};
+const BY_OPERATION: Record<string, Record<string, unknown>> = {
+  DivisionTree: { code: CITY },
+};
+
+type Answer = { data?: unknown; errors?: unknown[] } & Record<string, unknown>;
+
+interface KnownBug {
+  /** The peer (its name in the tables) that has it. */
+  peer: string;
+  bug: string;
+  /** Whether the difference between our answer and theirs is this bug. */
+  explains(ours: Answer, theirs: Answer): boolean;
+}
+
+/**
+ * The peers' documented bugs: each says where it is described and matches only that
+ * difference, so another difference in the same answer still fails.
+ */
+const KNOWN_BUGS: KnownBug[] = [
+  {
+    peer: 'Hive Gateway (Rust planner)',
+    bug: 'omits "data": null when an error nulls the root (the GraphQL spec says data is present)',
+    explains: (ours, theirs) =>
+      ours.data === null && !('data' in theirs) && same(ours.errors, theirs.errors),
+  },
+];
+
+interface Request {
+  name: string;
+  query: string;
+  variables: Record<string, unknown>;
+  role: string;
+}
+
+function operationsListed(): { name: string; body: string; node: OperationDefinitionNode }[] {
+  const manifest = JSON.parse(readFileSync(OPERATIONS_FILE, 'utf8')) as OperationManifest;
+  return manifest.operations.map((op) => ({
+    ...op,
+    node: parse(op.body).definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    ) as OperationDefinitionNode,
+  }));
+}
+
+/** A mutation's records: its kind's example file (subgraphs/<name>/examples/<kind>.csv). */
+async function exampleRecords(operation: string): Promise<unknown[] | null> {
+  const kind = recordKinds(gatewaySchema()).find(
+    (k) => mutationDocument(k).startsWith(`mutation ${operation}(`) && k.dryRun,
+  );
+  if (!kind) return null;
+  for (const subgraph of SUBGRAPHS) {
+    const file = join(PROJECT_ROOT, 'subgraphs', subgraph.name, 'examples', `${kind.name}.csv`);
+    if (!existsSync(file)) continue;
+    const problems: CsvProblem[] = [];
+    const records: unknown[] = [];
+    for await (const record of csvRecords(file, kind.input, problems)) records.push(record.value);
+    if (problems.length > 0) throw new Error(`${file}: ${JSON.stringify(problems)}`);
+    return records;
+  }
+  return null;
+}
+
+/**
+ * Each listed operation with its variables: a scenario's when one sends it, else the table's;
+ * a mutation only as a dry run (with its kind's example records), or not at all (null, why).
+ */
+async function requests(scenarios: readonly Scenario[]): Promise<(Request | string)[]> {
+  const out: (Request | string)[] = [];
+  for (const op of operationsListed()) {
+    const scenario = scenarios.find((s) => !s.skipped && s.operation === op.body);
+    const wanted = (op.node.variableDefinitions ?? []).map((v) => v.variable.name.value);
+    let variables: Record<string, unknown> = scenario
+      ? scenario.variables()
+      : Object.fromEntries(
+          wanted
+            .filter((name) => name in VARIABLES || name in (BY_OPERATION[op.name] ?? {}))
+            .map((name) => [name, BY_OPERATION[op.name]?.[name] ?? VARIABLES[name]]),
+        );
+    if (op.node.operation === OperationTypeNode.MUTATION) {
+      if (!wanted.includes('dryRun')) {
+        out.push(`${op.name}: not sent (it has no dry run)`);
+        continue;
+      }
+      const input = scenario ? variables.input : await exampleRecords(op.name);
+      if (!input) {
+        out.push(`${op.name}: not sent (no example records)`);
+        continue;
+      }
+      variables = { ...variables, input, dryRun: true };
+    }
+    out.push({ name: op.name, query: op.body, variables, role: scenario?.role ?? 'admin' });
+  }
+  return out;
+}
+
+/** JSON with object keys sorted: two answers are the same when these are equal. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+/** Where two answers first differ, as a path with both values. */
+function firstDifference(a: unknown, b: unknown, path = ''): string {
+  if (same(a, b)) return '';
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    for (const key of keys) {
+      const found = firstDifference(
+        (a as Record<string, unknown>)[key],
+        (b as Record<string, unknown>)[key],
+        `${path}.${key}`,
+      );
+      if (found) return found;
+    }
+  }
+  const show = (v: unknown) => (v === undefined ? 'missing' : JSON.stringify(v).slice(0, 160));
+  return `${path || '(root)'}: ours ${show(a)}, theirs ${show(b)}`;
+}
+
+async function send(gateway: GatewayUnderTest, request: Request, token: string): Promise<Answer> {
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: request.query, variables: request.variables }),
+  });
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as Answer;
+  } catch {
+    return { status: response.status, text: text.slice(0, 200) };
+  }
+}
+
+/**
+ * Compares the answers of `ours` and each peer to every listed operation; prints each
+ * operation's verdict and returns how many differences no known bug explains.
+ */
+export async function compareAnswers(
+  ours: GatewayUnderTest,
+  peers: readonly GatewayUnderTest[],
+  scenarios: readonly Scenario[],
+  token: (role: string) => Promise<string>,
+  print: (line: string) => void,
+): Promise<number> {
+  let unexplained = 0;
+  const tally = { same: 0, known: 0, differ: 0 };
+  for (const request of await requests(scenarios)) {
+    if (typeof request === 'string') {
+      print(`  ${request}`);
+      continue;
+    }
+    const bearer = await token(request.role);
+    const mine = await send(ours, request, bearer);
+    for (const peer of peers) {
+      const theirs = await send(peer, request, bearer);
+      if (same(mine, theirs)) {
+        tally.same++;
+        print(`  ${request.name} on ${peer.name}: same`);
+        continue;
+      }
+      const known = KNOWN_BUGS.find((b) => b.peer === peer.name && b.explains(mine, theirs));
+      if (known) {
+        tally.known++;
+        print(`  ${request.name} on ${peer.name}: differs, known peer bug: ${known.bug}`);
+        continue;
+      }
+      tally.differ++;
+      unexplained++;
+      print(`  ${request.name} on ${peer.name}: DIFFERS at ${firstDifference(mine, theirs)}`);
+    }
+  }
+  print(
+    `${tally.same} answers the same, ${tally.known} differ by a known peer bug, ` +
+      `${tally.differ} differ otherwise (${peers.map((p) => p.name).join(', ')} against ours)`,
+  );
+  return unexplained;
+}
