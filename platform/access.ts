@@ -24,19 +24,19 @@ export const Grant = {
   anyDepartment: 'department:*',
   anyStation: 'station:*',
   ownStation: 'station:self',
-  department: (name: Department) => `department:${name}`,
+  department: (name: string) => `department:${name}`,
 } as const;
 
-export const DEPARTMENTS = ['stations', 'cases', 'traffic', 'surveys'] as const;
-export type Department = (typeof DEPARTMENTS)[number];
-
-/** Whether a token's role is one the platform knows: anything else grants nothing. */
-export function isKnownRole(role: string): boolean {
+/**
+ * Whether a token's role is one the platform knows, given the departments a role may name
+ * (the registry's, subgraphs/departments.ts): anything else grants nothing.
+ */
+export function isKnownRole(role: string, departments: readonly string[]): boolean {
   if (role.startsWith('station:')) return isStationCode(role.slice('station:'.length));
   return (
     role === 'admin' ||
     role === Grant.assessor ||
-    DEPARTMENTS.some((department) => role === Grant.department(department))
+    departments.some((department) => role === Grant.department(department))
   );
 }
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { envVar, intEnv } from '../platform/config';
 import { MAX_RECORDS } from '../subgraphs/kit/records';
-import { MAX_UPSERT } from '../subgraphs/stations/station.resolver';
+import { MAX_UPSERT } from '../subgraphs/stations/station-resolver';
 import { recordKinds } from './import/kinds';
 import { runImport } from './import/run';
 

@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { composeServices } from '@apollo/composition';
 import { composeServices as composeWithGuild } from '@theguild/federation-composition';
-import { Supergraph } from '@apollo/federation-internals';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { findBreakingChanges, parse, type GraphQLSchema } from 'graphql';
+import { findBreakingChanges, parse } from 'graphql';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OPERATIONS_DIR, OPERATIONS_FILE, PROJECT_ROOT, SUPERGRAPH_FILE } from '../platform/paths';
 import { buildFederatedSchema } from '../subgraphs/kit/schema';
 import { SUBGRAPHS } from '../subgraphs/list';
+import { apiSchema } from './api-schema';
 import { lineDiff } from './line-diff';
 import { operationManifest } from './operations';
 
@@ -53,10 +53,6 @@ function generate(): Generated {
   const manifest = operationManifest(OPERATIONS_DIR, apiSchema(result.supergraphSdl));
   files.set(OPERATIONS_FILE, manifest.text);
   return { files, errors: manifest.errors };
-}
-
-function apiSchema(supergraphSdl: string): GraphQLSchema {
-  return Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
 }
 
 /** What clients of the gateway would lose: removed fields, changed types, and so on. */

@@ -1,10 +1,12 @@
-import { DEPARTMENTS, isKnownRole } from '../platform/access';
+import 'reflect-metadata';
+import { isKnownRole } from '../platform/access';
 import { claimsFromEnv, signToken } from '../platform/auth';
 import { envVar } from '../platform/config';
+import { ROLE_DEPARTMENTS } from '../subgraphs/departments';
 
 const USAGE =
   'usage: npm run -s token -- <role> [<role> ...] [--sub <who>] [--expires <time, e.g. 30d>]\n' +
-  `roles: admin, assessor, ${DEPARTMENTS.map((d) => `department:${d}`).join(', ')}, ` +
+  `roles: admin, assessor, ${ROLE_DEPARTMENTS.map((d) => `department:${d}`).join(', ')}, ` +
   'station:<12-digit code>';
 
 /**
@@ -21,7 +23,7 @@ export async function mintToken(args: readonly string[]): Promise<string> {
       const value = args[(i += 1)];
       if (!value) throw new Error(`${arg} needs a value\n${USAGE}`);
       options[arg.slice(2)] = value;
-    } else if (!isKnownRole(arg)) {
+    } else if (!isKnownRole(arg, ROLE_DEPARTMENTS)) {
       throw new Error(`"${arg}" is not a role\n${USAGE}`);
     } else {
       roles.push(arg);

@@ -1,21 +1,14 @@
 import type { SubgraphDefinition } from './kit/definition';
 import { assessment } from './assessment';
-import { cases } from './cases';
+import { DEPARTMENTS } from './departments';
 import { stations } from './stations';
-import { surveys } from './surveys';
-import { traffic } from './traffic';
 
 /**
- * Every subgraph of the platform, in start order. This one list drives the schema script,
- * the launcher and the end-to-end test harness; the gateway reads the composed supergraph.
+ * Every subgraph of the platform, in start order: the stations registry, the departments of
+ * the registry (departments.ts) and the assessors. This one list drives the schema script, the
+ * launcher and the end-to-end test harness; the gateway reads the composed supergraph.
  */
-export const SUBGRAPHS: readonly SubgraphDefinition[] = [
-  stations,
-  cases,
-  traffic,
-  surveys,
-  assessment,
-];
+export const SUBGRAPHS: readonly SubgraphDefinition[] = [stations, ...DEPARTMENTS, assessment];
 
 export function subgraphNamed(name: string): SubgraphDefinition {
   const found = SUBGRAPHS.find((s) => s.name === name);

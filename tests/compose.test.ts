@@ -5,7 +5,8 @@ import { PROJECT_ROOT } from '../platform/paths';
 import { SUBGRAPHS } from '../subgraphs/list';
 
 interface Service {
-  command?: string;
+  command?: string[];
+  image?: string;
   ports?: string[];
   environment?: Record<string, string>;
   depends_on?: Record<string, { condition: string }>;
@@ -29,7 +30,8 @@ describe('docker-compose.yml and package.json follow subgraphs/list.ts', () => {
   it.each(SUBGRAPHS.map((s) => [s.name, s.port] as const))('runs %s on port %i', (name, port) => {
     const upper = name.toUpperCase();
     const service = compose.services[name];
-    expect(service?.command).toBe(`npm run start:${name}`);
+    expect(service?.command).toEqual(['dist/subgraphs/serve.js', name]);
+    expect(service?.image).toBe(gateway?.image);
     expect(service?.ports).toContain(`${port}:${port}`);
     expect(service?.environment?.[`${upper}_PORT`]).toBe(String(port));
     expect(service?.environment?.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
@@ -40,8 +42,13 @@ describe('docker-compose.yml and package.json follow subgraphs/list.ts', () => {
     expect(scripts[`start:${name}`]).toContain(`serve.js ${name}`);
   });
 
+  it('runs the gateway from the same image', () => {
+    expect(gateway?.command).toEqual(['dist/gateway/src/main.js']);
+    expect(gateway?.image).toBe('fengqiao');
+  });
+
   it('has no service that is neither a subgraph nor part of the platform', () => {
-    const expected = ['postgres', 'build', 'gateway', ...SUBGRAPHS.map((s) => s.name)];
+    const expected = ['postgres', 'gateway', ...SUBGRAPHS.map((s) => s.name)];
     expect(Object.keys(compose.services).sort()).toEqual(expected.sort());
   });
 });

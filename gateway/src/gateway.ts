@@ -3,8 +3,8 @@ import {
   type Experimental_DidResolveQueryPlanCallback,
   type GraphQLDataSourceProcessOptions,
 } from '@apollo/gateway';
-import { Supergraph } from '@apollo/federation-internals';
 import { ApolloServer } from '@apollo/server';
+import { buildSchema } from 'graphql';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { IncomingMessage } from 'node:http';
@@ -78,9 +78,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // A subgraph fetch's deadline: one slow subgraph must not hold a screen.
   const timeoutMs = intEnv('SUBGRAPH_TIMEOUT_MS', 10_000);
   const { onQueryPlan } = options;
-  const fallback = entityFallback(
-    Supergraph.build(options.supergraphSdl).schema.toGraphQLJSSchema(),
-  );
+  // The supergraph as graphql-js reads it: its types and fields, with the join directives.
+  const fallback = entityFallback(buildSchema(options.supergraphSdl));
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     ...(onQueryPlan

@@ -1,4 +1,3 @@
-import { Supergraph } from '@apollo/federation-internals';
 import {
   getNamedType,
   isInputObjectType,
@@ -12,6 +11,7 @@ import {
 } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { SUPERGRAPH_FILE } from '../../platform/paths';
+import { apiSchema } from '../api-schema';
 
 /**
  * A kind of record a department loads: one mutation of the gateway taking `input: [X!]!`
@@ -48,7 +48,7 @@ function asKind(field: GraphQLField<unknown, unknown>): RecordKind | null {
 }
 
 export function gatewaySchema(): GraphQLSchema {
-  return Supergraph.build(readFileSync(SUPERGRAPH_FILE, 'utf8')).apiSchema().toGraphQLJSSchema();
+  return apiSchema(readFileSync(SUPERGRAPH_FILE, 'utf8'));
 }
 
 export function recordKinds(schema: GraphQLSchema = gatewaySchema()): RecordKind[] {

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import type { Department } from '../kit/indicators';
+import { BOARD_DEPARTMENTS, type Department } from '../departments';
 import { GRADE_FLOORS, type Grade } from './scoring/grade';
 import type { ScoringDirection, ScoringMethod, ShortSample } from './scoring/rules';
 
@@ -7,22 +7,16 @@ import type { ScoringDirection, ScoringMethod, ShortSample } from './scoring/rul
  * The scoring engine's vocabularies as GraphQL enums. Each is a plain object whose values are
  * the engine's own string literals, so resolvers pass the engine's results through unchanged.
  */
-export const DepartmentEnum = {
-  CASES: 'CASES',
-  TRAFFIC: 'TRAFFIC',
-  SURVEYS: 'SURVEYS',
-} as const satisfies Record<Department, Department>;
+export const DepartmentEnum = Object.fromEntries(BOARD_DEPARTMENTS.map((d) => [d.key, d.key])) as {
+  [D in Department]: D;
+};
 
 registerEnumType(DepartmentEnum, {
   name: 'Department',
   description: '部门 The department that publishes an indicator.',
-  valuesConfig: {
-    CASES: { description: '刑侦/治安 Criminal cases and disputes (the cases subgraph).' },
-    TRAFFIC: { description: '交警 Road traffic accidents (the traffic subgraph).' },
-    SURVEYS: {
-      description: '民意调查 Surveys, 12389 complaints, commendations (the surveys subgraph).',
-    },
-  },
+  valuesConfig: Object.fromEntries(
+    BOARD_DEPARTMENTS.map((d) => [d.key, { description: d.description }]),
+  ),
 });
 
 export const ScoringMethodEnum = {

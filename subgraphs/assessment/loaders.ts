@@ -1,8 +1,8 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { keyedLoader } from '../kit/loaders';
-import { assertRepresentation, departmentFigures, type ScoredBoardRef } from './departments';
-import type { NamedStation } from './references';
+import { assertRepresentation, departmentValues } from './department-fields';
+import type { NamedStation, ScoredBoardRef } from './references';
 import type { Scheme } from './scheme';
 import { newestScheme, schemesById } from './scheme-store';
 import { scoreBoard, type RankedRow } from './scoring/board';
@@ -39,7 +39,7 @@ export function createLoaders(db: DataSource): AssessmentLoaders {
       if (!rows) {
         rows = scheme.load(board.schemeId).then((found) => {
           if (!found) throw new Error(`board of unknown scheme ${board.schemeId}`);
-          return scoreBoard(found, board.stations, departmentFigures(board));
+          return scoreBoard(found, board.stations, departmentValues(board));
         });
         scored.set(key, rows);
       }

@@ -1,11 +1,19 @@
 import { Directive, Field } from 'type-graphql';
-import { boardReference, stationReference, type StationRef } from '../kit/federation';
-import { declareDepartmentFields } from './departments';
+import {
+  boardReference,
+  stationReference,
+  type BoardRef,
+  type StationRef,
+} from '../kit/board-contract';
+import { declareDepartmentFields } from './department-fields';
 
 /** A station as the board's rows carry it: its key and the registry's name for it. */
 export interface NamedStation extends StationRef {
   name: string;
 }
+
+/** The board as the assessment subgraph receives it: key, named stations, department fields. */
+export type ScoredBoardRef = BoardRef & { stations: NamedStation[] } & Record<string, unknown>;
 
 /**
  * The assessors' view of a station (its key) and of a board: the kit's board reference, with

@@ -1,11 +1,15 @@
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
-import type { Department } from '../kit/indicators';
+import type { Department } from '../departments';
 import { DepartmentEnum, GradeEnum, ScoringMethodEnum } from './enums';
 import { Station, type NamedStation } from './references';
 import type { Grade } from './scoring/grade';
+import type { Note } from './scoring/notes';
 import type { ScoringMethod } from './scoring/rules';
 
 /**
+ * The scored board as GraphQL types: these classes are also the types the scoring engine
+ * (scoring/station.ts) builds, as plain objects.
+ *
  * A province board is ~180,000 of these fields: graphql-js reads each as a plain property,
  * without the resolver type-graphql would wrap it in (~5 % of the rows fetch's CPU). That
  * wrapper is also what applies a field's @Authorized, so these types must not have any:
@@ -77,7 +81,7 @@ export class IndicatorScore {
     nullable: true,
     description: `说明 Why it scored off the plain formula, else null: ${NOTE_VALUES}.`,
   })
-  note!: string | null;
+  note!: Note | null;
 }
 
 @ObjectType({ description: '扣分 One deduction of one station.', ...PLAIN_FIELDS })
@@ -99,7 +103,7 @@ export class DeductionScore {
     description:
       '说明 DEPARTMENT_UNAVAILABLE when its department failed (then count 0), else null.',
   })
-  note!: string | null;
+  note!: Note | null;
 }
 
 @ObjectType({ description: "考核结果 One station's line of the board.", ...PLAIN_FIELDS })

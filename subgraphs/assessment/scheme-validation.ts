@@ -1,6 +1,7 @@
 import { must, type Problem } from '../kit/batch';
 import { badUserInput, show } from '../../platform/errors';
-import { indicatorByKey, type Department, type IndicatorDefinition } from '../kit/indicators';
+import type { IndicatorKind } from '../kit/indicators';
+import { indicatorByKey, type Department } from '../departments';
 import { roundHalfAwayFromZero } from './scoring/round';
 import type { AssessmentSchemeInput, SchemeIndicatorInput } from './scheme-input';
 
@@ -29,7 +30,7 @@ function positive(field: string, value: number): Found {
 function keyProblems(
   at: string,
   item: { key: string; department: Department },
-  kind: IndicatorDefinition['kind'] | null,
+  kind: IndicatorKind | null,
   earlier: Map<string, string>,
 ): Found[] {
   const problems: Found[] = [];

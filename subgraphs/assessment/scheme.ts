@@ -1,7 +1,7 @@
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { badUserInput, show } from '../../platform/errors';
-import type { Department } from '../kit/indicators';
+import type { Department } from '../departments';
 import { DepartmentEnum, ScoringDirectionEnum, ScoringMethodEnum, ShortSampleEnum } from './enums';
 import type {
   DeductionRule,
@@ -15,7 +15,7 @@ import type {
 
 /**
  * A scheme as stored and served: the scoring engine's rules plus what identifies the version.
- * Labels come from the indicator catalog (subgraphs/kit/indicators.ts), not from the scheme.
+ * Labels come from the indicator catalog (subgraphs/departments.ts), not from the scheme.
  */
 type Labelled<T> = T & { label: string };
 

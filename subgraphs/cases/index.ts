@@ -1,32 +1,32 @@
 import { departmentSubgraph, recordKind } from '../kit/department';
 import { CASE_INDICATORS } from './indicators';
-import { CaseInput, DisputeInput } from './inputs';
+import { CaseInput, DisputeInput } from './record-inputs';
 import { Records1764400000001 } from './migrations/1764400000001-records';
-import { CaseStatsResolver } from './resolvers';
-import { caseProblems, disputeProblems } from './rules';
+import { CaseStatsResolver } from './stats-resolver';
+import { caseProblems, disputeProblems } from './checks';
 import { seed } from './seed';
-import { CaseStats, caseStatsQuery, noCases } from './stats';
-import { CASE_TABLE, DISPUTE_TABLE } from './tables';
+import { CaseStats, caseFiguresQuery, noCases } from './stats';
+import { CASE_TABLE, DISPUTE_TABLE } from './record-tables';
 
 /** Criminal cases and disputes, owned by the criminal police (刑侦/治安). */
 export const cases = departmentSubgraph(
   {
     name: 'cases',
-    department: 'CASES',
     port: 4002,
+    description: '刑侦/治安 Criminal cases and disputes (the cases subgraph).',
     stats: {
       field: 'caseStats',
       type: CaseStats,
       description:
         "案件统计 The station's criminal cases and disputes for a period, with its baseline (同比).",
-      query: caseStatsQuery,
-      zero: noCases,
     },
-    indicators: {
+    figures: { query: caseFiguresQuery, zero: noCases },
+    board: {
       field: 'caseIndicators',
-      description:
-        "案件指标 The criminal police's indicators (cases.*) for every station of the board.",
-      formulas: CASE_INDICATORS,
+      type: 'CaseIndicators',
+      term: '案件指标',
+      publisher: "The criminal police's",
+      indicators: CASE_INDICATORS,
     },
     resolvers: [CaseStatsResolver],
     migrations: [Records1764400000001],

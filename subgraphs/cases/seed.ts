@@ -3,11 +3,11 @@ import { addDays, demoExternalId, forEachStationMonth, type ByDemoYear } from '.
 import { loadDemoRows } from '../../demo/load';
 import type { DemoProfile } from '../../demo/profile';
 import { CaseCategory, DisputeChannel, DisputeOutcome } from './enums';
-import type { CaseInput, DisputeInput } from './inputs';
-import { CASE_TABLE, DISPUTE_TABLE } from './tables';
+import type { CaseInput, DisputeInput } from './record-inputs';
+import { CASE_TABLE, DISPUTE_TABLE } from './record-tables';
 
 /**
- * Monthly rates for a station of 40,000 people (../shared/domain.md: about 10 criminal cases and
+ * Monthly rates for a station of 40,000 people (docs/domain.md: about 10 criminal cases and
  * 15-30 disputes a month), shaped like the seed article's 2019 against 2018: more cases solved
  * (破案 +118%, telecom fraud solved +102%), fewer homicides (−17%), property crimes (−13%) and
  * two-vehicle thefts (−23%), mediation succeeding about 98.65% of the time.

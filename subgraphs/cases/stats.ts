@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import { PeriodFigures } from '../kit/figures';
-import { statsQuery, type StatsQuery } from '../kit/stats';
+import { PeriodStats } from '../kit/period-stats';
+import { figuresQuery, type FiguresQuery } from '../kit/figures-query';
 
 /** What the criminal police count for one station over some days. */
 export interface CaseFigures {
@@ -33,7 +33,7 @@ export const noCases = (): CaseFigures => ({
     "案件统计 A station's criminal cases and disputes for a period, with the same figures a " +
     'year earlier in `baseline` (同比).',
 })
-export class CaseStats extends PeriodFigures implements CaseFigures {
+export class CaseStats extends PeriodStats implements CaseFigures {
   @Field(() => Int, {
     description: '刑事案件立案数 Criminal cases filed in the period (all categories).',
   })
@@ -78,8 +78,8 @@ export class CaseStats extends PeriodFigures implements CaseFigures {
  * One statement for all stations and ranges: filed cases by filing date, solved cases by
  * solving date and disputes by receiving date, each an index range scan per station.
  */
-export function caseStatsQuery(db: DataSource): StatsQuery<CaseFigures> {
-  return statsQuery<CaseFigures>(db, [
+export function caseFiguresQuery(db: DataSource): FiguresQuery<CaseFigures> {
+  return figuresQuery<CaseFigures>(db, [
     {
       table: 'criminal_case',
       dateColumn: 'filed_on',

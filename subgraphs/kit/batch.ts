@@ -8,7 +8,7 @@ export interface Problem {
   reason: string;
 }
 
-export interface BatchRules<T> {
+export interface BatchChecks<T> {
   /** The most records one call takes. */
   max: number;
   /** The field that identifies a record in its batch (`code`, `externalId`); unique per batch. */
@@ -30,24 +30,24 @@ interface LocatedProblem extends Problem {
  * message names the first bad record (index and id), field and value, with every problem (up to
  * 50) in `extensions.problems`.
  */
-export function validateBatch<T>(items: readonly T[], rules: BatchRules<T>): void {
-  if (items.length === 0 || items.length > rules.max) {
+export function validateBatch<T>(items: readonly T[], checks: BatchChecks<T>): void {
+  if (items.length === 0 || items.length > checks.max) {
     throw badUserInput(
-      `input has ${items.length} records; one call takes 1 to ${rules.max.toLocaleString('en')}`,
+      `input has ${items.length} records; one call takes 1 to ${checks.max.toLocaleString('en')}`,
       { field: 'input', value: items.length },
     );
   }
   const problems: LocatedProblem[] = [];
   const firstIndex = new Map<string, number>();
   items.forEach((item, index) => {
-    const id = rules.id(item);
+    const id = checks.id(item);
     const located = (p: Problem) => ({ index, id, ...p });
-    for (const problem of rules.check(item)) if (problem) problems.push(located(problem));
+    for (const problem of checks.check(item)) if (problem) problems.push(located(problem));
     const earlier = firstIndex.get(id);
     if (earlier === undefined) firstIndex.set(id, index);
     else {
       problems.push(
-        located({ field: rules.idField, value: id, reason: `repeats input[${earlier}]` }),
+        located({ field: checks.idField, value: id, reason: `repeats input[${earlier}]` }),
       );
     }
   });
@@ -55,7 +55,7 @@ export function validateBatch<T>(items: readonly T[], rules: BatchRules<T>): voi
   if (!first) return;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '';
   throw badUserInput(
-    `input[${first.index}] (${rules.idField} ${show(first.id)}): ${first.field} ${show(first.value)} ${first.reason}${more}`,
+    `input[${first.index}] (${checks.idField} ${show(first.id)}): ${first.field} ${show(first.value)} ${first.reason}${more}`,
     { problems: problems.slice(0, REPORTED), problemCount: problems.length },
   );
 }

@@ -1,7 +1,6 @@
-import type pg from 'pg';
+import { Pool } from 'pg';
 import { Counter, Gauge } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { statementCount } from './database';
 import type { ServiceMetrics } from '../../platform/metrics';
 
@@ -12,7 +11,12 @@ import type { ServiceMetrics } from '../../platform/metrics';
  */
 export function watchDatabase(metrics: ServiceMetrics, db: DataSource): void {
   const registers = [metrics.registry];
-  const pool = () => (db.driver as PostgresDriver).master as pg.Pool | undefined;
+  // TypeORM's PostgreSQL driver keeps its pg pool as `master`; its public type (Driver) does not
+  // say so, so the pool is recognized by its class rather than cast to an internal type.
+  const pool = (): Pool | undefined => {
+    const { master } = db.driver as { master?: unknown };
+    return master instanceof Pool ? master : undefined;
+  };
   new Gauge({
     name: 'db_pool_connections',
     help: 'PostgreSQL pool: connections open (total), of them idle, and requests waiting for one',

@@ -19,32 +19,23 @@ import type { DemoProfile } from '../../demo/profile';
 import {
   boardIndicators,
   boardReference,
+  indicatorsType,
   StationIndicators,
-  indicatorsTypeOf,
   stationReference,
   type BoardRef,
-  type IndicatorFormulas,
   type StationRef,
-} from './federation';
-import { PERIOD_ARG, statsWithBaseline, type WithBaseline } from './figures';
-import type { Department } from './indicators';
+} from './board-contract';
+import { PERIOD_ARG, statsWithBaseline, type WithBaseline } from './period-stats';
+import { indicatorKey, type IndicatorDefinition, type Indicators } from './indicators';
 import { parsePeriod } from './period';
 import { ingestRecords, MAX_RECORDS, type RecordInput } from './records';
 import { IngestResult } from './results';
-import { statsLoader, type StatsKey, type StatsQuery } from './stats';
+import { figuresLoader, type FiguresKey, type FiguresQuery } from './figures-query';
 import { DRY_RUN_ARG, type UpsertTable } from './upsert';
-
-/**
- * What makes a department subgraph (cases, traffic, surveys): record kinds loaded through
- * mutations, one statistics field on Station, and its indicators on the assessment board. A
- * department declares these; the kit builds the resolvers, loaders and federation references
- * the same way for all of them.
- */
-export type DepartmentName = 'cases' | 'traffic' | 'surveys';
 
 export interface DepartmentLoaders<Figures> {
   /** The department's figures per station and date range: statistics and board alike. */
-  figures: DataLoader<StatsKey, Figures, string>;
+  figures: DataLoader<FiguresKey, Figures, string>;
 }
 
 type DepartmentContext<Figures> = Context<DepartmentLoaders<Figures>>;
@@ -54,7 +45,7 @@ export interface RecordKind<T extends RecordInput> {
   mutation: string;
   input: ClassType<T>;
   table: UpsertTable<T>;
-  /** The kind's own rules, beyond every record's (externalId, stationCode). */
+  /** The kind's own checks, beyond every record's (externalId, stationCode). */
   check: (record: T, today: string) => (Problem | null)[];
   /** What the mutation does, e.g. "录入刑事案件 Adds or updates criminal cases." */
   summary: string;
@@ -62,28 +53,68 @@ export interface RecordKind<T extends RecordInput> {
   plural: string;
 }
 
-export interface DepartmentSpec<Figures> {
-  name: DepartmentName;
-  department: Department;
+/**
+ * What makes a department subgraph (cases, traffic, surveys): record kinds loaded through
+ * mutations, one statistics field on Station, and its indicators on the assessment board. A
+ * department declares these; the kit builds the resolvers, loaders and federation references
+ * the same way for all of them, and the registry (subgraphs/departments.ts) lists it.
+ */
+export interface DepartmentSpec<Name extends string, Figures> {
+  /**
+   * One lower-case word: the subgraph and its folder, the role `department:<name>` and its
+   * indicators' key prefix. Upper-cased, it is the department's value of the Department enum.
+   */
+  name: Name;
   port: number;
+  /** Its value's description in the Department enum, e.g. "刑侦/治安 Criminal cases and …". */
+  description: string;
   stats: {
-    /** The Station field, e.g. caseStats, and its type (a PeriodFigures subclass). */
+    /** The Station field, e.g. caseStats, and its type (a PeriodStats subclass). */
     field: string;
     type: ClassType;
     description: string;
-    query: (db: DataSource) => StatsQuery<Figures>;
+  };
+  /** How its figures are counted: one statement for many stations and ranges, and none. */
+  figures: {
+    query: (db: DataSource) => FiguresQuery<Figures>;
     zero: () => Figures;
   };
-  indicators: {
-    /** The AssessmentBoard field, e.g. caseIndicators. */
+  board: {
+    /** The AssessmentBoard field, e.g. caseIndicators, and its type, e.g. CaseIndicators. */
     field: string;
-    description: string;
-    formulas: IndicatorFormulas<Figures>;
+    type: string;
+    /** The Chinese term of both, e.g. 案件指标. */
+    term: string;
+    /** Whose indicators they are, e.g. "The criminal police's". */
+    publisher: string;
+    indicators: Indicators<Figures>;
   };
   /** Resolvers the department writes itself, e.g. rates derived from its figures. */
   resolvers?: ClassType[];
   migrations: ClassType[];
   seed: (db: DataSource, profile: DemoProfile) => Promise<void>;
+}
+
+/** A department as the assessment board sees it: what the registry gives the assessors. */
+export interface BoardDepartment<Name extends string = string> {
+  name: Name;
+  /** Its value of the Department enum. */
+  key: Uppercase<Name>;
+  /** That value's description. */
+  description: string;
+  /** The AssessmentBoard field its indicators come in, of `type`, described with `term`. */
+  field: string;
+  type: ClassType<StationIndicators>;
+  term: string;
+  indicators: readonly IndicatorDefinition<Uppercase<Name>>[];
+}
+
+/** A department's subgraph, with what the board needs to know of it. */
+export interface DepartmentSubgraph<Name extends string, Figures> extends SubgraphDefinition<
+  DepartmentLoaders<Figures>
+> {
+  name: Name;
+  board: BoardDepartment<Name>;
 }
 
 /** Type-erased for the spec's list: each kind is checked when declared with `recordKind`. */
@@ -93,17 +124,17 @@ export function recordKind<T extends RecordInput>(kind: RecordKind<T>): AnyRecor
   return kind as unknown as AnyRecordKind;
 }
 
-const INGEST_RULES =
+const INGEST_TERMS =
   `1 to ${MAX_RECORDS.toLocaleString('en')} per call, in one transaction; sending an externalId ` +
   'again updates that record. A batch with any invalid record is refused whole (BAD_USER_INPUT).';
 
-function recordResolver(department: DepartmentName, kind: AnyRecordKind): ClassType {
+function recordResolver(department: string, kind: AnyRecordKind): ClassType {
   @Resolver()
   class RecordResolver {
     @Authorized(Grant.department(department))
     @Mutation(() => IngestResult, {
       name: kind.mutation,
-      description: `${kind.summary} ${INGEST_RULES}`,
+      description: `${kind.summary} ${INGEST_TERMS}`,
     })
     record(
       @Arg('input', () => [kind.input], {
@@ -121,7 +152,7 @@ function recordResolver(department: DepartmentName, kind: AnyRecordKind): ClassT
 
 function statsResolver<Figures>(
   station: ClassType<StationRef>,
-  spec: DepartmentSpec<Figures>,
+  spec: DepartmentSpec<string, Figures>,
 ): ClassType {
   @Resolver(() => station)
   class StationStatsResolver {
@@ -145,7 +176,8 @@ function statsResolver<Figures>(
 
 function indicatorsResolver<Figures>(
   board: ClassType<BoardRef>,
-  spec: DepartmentSpec<Figures>,
+  type: ClassType<StationIndicators>,
+  spec: DepartmentSpec<string, Figures>,
 ): ClassType {
   @Resolver(() => board)
   class BoardIndicatorsResolver {
@@ -153,34 +185,62 @@ function indicatorsResolver<Figures>(
     // gateway fetches this field for whoever reads one.
     @Authorized()
     @Directive('@requires(fields: "stations { code }")')
-    @FieldResolver(() => [indicatorsTypeOf(spec.department)], {
-      name: spec.indicators.field,
+    @FieldResolver(() => [type], {
+      name: spec.board.field,
       // Null when the department cannot answer: the board then scores the others without it.
       nullable: true,
-      description: `${spec.indicators.description} Null when the department is unavailable.`,
+      description:
+        `${spec.board.term} ${spec.board.publisher} indicators (${spec.name}.*) for every ` +
+        'station of the board. Null when the department is unavailable.',
     })
     indicators(
       @Root() root: BoardRef,
       @Ctx() { loaders, today }: DepartmentContext<Figures>,
     ): Promise<StationIndicators[]> {
-      return boardIndicators(root, today, loaders.figures, spec.indicators.formulas);
+      return boardIndicators(root, today, loaders.figures, spec.name, spec.board.indicators);
     }
   }
   return BoardIndicatorsResolver;
 }
 
-export function departmentSubgraph<Figures>(
-  spec: DepartmentSpec<Figures>,
+function boardDepartment<Name extends string, Figures>(
+  spec: DepartmentSpec<Name, Figures>,
+  type: ClassType<StationIndicators>,
+): BoardDepartment<Name> {
+  const key = spec.name.toUpperCase() as Uppercase<Name>;
+  return {
+    name: spec.name,
+    key,
+    description: spec.description,
+    field: spec.board.field,
+    type,
+    term: spec.board.term,
+    indicators: Object.entries(spec.board.indicators).map(([figure, { label, kind }]) => ({
+      key: indicatorKey(spec.name, figure),
+      label,
+      department: key,
+      kind,
+    })),
+  };
+}
+
+export function departmentSubgraph<Name extends string, Figures>(
+  spec: DepartmentSpec<Name, Figures>,
   records: readonly [AnyRecordKind, ...AnyRecordKind[]],
-): SubgraphDefinition<DepartmentLoaders<Figures>> {
+): DepartmentSubgraph<Name, Figures> {
   const station = stationReference();
   const board = boardReference(station);
+  const type = indicatorsType(
+    spec.board.type,
+    `${spec.board.term} ${spec.board.publisher} indicators for one station.`,
+  );
   return {
     name: spec.name,
     port: spec.port,
+    board: boardDepartment(spec, type),
     resolvers: [
       statsResolver(station, spec),
-      indicatorsResolver(board, spec),
+      indicatorsResolver(board, type, spec),
       ...records.map((kind) => recordResolver(spec.name, kind)),
       ...(spec.resolvers ?? []),
     ],
@@ -188,7 +248,7 @@ export function departmentSubgraph<Figures>(
     orphanedTypes: [station, board],
     entities: [],
     migrations: spec.migrations,
-    createLoaders: (db) => ({ figures: statsLoader(spec.stats.query(db), spec.stats.zero) }),
+    createLoaders: (db) => ({ figures: figuresLoader(spec.figures.query(db), spec.figures.zero) }),
     seed: spec.seed,
   };
 }

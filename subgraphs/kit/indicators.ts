@@ -1,65 +1,48 @@
 /**
- * The indicators each department publishes for the assessment board: the contract between the
- * departments, which compute the values, and the assessors, whose schemes may score any of
- * them. A key is `<subgraph>.<figure>`, named as the figure is named in that department's
- * statistics. A new indicator is a new entry here plus its value in the department; no
- * GraphQL schema changes.
+ * An indicator is a figure a department publishes for the assessment board, under the key
+ * `<department name>.<figure>` (e.g. `cases.criminalSolved`), named as the figure is named in
+ * that department's statistics. The department declares each one in its folder, with the
+ * formula that computes it; the assessors' schemes may score any of them. A new indicator is a
+ * new entry in its department's list; no GraphQL schema changes.
  */
-export type Department = 'CASES' | 'TRAFFIC' | 'SURVEYS';
+export type IndicatorKind = 'COUNT' | 'RATE';
 
-export interface IndicatorDefinition {
+/** An indicator as the assessors see it: what it is, not how it is computed. */
+export interface IndicatorDefinition<Department extends string = string> {
   key: string;
   label: string;
   department: Department;
   /** COUNT: a number of records; RATE: a share in [0, 1] of a sample of records. */
-  kind: 'COUNT' | 'RATE';
+  kind: IndicatorKind;
 }
 
-const count = (department: Department, key: string, label: string): IndicatorDefinition => ({
-  key,
-  label,
-  department,
-  kind: 'COUNT',
-});
-const share = (department: Department, key: string, label: string): IndicatorDefinition => ({
-  key,
-  label,
-  department,
-  kind: 'RATE',
-});
-
-export const INDICATORS: readonly IndicatorDefinition[] = [
-  count('CASES', 'cases.criminalFiled', '刑事案件立案数'),
-  count('CASES', 'cases.criminalSolved', '刑事案件破案数'),
-  count('CASES', 'cases.telecomFraudFiled', '电信网络诈骗案件立案数'),
-  count('CASES', 'cases.telecomFraudSolved', '电信网络诈骗案件破案数'),
-  count('CASES', 'cases.homicides', '命案发案数'),
-  count('CASES', 'cases.propertyCrimes', '传统侵财案件发案数'),
-  count('CASES', 'cases.twoVehicleThefts', '盗窃两车案件发案数'),
-  count('CASES', 'cases.disputesReceived', '矛盾纠纷受理数'),
-  count('CASES', 'cases.disputesMediated', '矛盾纠纷调解成功数'),
-  share('CASES', 'cases.mediationRate', '矛盾纠纷调解成功率'),
-  count('TRAFFIC', 'traffic.accidents', '道路交通事故起数'),
-  count('TRAFFIC', 'traffic.deaths', '道路交通事故死亡人数'),
-  count('TRAFFIC', 'traffic.injuries', '道路交通事故受伤人数'),
-  count('TRAFFIC', 'traffic.majorAccidents', '较大道路交通事故数'),
-  count('TRAFFIC', 'traffic.severeAccidents', '重大道路交通事故数'),
-  count('SURVEYS', 'surveys.responses', '群众满意度调查样本数'),
-  share('SURVEYS', 'surveys.securityRate', '群众安全感'),
-  share('SURVEYS', 'surveys.satisfactionRate', '群众满意度'),
-  count('SURVEYS', 'surveys.validComplaints', '12389有效投诉数'),
-  count('SURVEYS', 'surveys.commendations', '锦旗和表扬信数'),
-  count('SURVEYS', 'surveys.banners', '锦旗数'),
-  count('SURVEYS', 'surveys.letters', '表扬信数'),
-];
-
-export function indicatorsOf(department: Department): readonly IndicatorDefinition[] {
-  return INDICATORS.filter((i) => i.department === department);
+/** An indicator as its department declares it: its label, kind and formula over its figures. */
+export interface Indicator<Figures> {
+  label: string;
+  kind: IndicatorKind;
+  value: (figures: Figures) => number | null;
+  /** For a RATE, the records it is a share of. */
+  sample?: (figures: Figures) => number;
 }
 
-const BY_KEY = new Map(INDICATORS.map((i) => [i.key, i]));
+/** The indicators a department publishes, by figure name (the part of the key after the dot). */
+export type Indicators<Figures> = Record<string, Indicator<Figures>>;
 
-/** The published indicator of that key, or undefined when no department publishes it. */
-export function indicatorByKey(key: string): IndicatorDefinition | undefined {
-  return BY_KEY.get(key);
+export const count = <Figures>(
+  label: string,
+  value: (figures: Figures) => number,
+): Indicator<Figures> => ({ label, kind: 'COUNT', value });
+
+export const share = <Figures>(
+  label: string,
+  value: (figures: Figures) => number | null,
+  sample: (figures: Figures) => number,
+): Indicator<Figures> => ({ label, kind: 'RATE', value, sample });
+
+/** The key of a department's indicator, e.g. cases.criminalSolved. */
+export const indicatorKey = (department: string, figure: string) => `${department}.${figure}`;
+
+/** A count's share of a total, or null when there is nothing to share (no sample). */
+export function rate(part: number, total: number): number | null {
+  return total > 0 ? part / total : null;
 }

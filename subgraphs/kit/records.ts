@@ -38,7 +38,7 @@ export function recordTable<T extends RecordInput>(
 }
 
 /**
- * Ingests one batch of records: every record is checked first (the common rules, then the
+ * Ingests one batch of records: every record is checked first (the common checks, then the
  * kind's own `check`), and the batch is written in one transaction or refused whole; a dry
  * run writes and rolls back.
  */

@@ -1,10 +1,13 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, createResolversMap } from 'type-graphql';
 import { authChecker } from '../../platform/access';
 import type { SubgraphDefinition } from './definition';
+
+/** A schema module as buildSubgraphSchema takes it, and its resolvers (typed by its signature). */
+type SchemaModule = Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number];
+type ResolverMap = NonNullable<Extract<SchemaModule, { typeDefs: unknown }>['resolvers']>;
 
 /**
  * The federation directives the subgraphs use, each with the minor version of federation 2
@@ -37,16 +40,16 @@ export function buildFederatedSchema(definition: SubgraphDefinition): GraphQLSch
     resolvers: definition.resolvers,
     orphanedTypes: definition.orphanedTypes ?? [],
     authChecker,
-    // Inputs are checked by the subgraphs' batch rules, which name record, field and value.
+    // Inputs are checked by the subgraphs' batch checks, which name record, field and value.
     validate: false,
     skipCheck: true,
   });
-  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  const resolvers = createResolversMap(schema) as ResolverMap;
   for (const [typeName, reference] of Object.entries(definition.referenceResolvers ?? {})) {
     resolvers[typeName] = {
       ...resolvers[typeName],
       ...reference,
-    } as GraphQLResolverMap<unknown>[string];
+    } as ResolverMap[string];
   }
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   return buildSubgraphSchema([{ typeDefs, resolvers }]);

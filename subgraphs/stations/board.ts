@@ -8,7 +8,7 @@ import {
   Root,
 } from 'type-graphql';
 import type { Context } from '../kit/context';
-import { BOARD_DESCRIPTION, BoardKey } from '../kit/federation';
+import { BOARD_DESCRIPTION, BoardKey } from '../kit/board-contract';
 import type { StationsLoaders } from './loaders';
 import { assertKnownScope, narrowToScope } from './scope';
 import { Station } from './station';

@@ -1,12 +1,12 @@
 import type { SubgraphDefinition } from '../kit/definition';
 import { AssessmentBoard, BoardStationsResolver } from './board';
 import { Division } from './division';
-import { DivisionResolver } from './division.resolver';
+import { DivisionResolver } from './division-resolver';
 import { createLoaders, type StationsLoaders } from './loaders';
 import { Registry1764400000000 } from './migrations/1764400000000-registry';
 import { seed } from './seed';
 import { Station } from './station';
-import { StationResolver } from './station.resolver';
+import { StationResolver } from './station-resolver';
 
 /** The registry of stations and divisions, owned by the stations department (派出所管理). */
 export const stations: SubgraphDefinition<StationsLoaders> = {

@@ -1,34 +1,33 @@
 import { departmentSubgraph, recordKind } from '../kit/department';
 import { SURVEY_INDICATORS } from './indicators';
-import { CommendationInput, ComplaintInput, SurveyResponseInput } from './inputs';
+import { CommendationInput, ComplaintInput, SurveyResponseInput } from './record-inputs';
 import { Records1764600000001 } from './migrations/1764600000001-records';
-import { SurveyStatsResolver } from './resolvers';
-import { receivedProblems, responseProblems } from './rules';
+import { SurveyStatsResolver } from './stats-resolver';
+import { receivedProblems, responseProblems } from './checks';
 import { seed } from './seed';
-import { noSurveys, SurveyStats, surveyStatsQuery } from './stats';
-import { COMMENDATION_TABLE, COMPLAINT_TABLE, SURVEY_RESPONSE_TABLE } from './tables';
+import { noSurveys, SurveyStats, surveyFiguresQuery } from './stats';
+import { COMMENDATION_TABLE, COMPLAINT_TABLE, SURVEY_RESPONSE_TABLE } from './record-tables';
 
 /** Survey responses, 12389 complaints and commendations: the third-party survey firm and the 12389 desk. */
 export const surveys = departmentSubgraph(
   {
     name: 'surveys',
-    department: 'SURVEYS',
     port: 4004,
+    description: '民意调查 Surveys, 12389 complaints, commendations (the surveys subgraph).',
     stats: {
       field: 'surveyStats',
       type: SurveyStats,
       description:
         "群众评价统计 The station's survey results, 12389 complaints and commendations for a period, " +
         'with its baseline (同比).',
-      query: surveyStatsQuery,
-      zero: noSurveys,
     },
-    indicators: {
+    figures: { query: surveyFiguresQuery, zero: noSurveys },
+    board: {
       field: 'surveyIndicators',
-      description:
-        "群众评价指标 The survey firm's and the 12389 desk's indicators (surveys.*) for every " +
-        'station of the board.',
-      formulas: SURVEY_INDICATORS,
+      type: 'SurveyIndicators',
+      term: '群众评价指标',
+      publisher: "The survey firm's and the 12389 desk's",
+      indicators: SURVEY_INDICATORS,
     },
     resolvers: [SurveyStatsResolver],
     migrations: [Records1764600000001],

@@ -4,8 +4,8 @@ import { loadDemoRows } from '../../demo/load';
 import type { DemoProfile } from '../../demo/profile';
 import type { Random } from '../../demo/random';
 import { CommendationKind } from './enums';
-import type { CommendationInput, ComplaintInput, SurveyResponseInput } from './inputs';
-import { COMMENDATION_TABLE, COMPLAINT_TABLE, SURVEY_RESPONSE_TABLE } from './tables';
+import type { CommendationInput, ComplaintInput, SurveyResponseInput } from './record-inputs';
+import { COMMENDATION_TABLE, COMPLAINT_TABLE, SURVEY_RESPONSE_TABLE } from './record-tables';
 
 /**
  * The survey firm phones about 12 residents of every station a month (tens a quarter), a quota

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import { PeriodFigures } from '../kit/figures';
-import { statsQuery, type StatsQuery } from '../kit/stats';
+import { PeriodStats } from '../kit/period-stats';
+import { figuresQuery, type FiguresQuery } from '../kit/figures-query';
 import { CommendationKind } from './enums';
 import { COUNTED_LEVEL } from './levels';
 
@@ -36,7 +36,7 @@ type PublishedCounts = Omit<SurveyFigures, 'feltSafe' | 'satisfied'>;
     "群众评价 A station's survey results, 12389 complaints and commendations for a period, with " +
     'the same figures a year earlier in `baseline` (同比).',
 })
-export class SurveyStats extends PeriodFigures implements PublishedCounts {
+export class SurveyStats extends PeriodStats implements PublishedCounts {
   @Field(() => Int, {
     description: '调查样本数 Survey responses collected in the period (by survey date).',
   })
@@ -69,8 +69,8 @@ export class SurveyStats extends PeriodFigures implements PublishedCounts {
  * One statement for all stations and ranges: responses by survey date, valid complaints and
  * commendations by receiving date, each an index range scan per station.
  */
-export function surveyStatsQuery(db: DataSource): StatsQuery<SurveyFigures> {
-  return statsQuery<SurveyFigures>(db, [
+export function surveyFiguresQuery(db: DataSource): FiguresQuery<SurveyFigures> {
+  return figuresQuery<SurveyFigures>(db, [
     {
       table: 'survey_response',
       dateColumn: 'surveyed_on',

@@ -1,31 +1,31 @@
 import { departmentSubgraph, recordKind } from '../kit/department';
 import { TRAFFIC_INDICATORS } from './indicators';
-import { AccidentInput } from './inputs';
+import { AccidentInput } from './record-inputs';
 import { Accidents1764400000002 } from './migrations/1764400000002-accidents';
-import { accidentProblems } from './rules';
+import { accidentProblems } from './checks';
 import { seed } from './seed';
-import { noAccidents, TrafficStats, trafficStatsQuery } from './stats';
-import { ACCIDENT_TABLE } from './tables';
+import { noAccidents, TrafficStats, trafficFiguresQuery } from './stats';
+import { ACCIDENT_TABLE } from './record-tables';
 
 /** Road traffic accidents, owned by the traffic police (交警). */
 export const traffic = departmentSubgraph(
   {
     name: 'traffic',
-    department: 'TRAFFIC',
     port: 4003,
+    description: '交警 Road traffic accidents (the traffic subgraph).',
     stats: {
       field: 'trafficStats',
       type: TrafficStats,
       description:
         "交通事故统计 The station's road traffic accidents for a period, with its baseline (同比).",
-      query: trafficStatsQuery,
-      zero: noAccidents,
     },
-    indicators: {
+    figures: { query: trafficFiguresQuery, zero: noAccidents },
+    board: {
       field: 'trafficIndicators',
-      description:
-        "交通指标 The traffic police's indicators (traffic.*) for every station of the board.",
-      formulas: TRAFFIC_INDICATORS,
+      type: 'TrafficIndicators',
+      term: '交通指标',
+      publisher: "The traffic police's",
+      indicators: TRAFFIC_INDICATORS,
     },
     migrations: [Accidents1764400000002],
     seed,

@@ -3,11 +3,11 @@ import { demoExternalId, forEachStationMonth, type ByDemoYear } from '../../demo
 import { loadDemoRows } from '../../demo/load';
 import type { DemoProfile } from '../../demo/profile';
 import { demoStations } from '../../demo/stations';
-import type { AccidentInput } from './inputs';
-import { ACCIDENT_TABLE } from './tables';
+import type { AccidentInput } from './record-inputs';
+import { ACCIDENT_TABLE } from './record-tables';
 
 /**
- * Monthly rates for a station of 40,000 people (../shared/domain.md: 1-2 injury accidents a
+ * Monthly rates for a station of 40,000 people (docs/domain.md: 1-2 injury accidents a
  * month), shaped like the seed article's 2019 against 2018: road deaths −39.4%, accidents and
  * injuries falling moderately. 0.17 deaths per 40,000 people is about 0.2 a month for the
  * average demo station (47,000 people).

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import { PeriodFigures } from '../kit/figures';
-import { statsQuery, type StatsQuery } from '../kit/stats';
+import { PeriodStats } from '../kit/period-stats';
+import { figuresQuery, type FiguresQuery } from '../kit/figures-query';
 
 /** The fewest deaths that make an accident 较大 (major). */
 export const MAJOR_ACCIDENT_DEATHS = 3;
@@ -30,7 +30,7 @@ export const noAccidents = (): TrafficFigures => ({
     "交通事故统计 A station's road traffic accidents for a period, with the same figures a " +
     'year earlier in `baseline` (同比).',
 })
-export class TrafficStats extends PeriodFigures implements TrafficFigures {
+export class TrafficStats extends PeriodStats implements TrafficFigures {
   @Field(() => Int, { description: '事故起数 Road traffic accidents that occurred in the period.' })
   accidents!: number;
 
@@ -58,8 +58,8 @@ export class TrafficStats extends PeriodFigures implements TrafficFigures {
 }
 
 /** One statement for all stations and ranges: a range scan per station over the accident date. */
-export function trafficStatsQuery(db: DataSource): StatsQuery<TrafficFigures> {
-  return statsQuery<TrafficFigures>(db, [
+export function trafficFiguresQuery(db: DataSource): FiguresQuery<TrafficFigures> {
+  return figuresQuery<TrafficFigures>(db, [
     {
       table: 'accident',
       dateColumn: 'occurred_on',

@@ -1,7 +1,8 @@
 import { FENGQIAO_STATION } from '../../scripts/sample-tokens';
+import type { DepartmentName } from '../../subgraphs/departments';
 
 /**
- * Who may use what: the table of issue 5 as data, walked by access.test.ts for every role,
+ * Who may use what: the roles table as data, walked by access.test.ts for every role,
  * through the gateway and straight to the owning subgraph.
  *
  *   anonymous     nothing
@@ -64,10 +65,8 @@ let upserts = 0;
 let records = 0;
 let schemes = 0;
 
-type Department = 'cases' | 'traffic' | 'surveys';
-
 /** A department's statistics field: its own department, the assessors and the station itself. */
-function statsRow(department: Department, field: string, selection: string): AccessRow {
+function statsRow(department: DepartmentName, field: string, selection: string): AccessRow {
   const stats = `${field}(period: "2019-H1") { ${selection} }`;
   return {
     field: `Station.${field}`,
@@ -92,7 +91,7 @@ function statsRows(): AccessRow[] {
 
 /** A department's record mutation: that department only. Every call sends a new record. */
 function recordRow(
-  department: Department,
+  department: DepartmentName,
   mutation: string,
   input: string,
   table: string,

@@ -66,7 +66,7 @@ async function stored(): Promise<Record<string, number>> {
 }
 
 describe('the default scheme', () => {
-  it('is fengqiao-2019@1, loaded by the migration as issue 4 gives it', async () => {
+  it('is fengqiao-2019@1, loaded by the migration as the assessors defined it', async () => {
     const res = await platform.query(`{ assessmentSchemes { ${SCHEME_FIELDS} } }`, {
       token: await tokenFor('station:330681500001'),
     });

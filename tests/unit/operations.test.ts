@@ -1,12 +1,12 @@
-import { Supergraph } from '@apollo/federation-internals';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { operationId, type OperationManifest } from '../../gateway/src/safelist';
 import { SUPERGRAPH_FILE } from '../../platform/paths';
+import { apiSchema } from '../../scripts/api-schema';
 import { operationManifest } from '../../scripts/operations';
 
-const api = Supergraph.build(readFileSync(SUPERGRAPH_FILE, 'utf8')).apiSchema().toGraphQLJSSchema();
+const api = apiSchema(readFileSync(SUPERGRAPH_FILE, 'utf8'));
 
 function manifestOf(files: Record<string, string>) {
   const dir = join(mkdtempSync(join(tmpdir(), 'safelist-')), 'operations');

@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Scoring schemes, versioned and append-only: a published version is never updated, deleted or
  * added to (triggers refuse it), so a board scored with `fengqiao-2019@1` means the same thing
  * forever; a change is a new version. The tables repeat what publishAssessmentScheme checks that
- * SQL can see (the indicator catalog lives in code). Loads the default scheme of issue 4 as
+ * SQL can see (the indicator catalog lives in code). Loads the default scheme as
  * version 1 of fengqiao-2019.
  */
 const DEPARTMENT = `department text NOT NULL CHECK (department IN ('CASES', 'TRAFFIC', 'SURVEYS'))`;
@@ -108,7 +108,7 @@ export class Schemes1764400000005 implements MigrationInterface {
                     DEFERRABLE INITIALLY DEFERRED
                     FOR EACH ROW EXECUTE FUNCTION scheme_weights_sum_to_100()`);
 
-    // 枫桥式派出所平安考核, version 1 (issue 4): these rows are the scheme, frozen with the migration.
+    // 枫桥式派出所平安考核, version 1: these rows are the scheme, frozen with the migration.
     await db.query(`INSERT INTO scheme (id, name, version, title, published_by)
                     VALUES ('fengqiao-2019@1', 'fengqiao-2019', 1, '枫桥式派出所平安考核', 'migration')`);
     await db.query(`

@@ -1,4 +1,4 @@
-import { FigureIndex, type DepartmentFigures } from './figures';
+import { ValueIndex, type DepartmentValues } from './values';
 import { rankRows } from './rank';
 import type { SchemeRules } from './rules';
 import { scoreStation, type StationScore } from './station';
@@ -16,15 +16,15 @@ export interface RankedRow<S extends BoardStation = BoardStation> extends Statio
 
 /**
  * The whole board: every station of the scope gets a row (zeros where a department has no
- * records for it), ordered and ranked. A department whose figures did not arrive leaves its
+ * records for it), ordered and ranked. A department whose values did not arrive leaves its
  * indicators unscored (DEPARTMENT_UNAVAILABLE) instead of failing the board.
  */
 export function scoreBoard<S extends BoardStation>(
   rules: SchemeRules,
   stations: readonly S[],
-  figures: DepartmentFigures,
+  values: DepartmentValues,
 ): RankedRow<S>[] {
-  const index = new FigureIndex(figures);
+  const index = new ValueIndex(values);
   return rankRows(
     stations.map((station) => ({ ...scoreStation(rules, station.code, index), station })),
   );

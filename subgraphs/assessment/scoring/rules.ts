@@ -1,4 +1,4 @@
-import type { Department } from '../../kit/indicators';
+import type { Department } from '../../departments';
 
 /**
  * What a scoring scheme says, as the scoring functions read it. The stored scheme (GraphQL

@@ -1,38 +1,13 @@
-import { indicatorByKey, type Department } from '../../kit/indicators';
-import type { FigureIndex, IndicatorFigure } from './figures';
+import { indicatorByKey, type Department } from '../../departments';
+import type { IndicatorValue } from '../../kit/board-contract';
+import type { DeductionScore, DepartmentScore, IndicatorScore } from '../row';
+import type { ValueIndex } from './values';
 import { gradeOf, type Grade } from './grade';
 import { scoreRate, scoreYoy, type RawScore } from './indicator';
-import { NOTES, type Note } from './notes';
+import { NOTES } from './notes';
 import { Exact } from './exact';
 import { POINT_PLACES, RATIO_PLACES, roundPoints, roundRatio } from './round';
-import type { IndicatorRule, SchemeRules, ScoringMethod } from './rules';
-
-export interface IndicatorScore {
-  key: string;
-  label: string;
-  department: Department;
-  method: ScoringMethod;
-  current: number | null;
-  baseline: number | null;
-  change: number | null;
-  points: number;
-  max: number;
-  note: Note | null;
-}
-
-export interface DepartmentScore {
-  department: Department;
-  score: number;
-  max: number;
-}
-
-export interface DeductionScore {
-  key: string;
-  label: string;
-  count: number;
-  points: number;
-  note: Note | null;
-}
+import type { IndicatorRule, SchemeRules } from './rules';
 
 export interface StationScore {
   stationCode: string;
@@ -46,9 +21,6 @@ export interface StationScore {
   deductions: DeductionScore[];
 }
 
-/** Departments in the order the board lists them. */
-const DEPARTMENT_ORDER: readonly Department[] = ['CASES', 'TRAFFIC', 'SURVEYS'];
-
 const labelOf = (key: string) => indicatorByKey(key)?.label ?? key;
 
 /** Sums are made in whole cents of the rounded figures, so a row adds up exactly as shown. */
@@ -57,11 +29,11 @@ const sumCents = (items: readonly { points: number }[]) =>
   items.reduce((sum, item) => sum + cents(item.points), 0);
 
 /** A count as the rules read it: a station without records counts 0. */
-const countOf = (figure: IndicatorFigure) => figure.current ?? 0;
+const countOf = (value: IndicatorValue) => value.current ?? 0;
 
-function rawScore(rule: IndicatorRule, figure: IndicatorFigure): RawScore {
-  if (rule.method === 'YOY') return scoreYoy(rule, countOf(figure), figure.baseline ?? 0);
-  return scoreRate(rule, figure.current, figure.baseline, figure.sample ?? 0);
+function rawScore(rule: IndicatorRule, value: IndicatorValue): RawScore {
+  if (rule.method === 'YOY') return scoreYoy(rule, countOf(value), value.baseline ?? 0);
+  return scoreRate(rule, value.current, value.baseline, value.sample ?? 0);
 }
 
 /** What an indicator shows that depends on the station. */
@@ -78,20 +50,20 @@ const UNAVAILABLE: Shown = {
 /** Counts are shown as counted; rates, like changes, to four places. */
 const rate = (value: number | null) => (value === null ? null : roundRatio(value));
 
-function shown(rule: IndicatorRule, figure: IndicatorFigure): Shown {
-  const { change, points, note } = rawScore(rule, figure);
+function shown(rule: IndicatorRule, value: IndicatorValue): Shown {
+  const { change, points, note } = rawScore(rule, value);
   return {
-    current: rule.method === 'YOY' ? countOf(figure) : rate(figure.current),
-    baseline: rule.method === 'YOY' ? (figure.baseline ?? 0) : rate(figure.baseline),
+    current: rule.method === 'YOY' ? countOf(value) : rate(value.current),
+    baseline: rule.method === 'YOY' ? (value.baseline ?? 0) : rate(value.baseline),
     change: change?.round(RATIO_PLACES) ?? null,
     points: points.round(POINT_PLACES),
     note,
   };
 }
 
-function scoreIndicator(rule: IndicatorRule, figures: FigureIndex, code: string): IndicatorScore {
-  const { current, baseline, change, points, note } = figures.available(rule.department)
-    ? shown(rule, figures.value(rule.department, code, rule.key))
+function scoreIndicator(rule: IndicatorRule, values: ValueIndex, code: string): IndicatorScore {
+  const { current, baseline, change, points, note } = values.available(rule.department)
+    ? shown(rule, values.value(rule.department, code, rule.key))
     : UNAVAILABLE;
   // One literal, no spread: V8 copies a spread object on a slow path, which made building
   // these objects the costliest part of scoring a board (~4 µs each).
@@ -109,12 +81,21 @@ function scoreIndicator(rule: IndicatorRule, figures: FigureIndex, code: string)
   };
 }
 
+/**
+ * The departments a row scores, in the board's order (the values'), then any a rule names that
+ * sent nothing at all: no department's points count without its subtotal.
+ */
+function departmentsScored(rules: SchemeRules, values: ValueIndex): Department[] {
+  const named = rules.indicators.map((rule) => rule.department);
+  return [...new Set([...values.departments, ...named])];
+}
+
 /** One station's indicators, department scores, deductions, vetoes, total and grade. */
-export function scoreStation(rules: SchemeRules, code: string, figures: FigureIndex): StationScore {
-  const indicators = rules.indicators.map((rule) => scoreIndicator(rule, figures, code));
+export function scoreStation(rules: SchemeRules, code: string, values: ValueIndex): StationScore {
+  const indicators = rules.indicators.map((rule) => scoreIndicator(rule, values, code));
   const deductions = rules.deductions.map((rule): DeductionScore => {
-    const available = figures.available(rule.department);
-    const count = available ? countOf(figures.value(rule.department, code, rule.key)) : 0;
+    const available = values.available(rule.department);
+    const count = available ? countOf(values.value(rule.department, code, rule.key)) : 0;
     return {
       key: rule.key,
       label: labelOf(rule.key),
@@ -126,11 +107,11 @@ export function scoreStation(rules: SchemeRules, code: string, figures: FigureIn
   const vetoes = rules.vetoes
     .filter(
       (rule) =>
-        figures.available(rule.department) &&
-        countOf(figures.value(rule.department, code, rule.key)) > 0,
+        values.available(rule.department) &&
+        countOf(values.value(rule.department, code, rule.key)) > 0,
     )
     .map((rule) => rule.key);
-  const departments = DEPARTMENT_ORDER.flatMap((department) => {
+  const departments = departmentsScored(rules, values).flatMap((department) => {
     const own = rules.indicators.filter((rule) => rule.department === department);
     if (own.length === 0) return [];
     const scored = indicators.filter((score) => score.department === department);

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { noFutureDates, RECORD_KEY_COLUMNS, TIMESTAMP_COLUMNS } from '../../kit/migrations';
 
 /**
- * Criminal cases and disputes, with the API's rules as constraints so no other path can store
+ * Criminal cases and disputes, with the API's checks as constraints so no other path can store
  * what recordCases and recordDisputes refuse. The indexes serve the statistics: one range scan
  * per station over the filing, solving or receiving date, with the figures' columns included.
  */

@@ -3,7 +3,7 @@ import { ZHEJIANG_DIVISIONS } from '../divisions';
 
 /**
  * The registry: GB/T 2260 divisions (reference data, loaded here) and the stations. The table
- * rules repeat the API's, so no other path can store what upsertStations refuses; in particular
+ * constraints repeat the API's checks, so no other path can store what upsertStations refuses; in particular
  * a station's division must be a county, enforced by a foreign key on (code, level).
  */
 export class Registry1764400000000 implements MigrationInterface {

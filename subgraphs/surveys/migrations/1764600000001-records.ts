@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { noFutureDates, RECORD_KEY_COLUMNS, TIMESTAMP_COLUMNS } from '../../kit/migrations';
 
 /**
- * Survey responses, 12389 complaints and commendations, with the API's rules as constraints so
+ * Survey responses, 12389 complaints and commendations, with the API's checks as constraints so
  * no other path can store what the record mutations refuse. The indexes serve the statistics:
  * one range scan per station over the survey or receiving date, with the figures' columns
  * included; only valid complaints are counted, so only they are indexed.

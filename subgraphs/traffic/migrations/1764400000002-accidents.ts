@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { noFutureDates, RECORD_KEY_COLUMNS, TIMESTAMP_COLUMNS } from '../../kit/migrations';
 
 /**
- * Road traffic accidents, with the API's rules as constraints so no other path can store what
+ * Road traffic accidents, with the API's checks as constraints so no other path can store what
  * recordAccidents refuses. The index serves trafficStats: one range scan per station over the
  * accident date, deaths and injuries read from the index itself.
  */

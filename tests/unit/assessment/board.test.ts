@@ -1,8 +1,6 @@
 import { scoreBoard } from '../../../subgraphs/assessment/scoring/board';
-import type {
-  DepartmentFigures,
-  IndicatorFigure,
-} from '../../../subgraphs/assessment/scoring/figures';
+import type { IndicatorValue } from '../../../subgraphs/kit/board-contract';
+import type { DepartmentValues } from '../../../subgraphs/assessment/scoring/values';
 import type { SchemeRules } from '../../../subgraphs/assessment/scoring/rules';
 
 /** A small scheme of 100 points over three departments, with a deduction and a veto. */
@@ -57,7 +55,7 @@ const RULES: SchemeRules = {
   vetoes: [{ key: 'traffic.severeAccidents', department: 'TRAFFIC' }],
 };
 
-const count = (key: string, current: number, baseline: number): IndicatorFigure => ({
+const count = (key: string, current: number, baseline: number): IndicatorValue => ({
   key,
   current,
   baseline,
@@ -68,7 +66,7 @@ const rate = (
   current: number | null,
   baseline: number | null,
   sample: number,
-): IndicatorFigure => ({ key, current, baseline, sample });
+): IndicatorValue => ({ key, current, baseline, sample });
 
 const S1 = '330600000001';
 const S2 = '330600000002';
@@ -104,7 +102,7 @@ function traffic(code: string, deaths: [number, number], major: number, severe: 
   };
 }
 
-const FIGURES: DepartmentFigures = {
+const FIGURES: DepartmentValues = {
   CASES: [
     cases(S1, [12, 10], [0, 1], [0.95, 0.9, 20]),
     cases(S2, [10, 10], [1, 1], [null, 1, 0]),
@@ -267,7 +265,7 @@ describe('a department whose figures did not arrive', () => {
     ['missing', { CASES: FIGURES.CASES }],
   ])(
     '(%s) leaves its indicators, deductions and vetoes unscored, and the rest scored',
-    (_how, figures: DepartmentFigures) => {
+    (_how, figures: DepartmentValues) => {
       const [vetoedBefore] = scoreBoard(RULES, [station(S4)], figures);
       expect(vetoedBefore?.indicators[3]).toEqual({
         key: 'traffic.deaths',

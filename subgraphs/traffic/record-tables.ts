@@ -1,5 +1,5 @@
 import { recordTable } from '../kit/records';
-import type { AccidentInput } from './inputs';
+import type { AccidentInput } from './record-inputs';
 
 export const ACCIDENT_TABLE = recordTable<AccidentInput>('accident', [
   { name: 'occurred_on', type: 'date', value: (a) => a.occurredOn },

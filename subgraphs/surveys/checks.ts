@@ -1,8 +1,8 @@
 import { must, type Problem } from '../kit/batch';
-import type { CommendationInput, ComplaintInput, SurveyResponseInput } from './inputs';
+import type { CommendationInput, ComplaintInput, SurveyResponseInput } from './record-inputs';
 import { HIGHEST_LEVEL, LOWEST_LEVEL } from './levels';
 
-/** A survey response's own rules, beyond every record's (externalId, stationCode). */
+/** A survey response's own checks, beyond every record's (externalId, stationCode). */
 export function responseProblems(r: SurveyResponseInput, today: string): (Problem | null)[] {
   return [
     must.notBeAfter('surveyedOn', r.surveyedOn, today),

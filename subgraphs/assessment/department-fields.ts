@@ -1,31 +1,15 @@
 import { Directive, Field, type ClassType } from 'type-graphql';
 import { codedError } from '../../platform/errors';
-import { StationIndicators, indicatorsTypeOf, type BoardRef } from '../kit/federation';
-import type { NamedStation } from './references';
-import type { Department } from '../kit/indicators';
-import type { DepartmentFigures } from './scoring/figures';
+import { BOARD_DEPARTMENTS } from '../departments';
+import type { StationIndicators, BoardRef } from '../kit/board-contract';
+import type { DepartmentValues } from './scoring/values';
 
 /**
- * The departments whose indicators reach the board: each contributes a field of
- * AssessmentBoard (`caseIndicators`, …) that the assessment subgraph declares @external and
- * that `rows` @requires, so the gateway fetches them all, in parallel, before scoring. Wiring
- * a department in is one entry here.
+ * The departments whose indicators reach the board, from the registry (subgraphs/departments.ts):
+ * each contributes a field of AssessmentBoard (`caseIndicators`, …) that the assessment subgraph
+ * declares @external and that `rows` @requires, so the gateway fetches them all, in parallel,
+ * before scoring.
  */
-interface BoardDepartment {
-  department: Department;
-  field: string;
-  /** The Chinese term of its description. */
-  label: string;
-}
-
-const BOARD_DEPARTMENTS: readonly BoardDepartment[] = [
-  { department: 'CASES', field: 'caseIndicators', label: '案件指标' },
-  { department: 'TRAFFIC', field: 'trafficIndicators', label: '交通指标' },
-  { department: 'SURVEYS', field: 'surveyIndicators', label: '群众评价指标' },
-];
-
-/** The board as the assessment subgraph receives it: key, named stations, department fields. */
-export type ScoredBoardRef = BoardRef & { stations: NamedStation[] } & Record<string, unknown>;
 
 /**
  * What `rows` and `row` @require: every department's values and the registry's stations,
@@ -42,20 +26,17 @@ export const ROWS_REQUIRE = [
   'stations { code name }',
 ].join(' ');
 
-/** The representation's fields that `rows` and `row` @require, each must be present. */
+/** The representation's fields that `rows` and `row` @require: each must be present. */
 const REQUIRED_FIELDS = [...BOARD_DEPARTMENTS.map((d) => d.field), 'stations'];
 
 /** Declares each department's field on the assessment subgraph's AssessmentBoard, @external. */
 export function declareDepartmentFields(board: ClassType): void {
-  for (const { department, field, label } of BOARD_DEPARTMENTS) {
+  for (const { key, field, term, type } of BOARD_DEPARTMENTS) {
     const description =
-      `${label} The ${department} department's indicators for every station of the board; ` +
+      `${term} The ${key} department's indicators for every station of the board; ` +
       'null when the department is unavailable.';
     Directive('@external')(board.prototype, field);
-    Field(() => [indicatorsTypeOf(department)], { description, nullable: true })(
-      board.prototype,
-      field,
-    );
+    Field(() => [type], { description, nullable: true })(board.prototype, field);
   }
 }
 
@@ -66,7 +47,7 @@ export function declareDepartmentFields(board: ClassType): void {
  * there at all means the router broke the @requires contract, and scoring without it would
  * publish a board of zeros as if every department had failed.
  */
-export function assertRepresentation(board: ScoredBoardRef): void {
+export function assertRepresentation(board: BoardRef & Record<string, unknown>): void {
   const missing = REQUIRED_FIELDS.filter((field) => board[field] === undefined);
   if (missing.length === 0) return;
   throw codedError(
@@ -77,14 +58,14 @@ export function assertRepresentation(board: ScoredBoardRef): void {
 }
 
 /**
- * The departments' figures as they reached the board (checked by assertRepresentation). A
- * department field that is null (its subgraph failed) stays null here, which the scoring
- * reads as DEPARTMENT_UNAVAILABLE.
+ * The departments' values as they reached the board (checked by assertRepresentation), every
+ * department of the registry in its order. A department field that is null (its subgraph
+ * failed) stays null here, which the scoring reads as DEPARTMENT_UNAVAILABLE.
  */
-export function departmentFigures(board: ScoredBoardRef): DepartmentFigures {
+export function departmentValues(board: BoardRef & Record<string, unknown>): DepartmentValues {
   return Object.fromEntries(
-    BOARD_DEPARTMENTS.map(({ department, field }) => [
-      department,
+    BOARD_DEPARTMENTS.map(({ key, field }) => [
+      key,
       (board[field] as StationIndicators[] | null) ?? null,
     ]),
   );

@@ -1,8 +1,8 @@
 import { must, type Problem } from '../kit/batch';
 import { DisputeOutcome } from './enums';
-import type { CaseInput, DisputeInput } from './inputs';
+import type { CaseInput, DisputeInput } from './record-inputs';
 
-/** A case's own rules, beyond every record's (externalId, stationCode). */
+/** A case's own checks, beyond every record's (externalId, stationCode). */
 export function caseProblems(c: CaseInput, today: string): (Problem | null)[] {
   const problems = [must.notBeAfter('filedOn', c.filedOn, today)];
   if (c.solvedOn != null) {
@@ -14,7 +14,7 @@ export function caseProblems(c: CaseInput, today: string): (Problem | null)[] {
   return problems;
 }
 
-/** A dispute's own rules: closed exactly when it has an outcome, never before it was received. */
+/** A dispute's own checks: closed exactly when it has an outcome, never before it was received. */
 export function disputeProblems(d: DisputeInput, today: string): (Problem | null)[] {
   const problems = [must.notBeAfter('receivedOn', d.receivedOn, today)];
   const pending = d.outcome === DisputeOutcome.PENDING;

@@ -1,7 +1,7 @@
 import { must, type Problem } from '../kit/batch';
-import type { AccidentInput } from './inputs';
+import type { AccidentInput } from './record-inputs';
 
-/** An accident's own rules, beyond every record's (externalId, stationCode). */
+/** An accident's own checks, beyond every record's (externalId, stationCode). */
 export function accidentProblems(a: AccidentInput, today: string): (Problem | null)[] {
   return [
     must.notBeAfter('occurredOn', a.occurredOn, today),

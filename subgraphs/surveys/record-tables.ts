@@ -1,5 +1,5 @@
 import { recordTable } from '../kit/records';
-import type { CommendationInput, ComplaintInput, SurveyResponseInput } from './inputs';
+import type { CommendationInput, ComplaintInput, SurveyResponseInput } from './record-inputs';
 
 export const SURVEY_RESPONSE_TABLE = recordTable<SurveyResponseInput>('survey_response', [
   { name: 'surveyed_on', type: 'date', value: (r) => r.surveyedOn },

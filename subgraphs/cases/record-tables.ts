@@ -1,5 +1,5 @@
 import { recordTable } from '../kit/records';
-import type { CaseInput, DisputeInput } from './inputs';
+import type { CaseInput, DisputeInput } from './record-inputs';
 
 export const CASE_TABLE = recordTable<CaseInput>('criminal_case', [
   { name: 'category', type: 'text', value: (c) => c.category },

@@ -1,9 +1,8 @@
 import type DataLoader from 'dataloader';
 import { Directive, Field, Float, ID, Int, ObjectType, type ClassType } from 'type-graphql';
-import { loadWithBaseline } from './figures';
-import { indicatorsOf, type Department } from './indicators';
+import { indicatorKey, type Indicators } from './indicators';
 import { parsePeriod } from './period';
-import type { StatsKey } from './stats';
+import { loadWithBaseline, type FiguresKey } from './figures-query';
 
 /**
  * The shapes a department subgraph shares with the rest of the graph. Each department declares
@@ -107,29 +106,6 @@ export abstract class StationIndicators {
   values!: IndicatorValue[];
 }
 
-/** How a department computes each of its indicators from its statistics figures. */
-export type IndicatorFormulas<F> = Record<
-  string,
-  { value: (figures: F) => number | null; sample?: (figures: F) => number }
->;
-
-/** Checks at start-up that a department computes exactly the indicators it publishes. */
-export function assertPublishes<F>(
-  department: Department,
-  formulas: IndicatorFormulas<F>,
-): IndicatorFormulas<F> {
-  const published = indicatorsOf(department)
-    .map((i) => i.key)
-    .sort();
-  const computed = Object.keys(formulas).sort();
-  if (published.join() !== computed.join()) {
-    throw new Error(
-      `${department} computes [${computed.join(', ')}] but publishes [${published.join(', ')}]`,
-    );
-  }
-  return formulas;
-}
-
 /**
  * A department's indicators for every station of a board: the same loader as its statistics,
  * so the whole board costs the department one statement.
@@ -137,54 +113,40 @@ export function assertPublishes<F>(
 export function boardIndicators<F>(
   board: BoardRef,
   today: string,
-  loader: DataLoader<StatsKey, F, string>,
-  formulas: IndicatorFormulas<F>,
+  loader: DataLoader<FiguresKey, F, string>,
+  department: string,
+  indicators: Indicators<F>,
 ): Promise<StationIndicators[]> {
   const period = parsePeriod(board.period, today);
+  const keyed = Object.entries(indicators).map(
+    ([figure, indicator]) => [indicatorKey(department, figure), indicator] as const,
+  );
   return Promise.all(
     board.stations.map(async ({ code }) => {
       const [current, baseline] = await loadWithBaseline(loader, code, period);
       return {
         stationCode: code,
-        values: Object.entries(formulas).map(([key, formula]) => ({
+        values: keyed.map(([key, indicator]) => ({
           key,
-          current: formula.value(current),
-          baseline: formula.value(baseline),
-          sample: formula.sample?.(current) ?? null,
+          current: indicator.value(current),
+          baseline: indicator.value(baseline),
+          sample: indicator.sample?.(current) ?? null,
         })),
       };
     }),
   );
 }
 
-function indicatorsType(name: string, description: string): ClassType<StationIndicators> {
+/**
+ * A department's indicators type, e.g. CaseIndicators: one type per department, alike in shape.
+ * A type that several subgraphs return from their @requires fields trips gateways built on
+ * graphql-tools' stitching (Hive Gateway: "Multiple canonical definitions"), and a type of its
+ * own says whose figures these are.
+ */
+export function indicatorsType(name: string, description: string): ClassType<StationIndicators> {
   // Shareable: the assessment subgraph declares the type too, for its @external fields.
   @Directive('@shareable')
   @ObjectType(name, { description })
   class Indicators extends StationIndicators {}
   return Indicators;
-}
-
-/**
- * One type per department, alike in shape: a type that several subgraphs return from their
- * @requires fields trips gateways built on graphql-tools' stitching (Hive Gateway: "Multiple
- * canonical definitions"), and a type of its own says whose figures these are.
- */
-const INDICATOR_TYPES: Record<Department, ClassType<StationIndicators>> = {
-  CASES: indicatorsType(
-    'CaseIndicators',
-    "案件指标 The criminal police's indicators for one station.",
-  ),
-  TRAFFIC: indicatorsType(
-    'TrafficIndicators',
-    "交通指标 The traffic police's indicators for one station.",
-  ),
-  SURVEYS: indicatorsType(
-    'SurveyIndicators',
-    "群众评价指标 The survey firm's and the 12389 desk's indicators for one station.",
-  ),
-};
-
-export function indicatorsTypeOf(department: Department): ClassType<StationIndicators> {
-  return INDICATOR_TYPES[department];
 }

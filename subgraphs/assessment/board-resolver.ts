@@ -12,13 +12,13 @@ import {
 import { assertStationCode } from '../../platform/codes';
 import type { Context } from '../kit/context';
 import { badUserInput, show } from '../../platform/errors';
-import type { BoardKey } from '../kit/federation';
-import { PERIOD_ARG } from '../kit/figures';
+import type { BoardKey } from '../kit/board-contract';
+import { PERIOD_ARG } from '../kit/period-stats';
 import { parsePeriod } from '../kit/period';
 import { parseScope } from '../kit/scope';
-import { ROWS_REQUIRE, type ScoredBoardRef } from './departments';
+import { ROWS_REQUIRE } from './department-fields';
 import type { AssessmentLoaders } from './loaders';
-import { AssessmentBoard } from './references';
+import { AssessmentBoard, type ScoredBoardRef } from './references';
 import { AssessmentRow } from './row';
 import { AssessmentScheme, assertSchemeId, type Scheme } from './scheme';
 

@@ -1,25 +1,25 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import type { DateRange } from './period';
+import type { DateRange, Period } from './period';
 
 /** One station's figures over one date range. */
-export interface StatsKey {
+export interface FiguresKey {
   stationCode: string;
   range: DateRange;
 }
 
 /** A row of a department's statistics query: the figures of one station over one range. */
-export type StatsRow<Figures> = Figures & { stationCode: string; from: string; to: string };
+export type FiguresRow<Figures> = Figures & { stationCode: string; from: string; to: string };
 
 /**
  * Fetches the figures of many stations over a few date ranges in ONE statement. The ranges
  * arrive as two arrays, `$2::date[]` (from) and `$3::date[]` (to), the stations as `$1::text[]`;
  * the statement returns one row per station and range that has records.
  */
-export type StatsQuery<Figures> = (
+export type FiguresQuery<Figures> = (
   stationCodes: readonly string[],
   ranges: readonly DateRange[],
-) => Promise<StatsRow<Figures>[]>;
+) => Promise<FiguresRow<Figures>[]>;
 
 const rangeKey = (range: DateRange) => `${range.from}..${range.to}`;
 
@@ -28,10 +28,10 @@ const rangeKey = (range: DateRange) => `${range.from}..${range.to}`;
  * screen, each for its period and its baseline) becomes one call of `query`. Stations or ranges
  * without records get `zero()`.
  */
-export function statsLoader<Figures>(
-  query: StatsQuery<Figures>,
+export function figuresLoader<Figures>(
+  query: FiguresQuery<Figures>,
   zero: () => Figures,
-): DataLoader<StatsKey, Figures, string> {
+): DataLoader<FiguresKey, Figures, string> {
   return new DataLoader(
     async (keys) => {
       const stations = [...new Set(keys.map((k) => k.stationCode))];
@@ -50,7 +50,7 @@ export function statsLoader<Figures>(
  * One table's part of a department's statistics: its rows placed in ranges by one business
  * date, and the figures aggregated over a station's rows in a range.
  */
-export interface StatsSource<Figure extends string> {
+export interface FiguresSource<Figure extends string> {
   table: string;
   /** The business date that puts a row in a range, e.g. `filed_on`. */
   dateColumn: string;
@@ -63,14 +63,14 @@ export interface StatsSource<Figure extends string> {
 const quoted = (name: string) => `"${name}"`;
 
 /**
- * A department's StatsQuery from its sources, one statement whatever their number: each source
+ * A department's FiguresQuery from its sources, one statement whatever their number: each source
  * is a CTE that reads, per station and range, one index range scan over its date and groups by
  * (station, range); the CTEs are joined on (station, range), and a figure without rows is 0.
  */
-export function statsQuery<Figures>(
+export function figuresQuery<Figures>(
   db: DataSource,
-  sources: readonly StatsSource<keyof Figures & string>[],
-): StatsQuery<Figures> {
+  sources: readonly FiguresSource<keyof Figures & string>[],
+): FiguresQuery<Figures> {
   const figures = sources.map((source) => Object.entries<string | undefined>(source.figures));
   const names = figures.flat().map(([name]) => name);
   const repeated = names.find((name, i) => names.indexOf(name) !== i);
@@ -94,4 +94,16 @@ export function statsQuery<Figures>(
     FROM ${joined.join('\n    ')}`;
   return (stationCodes, ranges) =>
     db.query(sql, [stationCodes, ranges.map((r) => r.from), ranges.map((r) => r.to)]);
+}
+
+/** A station's figures for a period and for its baseline, loaded in the same tick (one batch). */
+export function loadWithBaseline<F>(
+  loader: DataLoader<FiguresKey, F, string>,
+  stationCode: string,
+  period: Period,
+): Promise<[F, F]> {
+  return Promise.all([
+    loader.load({ stationCode, range: period.range }),
+    loader.load({ stationCode, range: period.baseline.range }),
+  ]);
 }

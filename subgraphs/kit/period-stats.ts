@@ -2,7 +2,7 @@ import type DataLoader from 'dataloader';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import type { Period, PeriodWindow } from './period';
-import type { StatsKey } from './stats';
+import { loadWithBaseline, type FiguresKey } from './figures-query';
 
 export const PERIOD_ARG = {
   description:
@@ -15,7 +15,7 @@ export const PERIOD_ARG = {
  * (CaseStats, TrafficStats, SurveyStats) add their figures and a `baseline` of their own type.
  */
 @ObjectType()
-export abstract class PeriodFigures {
+export abstract class PeriodStats {
   @Field({ description: '统计期 The period, e.g. 2019-H1; for a baseline, the year before.' })
   period!: string;
 
@@ -33,7 +33,7 @@ export abstract class PeriodFigures {
   to!: string;
 }
 
-type WithWindow<F> = F & PeriodFigures;
+type WithWindow<F> = F & PeriodStats;
 
 export type WithBaseline<F> = WithWindow<F> & {
   baseline: (WithWindow<F> & { baseline: null }) | null;
@@ -43,21 +43,9 @@ function windowed<F>(window: PeriodWindow, figures: F): WithWindow<F> {
   return { ...figures, period: window.id, partial: window.partial, ...window.range };
 }
 
-/** A station's figures for a period and for its baseline, loaded in the same tick (one batch). */
-export function loadWithBaseline<F>(
-  loader: DataLoader<StatsKey, F, string>,
-  stationCode: string,
-  period: Period,
-): Promise<[F, F]> {
-  return Promise.all([
-    loader.load({ stationCode, range: period.range }),
-    loader.load({ stationCode, range: period.baseline.range }),
-  ]);
-}
-
 /** A station's statistics object for a period, with its baseline (同比) nested. */
 export async function statsWithBaseline<F>(
-  loader: DataLoader<StatsKey, F, string>,
+  loader: DataLoader<FiguresKey, F, string>,
   stationCode: string,
   period: Period,
 ): Promise<WithBaseline<F>> {
@@ -66,9 +54,4 @@ export async function statsWithBaseline<F>(
     ...windowed(period, current),
     baseline: { ...windowed(period.baseline, baseline), baseline: null },
   };
-}
-
-/** A count's share of a total, or null when there is nothing to share (no sample). */
-export function rate(part: number, total: number): number | null {
-  return total > 0 ? part / total : null;
 }
