@@ -1,7 +1,6 @@
 import { Directive, Field, type ClassType } from 'type-graphql';
-import { codedError } from '../../platform/errors';
 import { BOARD_DEPARTMENTS } from '../departments';
-import type { StationIndicators, BoardRef } from '../kit/board-contract';
+import { assertRepresentation, type StationIndicators, type BoardRef } from '../kit/board-contract';
 import type { DepartmentValues } from './scoring/values';
 
 /**
@@ -26,9 +25,6 @@ export const ROWS_REQUIRE = [
   'stations { code name }',
 ].join(' ');
 
-/** The representation's fields that `rows` and `row` @require: each must be present. */
-const REQUIRED_FIELDS = [...BOARD_DEPARTMENTS.map((d) => d.field), 'stations'];
-
 /** Declares each department's field on the assessment subgraph's AssessmentBoard, @external. */
 export function declareDepartmentFields(board: ClassType): void {
   for (const { key, field, term, type } of BOARD_DEPARTMENTS) {
@@ -41,20 +37,15 @@ export function declareDepartmentFields(board: ClassType): void {
 }
 
 /**
- * Refuses a board representation that lacks a field `rows` @requires. A department that
- * failed arrives as null (the gateway answers a failed department fetch with nulls,
- * gateway/src/entity-fallback.ts) and scores as DEPARTMENT_UNAVAILABLE; a field that is not
- * there at all means the router broke the @requires contract, and scoring without it would
- * publish a board of zeros as if every department had failed.
+ * Refuses a board representation without a field `rows` @requires (INCOMPLETE_REPRESENTATION).
+ * A department that failed arrives as null (the gateway answers a failed department fetch with
+ * nulls, gateway/src/entity-fallback.ts) and scores as DEPARTMENT_UNAVAILABLE; a department
+ * field that is not there at all means the router broke the @requires contract, and scoring
+ * without it would publish a board of zeros as if every department had failed.
  */
-export function assertRepresentation(board: BoardRef & Record<string, unknown>): void {
-  const missing = REQUIRED_FIELDS.filter((field) => board[field] === undefined);
-  if (missing.length === 0) return;
-  throw codedError(
-    'INCOMPLETE_REPRESENTATION',
-    `the router sent the board without ${missing.join(', ')}, which its rows @require`,
-    { field: missing[0], fields: missing },
-  );
+export function assertBoardRepresentation(board: BoardRef & Record<string, unknown>): void {
+  const departments = BOARD_DEPARTMENTS.map((d) => d.field);
+  assertRepresentation(board, [...departments, 'stations'], departments);
 }
 
 /**

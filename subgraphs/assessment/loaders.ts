@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { keyedLoader } from '../kit/loaders';
-import { assertRepresentation, departmentValues } from './department-fields';
+import { assertBoardRepresentation, departmentValues } from './department-fields';
 import type { NamedStation, ScoredBoardRef } from './references';
 import type { Scheme } from './scheme';
 import { newestScheme, schemesById } from './scheme-store';
@@ -33,7 +33,7 @@ export function createLoaders(db: DataSource): AssessmentLoaders {
       return newest;
     },
     scoredRows(board) {
-      assertRepresentation(board);
+      assertBoardRepresentation(board);
       const key = `${board.scope}|${board.period}|${board.schemeId}`;
       let rows = scored.get(key);
       if (!rows) {

@@ -77,6 +77,13 @@ describe('the representation of a board the assessment subgraph scores', () => {
     );
   });
 
+  it('is refused when the stations arrive as null: they cannot be, but for an error upstream', async () => {
+    const res = await rows(board([], ['stations']));
+    expect(res.errors?.[0]?.extensions).toEqual(
+      expect.objectContaining({ code: 'INCOMPLETE_REPRESENTATION', field: 'stations' }),
+    );
+  });
+
   it('scores a department that arrives as null as unavailable, the others as sent', async () => {
     const res = await rows(board([], ['trafficIndicators']));
     expect(res.errors).toBeUndefined();
@@ -88,5 +95,42 @@ describe('the representation of a board the assessment subgraph scores', () => {
     const notes = new Map(row?.indicators.map((i) => [i.key, i.note]));
     expect(notes.get('traffic.deaths')).toBe('DEPARTMENT_UNAVAILABLE');
     expect(notes.get('cases.homicides')).not.toBe('DEPARTMENT_UNAVAILABLE');
+  });
+});
+
+describe("the representation of a board a department's indicators are asked for", () => {
+  const INDICATORS = `query($r: [_Any!]!) { _entities(representations: $r) {
+    ... on AssessmentBoard { caseIndicators { stationCode } } } }`;
+  const key = {
+    __typename: 'AssessmentBoard',
+    scope: '330602',
+    period: '2019-H1',
+    schemeId: 'fengqiao-2019@1',
+  };
+  const indicators = (representation: Record<string, unknown>) =>
+    platform.querySubgraph('cases', INDICATORS, { token, variables: { r: [representation] } });
+
+  it.each([
+    ['missing', key],
+    ['null', { ...key, stations: null }],
+  ])(
+    'is refused with INCOMPLETE_REPRESENTATION when the stations are %s',
+    async (_how, representation) => {
+      const res = await indicators(representation);
+      expect(res.errors).toEqual([
+        expect.objectContaining({
+          extensions: expect.objectContaining({
+            code: 'INCOMPLETE_REPRESENTATION',
+            field: 'stations',
+          }),
+        }),
+      ]);
+    },
+  );
+
+  it('answers the stations it is sent', async () => {
+    const res = await indicators({ ...key, stations: [{ code: STATION }] });
+    expect(res.errors).toBeUndefined();
+    expect(res.data._entities[0].caseIndicators).toEqual([{ stationCode: STATION }]);
   });
 });
