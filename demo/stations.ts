@@ -1,4 +1,5 @@
 import { ZHEJIANG_DIVISIONS, type DivisionRecord } from '../subgraphs/stations/divisions';
+import { ARTICLE_SOCIAL_ORGANIZATIONS } from './article';
 import type { DemoProfile } from './profile';
 import { Random } from './random';
 
@@ -82,7 +83,8 @@ function makeStation(
       known?.creationStatus ?? STATUSES.find(([, upTo]) => draw < upTo)?.[0] ?? 'NOT_STARTED',
     officers: Math.round(population / 1200) + random.int(8, 20),
     population,
-    socialOrganizations: random.int(0, 6),
+    // About one a station: 绍兴's 92 stations count the article's 98 (see shaoxingStations).
+    socialOrganizations: random.int(0, 2),
   };
 }
 
@@ -90,8 +92,12 @@ function code(prefix: string, sequence: number): string {
   return `${prefix}5${String(sequence).padStart(5, '0')}`;
 }
 
+/**
+ * 绍兴's stations, their social organizations nudged one at a time (a random station gains or
+ * loses one) until the city counts the article's 98.
+ */
 function shaoxingStations(): DemoStation[] {
-  return SHAOXING.flatMap(({ county, bureau, oldPrefix, towns }) =>
+  const stations = SHAOXING.flatMap(({ county, bureau, oldPrefix, towns }) =>
     towns.map((town, i) => {
       // The older half of a merged county's stations still carry the old prefix.
       const prefix = oldPrefix && i % 2 === 1 ? oldPrefix : county;
@@ -103,6 +109,16 @@ function shaoxingStations(): DemoStation[] {
       );
     }),
   );
+  const random = new Random('article|social-organizations');
+  let total = stations.reduce((sum, s) => sum + s.socialOrganizations, 0);
+  while (total !== ARTICLE_SOCIAL_ORGANIZATIONS) {
+    const station = random.pick(stations);
+    const step = total < ARTICLE_SOCIAL_ORGANIZATIONS ? 1 : -1;
+    if (station.socialOrganizations + step < 0) continue;
+    station.socialOrganizations += step;
+    total += step;
+  }
+  return stations;
 }
 
 function provinceStations(): DemoStation[] {

@@ -10,10 +10,11 @@ import {
 } from 'jose';
 import { envVar, isProduction } from './config';
 import { codedError } from './errors';
+import { hasControlCharacter, hasVisibleCharacter } from './text';
 
 /**
- * Who is asking. Roles: `admin`, `assessor`, `department:<stations|cases|traffic|surveys>`
- * and `station:<12-digit code>`.
+ * Who is asking. Roles: `admin`, `assessor`, `department:<name>` (the stations registry's
+ * keepers or a department of subgraphs/departments.ts) and `station:<12-digit code>`.
  */
 export interface Viewer {
   sub: string;
@@ -53,6 +54,8 @@ export function claimsFromEnv(): { issuer?: string; audience?: string } {
 }
 
 const ASYMMETRIC = ['RS256', 'ES256'];
+/** The longest token subject accepted: user ids and e-mail addresses fit well within it. */
+const MAX_SUBJECT = 200;
 
 function unauthenticated(reason: string) {
   return codedError('UNAUTHENTICATED', `invalid bearer token: ${reason}`);
@@ -98,7 +101,14 @@ export function createVerifier(config: AuthConfig) {
       if (!Array.isArray(roles) || !roles.every((role) => typeof role === 'string')) {
         throw unauthenticated('the roles claim must be an array of strings');
       }
-      return { sub: String(payload.sub), roles };
+      const sub = String(payload.sub);
+      // The subject names the viewer in errors and is stored as a scheme's publisher.
+      if (sub.length > MAX_SUBJECT || hasControlCharacter(sub) || !hasVisibleCharacter(sub)) {
+        throw unauthenticated(
+          `the sub claim must be 1 to ${MAX_SUBJECT} characters, visible, without control characters`,
+        );
+      }
+      return { sub, roles };
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('expired');
       if (error instanceof joseErrors.JOSEError) throw unauthenticated(error.message);

@@ -44,3 +44,18 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     return typeof message === 'string' && PG_MESSAGES.some((m) => message.includes(m));
   });
 }
+
+/**
+ * What PostgreSQL refused of a statement's values, by SQLSTATE class: 22 a data exception (a
+ * NUL byte, a date or number beyond its type's range), 23 an integrity violation (a CHECK, a
+ * foreign key). Null for anything else. The input, not the server, is at fault: the caller
+ * answers BAD_USER_INPUT, with none of PostgreSQL's text (it names constraints and tables).
+ */
+export function databaseRefusal(error: unknown): 'DATA' | 'INTEGRITY' | null {
+  for (const e of causes(error)) {
+    const { code } = e as Record<string, unknown>;
+    if (typeof code !== 'string' || !/^2[23][0-9A-Z]{3}$/.test(code)) continue;
+    return code.startsWith('22') ? 'DATA' : 'INTEGRITY';
+  }
+  return null;
+}

@@ -1,7 +1,10 @@
 import { buildASTSchema, Kind, parse, visit, type ASTNode, type GraphQLSchema } from 'graphql';
 
-/** The supergraph's own machinery: the join and link specs' directives and types. */
-const MACHINERY = /^(join__|link__|link$)/;
+/**
+ * The supergraph's own machinery: the join and link specs' directives and types, and the cost
+ * spec's (@cost, @listSize), which only the gateway's cost estimate reads.
+ */
+const MACHINERY = /^(join__|link__|link$|cost$|listSize$)/;
 
 const named = (node: ASTNode): string | undefined =>
   'name' in node && node.name && node.name.kind === Kind.NAME ? node.name.value : undefined;
@@ -17,8 +20,8 @@ const DEFINITIONS: ReadonlySet<Kind> = new Set([
 ]);
 
 /**
- * The schema clients see, from a supergraph's SDL: the supergraph without the join and link
- * machinery (their directives, definitions and applications) and without any element marked
+ * The schema clients see, from a supergraph's SDL: the supergraph without the join, link and
+ * cost machinery (their directives, definitions and applications) and without any element marked
  * @inaccessible. @apollo/gateway serves the same schema (tests/unit/api-schema.test.ts checks
  * it); this one is synchronous and needs no gateway.
  */

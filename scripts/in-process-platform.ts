@@ -44,12 +44,19 @@ export function gatewayOver(
 export async function startInProcess(options: InProcessOptions): Promise<InProcessPlatform> {
   const services = new Map<string, RunningService>();
   const startOptions = new Map<string, StartOptions>();
+  // The subgraphs ask the graph through the gateway, which starts last, on a port known then.
+  let gatewayUrl: string | undefined;
+  const gatewayUrlOf = () => {
+    if (gatewayUrl === undefined) throw new Error('the gateway has not started yet');
+    return gatewayUrl;
+  };
   try {
     for (const definition of SUBGRAPHS) {
       const start: StartOptions = {
         port: 0,
         databaseUrl: options.databaseUrl,
         auth: options.auth,
+        gatewayUrl: gatewayUrlOf,
         seed: options.seed,
         logger: options.logger,
       };
@@ -58,6 +65,7 @@ export async function startInProcess(options: InProcessOptions): Promise<InProce
       startOptions.set(definition.name, { ...start, port: service.port });
     }
     const gateway = await gatewayOver(services, options.auth, options.logger);
+    gatewayUrl = gateway.url;
     return { gateway, services, startOptions };
   } catch (error) {
     await Promise.all([...services.values()].map((s) => s.stop()));

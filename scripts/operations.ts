@@ -12,7 +12,7 @@ import {
 } from 'graphql';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { DEFAULT_LIMITS, shapeLimitRule } from '../gateway/src/limits';
+import { DEFAULT_LIMITS, shapeLimitRule } from '../platform/limits';
 import { operationId, type OperationManifest } from '../gateway/src/safelist';
 
 export interface Manifest {
@@ -44,17 +44,19 @@ function fragmentsUsed(
   return used;
 }
 
-function readDefinitions(dir: string, errors: string[]) {
+function readDefinitions(dir: string, generated: ReadonlyMap<string, string>, errors: string[]) {
   const operations = new Map<string, Named<OperationDefinitionNode>>();
   const fragments = new Map<string, Named<FragmentDefinitionNode>>();
   // Subfolders too: GraphiQL's examples (examples/) are listed like any other operation.
-  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) =>
+  const onDisk = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  const names = [...new Set([...onDisk, ...generated.keys()])].filter((name) =>
     name.endsWith('.graphql'),
   );
   for (const file of names.sort().map((name) => `${basename(dir)}/${name}`)) {
     let document: DocumentNode;
     try {
-      document = parse(readFileSync(join(dir, file.slice(basename(dir).length + 1)), 'utf8'));
+      const name = file.slice(basename(dir).length + 1);
+      document = parse(generated.get(name) ?? readFileSync(join(dir, name), 'utf8'));
     } catch (error) {
       errors.push(`${file}: ${(error as Error).message}`);
       continue;
@@ -85,10 +87,16 @@ function readDefinitions(dir: string, errors: string[]) {
  * The safelist manifest from every schema/operations/*.graphql file: each named operation with the
  * fragments it uses, printed the way a client must send it, and checked against the API schema
  * and the gateway's default limits so the list never holds an operation the gateway refuses.
+ * `generated` holds the files `npm run schema` writes itself (by name in `dir`), read from there
+ * instead of the disk, which may hold an older version.
  */
-export function operationManifest(dir: string, api: GraphQLSchema): Manifest {
+export function operationManifest(
+  dir: string,
+  api: GraphQLSchema,
+  generated: ReadonlyMap<string, string> = new Map(),
+): Manifest {
   const errors: string[] = [];
-  const { operations, fragments } = readDefinitions(dir, errors);
+  const { operations, fragments } = readDefinitions(dir, generated, errors);
   const everyUsed = new Set<string>();
   const listed = [...operations.values()]
     .sort((a, b) => (a.node.name?.value ?? '').localeCompare(b.node.name?.value ?? ''))

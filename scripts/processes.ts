@@ -34,11 +34,13 @@ export interface ProcessSpec {
  */
 export class ProcessGroup {
   private readonly children = new Map<string, ChildProcess>();
+  private readonly specs = new Map<string, ProcessSpec>();
   private stopping = false;
 
   constructor(private readonly onExit: (name: string, how: string) => void) {}
 
   start(spec: ProcessSpec): ChildProcess {
+    this.specs.set(spec.name, spec);
     const fd = 'file' in spec.output ? openSync(spec.output.file, 'a') : undefined;
     const child = spawn(
       process.execPath,
@@ -81,6 +83,14 @@ export class ProcessGroup {
     throw new Error(
       `${name} did not become healthy at ${health.toString()} within ${timeoutMs / 1000} s`,
     );
+  }
+
+  /** Starts again, as it was first started, a process that has exited; null when stopping. */
+  restart(name: string): ChildProcess | null {
+    const spec = this.specs.get(name);
+    if (this.stopping || !spec) return null;
+    if (this.children.has(name)) throw new Error(`${name} is still running`);
+    return this.start(spec);
   }
 
   /** Stops one process (SIGTERM, then SIGKILL after 10 s); the group hears no crash of it. */

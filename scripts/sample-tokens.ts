@@ -1,4 +1,5 @@
 import { claimsFromEnv, signToken } from '../platform/auth';
+import { ROLE_DEPARTMENTS } from '../subgraphs/departments';
 
 /** 诸暨市公安局枫桥派出所 in the demo data. */
 export const FENGQIAO_STATION = '330681500001';
@@ -6,10 +7,7 @@ export const FENGQIAO_STATION = '330681500001';
 export const SAMPLE_ROLES = [
   'admin',
   'assessor',
-  'department:stations',
-  'department:cases',
-  'department:traffic',
-  'department:surveys',
+  ...ROLE_DEPARTMENTS.map((name) => `department:${name}`),
   `station:${FENGQIAO_STATION}`,
 ];
 

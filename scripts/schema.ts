@@ -8,8 +8,11 @@ import { join } from 'node:path';
 import { OPERATIONS_DIR, OPERATIONS_FILE, PROJECT_ROOT, SUPERGRAPH_FILE } from '../platform/paths';
 import { buildFederatedSchema } from '../subgraphs/kit/schema';
 import { SUBGRAPHS } from '../subgraphs/list';
+import type { OperationManifest } from '../gateway/src/safelist';
 import { apiSchema } from './api-schema';
+import { LOADS_FILE, loadsDocument } from './import/kinds';
 import { lineDiff } from './line-diff';
+import { costProblems } from './operation-costs';
 import { operationManifest } from './operations';
 
 /**
@@ -50,9 +53,13 @@ function generate(): Generated {
   ];
   if (result.errors || errors.length > 0) return { files, errors };
   files.set(SUPERGRAPH_FILE, result.supergraphSdl + '\n');
-  const manifest = operationManifest(OPERATIONS_DIR, apiSchema(result.supergraphSdl));
+  const api = apiSchema(result.supergraphSdl);
+  const loads = loadsDocument(api);
+  files.set(join(OPERATIONS_DIR, LOADS_FILE), loads);
+  const manifest = operationManifest(OPERATIONS_DIR, api, new Map([[LOADS_FILE, loads]]));
   files.set(OPERATIONS_FILE, manifest.text);
-  return { files, errors: manifest.errors };
+  const costs = costProblems(result.supergraphSdl, JSON.parse(manifest.text) as OperationManifest);
+  return { files, errors: [...manifest.errors, ...costs] };
 }
 
 /** What clients of the gateway would lose: removed fields, changed types, and so on. */

@@ -13,20 +13,28 @@ import {
   type Output,
 } from './processes';
 import { sampleTokens } from './sample-tokens';
+import { restartPolicyFromEnv, Supervisor } from './supervisor';
 
 /**
  * `npm start`: the whole platform on this machine. PostgreSQL (DATABASE_URL, or an embedded
  * one whose data stays in .data/), every subgraph and the gateway as separate processes with
- * prefixed logs. Ctrl-C, or any service dying, stops them all.
+ * prefixed logs. Once up, a service that dies is restarted (scripts/supervisor.ts); Ctrl-C, or
+ * a service that keeps crashing, stops them all.
  */
 /** GraphiQL's first tab, sent as the safelist lists it so it also runs in production. */
 const SAMPLE_QUERY = listedOperation('StationsOfACounty');
 const COLORS = [36, 33, 35, 32, 34, 31];
 
 const started = Date.now();
-const group = new ProcessGroup((name, how) => {
-  log(`${name} exited (${how}); stopping the platform`);
-  void shutdown(1);
+/** Where each service answers /health, once started: what a restart waits for. */
+const serviceUrls = new Map<string, string>();
+const group = new ProcessGroup((name, how) => supervisor.crashed(name, how));
+const supervisor = new Supervisor({
+  group,
+  policy: restartPolicyFromEnv(),
+  log,
+  healthUrl: (name) => serviceUrls.get(name) ?? '',
+  giveUp: () => void shutdown(1),
 });
 let embedded: EmbeddedDatabase | undefined;
 let stopping = false;
@@ -118,22 +126,33 @@ async function main(): Promise<void> {
   const secret = jwtSecret();
   const databaseUrl = await database();
   const shared = { DATABASE_URL: databaseUrl, JWT_SECRET: secret };
+  const gatewayPort = intEnv('PORT', 4000);
+  const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
   const subgraphs = await startSubgraphs(group, {
-    env: shared,
+    // The subgraphs ask the graph (the registry, schemes) through the gateway, as their callers.
+    env: { ...shared, GATEWAY_URL: gatewayUrl },
     portOf: (name, _index, defaultPort) => intEnv(serviceEnvName(name, 'PORT'), defaultPort),
     output: prefixed,
     // Seeding the province profile takes a while; the city profile a few seconds.
     timeoutMs: 300_000,
   });
-  const gatewayPort = intEnv('PORT', 4000);
-  const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
-  group.start({
+  const gateway = group.start({
     name: 'gateway',
     script: GATEWAY_SCRIPT,
     env: { ...shared, ...subgraphUrlEnv(subgraphs), PORT: String(gatewayPort) },
     output: prefixed('gateway', 37),
   });
   await group.waitHealthy('gateway', gatewayUrl, 60_000);
+  for (const subgraph of subgraphs) serviceUrls.set(subgraph.name, subgraph.url);
+  serviceUrls.set('gateway', gatewayUrl);
+  supervisor.supervise();
+  log(
+    'supervising: ' +
+      [
+        ...subgraphs.map((s) => `${s.name} pid ${s.pid ?? '?'}`),
+        `gateway pid ${gateway.pid ?? '?'}`,
+      ].join(', '),
+  );
 
   const tokens = secret ? await sampleTokens(secret) : [];
   const admin = tokens.find((t) => t.role === 'admin');

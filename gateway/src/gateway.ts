@@ -4,7 +4,7 @@ import {
   type GraphQLDataSourceProcessOptions,
 } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { buildSchema } from 'graphql';
+import { buildSchema, parse } from 'graphql';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { IncomingMessage } from 'node:http';
@@ -19,7 +19,9 @@ import { observeRequestsPlugin } from '../../platform/observe-requests';
 import { requestId } from '../../platform/request-scope';
 import { entityFallback } from './entity-fallback';
 import { graphiqlRoutes } from './graphiql';
-import { limitOptions, limitsFromEnv } from './limits';
+import { costDirectives } from '../../platform/cost';
+import { costLimitPlugin, limitOptions, limitsFromEnv } from '../../platform/limits';
+import { resolveOperationPlugin } from './resolve-operation';
 import { safelistFromEnv } from './safelist';
 import { SubgraphDataSource, SubgraphFetchMetrics } from './subgraph-fetch';
 
@@ -101,6 +103,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const logger = serviceLogger('gateway', options.logger);
   const verify = createVerifier(options.auth);
   const safelist = safelistFromEnv();
+  const limits = limitsFromEnv();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: errorFormatter(logger),
@@ -108,7 +111,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: !isProduction(),
     // No "Did you mean …?" in production: with introspection off, it would spell the schema out.
     hideSchemaDetailsFromClientErrors: isProduction(),
-    ...limitOptions(limitsFromEnv()),
+    ...limitOptions(limits),
     // A JSON array of operations multiplies the work of one request past every limit above.
     allowBatchedHttpRequests: flagEnv('ALLOW_BATCHED_HTTP', false),
     // Apollo's default, stated so no one turns it off unawares: a GET or form post without a
@@ -119,8 +122,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       requireViewerPlugin(),
+      resolveOperationPlugin(),
       observeRequestsPlugin(metrics, logger),
       ...(safelist ? [safelist] : []),
+      costLimitPlugin(limits, costDirectives(parse(options.supergraphSdl))),
     ],
   });
   const http = createHttpServer({

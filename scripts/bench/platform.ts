@@ -43,7 +43,8 @@ export function startBenchSubgraphs(
   options: PlatformOptions,
 ): Promise<SubgraphProcess[]> {
   return startSubgraphs(group, {
-    env: sharedEnv(options),
+    // The departments ask the graph (registry, schemes) through our gateway.
+    env: { ...sharedEnv(options), GATEWAY_URL: `http://localhost:${BENCH_PORTS.ours}/graphql` },
     portOf: (_name, index) => BENCH_PORTS.firstSubgraph + index,
     output: logFile,
     timeoutMs: 120_000,

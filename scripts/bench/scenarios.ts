@@ -107,6 +107,31 @@ function board(
   };
 }
 
+/** The city's report: a division's figures and each of its children's (DivisionReport). */
+function report(
+  schema: GraphQLSchema,
+  listed: readonly Listed[],
+  id: string,
+  [code, place]: [string, string],
+): Scenario {
+  const op = listed.find((o) => o.name === 'DivisionReport');
+  const variables = { code, period: PERIOD };
+  const skipped = unusable(schema, op, 'DivisionReport', variables);
+  return {
+    id,
+    name: `report ${place} ${code}`,
+    ...(skipped ? { skipped } : {}),
+    role: 'assessor',
+    operation: op?.body ?? '',
+    variables: () => variables,
+    fresh: false,
+    check(data) {
+      const division = data.division as { code?: string; caseStats?: unknown } | null;
+      return division?.code === code && division.caseStats ? null : `no figures for ${code}`;
+    },
+  };
+}
+
 /**
  * The drill-down's other request: the station's own line of its city's board (its rank there
  * needs the whole board scored), AssessmentBoardRow.
@@ -209,6 +234,8 @@ export function scenarios(
     boardRow(schema, listed),
     board(schema, listed, 'board-city', ['330600', '绍兴'], stations),
     board(schema, listed, 'board-province', ['330000', 'province'], stations),
+    report(schema, listed, 'report-city', ['330600', '绍兴']),
+    report(schema, listed, 'report-province', ['330000', 'province']),
     ingestion(schema, listed, stations, runId),
   ];
 }

@@ -13,6 +13,7 @@ import { assertStationCode } from '../../platform/codes';
 import type { Context } from '../kit/context';
 import { badUserInput, show } from '../../platform/errors';
 import type { BoardKey } from '../kit/board-contract';
+import { listSize, STATIONS_IN_SCOPE } from '../kit/list-sizes';
 import { PERIOD_ARG } from '../kit/period-stats';
 import { parsePeriod } from '../kit/period';
 import { parseScope } from '../kit/scope';
@@ -89,6 +90,7 @@ export class BoardResolver {
 
   @Authorized()
   @Directive(`@requires(fields: "${ROWS_REQUIRE}")`)
+  @listSize(STATIONS_IN_SCOPE)
   @FieldResolver(() => [AssessmentRow], {
     description:
       '考核结果 One row per station of the scope, best first: not vetoed before vetoed, then ' +

@@ -25,6 +25,12 @@ export const ROWS_REQUIRE = [
   'stations { code name }',
 ].join(' ');
 
+/** The departments a board scores: the length of a row's department scores. */
+export const DEPARTMENT_COUNT = BOARD_DEPARTMENTS.length;
+
+/** Every indicator of the catalog: a scheme lists each key at most once in each of its lists. */
+export const CATALOG_SIZE = BOARD_DEPARTMENTS.flatMap((d) => d.indicators).length;
+
 /** Declares each department's field on the assessment subgraph's AssessmentBoard, @external. */
 export function declareDepartmentFields(board: ClassType): void {
   for (const { key, field, term, type } of BOARD_DEPARTMENTS) {

@@ -2,6 +2,7 @@ import type { SubgraphDefinition } from '../kit/definition';
 import { BoardResolver } from './board-resolver';
 import { createLoaders, type AssessmentLoaders } from './loaders';
 import { Schemes1764400000005 } from './migrations/1764400000005-schemes';
+import { Departments1764800000000 } from './migrations/1764800000000-departments';
 import { SchemeResolver } from './scheme-resolver';
 
 /** The assessors' own (政法委): scoring schemes, and the board scored with them. */
@@ -13,6 +14,6 @@ export const assessment: SubgraphDefinition<AssessmentLoaders> = {
   maxBodyBytes: 16 * 1024 * 1024,
   resolvers: [SchemeResolver, BoardResolver],
   entities: [],
-  migrations: [Schemes1764400000005],
+  migrations: [Schemes1764400000005, Departments1764800000000],
   createLoaders,
 };

@@ -1,5 +1,7 @@
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import type { Department } from '../departments';
+import { listSize } from '../kit/list-sizes';
+import { CATALOG_SIZE, DEPARTMENT_COUNT } from './department-fields';
 import { DepartmentEnum, GradeEnum, ScoringMethodEnum } from './enums';
 import { Station, type NamedStation } from './references';
 import type { Grade } from './scoring/grade';
@@ -131,17 +133,21 @@ export class AssessmentRow {
   @Field({ description: '一票否决 Whether a veto failed the station whatever its total.' })
   vetoed!: boolean;
 
+  @listSize(CATALOG_SIZE)
   @Field(() => [String], { description: '否决项 The keys of the vetoes it triggered.' })
   vetoes!: string[];
 
+  @listSize(DEPARTMENT_COUNT)
   @Field(() => [DepartmentScore], { description: '部门得分 Per department, in enum order.' })
   departments!: DepartmentScore[];
 
+  @listSize(CATALOG_SIZE)
   @Field(() => [IndicatorScore], {
     description: '指标得分 Every indicator of the scheme, in its order.',
   })
   indicators!: IndicatorScore[];
 
+  @listSize(CATALOG_SIZE)
   @Field(() => [DeductionScore], { description: '扣分 Every deduction of the scheme.' })
   deductions!: DeductionScore[];
 }

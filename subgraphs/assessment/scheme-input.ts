@@ -32,18 +32,19 @@ export class SchemeIndicatorInput {
 
   @Field(() => Float, {
     description:
-      '满分线 The change (YOY) or rate (RATE, 0 to 1) earning the full weight; 4 decimals at most.',
+      '满分线 The change (YOY, -10 to 10) or rate (RATE, 0 to 1) earning the full weight; 4 decimals at most.',
   })
   fullAt!: number;
 
   @Field(() => Float, {
-    description: '零分线 The change (YOY) or rate (RATE, 0 to 1) earning nothing; not fullAt.',
+    description:
+      '零分线 The change (YOY, -10 to 10) or rate (RATE, 0 to 1) earning nothing; not fullAt.',
   })
   zeroAt!: number;
 
   @Field(() => Int, {
     nullable: true,
-    description: '最小样本 RATE only, required there: the fewest records (1 or more).',
+    description: '最小样本 RATE only, required there: the fewest records (1 to 100,000).',
   })
   minSample?: number | null;
 
@@ -63,7 +64,7 @@ export class SchemeDeductionInput {
   department!: Department;
 
   @Field(() => Float, {
-    description: '每次扣分 Points per event (more than 0, at most 2 decimals).',
+    description: '每次扣分 Points per event (more than 0, at most 100, at most 2 decimals).',
   })
   pointsEach!: number;
 }

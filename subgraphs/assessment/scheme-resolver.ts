@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Grant } from '../../platform/access';
 import type { Context } from '../kit/context';
+import { listSize } from '../kit/list-sizes';
 import type { AssessmentLoaders } from './loaders';
 import { AssessmentScheme, assertSchemeId, type Scheme } from './scheme';
 import { AssessmentSchemeInput } from './scheme-input';
@@ -9,9 +10,13 @@ import { assertPublishable } from './scheme-validation';
 
 type AssessmentContext = Context<AssessmentLoaders>;
 
+/** The published versions the estimate expects: a few schemes, a few versions a year each. */
+const SCHEME_VERSIONS = 100;
+
 @Resolver(() => AssessmentScheme)
 export class SchemeResolver {
   @Authorized()
+  @listSize(SCHEME_VERSIONS)
   @Query(() => [AssessmentScheme], {
     description: '考核方案 Every published version of every scheme, the newest first.',
   })

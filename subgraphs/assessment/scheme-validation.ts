@@ -6,6 +6,15 @@ import { roundHalfAwayFromZero } from './scoring/round';
 import type { AssessmentSchemeInput, SchemeIndicatorInput } from './scheme-input';
 
 const MAX_INDICATORS = 50;
+/** A weight or a deduction takes at most the whole 100-point scale. */
+const MAX_POINTS = 100;
+/**
+ * YOY lines are changes (0.10 = +10%): ±1000% is ten times the largest the seed article
+ * reports (+118%); a line beyond it could never be reached or never be missed.
+ */
+const MAX_CHANGE = 10;
+/** More responses than the survey firm gathers at a station in years (tens a quarter). */
+const MAX_SAMPLE = 100_000;
 /** Weights and deductions are points (to the cent); lines are changes and rates (4 places). */
 const POINT_DECIMALS = 2;
 const LINE_DECIMALS = 4;
@@ -19,8 +28,10 @@ function decimals(field: string, value: number, places: number): Found {
     : { field, value, reason: `must have at most ${places} decimals` };
 }
 
-function positive(field: string, value: number): Found {
-  return value > 0 ? null : { field, value, reason: 'must be more than 0' };
+function points(field: string, value: number): Found {
+  return value > 0 && value <= MAX_POINTS
+    ? null
+    : { field, value, reason: `must be more than 0 and at most ${MAX_POINTS}` };
 }
 
 /**
@@ -80,7 +91,7 @@ function rateProblems(at: string, i: SchemeIndicatorInput): Found[] {
         },
     i.minSample == null
       ? { field: `${at}.minSample`, value: null, reason: 'is required for a RATE indicator' }
-      : must.beWithin(`${at}.minSample`, i.minSample, 1),
+      : must.beWithin(`${at}.minSample`, i.minSample, 1, MAX_SAMPLE),
     i.whenShort == null
       ? { field: `${at}.whenShort`, value: null, reason: 'is required for a RATE indicator' }
       : null,
@@ -92,7 +103,12 @@ function yoyProblems(at: string, i: SchemeIndicatorInput): Found[] {
     value == null
       ? null
       : { field: `${at}.${field}`, value, reason: 'is for RATE indicators only' };
-  return [rateOnly('minSample', i.minSample), rateOnly('whenShort', i.whenShort)];
+  return [
+    must.beWithin(`${at}.fullAt`, i.fullAt, -MAX_CHANGE, MAX_CHANGE),
+    must.beWithin(`${at}.zeroAt`, i.zeroAt, -MAX_CHANGE, MAX_CHANGE),
+    rateOnly('minSample', i.minSample),
+    rateOnly('whenShort', i.whenShort),
+  ];
 }
 
 function indicatorProblems(
@@ -105,7 +121,7 @@ function indicatorProblems(
   const kind = i.method === 'RATE' ? 'RATE' : 'COUNT';
   return [
     ...keyProblems(at, i, kind, earlier),
-    positive(`${at}.weight`, i.weight),
+    points(`${at}.weight`, i.weight),
     decimals(`${at}.weight`, i.weight, POINT_DECIMALS),
     i.fullAt === i.zeroAt
       ? { field: `${at}.fullAt`, value: i.fullAt, reason: 'must differ from zeroAt' }
@@ -153,7 +169,7 @@ function schemeProblems(input: AssessmentSchemeInput): Problem[] {
       const at = `input.deductions[${index}]`;
       return [
         ...keyProblems(at, d, 'COUNT', deducted),
-        positive(`${at}.pointsEach`, d.pointsEach),
+        points(`${at}.pointsEach`, d.pointsEach),
         decimals(`${at}.pointsEach`, d.pointsEach, POINT_DECIMALS),
       ];
     }),

@@ -2,6 +2,8 @@ import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { badUserInput, show } from '../../platform/errors';
 import type { Department } from '../departments';
+import { listSize } from '../kit/list-sizes';
+import { CATALOG_SIZE } from './department-fields';
 import { DepartmentEnum, ScoringDirectionEnum, ScoringMethodEnum, ShortSampleEnum } from './enums';
 import type {
   DeductionRule,
@@ -156,14 +158,17 @@ export class AssessmentScheme {
   })
   publishedBy!: string;
 
+  @listSize(CATALOG_SIZE)
   @Field(() => [SchemeIndicator], {
     description: '计分指标 The indicators scored, in board order.',
   })
   indicators!: SchemeIndicator[];
 
+  @listSize(CATALOG_SIZE)
   @Field(() => [SchemeDeduction], { description: '扣分项 The deductions.' })
   deductions!: SchemeDeduction[];
 
+  @listSize(CATALOG_SIZE)
   @Field(() => [SchemeVeto], { description: '一票否决项 The vetoes.' })
   vetoes!: SchemeVeto[];
 }

@@ -4,10 +4,10 @@ import type { CaseInput, DisputeInput } from './record-inputs';
 
 /** A case's own checks, beyond every record's (externalId, stationCode). */
 export function caseProblems(c: CaseInput, today: string): (Problem | null)[] {
-  const problems = [must.notBeAfter('filedOn', c.filedOn, today)];
+  const problems = [must.beDay('filedOn', c.filedOn, today)];
   if (c.solvedOn != null) {
     problems.push(
-      must.notBeAfter('solvedOn', c.solvedOn, today),
+      must.beDay('solvedOn', c.solvedOn, today),
       must.notBeBefore('solvedOn', c.solvedOn, c.filedOn, 'filedOn'),
     );
   }
@@ -16,7 +16,7 @@ export function caseProblems(c: CaseInput, today: string): (Problem | null)[] {
 
 /** A dispute's own checks: closed exactly when it has an outcome, never before it was received. */
 export function disputeProblems(d: DisputeInput, today: string): (Problem | null)[] {
-  const problems = [must.notBeAfter('receivedOn', d.receivedOn, today)];
+  const problems = [must.beDay('receivedOn', d.receivedOn, today)];
   const pending = d.outcome === DisputeOutcome.PENDING;
   if (d.closedOn == null) {
     if (!pending) {
@@ -36,7 +36,7 @@ export function disputeProblems(d: DisputeInput, today: string): (Problem | null
     });
   }
   problems.push(
-    must.notBeAfter('closedOn', d.closedOn, today),
+    must.beDay('closedOn', d.closedOn, today),
     must.notBeBefore('closedOn', d.closedOn, d.receivedOn, 'receivedOn'),
   );
   return problems;

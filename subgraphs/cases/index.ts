@@ -19,6 +19,9 @@ export const cases = departmentSubgraph(
       type: CaseStats,
       description:
         "案件统计 The station's criminal cases and disputes for a period, with its baseline (同比).",
+      divisionDescription:
+        '案件统计 The criminal cases and disputes of every station in the division, summed, for a ' +
+        "period with its baseline (同比); mediationRate is the division's own share.",
     },
     figures: { query: caseFiguresQuery, zero: noCases },
     board: {

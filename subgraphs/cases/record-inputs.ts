@@ -8,7 +8,9 @@ export class CaseInput extends RecordInput {
   @Field(() => CaseCategory, { description: '案件类别 Its category.' })
   category!: CaseCategory;
 
-  @Field(() => GraphQLLocalDate, { description: '立案日期 The day it was filed; not after today.' })
+  @Field(() => GraphQLLocalDate, {
+    description: '立案日期 The day it was filed, from 1949-10-01 to today.',
+  })
   filedOn!: string;
 
   @Field(() => GraphQLLocalDate, {
@@ -21,7 +23,7 @@ export class CaseInput extends RecordInput {
 @InputType({ description: '矛盾纠纷 One dispute received for mediation.' })
 export class DisputeInput extends RecordInput {
   @Field(() => GraphQLLocalDate, {
-    description: '受理日期 The day it was received; not after today.',
+    description: '受理日期 The day it was received, from 1949-10-01 to today.',
   })
   receivedOn!: string;
 

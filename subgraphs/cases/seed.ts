@@ -1,7 +1,27 @@
 import type { DataSource } from 'typeorm';
+import {
+  ARTICLE_CHANGES,
+  ARTICLE_HALF,
+  ARTICLE_RATES,
+  BASELINE_HALF,
+  nearestChange,
+  nearestPart,
+  within,
+  type ArticleChange,
+} from '../../demo/article';
 import { addDays, demoExternalId, forEachStationMonth, type ByDemoYear } from '../../demo/calendar';
+import {
+  addedExternalId,
+  articleCityStations,
+  daysBetween,
+  randomDay,
+  setCount,
+  setSize,
+} from '../../demo/calibrate';
 import { loadDemoRows } from '../../demo/load';
 import type { DemoProfile } from '../../demo/profile';
+import { Random } from '../../demo/random';
+import type { DateRange } from '../kit/period';
 import { CaseCategory, DisputeChannel, DisputeOutcome } from './enums';
 import type { CaseInput, DisputeInput } from './record-inputs';
 import { CASE_TABLE, DISPUTE_TABLE } from './record-tables';
@@ -27,6 +47,10 @@ const DISPUTES: ByDemoYear<number> = [18, 20];
 const MEDIATED: ByDemoYear<number> = [0.978, 0.9865];
 
 export function demoCases(profile: DemoProfile): CaseInput[] {
+  return casesToArticle(drawnCases(profile), profile);
+}
+
+function drawnCases(profile: DemoProfile): CaseInput[] {
   const cases: CaseInput[] = [];
   forEachStationMonth(profile, 'case', (station, month, random, scale) => {
     for (const category of Object.values(CaseCategory)) {
@@ -52,6 +76,10 @@ export function demoCases(profile: DemoProfile): CaseInput[] {
 }
 
 export function demoDisputes(profile: DemoProfile): DisputeInput[] {
+  return disputesToArticle(drawnDisputes(profile), profile);
+}
+
+function drawnDisputes(profile: DemoProfile): DisputeInput[] {
   const disputes: DisputeInput[] = [];
   forEachStationMonth(profile, 'dispute', (station, month, random, scale) => {
     const received = random.poisson(month.ofYear(DISPUTES) * scale);
@@ -76,6 +104,101 @@ export function demoDisputes(profile: DemoProfile): DisputeInput[] {
       });
     }
   });
+  return disputes;
+}
+
+const HALVES = [BASELINE_HALF, ARTICLE_HALF] as const;
+
+/**
+ * Nudges the article's city to its case figures: cases filed (homicides, two-vehicle thefts,
+ * then the other property crimes so that their sum lands) are added or dropped, then cases are
+ * solved or left unsolved (telecom fraud first, then the others so that the total lands).
+ */
+function casesToArticle(drawn: CaseInput[], profile: DemoProfile): CaseInput[] {
+  const city = articleCityStations(profile);
+  const random = new Random('article|cases');
+  let next = drawn.length;
+  let cases = drawn.filter((c) => city.has(c.stationCode));
+  const count = (counts: (c: CaseInput) => boolean) => cases.filter(counts).length;
+  const filed = (categories: CaseCategory[], half: DateRange) => (c: CaseInput) =>
+    categories.includes(c.category) && within(c.filedOn, half);
+  const filedPair = (categories: CaseCategory[], change: ArticleChange) =>
+    nearestChange(
+      count(filed(categories, BASELINE_HALF)),
+      count(filed(categories, ARTICLE_HALF)),
+      change,
+    );
+  const setFiled = (category: CaseCategory, targets: readonly [number, number]) =>
+    HALVES.forEach((half, i) => {
+      cases = setSize(cases, filed([category], half), targets[i] ?? 0, random, () => {
+        const stationCode = random.pick(cases).stationCode;
+        const filedOn = randomDay(half, random);
+        const externalId = addedExternalId('XA', stationCode, filedOn, (next += 1));
+        return { externalId, stationCode, category, filedOn, solvedOn: null };
+      });
+    });
+  const { HOMICIDE, PROPERTY, TWO_VEHICLE_THEFT, TELECOM_FRAUD } = CaseCategory;
+  setFiled(HOMICIDE, filedPair([HOMICIDE], ARTICLE_CHANGES.homicides));
+  const thefts = filedPair([TWO_VEHICLE_THEFT], ARTICLE_CHANGES.twoVehicleThefts);
+  const property = filedPair([PROPERTY, TWO_VEHICLE_THEFT], ARTICLE_CHANGES.propertyCrimes);
+  setFiled(TWO_VEHICLE_THEFT, thefts);
+  setFiled(PROPERTY, [property[0] - thefts[0], property[1] - thefts[1]]);
+
+  const solvedIn = (half: DateRange) => (c: CaseInput) =>
+    c.solvedOn != null && within(c.solvedOn, half);
+  const solvedPair = (which: (c: CaseInput) => boolean, change: ArticleChange) =>
+    nearestChange(
+      count((c) => which(c) && solvedIn(BASELINE_HALF)(c)),
+      count((c) => which(c) && solvedIn(ARTICLE_HALF)(c)),
+      change,
+    );
+  const setSolved = (which: (c: CaseInput) => boolean, targets: readonly [number, number]) =>
+    HALVES.forEach((half, i) =>
+      setCount(
+        cases.filter(which),
+        solvedIn(half),
+        targets[i] ?? 0,
+        random,
+        {
+          may: (c) => c.solvedOn == null && within(c.filedOn, half),
+          apply: (c) => {
+            const days = Math.min(45, daysBetween(c.filedOn, half.to));
+            c.solvedOn = addDays(c.filedOn, random.int(0, days));
+          },
+        },
+        { may: solvedIn(half), apply: (c) => (c.solvedOn = null) },
+      ),
+    );
+  const fraud = (c: CaseInput) => c.category === TELECOM_FRAUD;
+  const fraudSolved = solvedPair(fraud, ARTICLE_CHANGES.telecomFraudSolved);
+  setSolved(fraud, fraudSolved);
+  const solved = solvedPair(() => true, ARTICLE_CHANGES.criminalSolved);
+  setSolved((c) => !fraud(c), [solved[0] - fraudSolved[0], solved[1] - fraudSolved[1]]);
+  return [...drawn.filter((c) => !city.has(c.stationCode)), ...cases];
+}
+
+/** Nudges the outcome of the article's city's disputes of 2019-H1 to its mediation rate. */
+function disputesToArticle(disputes: DisputeInput[], profile: DemoProfile): DisputeInput[] {
+  const city = articleCityStations(profile);
+  const half = disputes.filter(
+    (d) => city.has(d.stationCode) && within(d.receivedOn, ARTICLE_HALF),
+  );
+  const mediated = (d: DisputeInput) => d.outcome === DisputeOutcome.MEDIATED;
+  const target = nearestPart(
+    half.filter(mediated).length,
+    half.length,
+    ARTICLE_RATES.mediationRate,
+  );
+  if (target === null)
+    throw new Error(`no share of ${half.length} disputes shows the article's rate`);
+  setCount(
+    half,
+    mediated,
+    target,
+    new Random('article|disputes'),
+    { may: (d) => !mediated(d), apply: (d) => (d.outcome = DisputeOutcome.MEDIATED) },
+    { may: mediated, apply: (d) => (d.outcome = DisputeOutcome.FAILED) },
+  );
   return disputes;
 }
 

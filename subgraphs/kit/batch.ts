@@ -1,5 +1,6 @@
 import { isStationCode } from '../../platform/codes';
 import { badUserInput, show } from '../../platform/errors';
+import { hasControlCharacter, hasVisibleCharacter } from '../../platform/text';
 
 /** One thing wrong with one field of one record of a batch. */
 export interface Problem {
@@ -19,6 +20,30 @@ export interface BatchChecks<T> {
 }
 
 const REPORTED = 50;
+
+/**
+ * The earliest business date a record may carry: 1 October 1949, when the public security
+ * organs of today were founded. Earlier dates are typing slips (0000-01-01 is not even a date
+ * PostgreSQL stores).
+ */
+export const EARLIEST_DAY = '1949-10-01';
+
+/** Every string of a record, whatever its field, without control characters. */
+function controlCharacters(item: unknown): Problem[] {
+  if (typeof item !== 'object' || item === null) return [];
+  return Object.entries(item).flatMap(([field, value]) =>
+    typeof value === 'string' && hasControlCharacter(value)
+      ? [
+          {
+            field,
+            value,
+            reason:
+              'must not hold control characters (U+0000 to U+001F, U+007F to U+009F) or unpaired surrogates',
+          },
+        ]
+      : [],
+  );
+}
 
 interface LocatedProblem extends Problem {
   index: number;
@@ -42,7 +67,13 @@ export function validateBatch<T>(items: readonly T[], checks: BatchChecks<T>): v
   items.forEach((item, index) => {
     const id = checks.id(item);
     const located = (p: Problem) => ({ index, id, ...p });
-    for (const problem of checks.check(item)) if (problem) problems.push(located(problem));
+    const controls = controlCharacters(item);
+    const garbled = new Set(controls.map((p) => p.field));
+    for (const problem of controls) problems.push(located(problem));
+    // A field with a control character is reported once, not again by its own rule.
+    for (const problem of checks.check(item)) {
+      if (problem && !garbled.has(problem.field)) problems.push(located(problem));
+    }
     const earlier = firstIndex.get(id);
     if (earlier === undefined) firstIndex.set(id, index);
     else {
@@ -65,29 +96,42 @@ export const must = {
   beStationCode(field: string, value: string): Problem | null {
     return isStationCode(value) ? null : { field, value, reason: 'is not a 12-digit station code' };
   },
-  notBeAfter(field: string, value: string, limit: string, what = 'today'): Problem | null {
-    return value > limit ? { field, value, reason: `is after ${what} (${limit})` } : null;
+  /** A business date: from EARLIEST_DAY to today. */
+  beDay(field: string, value: string, today: string): Problem | null {
+    if (value < EARLIEST_DAY) return { field, value, reason: `is before ${EARLIEST_DAY}` };
+    return value > today ? { field, value, reason: `is after today (${today})` } : null;
   },
   notBeBefore(field: string, value: string, limit: string, what: string): Problem | null {
     return value < limit ? { field, value, reason: `is before ${what} (${limit})` } : null;
   },
-  beWithin(field: string, value: number, min: number, max = Infinity): Problem | null {
-    if (value >= min && value <= max) return null;
-    const range = max === Infinity ? `${min} or more` : `between ${min} and ${max}`;
-    return { field, value, reason: `must be ${range}` };
+  /** A number within its bounds; every numeric input has an upper one. */
+  beWithin(field: string, value: number, min: number, max: number): Problem | null {
+    return value >= min && value <= max
+      ? null
+      : { field, value, reason: `must be between ${min} and ${max}` };
   },
   beId(field: string, value: string, maxLength: number): Problem | null {
     if (value.length === 0) return { field, value, reason: 'must not be empty' };
     if (value.trim() !== value)
       return { field, value, reason: 'must not start or end with spaces' };
+    if (value.trim() === '') return { field, value, reason: 'must not be blank' };
+    if (!hasVisibleCharacter(value))
+      return { field, value, reason: 'must hold a visible character' };
     return value.length > maxLength
       ? { field, value, reason: `must be at most ${maxLength} characters` }
       : null;
   },
+  /**
+   * A name, an address or a title: with a visible character (not only spaces or U+200B), no
+   * control character, and at most maxLength characters as sent (what is stored).
+   */
   beText(field: string, value: string, maxLength: number): Problem | null {
-    const trimmed = value.trim();
-    if (trimmed.length === 0) return { field, value, reason: 'must not be blank' };
-    return trimmed.length > maxLength
+    if (hasControlCharacter(value))
+      return { field, value, reason: 'must not hold control characters' };
+    if (value.trim() === '') return { field, value, reason: 'must not be blank' };
+    if (!hasVisibleCharacter(value))
+      return { field, value, reason: 'must hold a visible character' };
+    return value.length > maxLength
       ? { field, value, reason: `must be at most ${maxLength} characters` }
       : null;
   },

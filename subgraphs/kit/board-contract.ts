@@ -2,6 +2,7 @@ import type DataLoader from 'dataloader';
 import { Directive, Field, Float, ID, Int, ObjectType, type ClassType } from 'type-graphql';
 import { codedError } from '../../platform/errors';
 import { indicatorKey, type Indicators } from './indicators';
+import { listSize } from './list-sizes';
 import { parsePeriod } from './period';
 import { loadWithBaseline, type FiguresKey } from './figures-query';
 
@@ -68,6 +69,36 @@ export function boardReference(station: ClassType<StationRef>): ClassType<BoardR
   return AssessmentBoard;
 }
 
+export interface DivisionRef {
+  code: string;
+  stations: StationRef[];
+}
+
+/**
+ * The department's view of a division: its key and the registry's stations within it
+ * (`@external`, fetched by the gateway from the stations subgraph), which the department's
+ * division figures `@requires`: a department never reads the registry's tables.
+ */
+export function divisionReference(station: ClassType<StationRef>): ClassType<DivisionRef> {
+  @Directive('@key(fields: "code")')
+  @ObjectType('Division', {
+    description:
+      '行政区划 A GB/T 2260 administrative division, keyed by its code; the department adds its ' +
+      "figures summed over the division's stations.",
+  })
+  class Division implements DivisionRef {
+    @Field(() => ID, { description: '区划代码 6-digit GB/T 2260 code.' })
+    code!: string;
+
+    @Directive('@external')
+    @Field(() => [station], {
+      description: '派出所 The stations whose current county lies within it (from the registry).',
+    })
+    stations!: StationRef[];
+  }
+  return Division;
+}
+
 @Directive('@shareable')
 @ObjectType({
   description: '指标值 One indicator of one station: its value now and a year before.',
@@ -101,15 +132,14 @@ export abstract class StationIndicators {
   @Field(() => ID, { description: '机构代码 The station.' })
   stationCode!: string;
 
-  @Field(() => [IndicatorValue], {
-    description: '指标值 One value per indicator the department publishes.',
-  })
-  values!: IndicatorValue[];
+  /** Declared by each department's type, sized by what that department publishes. */
+  abstract values: IndicatorValue[];
 }
 
 /**
- * A department's indicators for every station of a board: the same loader as its statistics,
- * so the whole board costs the department one statement.
+ * A department's indicators for every station of a board, those of them the board's scheme
+ * uses (`used`, by key): the same loader as its statistics, so the whole board costs the
+ * department one statement.
  */
 /**
  * Refuses an entity representation without a field the resolver @requires, or with null in
@@ -142,12 +172,18 @@ export function boardIndicators<F>(
   loader: DataLoader<FiguresKey, F, string>,
   department: string,
   indicators: Indicators<F>,
+  used: ReadonlySet<string>,
 ): Promise<StationIndicators[]> {
   assertRepresentation(board, ['stations']);
   const period = parsePeriod(board.period, today);
-  const keyed = Object.entries(indicators).map(
-    ([figure, indicator]) => [indicatorKey(department, figure), indicator] as const,
-  );
+  // Only what the board's scheme uses: a board publishes no other figure of a station.
+  const keyed = Object.entries(indicators)
+    .map(([figure, indicator]) => [indicatorKey(department, figure), indicator] as const)
+    .filter(([key]) => used.has(key));
+  // A scheme that uses none of the department's indicators costs it no statement.
+  if (keyed.length === 0) {
+    return Promise.resolve(board.stations.map(({ code }) => ({ stationCode: code, values: [] })));
+  }
   return Promise.all(
     board.stations.map(async ({ code }) => {
       const [current, baseline] = await loadWithBaseline(loader, code, period);
@@ -170,10 +206,22 @@ export function boardIndicators<F>(
  * graphql-tools' stitching (Hive Gateway: "Multiple canonical definitions"), and a type of its
  * own says whose figures these are.
  */
-export function indicatorsType(name: string, description: string): ClassType<StationIndicators> {
+export function indicatorsType(
+  name: string,
+  description: string,
+  indicatorCount: number,
+): ClassType<StationIndicators> {
   // Shareable: the assessment subgraph declares the type too, for its @external fields.
   @Directive('@shareable')
   @ObjectType(name, { description })
-  class Indicators extends StationIndicators {}
+  class Indicators extends StationIndicators {
+    // Sized per department, so the cost estimate counts the values it really sends.
+    @listSize(indicatorCount)
+    @Field(() => [IndicatorValue], {
+      description:
+        "指标值 One value per indicator of the department's that the board's scheme uses.",
+    })
+    values!: IndicatorValue[];
+  }
   return Indicators;
 }

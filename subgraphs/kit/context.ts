@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../../platform/auth';
+import type { Graph } from './graph';
 
 /** What every resolver of a subgraph receives: one per request. */
 export interface Context<Loaders extends object = object> {
@@ -9,6 +10,8 @@ export interface Context<Loaders extends object = object> {
   /** Today's business date, fixed for the whole request. */
   today: string;
   db: DataSource;
+  /** The federated graph, asked as this request's caller (what other subgraphs own). */
+  graph: Graph;
   /** This request's DataLoaders: one batch per kind of lookup, never shared across requests. */
   loaders: Loaders;
 }

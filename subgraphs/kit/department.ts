@@ -19,18 +19,27 @@ import type { DemoProfile } from '../../demo/profile';
 import {
   boardIndicators,
   boardReference,
+  divisionReference,
   indicatorsType,
   StationIndicators,
   stationReference,
   type BoardRef,
+  type DivisionRef,
   type StationRef,
 } from './board-contract';
-import { PERIOD_ARG, statsWithBaseline, type WithBaseline } from './period-stats';
+import {
+  divisionStatsWithBaseline,
+  PERIOD_ARG,
+  statsWithBaseline,
+  type WithBaseline,
+} from './period-stats';
 import { indicatorKey, type IndicatorDefinition, type Indicators } from './indicators';
+import { listSize, STATIONS_IN_SCOPE } from './list-sizes';
 import { parsePeriod } from './period';
 import { ingestRecords, MAX_RECORDS, type RecordInput } from './records';
 import { IngestResult } from './results';
 import { figuresLoader, type FiguresKey, type FiguresQuery } from './figures-query';
+import { schemeKeys } from './scheme-keys';
 import { DRY_RUN_ARG, type UpsertTable } from './upsert';
 
 export interface DepartmentLoaders<Figures> {
@@ -55,7 +64,7 @@ export interface RecordKind<T extends RecordInput> {
 
 /**
  * What makes a department subgraph (cases, traffic, surveys): record kinds loaded through
- * mutations, one statistics field on Station, and its indicators on the assessment board. A
+ * mutations, one statistics field on Station and on Division, and its indicators on the assessment board. A
  * department declares these; the kit builds the resolvers, loaders and federation references
  * the same way for all of them, and the registry (subgraphs/departments.ts) lists it.
  */
@@ -73,6 +82,8 @@ export interface DepartmentSpec<Name extends string, Figures> {
     field: string;
     type: ClassType;
     description: string;
+    /** The same field on Division: what it sums, e.g. "The division's cases … summed". */
+    divisionDescription: string;
   };
   /** How its figures are counted: one statement for many stations and ranges, and none. */
   figures: {
@@ -142,9 +153,9 @@ function recordResolver(department: string, kind: AnyRecordKind): ClassType {
       })
       input: RecordInput[],
       @Arg('dryRun', DRY_RUN_ARG) dryRun: boolean,
-      @Ctx() { db, today }: Context,
+      @Ctx() { db, graph, today }: Context,
     ): Promise<IngestResult> {
-      return ingestRecords(db, input, kind.table, (r) => kind.check(r, today), dryRun);
+      return ingestRecords(db, graph, input, kind.table, (r) => kind.check(r, today), dryRun);
     }
   }
   return RecordResolver;
@@ -174,6 +185,37 @@ function statsResolver<Figures>(
   return StationStatsResolver;
 }
 
+function divisionStatsResolver<Figures extends object>(
+  division: ClassType<DivisionRef>,
+  spec: DepartmentSpec<string, Figures>,
+): ClassType {
+  @Resolver(() => division)
+  class DivisionStatsResolver {
+    // A division's figures are open to those who read any station's; a station reads its own
+    // only, so no division.
+    @Authorized(Grant.department(spec.name), Grant.assessor)
+    @Directive('@requires(fields: "stations { code }")')
+    @FieldResolver(() => spec.stats.type, {
+      name: spec.stats.field,
+      nullable: true,
+      description: spec.stats.divisionDescription,
+    })
+    stats(
+      @Root() { stations }: DivisionRef,
+      @Arg('period', PERIOD_ARG) period: string,
+      @Ctx() { loaders, today }: DepartmentContext<Figures>,
+    ): Promise<WithBaseline<Figures>> {
+      return divisionStatsWithBaseline(
+        loaders.figures,
+        stations.map((s) => s.code),
+        parsePeriod(period, today),
+        spec.figures.zero,
+      );
+    }
+  }
+  return DivisionStatsResolver;
+}
+
 function indicatorsResolver<Figures>(
   board: ClassType<BoardRef>,
   type: ClassType<StationIndicators>,
@@ -185,19 +227,22 @@ function indicatorsResolver<Figures>(
     // gateway fetches this field for whoever reads one.
     @Authorized()
     @Directive('@requires(fields: "stations { code }")')
+    @listSize(STATIONS_IN_SCOPE)
     @FieldResolver(() => [type], {
       name: spec.board.field,
       // Null when the department cannot answer: the board then scores the others without it.
       nullable: true,
       description:
         `${spec.board.term} ${spec.board.publisher} indicators (${spec.name}.*) for every ` +
-        'station of the board. Null when the department is unavailable.',
+        "station of the board: only those the board's scheme uses (scored, deducted or " +
+        'vetoed). Null when the department is unavailable.',
     })
-    indicators(
+    async indicators(
       @Root() root: BoardRef,
-      @Ctx() { loaders, today }: DepartmentContext<Figures>,
+      @Ctx() { graph, loaders, today }: DepartmentContext<Figures>,
     ): Promise<StationIndicators[]> {
-      return boardIndicators(root, today, loaders.figures, spec.name, spec.board.indicators);
+      const used = await schemeKeys(graph, root.schemeId);
+      return boardIndicators(root, today, loaders.figures, spec.name, spec.board.indicators, used);
     }
   }
   return BoardIndicatorsResolver;
@@ -224,15 +269,17 @@ function boardDepartment<Name extends string, Figures>(
   };
 }
 
-export function departmentSubgraph<Name extends string, Figures>(
+export function departmentSubgraph<Name extends string, Figures extends object>(
   spec: DepartmentSpec<Name, Figures>,
   records: readonly [AnyRecordKind, ...AnyRecordKind[]],
 ): DepartmentSubgraph<Name, Figures> {
   const station = stationReference();
   const board = boardReference(station);
+  const division = divisionReference(station);
   const type = indicatorsType(
     spec.board.type,
     `${spec.board.term} ${spec.board.publisher} indicators for one station.`,
+    Object.keys(spec.board.indicators).length,
   );
   return {
     name: spec.name,
@@ -240,12 +287,13 @@ export function departmentSubgraph<Name extends string, Figures>(
     board: boardDepartment(spec, type),
     resolvers: [
       statsResolver(station, spec),
+      divisionStatsResolver(division, spec),
       indicatorsResolver(board, type, spec),
       ...records.map((kind) => recordResolver(spec.name, kind)),
       ...(spec.resolvers ?? []),
     ],
     // Reached only through federation (entity references), not from a root field.
-    orphanedTypes: [station, board],
+    orphanedTypes: [station, board, division],
     entities: [],
     migrations: spec.migrations,
     createLoaders: (db) => ({ figures: figuresLoader(spec.figures.query(db), spec.figures.zero) }),

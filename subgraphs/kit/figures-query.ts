@@ -66,6 +66,7 @@ const quoted = (name: string) => `"${name}"`;
  * A department's FiguresQuery from its sources, one statement whatever their number: each source
  * is a CTE that reads, per station and range, one index range scan over its date and groups by
  * (station, range); the CTEs are joined on (station, range), and a figure without rows is 0.
+ * Figures are summed and returned as bigint: no number of rows can overflow them.
  */
 export function figuresQuery<Figures>(
   db: DataSource,
@@ -90,10 +91,29 @@ export function figuresQuery<Figures>(
   const sql = `WITH w AS (SELECT * FROM unnest($2::date[], $3::date[]) AS w(from_on, to_on)),
     ${ctes.join(',\n    ')}
     SELECT station_code AS "stationCode", from_on::text AS "from", to_on::text AS "to",
-           ${names.map((name) => `coalesce(${quoted(name)}, 0)::int AS ${quoted(name)}`).join(',\n           ')}
+           ${names.map((name) => `coalesce(${quoted(name)}, 0)::bigint AS ${quoted(name)}`).join(',\n           ')}
     FROM ${joined.join('\n    ')}`;
-  return (stationCodes, ranges) =>
-    db.query(sql, [stationCodes, ranges.map((r) => r.from), ranges.map((r) => r.to)]);
+  return async (stationCodes, ranges) => {
+    const rows = await db.query<Record<string, unknown>[]>(sql, [
+      stationCodes,
+      ranges.map((r) => r.from),
+      ranges.map((r) => r.to),
+    ]);
+    for (const row of rows) for (const name of names) row[name] = safeInteger(name, row[name]);
+    return rows as FiguresRow<Figures>[];
+  };
+}
+
+/**
+ * A figure as PostgreSQL summed it (bigint, which pg hands over as text) as a JavaScript
+ * number. Counts and sums of bounded values stay far below 2^53 (that many rows cannot be
+ * stored), so the check never fires; if it did, a wrong figure would be worse than an error.
+ */
+function safeInteger(name: string, value: unknown): number {
+  const figure = Number(value);
+  if (!Number.isSafeInteger(figure))
+    throw new Error(`figure ${name} = ${String(value)} is not a safe integer`);
+  return figure;
 }
 
 /** A station's figures for a period and for its baseline, loaded in the same tick (one batch). */

@@ -50,8 +50,50 @@ export async function statsWithBaseline<F>(
   period: Period,
 ): Promise<WithBaseline<F>> {
   const [current, baseline] = await loadWithBaseline(loader, stationCode, period);
+  return withBaseline(period, current, baseline);
+}
+
+/**
+ * A division's statistics object for a period, with its baseline: the figures of its stations
+ * summed, figure by figure, so a rate computed from them is the division's own share (summed
+ * numerators over summed denominators). All stations and both ranges load in one batch.
+ */
+export async function divisionStatsWithBaseline<F extends object>(
+  loader: DataLoader<FiguresKey, F, string>,
+  stationCodes: readonly string[],
+  period: Period,
+  zero: () => F,
+): Promise<WithBaseline<F>> {
+  const loaded = await Promise.all(
+    stationCodes.map((code) => loadWithBaseline(loader, code, period)),
+  );
+  return withBaseline(
+    period,
+    sumFigures(
+      zero(),
+      loaded.map(([current]) => current),
+    ),
+    sumFigures(
+      zero(),
+      loaded.map(([, baseline]) => baseline),
+    ),
+  );
+}
+
+function withBaseline<F>(period: Period, current: F, baseline: F): WithBaseline<F> {
   return {
     ...windowed(period, current),
     baseline: { ...windowed(period.baseline, baseline), baseline: null },
   };
+}
+
+/** Adds every figure of `each` to `total` (whose keys are the figures: a department's zero). */
+function sumFigures<F extends object>(total: F, each: readonly F[]): F {
+  const sums = total as Record<string, number>;
+  for (const figures of each) {
+    for (const [name, value] of Object.entries(figures as Record<string, number>)) {
+      if (name in sums) sums[name] = (sums[name] ?? 0) + value;
+    }
+  }
+  return total;
 }

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { Field, ID, InputType } from 'type-graphql';
 import { must, validateBatch, type Problem } from './batch';
+import type { Graph } from './graph';
+import { assertRegistered } from './registry';
 import { IngestResult } from './results';
 import { writeBatch, type UpsertColumn, type UpsertTable } from './upsert';
 
@@ -39,25 +41,32 @@ export function recordTable<T extends RecordInput>(
 
 /**
  * Ingests one batch of records: every record is checked first (the common checks, then the
- * kind's own `check`), and the batch is written in one transaction or refused whole; a dry
- * run writes and rolls back.
+ * kind's own `check`), then the registry is asked, once, whether it holds every station named;
+ * the batch is written in one transaction or refused whole; a dry run writes and rolls back.
  */
-export function ingestRecords<T extends RecordInput>(
+export async function ingestRecords<T extends RecordInput>(
   db: DataSource,
+  graph: Graph,
   input: readonly T[],
   table: UpsertTable<T>,
   check: (record: T) => (Problem | null)[],
   dryRun: boolean,
 ): Promise<IngestResult> {
+  const id = (r: T) => r.externalId;
   validateBatch(input, {
     max: MAX_RECORDS,
     idField: 'externalId',
-    id: (r) => r.externalId,
+    id,
     check: (r) => [
       must.beId('externalId', r.externalId, 64),
       must.beStationCode('stationCode', r.stationCode),
       ...check(r),
     ],
+  });
+  await assertRegistered(graph, input, {
+    idField: 'externalId',
+    id,
+    stationCode: (r) => r.stationCode,
   });
   return writeBatch(db, table, input, dryRun);
 }

@@ -21,6 +21,8 @@ const FEDERATION_DIRECTIVES: Record<string, number> = {
   '@provides': 0,
   '@external': 0,
   '@shareable': 0,
+  '@cost': 9,
+  '@listSize': 9,
 };
 
 const FEDERATION_VERSION = `v2.${Math.max(...Object.values(FEDERATION_DIRECTIVES))}`;

@@ -21,7 +21,12 @@ import { createHttpServer, listen, sendJson } from '../../platform/http';
 import { ServiceMetrics } from '../../platform/metrics';
 import { observeRequestsPlugin } from '../../platform/observe-requests';
 import { requestId } from '../../platform/request-scope';
+import { gatewayUrlFromEnv, graphFor, type GatewayUrl } from './graph';
 import { buildFederatedSchema } from './schema';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import { costDirectives } from '../../platform/cost';
+import { costLimitPlugin, limitsFromEnv, shapeLimitRule } from '../../platform/limits';
 
 export interface StartOptions {
   /** 0 picks a free port (tests). */
@@ -30,6 +35,11 @@ export interface StartOptions {
   auth: AuthConfig;
   /** The demo profile to load into empty tables, or null to leave the tables alone. */
   seed: DemoProfile | null;
+  /**
+   * Where the gateway serves the federated graph, which the subgraph asks as its callers; by
+   * default GATEWAY_URL, else the gateway's default address.
+   */
+  gatewayUrl?: GatewayUrl;
   /** The logger the service's own is made from (`service` added); by default the root one. */
   logger?: Logger;
 }
@@ -64,8 +74,14 @@ export async function startSubgraph(
     watchDatabase(metrics, db);
     if (options.seed && definition.seed) await definition.seed(db, options.seed);
     const verify = createVerifier(options.auth);
+    const schema = buildFederatedSchema(definition);
+    // The gateway's depth and cost limits hold for whatever is sent here directly too; the
+    // subgraph prices `_entities` by the representations it is sent.
+    const limits = limitsFromEnv();
+    const who = `the ${definition.name} subgraph`;
     const apollo = new ApolloServer<Context>({
-      schema: buildFederatedSchema(definition),
+      schema,
+      validationRules: [shapeLimitRule(limits, who, ['depth'])],
       formatError: errorFormatter(logger),
       includeStacktraceInErrorResponses: !isProduction(),
       introspection: !isProduction(),
@@ -78,6 +94,7 @@ export async function startSubgraph(
         ApolloServerPluginLandingPageDisabled(),
         requireViewerPlugin(),
         observeRequestsPlugin(metrics, logger),
+        costLimitPlugin(limits, costDirectives(parse(printSubgraphSchema(schema))), who),
       ],
     });
     const http = createHttpServer({
@@ -87,6 +104,10 @@ export async function startSubgraph(
       context: async (req) => ({
         requestId: requestId(req),
         viewer: await verify(req.headers.authorization),
+        graph: graphFor(options.gatewayUrl ?? gatewayUrlFromEnv, {
+          authorization: req.headers.authorization,
+          requestId: requestId(req),
+        }),
         today: today(),
         db,
         loaders: definition.createLoaders(db),

@@ -1,5 +1,4 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { badUserInput } from '../../platform/errors';
 
 /** What a write of a batch did, row by row: new, changed, or identical to what was stored. */
 export interface UpsertCounts {
@@ -64,12 +63,6 @@ export async function upsertRows<Row>(
   return { ...counts, unchanged: rows.length - counts.inserted - counts.updated };
 }
 
-/** PostgreSQL's integrity violations (class 23): the table refused a row the API let through. */
-function isIntegrityViolation(error: unknown): error is Error & { constraint?: string } {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && code.startsWith('23');
-}
-
 export const DRY_RUN_ARG = {
   defaultValue: false,
   description:
@@ -79,8 +72,8 @@ export const DRY_RUN_ARG = {
 /**
  * Writes a batch in one transaction, or with `dryRun` writes it and rolls back: the counts and
  * the table's own checks are then exactly those of a real write. A row the tables refuse (a rule
- * the API does not see, such as a date after the database's today) fails the whole batch as
- * BAD_USER_INPUT.
+ * the API does not see, such as a date after the database's today) rolls the whole batch back;
+ * the service's error formatter answers it as BAD_USER_INPUT (platform/errors.ts).
  */
 export async function writeBatch<Row>(
   db: DataSource,
@@ -98,11 +91,6 @@ export async function writeBatch<Row>(
     return counts;
   } catch (error) {
     if (runner.isTransactionActive) await runner.rollbackTransaction();
-    if (isIntegrityViolation(error)) {
-      throw badUserInput(`the database refused the batch: ${error.message}`, {
-        constraint: error.constraint ?? null,
-      });
-    }
     throw error;
   } finally {
     await runner.release();

@@ -9,6 +9,7 @@ import {
 } from 'type-graphql';
 import type { Context } from '../kit/context';
 import { BOARD_DESCRIPTION, BoardKey } from '../kit/board-contract';
+import { listSize, STATIONS_IN_SCOPE } from '../kit/list-sizes';
 import type { StationsLoaders } from './loaders';
 import { assertKnownScope, narrowToScope } from './scope';
 import { Station } from './station';
@@ -20,6 +21,7 @@ export class AssessmentBoard extends BoardKey {}
 @Resolver(() => AssessmentBoard)
 export class BoardStationsResolver {
   @Authorized()
+  @listSize(STATIONS_IN_SCOPE)
   @FieldResolver(() => [Station], {
     description: "参评派出所 Every station of the board's scope, in code order.",
   })

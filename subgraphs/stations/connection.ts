@@ -1,7 +1,11 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { isStationCode } from '../../platform/codes';
 import { badUserInput, show } from '../../platform/errors';
+import { listSize } from '../kit/list-sizes';
 import { Station } from './station';
+
+/** The largest page a client may ask for (`first`). */
+export const MAX_PAGE = 1000;
 
 @ObjectType({ description: '分页信息 Relay page information.' })
 export class PageInfo {
@@ -34,6 +38,7 @@ export class StationEdge {
   description: '派出所列表 A page of stations in a scope, in code order (Relay connection).',
 })
 export class StationConnection {
+  @listSize(MAX_PAGE)
   @Field(() => [StationEdge], { description: 'The stations of this page with their cursors.' })
   edges!: StationEdge[];
 

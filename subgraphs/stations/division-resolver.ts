@@ -1,27 +1,56 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { listSize, STATIONS_IN_SCOPE } from '../kit/list-sizes';
 import { IsNull } from 'typeorm';
 import type { Context } from '../kit/context';
 import { assertDivisionCode } from '../../platform/codes';
+import { badUserInput, show } from '../../platform/errors';
 import { Division } from './division';
 import type { StationsLoaders } from './loaders';
+import { Station } from './station';
 
 type StationsContext = Context<StationsLoaders>;
+
+const sum = (stations: Station[], figure: (station: Station) => number) =>
+  stations.reduce((total, station) => total + figure(station), 0);
+
+/** The most divisions directly under one: 杭州市's 13 counties (the province has 11 cities). */
+const DIVISIONS_UNDER_ONE = 15;
 
 @Resolver(() => Division)
 export class DivisionResolver {
   @Authorized()
   @Query(() => Division, {
     nullable: true,
-    description: '行政区划 One division by its GB/T 2260 code; null when unknown.',
+    description:
+      '行政区划 One division by its GB/T 2260 code. A code the registry does not know is ' +
+      'refused (BAD_USER_INPUT), like a scope: a report never reads as an empty division.',
   })
-  division(
+  async division(
     @Arg('code', () => ID, { description: '区划代码 6-digit GB/T 2260 code.' }) code: string,
-    @Ctx() { loaders }: StationsContext,
-  ): Promise<Division | null> {
-    return loaders.division.load(assertDivisionCode(code, 'code'));
+    @Ctx() { db, loaders }: StationsContext,
+  ): Promise<Division> {
+    assertDivisionCode(code, 'code');
+    // The division and its children in one statement: a report asks for both.
+    const family = await db
+      .getRepository(Division)
+      .find({ where: [{ code }, { parentCode: code }], order: { code: 'ASC' } });
+    const division = family.find((d) => d.code === code);
+    if (!division) {
+      throw badUserInput(`code ${show(code)} is not a division in the registry`, {
+        field: 'code',
+        value: code,
+      });
+    }
+    loaders.division.prime(code, division);
+    loaders.children.prime(
+      code,
+      family.filter((d) => d.parentCode === code),
+    );
+    return division;
   }
 
   @Authorized()
+  @listSize(DIVISIONS_UNDER_ONE)
   @Query(() => [Division], {
     description:
       '下级区划 The divisions directly under a division, by code; without parentCode, the provinces.',
@@ -53,6 +82,7 @@ export class DivisionResolver {
     return division.parentCode === null ? null : loaders.division.load(division.parentCode);
   }
 
+  @listSize(DIVISIONS_UNDER_ONE)
   @FieldResolver(() => [Division], {
     description: '下级区划 The divisions directly under it, by code.',
   })
@@ -61,7 +91,37 @@ export class DivisionResolver {
   }
 
   @FieldResolver(() => Int, { description: '派出所数 Number of stations within it, at any depth.' })
-  stationCount(@Root() division: Division, @Ctx() { loaders }: StationsContext): Promise<number> {
-    return loaders.stationCount.load(division.code);
+  async stationCount(
+    @Root() division: Division,
+    @Ctx() { loaders }: StationsContext,
+  ): Promise<number> {
+    return (await loaders.stationsIn.load(division)).length;
+  }
+
+  @FieldResolver(() => Int, { description: '警力 Officers of all its stations, summed.' })
+  async officers(@Root() division: Division, @Ctx() { loaders }: StationsContext): Promise<number> {
+    return sum(await loaders.stationsIn.load(division), (s) => s.officers);
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      '平安类社会组织数 Safety-related social organizations of all its stations, summed.',
+  })
+  async socialOrganizations(
+    @Root() division: Division,
+    @Ctx() { loaders }: StationsContext,
+  ): Promise<number> {
+    return sum(await loaders.stationsIn.load(division), (s) => s.socialOrganizations);
+  }
+
+  @Authorized()
+  @listSize(STATIONS_IN_SCOPE)
+  @FieldResolver(() => [Station], {
+    description:
+      '派出所 The stations whose current county lies within it, in code order (whatever ' +
+      "prefix their codes were issued under). The departments' division figures sum over these.",
+  })
+  stations(@Root() division: Division, @Ctx() { loaders }: StationsContext): Promise<Station[]> {
+    return loaders.stationsIn.load(division);
   }
 }

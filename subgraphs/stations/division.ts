@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export enum DivisionLevel {
@@ -18,10 +18,12 @@ registerEnumType(DivisionLevel, {
 });
 
 @Entity({ name: 'division' })
+@Directive('@key(fields: "code")')
 @ObjectType({
   description:
     '行政区划 A GB/T 2260 administrative division: the province, a city or a county. ' +
-    'Stations belong to counties; a division code is also a scope.',
+    'Stations belong to counties; a division code is also a scope. Every department adds its ' +
+    "figures summed over the division's stations.",
 })
 export class Division {
   @PrimaryColumn({ type: 'text' })

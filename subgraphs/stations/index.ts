@@ -4,6 +4,7 @@ import { Division } from './division';
 import { DivisionResolver } from './division-resolver';
 import { createLoaders, type StationsLoaders } from './loaders';
 import { Registry1764400000000 } from './migrations/1764400000000-registry';
+import { StationBounds1764900000000 } from './migrations/1764900000000-bounds';
 import { seed } from './seed';
 import { Station } from './station';
 import { StationResolver } from './station-resolver';
@@ -19,9 +20,12 @@ export const stations: SubgraphDefinition<StationsLoaders> = {
     Station: {
       __resolveReference: (reference, { loaders }) => loaders.station.load(String(reference.code)),
     },
+    Division: {
+      __resolveReference: (reference, { loaders }) => loaders.division.load(String(reference.code)),
+    },
   },
   entities: [Station, Division],
-  migrations: [Registry1764400000000],
+  migrations: [Registry1764400000000, StationBounds1764900000000],
   createLoaders,
   seed,
 };

@@ -1,19 +1,58 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { groupedLoader, keyedLoader } from '../kit/loaders';
-import { Division } from './division';
+import { Division, DivisionLevel } from './division';
 import { Station } from './station';
 
 export interface StationsLoaders {
   station: DataLoader<string, Station | null>;
   division: DataLoader<string, Division | null>;
   children: DataLoader<string, Division[]>;
-  stationCount: DataLoader<string, number>;
+  stationsIn: DataLoader<Division, Station[], string>;
 }
 
-/** SQL: the prefix of the county codes inside division `d`, by its level. */
-export const DIVISION_PREFIX_SQL = `CASE d.level WHEN 'PROVINCE' THEN left(d.code, 2)
-  WHEN 'CITY' THEN left(d.code, 4) ELSE d.code END`;
+/** The prefix of the county codes inside a division, by its level. */
+export function divisionPrefix({ code, level }: Division): string {
+  if (level === DivisionLevel.PROVINCE) return code.slice(0, 2);
+  if (level === DivisionLevel.CITY) return code.slice(0, 4);
+  return code;
+}
+
+/**
+ * The stations of divisions, by division: one statement for the divisions asked in a tick,
+ * none for a division inside one already loaded in the request (a city's counties after the
+ * city), so a report of a division and its children reads the stations once.
+ */
+function stationsInLoader(db: DataSource): DataLoader<Division, Station[], string> {
+  // Pending reads count too: the counties' batch may come while the city's is under way.
+  const read: { prefix: string; stations: Promise<Station[]> }[] = [];
+  const covering = (prefix: string) => read.find((r) => prefix.startsWith(r.prefix));
+  return new DataLoader(
+    (asked) => {
+      const prefixes = asked.map(divisionPrefix);
+      const missing = [...new Set(prefixes.filter((prefix) => !covering(prefix)))];
+      if (missing.length > 0) {
+        const found = db
+          .getRepository(Station)
+          .createQueryBuilder('s')
+          .where('s.division_code LIKE ANY(:patterns)', {
+            patterns: missing.map((prefix) => `${prefix}%`),
+          })
+          .orderBy('s.code')
+          .getMany();
+        read.push(...missing.map((prefix) => ({ prefix, stations: found })));
+      }
+      return Promise.all(
+        prefixes.map(async (prefix) =>
+          (await (covering(prefix)?.stations ?? [])).filter((s) =>
+            s.divisionCode.startsWith(prefix),
+          ),
+        ),
+      );
+    },
+    { cacheKeyFn: (division) => division.code },
+  );
+}
 
 export function createLoaders(db: DataSource): StationsLoaders {
   const stations = db.getRepository(Station);
@@ -38,17 +77,6 @@ export function createLoaders(db: DataSource): StationsLoaders {
           .getMany(),
       (d) => d.parentCode ?? '',
     ),
-    stationCount: new DataLoader(async (codes) => {
-      const rows = await db.query<{ code: string; count: number }[]>(
-        `SELECT d.code, count(s.code)::int AS count
-         FROM division d
-         LEFT JOIN station s ON s.division_code LIKE ${DIVISION_PREFIX_SQL} || '%'
-         WHERE d.code = ANY($1)
-         GROUP BY d.code`,
-        [codes],
-      );
-      const counts = new Map(rows.map((row) => [row.code, row.count]));
-      return codes.map((code) => counts.get(code) ?? 0);
-    }),
+    stationsIn: stationsInLoader(db),
   };
 }

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { STATION_BOUNDS } from './bounds';
 import { CreationStatus } from './station';
 
 @InputType({
@@ -25,14 +26,18 @@ export class StationInput {
   @Field(() => CreationStatus, { description: '创建状态 Its stage in the creation campaign.' })
   creationStatus!: CreationStatus;
 
-  @Field(() => Int, { description: '警力 Number of officers (0 or more).' })
+  @Field(() => Int, {
+    description: `警力 Number of officers, 0 to ${STATION_BOUNDS.officers.toLocaleString('en')}.`,
+  })
   officers!: number;
 
-  @Field(() => Int, { description: '辖区人口 Population of its jurisdiction (0 or more).' })
+  @Field(() => Int, {
+    description: `辖区人口 Population of its jurisdiction, 0 to ${STATION_BOUNDS.population.toLocaleString('en')}.`,
+  })
   population!: number;
 
   @Field(() => Int, {
-    description: '平安类社会组织数 Safety-related social organizations (0 or more).',
+    description: `平安类社会组织数 Safety-related social organizations, 0 to ${STATION_BOUNDS.socialOrganizations.toLocaleString('en')}.`,
   })
   socialOrganizations!: number;
 }

@@ -16,9 +16,12 @@ import { assertStationCode } from '../../platform/codes';
 import type { Context } from '../kit/context';
 import { badUserInput, show } from '../../platform/errors';
 import { loadAll } from '../kit/loaders';
+import { MAX_RECORDS } from '../kit/records';
 import { UpsertResult } from '../kit/results';
 import { DRY_RUN_ARG, writeBatch } from '../kit/upsert';
-import { connection, decodeCursor, StationConnection } from './connection';
+import { listSize } from '../kit/list-sizes';
+import { STATION_BOUNDS } from './bounds';
+import { connection, decodeCursor, MAX_PAGE, StationConnection } from './connection';
 import { Division, DivisionLevel } from './division';
 import type { StationsLoaders } from './loaders';
 import { whereInScope } from './scope';
@@ -28,8 +31,9 @@ import { STATION_TABLE } from './station-table';
 
 type StationsContext = Context<StationsLoaders>;
 
-export const MAX_PAGE = 1000;
 export const MAX_UPSERT = 1000;
+/** As many codes as a department's largest batch can name (kit/records.ts MAX_RECORDS). */
+export const MAX_CODES = MAX_RECORDS;
 
 @Resolver(() => Station)
 export class StationResolver {
@@ -46,6 +50,31 @@ export class StationResolver {
   }
 
   @Authorized()
+  @listSize(MAX_CODES)
+  @Query(() => [Station], {
+    description:
+      `已登记派出所 The stations of those codes the registry holds (1 to ${MAX_CODES.toLocaleString('en')} ` +
+      'codes), in code order; a code it does not hold is left out. How a department checks, once ' +
+      'per batch, that its records name registered stations.',
+  })
+  async registeredStations(
+    @Arg('codes', () => [ID], { description: '机构代码 12-digit organization codes.' })
+    codes: string[],
+    @Ctx() { loaders }: StationsContext,
+  ): Promise<Station[]> {
+    if (codes.length === 0 || codes.length > MAX_CODES) {
+      throw badUserInput(
+        `codes has ${codes.length} codes; one call takes 1 to ${MAX_CODES.toLocaleString('en')}`,
+        { field: 'codes', value: codes.length },
+      );
+    }
+    codes.forEach((code, i) => assertStationCode(code, `codes[${i}]`));
+    const found = await loadAll(loaders.station, [...new Set(codes)].sort());
+    return found.filter((s): s is Station => s !== null);
+  }
+
+  @Authorized()
+  @listSize(MAX_PAGE, { slicingArgument: 'first', sizedFields: ['edges'] })
   @Query(() => StationConnection, {
     description:
       '派出所列表 The stations of a scope in code order, a page at a time. Without a scope: all.',
@@ -130,9 +159,14 @@ export class StationResolver {
             },
         must.beText('address', s.address, 200),
         s.brand == null || s.brand.trim() === '' ? null : must.beText('brand', s.brand, 100),
-        must.beWithin('officers', s.officers, 0),
-        must.beWithin('population', s.population, 0),
-        must.beWithin('socialOrganizations', s.socialOrganizations, 0),
+        must.beWithin('officers', s.officers, 0, STATION_BOUNDS.officers),
+        must.beWithin('population', s.population, 0, STATION_BOUNDS.population),
+        must.beWithin(
+          'socialOrganizations',
+          s.socialOrganizations,
+          0,
+          STATION_BOUNDS.socialOrganizations,
+        ),
       ],
     });
     return writeBatch(db, STATION_TABLE, input, dryRun);

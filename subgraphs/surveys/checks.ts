@@ -5,7 +5,7 @@ import { HIGHEST_LEVEL, LOWEST_LEVEL } from './levels';
 /** A survey response's own checks, beyond every record's (externalId, stationCode). */
 export function responseProblems(r: SurveyResponseInput, today: string): (Problem | null)[] {
   return [
-    must.notBeAfter('surveyedOn', r.surveyedOn, today),
+    must.beDay('surveyedOn', r.surveyedOn, today),
     must.beWithin('security', r.security, LOWEST_LEVEL, HIGHEST_LEVEL),
     must.beWithin('satisfaction', r.satisfaction, LOWEST_LEVEL, HIGHEST_LEVEL),
   ];
@@ -16,5 +16,5 @@ export function receivedProblems(
   r: ComplaintInput | CommendationInput,
   today: string,
 ): (Problem | null)[] {
-  return [must.notBeAfter('receivedOn', r.receivedOn, today)];
+  return [must.beDay('receivedOn', r.receivedOn, today)];
 }

@@ -20,6 +20,10 @@ export const surveys = departmentSubgraph(
       description:
         "群众评价统计 The station's survey results, 12389 complaints and commendations for a period, " +
         'with its baseline (同比).',
+      divisionDescription:
+        '群众评价统计 The survey results, 12389 complaints and commendations of every station in ' +
+        "the division, summed, for a period with its baseline (同比); the rates are the division's " +
+        'own shares of all its responses.',
     },
     figures: { query: surveyFiguresQuery, zero: noSurveys },
     board: {

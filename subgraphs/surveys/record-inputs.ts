@@ -8,7 +8,9 @@ import { CommendationKind } from './enums';
     "群众安全感和满意度调查 One resident's answers to the third-party survey firm's phone survey.",
 })
 export class SurveyResponseInput extends RecordInput {
-  @Field(() => GraphQLLocalDate, { description: '调查日期 The day of the call; not after today.' })
+  @Field(() => GraphQLLocalDate, {
+    description: '调查日期 The day of the call, from 1949-10-01 to today.',
+  })
   surveyedOn!: string;
 
   @Field(() => Int, {
@@ -31,7 +33,7 @@ export class SurveyResponseInput extends RecordInput {
 })
 export class ComplaintInput extends RecordInput {
   @Field(() => GraphQLLocalDate, {
-    description: '受理日期 The day it was received; not after today.',
+    description: '受理日期 The day it was received, from 1949-10-01 to today.',
   })
   receivedOn!: string;
 
@@ -45,7 +47,7 @@ export class ComplaintInput extends RecordInput {
 @InputType({ description: '锦旗/表扬信 One banner or letter of praise the station received.' })
 export class CommendationInput extends RecordInput {
   @Field(() => GraphQLLocalDate, {
-    description: '收到日期 The day it was received; not after today.',
+    description: '收到日期 The day it was received, from 1949-10-01 to today.',
   })
   receivedOn!: string;
 

@@ -1,9 +1,28 @@
 import type { DataSource } from 'typeorm';
 import { demoExternalId, forEachStationMonth, type ByDemoYear } from '../../demo/calendar';
 import { loadDemoRows } from '../../demo/load';
+import {
+  ARTICLE_CHANGES,
+  ARTICLE_HALF,
+  ARTICLE_RATES,
+  BASELINE_HALF,
+  nearestChange,
+  nearestPart,
+  within,
+  type ArticleRate,
+} from '../../demo/article';
+import {
+  addedExternalId,
+  articleCityStations,
+  randomDay,
+  setCount,
+  setSize,
+} from '../../demo/calibrate';
 import type { DemoProfile } from '../../demo/profile';
-import type { Random } from '../../demo/random';
+import { Random } from '../../demo/random';
+import type { DateRange } from '../kit/period';
 import { CommendationKind } from './enums';
+import { COUNTED_LEVEL } from './levels';
 import type { CommendationInput, ComplaintInput, SurveyResponseInput } from './record-inputs';
 import { COMMENDATION_TABLE, COMPLAINT_TABLE, SURVEY_RESPONSE_TABLE } from './record-tables';
 
@@ -34,6 +53,10 @@ function level(random: Random, atLeast3: number): number {
 }
 
 export function demoResponses(profile: DemoProfile): SurveyResponseInput[] {
+  return responsesToArticle(drawnResponses(profile), profile);
+}
+
+function drawnResponses(profile: DemoProfile): SurveyResponseInput[] {
   const responses: SurveyResponseInput[] = [];
   forEachStationMonth(profile, 'survey-response', (station, month, random) => {
     const calls = random.poisson(RESPONSES);
@@ -51,6 +74,10 @@ export function demoResponses(profile: DemoProfile): SurveyResponseInput[] {
 }
 
 export function demoComplaints(profile: DemoProfile): ComplaintInput[] {
+  return complaintsToArticle(drawnComplaints(profile), profile);
+}
+
+function drawnComplaints(profile: DemoProfile): ComplaintInput[] {
   const complaints: ComplaintInput[] = [];
   forEachStationMonth(profile, 'complaint', (station, month, random, scale) => {
     const received = random.poisson(month.ofYear(COMPLAINTS) * scale);
@@ -67,6 +94,10 @@ export function demoComplaints(profile: DemoProfile): ComplaintInput[] {
 }
 
 export function demoCommendations(profile: DemoProfile): CommendationInput[] {
+  return commendationsToArticle(drawnCommendations(profile), profile);
+}
+
+function drawnCommendations(profile: DemoProfile): CommendationInput[] {
   const commendations: CommendationInput[] = [];
   forEachStationMonth(profile, 'commendation', (station, month, random, scale) => {
     const received = random.poisson(month.ofYear(COMMENDATIONS) * scale);
@@ -78,6 +109,131 @@ export function demoCommendations(profile: DemoProfile): CommendationInput[] {
         kind: random.chance(BANNER_SHARE) ? CommendationKind.BANNER : CommendationKind.LETTER,
       });
     }
+  });
+  return commendations;
+}
+
+const HALVES = [BASELINE_HALF, ARTICLE_HALF] as const;
+
+/**
+ * The number of responses nearest `drawn` of which some share shows as each of the article's
+ * rates: with some 6,600 responses a half, not every total can show a rate to a hundredth of a
+ * percent.
+ */
+function responsesFor(drawn: number, rates: readonly ArticleRate[]): number {
+  for (let distance = 0; distance < drawn; distance += 1) {
+    for (const total of [drawn - distance, drawn + distance]) {
+      if (
+        rates.every(
+          (rate) => nearestPart(Math.round((rate.percent / 100) * total), total, rate) !== null,
+        )
+      ) {
+        return total;
+      }
+    }
+  }
+  throw new Error(`no number of responses near ${drawn} shows the article's rates`);
+}
+
+/**
+ * Nudges the article's city's responses of 2019-H1 to its two rates: responses are added or
+ * dropped until some share can show each rate, then answers are moved across level 3.
+ */
+function responsesToArticle(
+  drawn: SurveyResponseInput[],
+  profile: DemoProfile,
+): SurveyResponseInput[] {
+  const city = articleCityStations(profile);
+  const random = new Random('article|responses');
+  let next = drawn.length;
+  const inHalf = (r: SurveyResponseInput) =>
+    city.has(r.stationCode) && within(r.surveyedOn, ARTICLE_HALF);
+  const { securityRate, satisfactionRate } = ARTICLE_RATES;
+  const drawnInHalf = drawn.filter(inHalf);
+  const total = responsesFor(drawnInHalf.length, [securityRate, satisfactionRate]);
+  const responses = setSize(drawn, inHalf, total, random, () => {
+    const stationCode = random.pick(drawnInHalf).stationCode;
+    const surveyedOn = randomDay(ARTICLE_HALF, random);
+    return {
+      externalId: addedExternalId('DC', stationCode, surveyedOn, (next += 1)),
+      stationCode,
+      surveyedOn,
+      security: level(random, FEELS_SAFE[1]),
+      satisfaction: level(random, SATISFIED[1]),
+    };
+  });
+  const half = responses.filter(inHalf);
+  for (const [rate, answer] of [
+    [securityRate, 'security'],
+    [satisfactionRate, 'satisfaction'],
+  ] as const) {
+    const counted = (r: SurveyResponseInput) => r[answer] >= COUNTED_LEVEL;
+    const target = nearestPart(half.filter(counted).length, total, rate) ?? 0;
+    setCount(
+      half,
+      counted,
+      target,
+      random,
+      { may: (r) => !counted(r), apply: (r) => (r[answer] = level(random, 1)) },
+      { may: counted, apply: (r) => (r[answer] = level(random, 0)) },
+    );
+  }
+  return responses;
+}
+
+/** Nudges which of the article's city's complaints were found justified to its change. */
+function complaintsToArticle(complaints: ComplaintInput[], profile: DemoProfile): ComplaintInput[] {
+  const city = articleCityStations(profile);
+  const random = new Random('article|complaints');
+  const inHalf = (half: DateRange) =>
+    complaints.filter((c) => city.has(c.stationCode) && within(c.receivedOn, half));
+  const valid = (c: ComplaintInput) => c.valid;
+  const targets = nearestChange(
+    inHalf(BASELINE_HALF).filter(valid).length,
+    inHalf(ARTICLE_HALF).filter(valid).length,
+    ARTICLE_CHANGES.validComplaints,
+  );
+  HALVES.forEach((half, i) =>
+    setCount(
+      inHalf(half),
+      valid,
+      targets[i] ?? 0,
+      random,
+      { may: (c) => !c.valid, apply: (c) => (c.valid = true) },
+      { may: valid, apply: (c) => (c.valid = false) },
+    ),
+  );
+  return complaints;
+}
+
+/** Adds or drops the article's city's commendations to its change. */
+function commendationsToArticle(
+  drawn: CommendationInput[],
+  profile: DemoProfile,
+): CommendationInput[] {
+  const city = articleCityStations(profile);
+  const random = new Random('article|commendations');
+  let next = drawn.length;
+  const inHalf = (half: DateRange) => (c: CommendationInput) =>
+    city.has(c.stationCode) && within(c.receivedOn, half);
+  const targets = nearestChange(
+    drawn.filter(inHalf(BASELINE_HALF)).length,
+    drawn.filter(inHalf(ARTICLE_HALF)).length,
+    ARTICLE_CHANGES.commendations,
+  );
+  let commendations = drawn;
+  HALVES.forEach((half, i) => {
+    const drawnInHalf = drawn.filter(inHalf(half));
+    commendations = setSize(commendations, inHalf(half), targets[i] ?? 0, random, () => {
+      const stationCode = random.pick(drawnInHalf).stationCode;
+      const receivedOn = randomDay(half, random);
+      return {
+        externalId: addedExternalId('BY', stationCode, receivedOn, (next += 1)),
+        stationCode,
+        receivedOn,
+        kind: random.chance(BANNER_SHARE) ? CommendationKind.BANNER : CommendationKind.LETTER,
+      };
+    });
   });
   return commendations;
 }

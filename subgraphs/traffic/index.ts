@@ -2,6 +2,7 @@ import { departmentSubgraph, recordKind } from '../kit/department';
 import { TRAFFIC_INDICATORS } from './indicators';
 import { AccidentInput } from './record-inputs';
 import { Accidents1764400000002 } from './migrations/1764400000002-accidents';
+import { AccidentBounds1764900000002 } from './migrations/1764900000002-bounds';
 import { accidentProblems } from './checks';
 import { seed } from './seed';
 import { noAccidents, TrafficStats, trafficFiguresQuery } from './stats';
@@ -18,6 +19,9 @@ export const traffic = departmentSubgraph(
       type: TrafficStats,
       description:
         "交通事故统计 The station's road traffic accidents for a period, with its baseline (同比).",
+      divisionDescription:
+        '交通事故统计 The road traffic accidents of every station in the division, summed, for a ' +
+        'period with its baseline (同比).',
     },
     figures: { query: trafficFiguresQuery, zero: noAccidents },
     board: {
@@ -27,7 +31,7 @@ export const traffic = departmentSubgraph(
       publisher: "The traffic police's",
       indicators: TRAFFIC_INDICATORS,
     },
-    migrations: [Accidents1764400000002],
+    migrations: [Accidents1764400000002, AccidentBounds1764900000002],
     seed,
   },
   [

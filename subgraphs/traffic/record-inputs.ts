@@ -1,20 +1,22 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
 import { RecordInput } from '../kit/records';
+import { MAX_CASUALTIES } from './checks';
 
 @InputType({
   description: '道路交通事故 One road traffic accident as the traffic police record it.',
 })
 export class AccidentInput extends RecordInput {
-  @Field(() => GraphQLLocalDate, { description: '事故日期 The day it occurred; not after today.' })
+  @Field(() => GraphQLLocalDate, {
+    description: '事故日期 The day it occurred, from 1949-10-01 to today.',
+  })
   occurredOn!: string;
 
   @Field(() => Int, {
-    description:
-      '死亡人数 The people it killed, 0 or more; when the toll rises, send the accident again.',
+    description: `死亡人数 The people it killed, 0 to ${MAX_CASUALTIES}; when the toll rises, send the accident again.`,
   })
   deaths!: number;
 
-  @Field(() => Int, { description: '受伤人数 The people it injured, 0 or more.' })
+  @Field(() => Int, { description: `受伤人数 The people it injured, 0 to ${MAX_CASUALTIES}.` })
   injuries!: number;
 }

@@ -1,3 +1,4 @@
+import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { PeriodStats } from '../kit/period-stats';
@@ -34,10 +35,11 @@ export class TrafficStats extends PeriodStats implements TrafficFigures {
   @Field(() => Int, { description: '事故起数 Road traffic accidents that occurred in the period.' })
   accidents!: number;
 
-  @Field(() => Int, { description: '死亡人数 The people those accidents killed.' })
+  // Sums, not counts: past 2^31 with enough accidents, so a 53-bit integer.
+  @Field(() => GraphQLSafeInt, { description: '死亡人数 The people those accidents killed.' })
   deaths!: number;
 
-  @Field(() => Int, { description: '受伤人数 The people those accidents injured.' })
+  @Field(() => GraphQLSafeInt, { description: '受伤人数 The people those accidents injured.' })
   injuries!: number;
 
   @Field(() => Int, {

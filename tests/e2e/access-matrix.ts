@@ -10,7 +10,8 @@ import type { DepartmentName } from '../../subgraphs/departments';
  *   assessor      reads everything; writes publishAssessmentScheme only
  *   department:X  reads the registry, the boards and X's own records and statistics; writes X's
  *                 mutations only
- *   station:C     reads the registry, the boards and its own station's statistics; writes nothing
+ *   station:C     reads the registry, the boards and its own station's statistics (no
+ *                 division's); writes nothing
  *
  * A subgraph adds a row for each root Query and Mutation field it adds, and for each other field
  * it guards with a grant (e.g. `Station.caseStats`, Grant.ownStation): access.test.ts fails
@@ -59,7 +60,16 @@ export interface AccessRow {
   writes?: string[];
   /** Who may use it; every other role gets FORBIDDEN, anonymous UNAUTHENTICATED. */
   allowed: readonly Role[];
+  /**
+   * For a field every role may read but none may widen: what every allowed role must see of
+   * the answer (`read` of its data), on either path, whatever the role.
+   */
+  answer?: { read: (data: Answer) => unknown; expected: unknown };
 }
+
+/** An answer's data as the tests read it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Answer = any;
 
 let upserts = 0;
 let records = 0;
@@ -81,11 +91,31 @@ function statsRow(department: DepartmentName, field: string, selection: string):
   };
 }
 
+/** A department's figures summed over a division: its own department and the assessors. */
+function divisionStatsRow(department: DepartmentName, field: string, selection: string): AccessRow {
+  const stats = `${field}(period: "2019-H1") { ${selection} }`;
+  return {
+    field: `Division.${field}`,
+    subgraph: department,
+    query: `{ division(code: "330681") { ${stats} } }`,
+    direct: {
+      query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { ${stats} } } }`,
+      variables: {
+        r: [{ __typename: 'Division', code: '330681', stations: [{ code: OWN_STATION }] }],
+      },
+    },
+    allowed: ['admin', 'assessor', `department:${department}`],
+  };
+}
+
 function statsRows(): AccessRow[] {
   return [
     statsRow('cases', 'caseStats', 'criminalFiled mediationRate'),
     statsRow('traffic', 'trafficStats', 'accidents deaths'),
     statsRow('surveys', 'surveyStats', 'responses securityRate'),
+    divisionStatsRow('cases', 'caseStats', 'criminalSolved mediationRate'),
+    divisionStatsRow('traffic', 'trafficStats', 'deaths majorAccidents'),
+    divisionStatsRow('surveys', 'surveyStats', 'responses satisfactionRate'),
   ];
 }
 
@@ -160,6 +190,69 @@ function recordRows(): AccessRow[] {
   ];
 }
 
+/** The indicator keys fengqiao-2019@1 uses (scored, deducted or vetoed), by department. */
+const FENGQIAO_KEYS: Record<DepartmentName, string[]> = {
+  cases: [
+    'cases.criminalSolved',
+    'cases.homicides',
+    'cases.mediationRate',
+    'cases.propertyCrimes',
+    'cases.telecomFraudSolved',
+    'cases.twoVehicleThefts',
+  ],
+  traffic: [
+    'traffic.accidents',
+    'traffic.deaths',
+    'traffic.injuries',
+    'traffic.majorAccidents',
+    'traffic.severeAccidents',
+  ],
+  surveys: [
+    'surveys.commendations',
+    'surveys.satisfactionRate',
+    'surveys.securityRate',
+    'surveys.validComplaints',
+  ],
+};
+
+/** What a board's department field shows: whose figures, and which keys. */
+function shown(list: { stationCode: string; values: { key: string }[] }[] | null) {
+  return {
+    stations: (list ?? []).map((s) => s.stationCode),
+    keys: [...new Set((list ?? []).flatMap((s) => s.values.map((v) => v.key)))].sort(),
+  };
+}
+
+/**
+ * A board's department field, for another station's board: every role sees what the board
+ * publishes, the indicators its scheme uses, and nothing else that department counts (e.g.
+ * cases.criminalFiled), whether through the gateway or by `_entities` straight to the
+ * department with the board's representation.
+ */
+function boardFieldRow(department: DepartmentName, field: string): AccessRow {
+  const selection = `${field} { stationCode values { key current baseline sample } }`;
+  const board = { scope: OTHER_STATION, period: '2019-H1', schemeId: 'fengqiao-2019@1' };
+  return {
+    field: `AssessmentBoard.${field}`,
+    subgraph: department,
+    query: `query($scope: ID!, $period: String!, $schemeId: ID) {
+      assessmentBoard(scope: $scope, period: $period, schemeId: $schemeId) { ${selection} } }`,
+    variables: board,
+    direct: {
+      query: `query($r: [_Any!]!) { _entities(representations: $r) {
+        ... on AssessmentBoard { ${selection} } } }`,
+      variables: {
+        r: [{ __typename: 'AssessmentBoard', ...board, stations: [{ code: OTHER_STATION }] }],
+      },
+    },
+    allowed: SIGNED_IN,
+    answer: {
+      read: (data: Answer) => shown((data.assessmentBoard ?? data._entities[0])[field]),
+      expected: { stations: [OTHER_STATION], keys: FENGQIAO_KEYS[department] },
+    },
+  };
+}
+
 export const ACCESS_MATRIX: readonly AccessRow[] = [
   // stations: the registry
   {
@@ -168,6 +261,14 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
     query: 'query($code: ID!) { station(code: $code) { code name } }',
     variables: { code: OWN_STATION },
     allowed: SIGNED_IN,
+  },
+  {
+    field: 'Query.registeredStations',
+    subgraph: 'stations',
+    query: 'query($codes: [ID!]!) { registeredStations(codes: $codes) { code } }',
+    variables: { codes: [OWN_STATION, '999999999999'] },
+    allowed: SIGNED_IN,
+    answer: { read: (data: Answer) => data.registeredStations, expected: [{ code: OWN_STATION }] },
   },
   {
     field: 'Query.stations',
@@ -211,6 +312,9 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   },
   ...statsRows(),
   ...recordRows(),
+  boardFieldRow('cases', 'caseIndicators'),
+  boardFieldRow('traffic', 'trafficIndicators'),
+  boardFieldRow('surveys', 'surveyIndicators'),
   // assessment: the board is published to every signed-in user; schemes are the assessors'
   {
     field: 'Query.assessmentBoard',

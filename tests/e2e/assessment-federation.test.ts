@@ -3,9 +3,13 @@ import { readFileSync } from 'node:fs';
 import { startGateway, type QueryPlan } from '../../gateway/src/gateway';
 import { authConfigFromEnv } from '../../platform/auth';
 import { SUPERGRAPH_FILE } from '../../platform/paths';
+import { DEPARTMENTS } from '../../subgraphs/departments';
 import { postGraphQL, startPlatform, type Platform } from '../support/platform';
 import { crowdOfStations, registerStations, registryStation } from '../support/stations';
 import { tokenFor } from '../support/tokens';
+
+/** Every department of the registry, as a plan's Parallel node lists them. */
+const EVERY_DEPARTMENT = DEPARTMENTS.map((d) => d.name).sort();
 
 process.env.PLATFORM_TODAY = '2019-08-15';
 
@@ -82,7 +86,7 @@ async function planned(query: string, scope: string, as = token) {
 }
 
 describe("the gateway's query plan for the board", () => {
-  it('fetches the registry, then the three departments in one Parallel node, then the named rows', async () => {
+  it('fetches the registry, then every department in one Parallel node, then the named rows', async () => {
     const { data, stages, printed } = await planned(SCREEN, '330602');
     expect(data.assessmentBoard.rows).toHaveLength(5);
     expect(data.assessmentBoard.rows.map((r: { station: unknown }) => r.station)).toEqual(
@@ -93,7 +97,7 @@ describe("the gateway's query plan for the board", () => {
       stages: [
         ['assessment'], // assessmentBoard: the board's key, partial
         ['stations'], // the registry's stations of the scope, with their names
-        { parallel: ['cases', 'surveys', 'traffic'] }, // each department's indicators, at once
+        { parallel: EVERY_DEPARTMENT }, // each department's indicators, at once
         ['assessment'], // rows, @requires all of the above; @provides the stations' names
       ],
       printed: expect.stringContaining('Parallel {'),
@@ -115,7 +119,7 @@ describe("the gateway's query plan for the board", () => {
       stages: [
         ['assessment'],
         ['stations'],
-        { parallel: ['cases', 'surveys', 'traffic'] },
+        { parallel: EVERY_DEPARTMENT },
         ['assessment'],
         { parallel: ['cases', 'stations'] }, // the division and the case statistics, by key
       ],
@@ -154,9 +158,8 @@ describe('SQL statements per board request', () => {
     }
     const expected = {
       stations: 1, // the named stations of the scope (it is checked only when none)
-      cases: 1, // each department: every station, period and baseline in one statement
-      traffic: 1,
-      surveys: 1,
+      // each department: every station, period and baseline in one statement
+      ...Object.fromEntries(DEPARTMENTS.map((d) => [d.name, 1])),
       assessment: 2, // the newest scheme (board key), then the scheme again for the rows' fetch
     };
     expect(boards).toEqual([expected, expected, expected]);

@@ -366,7 +366,7 @@ describe('publishing a scheme', () => {
     [
       'a minSample of 0',
       withIndicator(2, { minSample: 0 }),
-      'input.indicators[2].minSample 0 must be 1 or more',
+      'input.indicators[2].minSample 0 must be between 1 and 100000',
     ],
     [
       'a rate line in percent',
@@ -531,5 +531,27 @@ describe('the scheme tables', () => {
         `('direct@1', 0, 'cases.mediationRate', 'CASES', 100, 'RATE', 'HIGHER', 98, 90, 1, 'FULL')`,
       ),
     ).rejects.toThrow(/check constraint/);
+  });
+
+  it('take a department by the shape of an enum value, so a new one needs no migration', async () => {
+    const insert = (key: string, department: string) =>
+      platform.service('assessment').db.transaction(async (tx) => {
+        await tx.query(`INSERT INTO scheme (id, name, version, title, published_by)
+                        VALUES ('direct@1', 'direct', 1, '绕过接口', 'sql')`);
+        await tx.query(
+          `INSERT INTO scheme_indicator (scheme_id, position, key, department, weight,
+             method, direction, full_at, zero_at) VALUES ('direct@1', 0, $1, $2, 100, 'YOY',
+             'LOWER', 0.1, -0.2)`,
+          [key, department],
+        );
+        // Accepted so far: undone, so the tables keep their schemes.
+        throw new Error('stored');
+      });
+    await expect(insert('fire.blazes', 'FIRE')).rejects.toThrow(/^stored$/);
+    for (const department of ['', 'fire', 'FIRE-']) {
+      await expect(insert(`${department.toLowerCase()}.blazes`, department)).rejects.toThrow(
+        /scheme_indicator_department_check/,
+      );
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { getIntrospectionQuery } from 'graphql';
-import { DEFAULT_LIMITS } from '../../gateway/src/limits';
+import { DEFAULT_MAX_BODY_BYTES } from '../../platform/http';
+import { DEFAULT_LIMITS } from '../../platform/limits';
 import { postGraphQL, startPlatform, type Platform } from '../support/platform';
 import { tokenFor } from '../support/tokens';
 
@@ -13,11 +14,25 @@ beforeAll(async () => {
 afterAll(() => platform.stop());
 
 // The tests run with the defaults, so they check the limits operators get unless they set one.
-const { depth, aliases, rootFields, tokens } = DEFAULT_LIMITS;
+const { depth, aliases, rootFields, tokens, cost } = DEFAULT_LIMITS;
 
 /** `{ divisions { children { … { code } } } }`, `levels` fields deep. */
 function nested(levels: number): string {
   return `{ divisions { ${'children { '.repeat(levels - 2)}code${' }'.repeat(levels - 1)} }`;
+}
+
+/** `{ division { parent { … { code } } } }`, `levels` fields deep: deep, but one object a level. */
+function upward(levels: number): string {
+  return `{ division(code: "330681") { ${'parent { '.repeat(levels - 2)}code${' }'.repeat(levels - 1)} }`;
+}
+
+/** `division(code:)` walked `children { parent { … } }`, `levels` deep: the attack's shape. */
+function cyclicWalk(levels: number, code = '330000'): string {
+  let inner = 'code';
+  for (let level = levels - 2; level >= 1; level -= 1) {
+    inner = `${level % 2 === 1 ? 'children' : 'parent'} { code ${inner} }`;
+  }
+  return `division(code: "${code}") { code ${inner} }`;
 }
 
 function repeat(count: number, field: (i: number) => string): string {
@@ -35,7 +50,7 @@ async function ask(query: string, url = platform.gateway.url) {
 describe('operation shape limits, checked by the gateway before planning', () => {
   it('answers an operation at every limit', async () => {
     for (const query of [
-      nested(depth),
+      upward(depth),
       `{ divisions { ${repeat(aliases, (i) => `a${i}: code`)} } }`,
       `{ ${repeat(rootFields, (i) => `r${i}: __typename`)} }`,
     ]) {
@@ -152,6 +167,107 @@ describe('operation shape limits, checked by the gateway before planning', () =>
   });
 });
 
+describe('operation cost, estimated by the gateway before planning', () => {
+  const attack = `query Attack { ${repeat(rootFields, (i) => `d${i}: ${cyclicWalk(depth)}`)} }`;
+
+  it('refuses 20 aliased cyclic walks of the divisions, 12 deep, that took the registry down', async () => {
+    const res = await ask(attack);
+    expect(res.status).toBe(400);
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'COST_ESTIMATED_TOO_EXPENSIVE',
+      limit: 'MAX_COST',
+      max: cost,
+    });
+    expect(res.errors?.[0]?.extensions?.found).toBeGreaterThan(cost);
+    expect(res.errors?.[0]?.message).toMatch(
+      new RegExp(
+        `^Operation Attack is estimated to cost \\d+; the gateway allows at most ${cost} \\(MAX_COST\\)`,
+      ),
+    );
+    expect(res.statements).toBe(0);
+  });
+
+  it.each([
+    ['one walk alone', `{ ${cyclicWalk(depth)} }`],
+    [
+      'the walk in a fragment, spread under aliases',
+      `{ a: division(code: "330000") { ...Walk } b: division(code: "330600") { ...Walk } }
+       fragment Walk on Division { children { parent { children { parent { children { parent { children { parent { children { code } } } } } } } } } }`,
+    ],
+    [
+      'a walk through inline fragments',
+      `{ division(code: "330000") { ... on Division { children { ... on Division { children { children { children { children { code } } } } } } } } }`,
+    ],
+    [
+      'another cyclic path: pages of stations up to their divisions and down again',
+      '{ stations(first: 1000) { edges { node { division { parent { children { children { children { stationCount } } } } } } } } }',
+    ],
+    [
+      'a page size given as a variable',
+      'query ($n: Int) { stations(first: $n) { edges { node { division { children { children { children { code } } } } } } } }',
+    ],
+  ])('refuses %s', async (_case, query) => {
+    const res = await platform.countStatements(() =>
+      postGraphQL(platform.gateway.url, query, { token: admin, variables: { n: 1000 } }),
+    );
+    expect(res.result.status).toBe(400);
+    expect(res.result.errors?.[0]?.extensions).toMatchObject({
+      code: 'COST_ESTIMATED_TOO_EXPENSIVE',
+      limit: 'MAX_COST',
+    });
+    expect(Object.values(res.statements).reduce((a, b) => a + b, 0)).toBe(0);
+  });
+
+  it('answers the same walk when it asks for little: one division, three levels', async () => {
+    const res = await ask(`{ ${cyclicWalk(3, '330600')} }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.division.children.length).toBeGreaterThan(0);
+  });
+
+  it.each(['stations', 'assessment'])(
+    'the %s subgraph refuses the same costs when sent them directly',
+    async (name) => {
+      const query =
+        name === 'stations'
+          ? attack
+          : `{ _entities(representations: [${repeat(
+              300,
+              () =>
+                '{ __typename: "AssessmentBoard", scope: "330000", period: "2024", schemeId: "x" }',
+            )}]) { ... on AssessmentBoard { rows { station { code } indicators { key } } } } }`;
+      const res = await postGraphQL(platform.service(name).url, query, { token: admin });
+      expect(res.status).toBe(400);
+      expect(res.errors?.[0]?.extensions).toMatchObject({
+        code: 'COST_ESTIMATED_TOO_EXPENSIVE',
+        limit: 'MAX_COST',
+        max: cost,
+      });
+      expect(res.errors?.[0]?.message).toContain(`the ${name} subgraph allows at most ${cost}`);
+    },
+  );
+
+  it('a subgraph refuses an operation deeper than the gateway allows, sent directly', async () => {
+    const res = await postGraphQL(platform.service('stations').url, upward(depth + 1), {
+      token: admin,
+    });
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      limit: 'MAX_QUERY_DEPTH',
+    });
+  });
+
+  it('takes the limit from MAX_COST', async () => {
+    const strict = await platform.startGateway({ MAX_COST: '20' });
+    const page = (first: number) => `{ stations(first: ${first}) { edges { node { code } } } }`;
+    const within = await ask(page(9), strict.url);
+    const over = await ask(page(10), strict.url);
+    expect(within.errors).toBeUndefined();
+    expect(over.errors?.[0]?.extensions).toMatchObject({ limit: 'MAX_COST', max: 20, found: 21 });
+  });
+});
+
 describe('HTTP defences', () => {
   async function send(url: string, init: RequestInit) {
     const response = await fetch(url, init);
@@ -163,7 +279,7 @@ describe('HTTP defences', () => {
     authorization: `Bearer ${token}`,
   });
 
-  const MEGABYTE = 1024 * 1024;
+  const LIMIT = DEFAULT_MAX_BODY_BYTES;
   /** A request body of exactly `bytes` bytes: a small query and a padding variable. */
   function bodyOf(bytes: number): string {
     const empty = JSON.stringify({ query: '{ __typename }', variables: { pad: '' } });
@@ -174,12 +290,12 @@ describe('HTTP defences', () => {
   }
 
   it.each(['gateway', 'stations'])(
-    'the %s takes a body of 1 MB and refuses one byte more with 413',
+    'the %s takes a body of 4 MiB and refuses one byte more with 413',
     async (target) => {
       const url = target === 'gateway' ? platform.gateway.url : platform.service(target).url;
       const headers = json(admin);
-      const fits = await send(url, { method: 'POST', headers, body: bodyOf(MEGABYTE) });
-      const over = await send(url, { method: 'POST', headers, body: bodyOf(MEGABYTE + 1) });
+      const fits = await send(url, { method: 'POST', headers, body: bodyOf(LIMIT) });
+      const over = await send(url, { method: 'POST', headers, body: bodyOf(LIMIT + 1) });
       expect([fits, over]).toEqual([
         { status: 200, body: { data: { __typename: 'Query' } } },
         {
@@ -187,7 +303,7 @@ describe('HTTP defences', () => {
           body: {
             errors: [
               {
-                message: `request body over ${MEGABYTE} bytes`,
+                message: `request body over ${LIMIT} bytes`,
                 extensions: { code: 'PAYLOAD_TOO_LARGE' },
               },
             ],

@@ -48,6 +48,7 @@ describe('GraphiQL at GET /', () => {
       '3-paging-through-a-city',
       '4-upsert-stations',
       '5-assessment-board',
+      '6-city-report',
     ]);
     const admin = await tokenFor('admin');
     for (const { name, query, variables } of operations) {

@@ -113,6 +113,7 @@ describe('SAFELIST=on', () => {
   it('answers an unknown id with PERSISTED_QUERY_NOT_FOUND', async () => {
     const res = await send(safe.url, { id: operationId('{ divisions { code } }') });
     expect(res.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect(res.status).toBe(200);
     expect(res.statements).toBe(0);
   });
 

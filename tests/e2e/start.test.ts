@@ -109,6 +109,29 @@ describe('npm start on a fresh clone', () => {
     expect(res.data.station.surveyStats.responses).toBeGreaterThan(0);
   });
 
+  it('restarts a service that dies, with a log line, and the platform answers again', async () => {
+    const [, pids] = await waitFor(/supervising: (.*)$/, 10_000);
+    const pidOf = (name: string) => Number(new RegExp(`${name} pid (\\d+)`).exec(pids ?? '')?.[1]);
+    const [, token] = await waitFor(/^\s+admin\s+(\S+)$/, 10_000);
+    const registry = () =>
+      postGraphQL(
+        `http://localhost:${gatewayPort}/graphql`,
+        '{ station(code: "330681500001") { name } }',
+        {
+          token,
+        },
+      );
+    for (const name of ['stations', 'gateway']) {
+      process.kill(pidOf(name), 'SIGKILL');
+      await waitFor(new RegExp(`${name} exited \\(SIGKILL\\); restarting it in 500 ms`), 10_000);
+      await waitFor(new RegExp(`${name} is back \\(pid \\d+\\)`), 60_000);
+    }
+    const res = await registry();
+    expect(res.errors).toBeUndefined();
+    expect(res.data.station.name).toBe('诸暨市公安局枫桥派出所');
+    expect(launcher.exitCode).toBeNull();
+  }, 90_000);
+
   it('stops every service and the database on Ctrl-C', async () => {
     const exited = new Promise<number | null>((resolve) => launcher.once('exit', resolve));
     launcher.kill('SIGINT');

@@ -243,12 +243,12 @@ describe('upsertStations', () => {
     [
       'negative officers',
       [station('330624600013', { officers: -1 })],
-      'officers -1 must be 0 or more',
+      'officers -1 must be between 0 and 10000',
     ],
     [
       'negative population',
       [station('330624600014', { population: -5 })],
-      'population -5 must be 0 or more',
+      'population -5 must be between 0 and 10000000',
     ],
     ['a blank name', [station('330624600015', { name: '  ' })], 'name "  " must not be blank'],
     [

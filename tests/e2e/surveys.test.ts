@@ -599,12 +599,12 @@ describe('surveyStats through the gateway', () => {
 });
 
 describe('surveyIndicators for a board', () => {
-  it("gives the board every station's indicators from one statement", async () => {
+  it("gives the board every station's indicators its scheme uses, from one statement", async () => {
     const board = {
       __typename: 'AssessmentBoard',
       scope: '330624',
       period: '2019-H1',
-      schemeId: 'test',
+      schemeId: 'fengqiao-2019@1',
       stations: [{ code: S1 }, { code: S2 }],
     };
     // The gateway's call once it has the board's stations from the registry.
@@ -621,14 +621,12 @@ describe('surveyIndicators for a board', () => {
     const [s1, s2] = result.data._entities[0].surveyIndicators;
     expect(s1).toEqual({
       stationCode: S1,
+      // fengqiao-2019@1 scores neither responses nor banners and letters apart: not given.
       values: [
-        { key: 'surveys.responses', current: 4, baseline: 1, sample: null },
         { key: 'surveys.securityRate', current: 0.75, baseline: 1, sample: 4 },
         { key: 'surveys.satisfactionRate', current: 0.5, baseline: 1, sample: 4 },
         { key: 'surveys.validComplaints', current: 2, baseline: 1, sample: null },
         { key: 'surveys.commendations', current: 3, baseline: 2, sample: null },
-        { key: 'surveys.banners', current: 2, baseline: 1, sample: null },
-        { key: 'surveys.letters', current: 1, baseline: 1, sample: null },
       ],
     });
     expect(s2.values).toContainEqual({

@@ -102,12 +102,12 @@ describe('recording accidents through the gateway', () => {
     [
       'negative deaths',
       [a('X3', '2019-03-01', -1, 1)],
-      'input[0] (externalId "X3"): deaths -1 must be 0 or more',
+      'input[0] (externalId "X3"): deaths -1 must be between 0 and 1000',
     ],
     [
       'negative injuries',
       [a('X4', '2019-03-01', 0, -2)],
-      'input[0] (externalId "X4"): injuries -2 must be 0 or more',
+      'input[0] (externalId "X4"): injuries -2 must be between 0 and 1000',
     ],
     ['a blank externalId', [a('', '2019-03-01', 0, 1)], 'externalId "" must not be empty'],
     [
@@ -118,7 +118,7 @@ describe('recording accidents through the gateway', () => {
     [
       'one bad accident among good ones',
       [a('X6', '2019-03-01', 0, 1), a('X7', '2019-03-01', -3, 0)],
-      'input[1] (externalId "X7"): deaths -3 must be 0 or more',
+      'input[1] (externalId "X7"): deaths -3 must be between 0 and 1000',
     ],
     ['an empty batch', [], 'input has 0 records; one call takes 1 to 5,000'],
     ['an oversized batch', over, 'input has 5001 records'],
@@ -306,7 +306,7 @@ describe('trafficIndicators for a board', () => {
     __typename: 'AssessmentBoard',
     scope: '330624',
     period,
-    schemeId: 'test',
+    schemeId: 'fengqiao-2019@1',
     stations: [{ code: S1 }, { code: S2 }],
   });
   const value = (key: string, current: number, baseline: number) => ({

@@ -1,0 +1,31 @@
+import { Directive } from 'type-graphql';
+
+/**
+ * The sizes the cost estimate (platform/cost.ts) assumes for the lists several subgraphs serve,
+ * taken from what the lists really hold: the estimate is only as good as these.
+ */
+
+/** The stations of the largest scope: Zhejiang, the province, had 1,178 in 2019. */
+export const STATIONS_IN_SCOPE = 1200;
+
+export interface ListSizeOptions {
+  /** The argument that sets the size (`first`), when the client chooses it. */
+  slicingArgument?: string;
+  /** The fields of the returned object that hold the list (a connection's `edges`). */
+  sizedFields?: string[];
+}
+
+/**
+ * `@listSize`: how many items a list field returns at most, or which argument says so. Goes on
+ * the field (or field resolver) of the subgraph that resolves it; composition carries it into
+ * the supergraph, where the gateway reads it.
+ */
+export function listSize(assumedSize: number, options: ListSizeOptions = {}) {
+  const { slicingArgument, sizedFields } = options;
+  const args = [`assumedSize: ${assumedSize}`];
+  if (slicingArgument) {
+    args.push(`slicingArguments: ["${slicingArgument}"]`, 'requireOneSlicingArgument: false');
+  }
+  if (sizedFields) args.push(`sizedFields: [${sizedFields.map((f) => `"${f}"`).join(', ')}]`);
+  return Directive(`@listSize(${args.join(', ')})`);
+}
