@@ -1,6 +1,7 @@
 import { startNodeSdk } from '@opentelemetry/sdk-node';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import type { IncomingMessage } from 'node:http';
 import { requestId } from './request-scope';
 
@@ -20,7 +21,9 @@ function path(req: IncomingMessage): string {
  * - @apollo/gateway itself (gateway.request, gateway.plan, gateway.fetch, … through
  *   @opentelemetry/api),
  * - the http instrumentation: each service's incoming request, carrying the platform's request
- *   id, and each outgoing one, which carries the W3C traceparent to the next service,
+ *   id, and each outgoing one, which carries the W3C traceparent to the next service (the
+ *   gateway's fetches go through `http`; a subgraph's questions to the graph through Node's
+ *   own fetch, hence the undici instrumentation too),
  * - the pg instrumentation: every SQL statement, under the request that sent it (a statement
  *   outside any request, e.g. a migration at start, makes no trace).
  */
@@ -35,6 +38,7 @@ export function startSdk(service: string): NodeSdk {
         // The same id the service logs and answers in x-request-id (gateway and subgraphs alike).
         startIncomingSpanHook: (req) => ({ 'request.id': requestId(req) }),
       }),
+      new UndiciInstrumentation(),
       new PgInstrumentation({ requireParentSpan: true }),
     ],
   });

@@ -45,20 +45,20 @@ beforeAll(async () => {
     OTEL_BSP_SCHEDULE_DELAY: '100',
   };
   const ports = await Promise.all(SUBGRAPHS.map(() => freePort()));
+  const port = await freePort();
+  gatewayUrl = `http://localhost:${port}/graphql`;
   subgraphs = await startSubgraphs(group, {
-    env,
+    env: { ...env, GATEWAY_URL: gatewayUrl },
     portOf: (_name, index) => ports[index] ?? 0,
     output: () => ({ onLine: () => undefined }),
     timeoutMs: 60_000,
   });
-  const port = await freePort();
   group.start({
     name: 'gateway',
     script: GATEWAY_SCRIPT,
     env: { ...env, ...subgraphUrlEnv(subgraphs), PORT: String(port) },
     output: { onLine: () => undefined },
   });
-  gatewayUrl = `http://localhost:${port}/graphql`;
   await group.waitHealthy('gateway', gatewayUrl, 60_000);
   await registerStations({ query: (query, options) => postGraphQL(gatewayUrl, query, options) }, [
     registryStation('330602600001', '330602'),
@@ -139,13 +139,21 @@ describe('a board request traced end to end', () => {
 
     const names = spans.filter((s) => s.service === 'gateway').map((s) => s.name);
     expect(names).toEqual(expect.arrayContaining(['gateway.request', 'gateway.plan']));
-    // The board's plan: its key, the registry, the three departments, then the rows.
+    // The board's plan: its key, the registry, the three departments, then the rows (each
+    // department's own questions to the graph, through the gateway, are fetches deeper down).
     const fetched = spans
-      .filter((s) => s.name === 'gateway.fetch')
+      .filter(
+        (s) => s.name === 'gateway.fetch' && ancestors(s).every((a) => a.service === 'gateway'),
+      )
       .map((s) => s.attributes.service);
     expect(fetched.sort()).toEqual(
       ['assessment', 'stations', 'cases', 'traffic', 'surveys', 'assessment'].sort(),
     );
+    // Those deeper requests are in this trace too (Node's fetch carries the traceparent).
+    const nested = spans.filter(
+      (s) => s.name === 'gateway.request' && ancestors(s).some((a) => a.service !== 'gateway'),
+    );
+    expect(nested.length).toBeGreaterThan(0);
 
     for (const name of SUBGRAPHS.map((s) => s.name)) {
       // Each subgraph's request, under a fetch of the gateway's to that subgraph, with the same id.
