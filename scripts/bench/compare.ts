@@ -25,6 +25,7 @@ const VARIABLES: Record<string, unknown> = {
   period: PERIOD,
   code: DRILL_DOWN_STATION,
   stationCode: DRILL_DOWN_STATION,
+  codes: [DRILL_DOWN_STATION, '330681500002'],
   id: 'fengqiao-2019@1',
   first: 20,
 };
@@ -124,6 +125,13 @@ function explained(peer: string, ours: Answer, theirs: Answer): string[] | null 
   return bugs.length > 0 && same(ours, repaired) ? bugs : null;
 }
 
+/** An operation not sent, and why: a missing variable fails the run, no dry run does not. */
+interface Unsent {
+  name: string;
+  why: string;
+  fails: boolean;
+}
+
 interface Request {
   name: string;
   query: string;
@@ -163,8 +171,8 @@ async function exampleRecords(operation: string): Promise<unknown[] | null> {
  * Each listed operation with its variables: a scenario's when one sends it, else the table's;
  * a mutation only as a dry run (with its kind's example records), or not at all (null, why).
  */
-async function requests(scenarios: readonly Scenario[]): Promise<(Request | string)[]> {
-  const out: (Request | string)[] = [];
+async function requests(scenarios: readonly Scenario[]): Promise<(Request | Unsent)[]> {
+  const out: (Request | Unsent)[] = [];
   for (const op of operationsListed()) {
     const scenario = scenarios.find((s) => !s.skipped && s.operation === op.body);
     const wanted = (op.node.variableDefinitions ?? []).map((v) => v.variable.name.value);
@@ -175,14 +183,29 @@ async function requests(scenarios: readonly Scenario[]): Promise<(Request | stri
             .filter((name) => name in VARIABLES || name in (BY_OPERATION[op.name] ?? {}))
             .map((name) => [name, BY_OPERATION[op.name]?.[name] ?? VARIABLES[name]]),
         );
+    const unset = (op.node.variableDefinitions ?? []).filter(
+      (v) =>
+        v.type.kind === Kind.NON_NULL_TYPE &&
+        !v.defaultValue &&
+        !(v.variable.name.value in variables),
+    );
+    if (unset.length > 0 && op.node.operation !== OperationTypeNode.MUTATION) {
+      const names = unset.map((v) => v.variable.name.value).join(', $');
+      out.push({
+        name: op.name,
+        why: `no value for $${names}: add one to VARIABLES in scripts/bench/compare.ts`,
+        fails: true,
+      });
+      continue;
+    }
     if (op.node.operation === OperationTypeNode.MUTATION) {
       if (!wanted.includes('dryRun')) {
-        out.push(`${op.name}: not sent (it has no dry run)`);
+        out.push({ name: op.name, why: 'it has no dry run', fails: false });
         continue;
       }
       const input = scenario ? variables.input : await exampleRecords(op.name);
       if (!input) {
-        out.push(`${op.name}: not sent (no example records)`);
+        out.push({ name: op.name, why: 'no example records', fails: false });
         continue;
       }
       variables = { ...variables, input, dryRun: true };
@@ -260,8 +283,9 @@ export async function compareAnswers(
   let unexplained = 0;
   const tally = { same: 0, known: 0, differ: 0 };
   for (const request of await requests(scenarios)) {
-    if (typeof request === 'string') {
-      print(`  ${request}`);
+    if ('why' in request) {
+      print(`  ${request.name}: ${request.fails ? 'NOT SENT' : 'not sent'} (${request.why})`);
+      if (request.fails) unexplained++;
       continue;
     }
     const bearer = await token(request.role);
