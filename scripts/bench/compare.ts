@@ -6,6 +6,7 @@ import type { OperationManifest } from '../../gateway/src/safelist';
 import { csvRecords, type CsvProblem } from '../import/csv-records';
 import { gatewaySchema, mutationDocument, recordKinds } from '../import/kinds';
 import { SUBGRAPHS } from '../../subgraphs/list';
+import { PEERS, type Peer } from './hive';
 import type { GatewayUnderTest } from './measure';
 import { DRILL_DOWN_STATION, PERIOD, type Scenario } from './scenarios';
 
@@ -42,10 +43,11 @@ const REFUSALS: Record<string, { why: string; variables: Record<string, unknown>
   Station: { why: 'a malformed station code', variables: { code: '33068150000X' } },
 };
 
-type Answer = { data?: unknown; errors?: unknown[] } & Record<string, unknown>;
+export type Answer = { data?: unknown; errors?: unknown[] } & Record<string, unknown>;
 
-const RUST = 'Hive Gateway (Rust planner)';
-const STITCHING = 'Hive Gateway (stitching)';
+const peerName = (id: Peer['id']) => PEERS.find((p) => p.id === id)?.name ?? id;
+const RUST = peerName('hive');
+const STITCHING = peerName('hive-stitching');
 
 interface KnownBug {
   /** The peers (their names in the tables) that have it. */
@@ -113,7 +115,7 @@ const KNOWN_BUGS: KnownBug[] = [
 ];
 
 /** The known bugs of `peer` that, repaired in turn, make its answer ours; null if none do. */
-function explained(peer: string, ours: Answer, theirs: Answer): string[] | null {
+export function explained(peer: string, ours: Answer, theirs: Answer): string[] | null {
   const bugs: string[] = [];
   let repaired = theirs;
   for (const known of KNOWN_BUGS.filter((b) => b.peers.includes(peer))) {
