@@ -18,8 +18,8 @@ export interface BenchOptions {
 const USAGE = `npm run bench [-- --scenario <id>] [--duration s] [--profile] [--no-hive] [--stitching] [--variant="<node options>"]
 npm run bench -- --compare-answers [--no-hive]
 
-  --scenario  drill-down, board-row, board-city, board-province, report-city, report-province
-              or ingestion (repeat or comma-separate); all by default
+  --scenario  drill-down, board-row, indicator-records, board-city, board-province, report-city,
+              report-province or ingestion (repeat or comma-separate); all by default
   --duration  seconds of load per measurement (default 10)
   --profile   run our gateway under node --cpu-prof and print where its time went
   --no-hive   leave the peers out (quicker, when profiling our gateway)

@@ -155,6 +155,35 @@ function boardRow(schema: GraphQLSchema, listed: readonly Listed[]): Scenario {
   };
 }
 
+/**
+ * From a board row to the records behind one of its figures (CaseIndicatorRecords): the
+ * drill-down station's cases solved in the period, each with its history.
+ */
+function indicatorRecords(schema: GraphQLSchema, listed: readonly Listed[]): Scenario {
+  const op = listed.find((o) => o.name === 'CaseIndicatorRecords');
+  const variables = {
+    code: DRILL_DOWN_STATION,
+    period: PERIOD,
+    indicator: 'cases.criminalSolved',
+  };
+  const skipped = unusable(schema, op, 'CaseIndicatorRecords', variables);
+  return {
+    id: 'indicator-records',
+    name: `records of cases.criminalSolved ${DRILL_DOWN_STATION}`,
+    ...(skipped ? { skipped } : {}),
+    role: 'assessor',
+    operation: op?.body ?? '',
+    variables: () => variables,
+    fresh: false,
+    check(data) {
+      const station = data.station as { code?: string; caseRecords?: unknown } | null;
+      return station?.code === DRILL_DOWN_STATION && station.caseRecords
+        ? null
+        : 'no records of the station';
+    },
+  };
+}
+
 /** The drill-down screen: one station's registry entry and every department's statistics. */
 function drillDown(schema: GraphQLSchema, listed: readonly Listed[]): Scenario {
   const op = listed.find((o) => o.name === 'StationDrillDown');
@@ -232,6 +261,7 @@ export function scenarios(
   return [
     drillDown(schema, listed),
     boardRow(schema, listed),
+    indicatorRecords(schema, listed),
     board(schema, listed, 'board-city', ['330600', '绍兴'], stations),
     board(schema, listed, 'board-province', ['330000', 'province'], stations),
     report(schema, listed, 'report-city', ['330600', '绍兴']),

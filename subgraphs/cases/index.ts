@@ -2,10 +2,12 @@ import { departmentSubgraph, recordKind } from '../kit/department';
 import { CASE_INDICATORS } from './indicators';
 import { CaseInput, DisputeInput } from './record-inputs';
 import { Records1764400000001 } from './migrations/1764400000001-records';
+import { Traceable1765000000001 } from './migrations/1765000000001-traceable';
+import { CaseRecord, CriminalCase, Dispute } from './record-types';
 import { CaseStatsResolver } from './stats-resolver';
 import { caseProblems, disputeProblems } from './checks';
 import { seed } from './seed';
-import { CaseStats, caseFiguresQuery, noCases } from './stats';
+import { CASE_SOURCES, CaseStats, noCases } from './stats';
 import { CASE_TABLE, DISPUTE_TABLE } from './record-tables';
 
 /** Criminal cases and disputes, owned by the criminal police (刑侦/治安). */
@@ -23,7 +25,7 @@ export const cases = departmentSubgraph(
         '案件统计 The criminal cases and disputes of every station in the division, summed, for a ' +
         "period with its baseline (同比); mediationRate is the division's own share.",
     },
-    figures: { query: caseFiguresQuery, zero: noCases },
+    figures: { sources: CASE_SOURCES, zero: noCases },
     board: {
       field: 'caseIndicators',
       type: 'CaseIndicators',
@@ -31,8 +33,13 @@ export const cases = departmentSubgraph(
       publisher: "The criminal police's",
       indicators: CASE_INDICATORS,
     },
+    records: {
+      field: 'caseRecords',
+      type: CaseRecord,
+      description: '刑事案件和矛盾纠纷 criminal cases and disputes',
+    },
     resolvers: [CaseStatsResolver],
-    migrations: [Records1764400000001],
+    migrations: [Records1764400000001, Traceable1765000000001],
     seed,
   },
   [
@@ -43,6 +50,8 @@ export const cases = departmentSubgraph(
       check: caseProblems,
       summary: '录入刑事案件 Adds or updates criminal cases (a case solved later is an update).',
       plural: 'The cases',
+      record: CriminalCase,
+      dateColumn: 'filed_on',
     }),
     recordKind({
       mutation: 'recordDisputes',
@@ -51,6 +60,8 @@ export const cases = departmentSubgraph(
       check: disputeProblems,
       summary: '录入矛盾纠纷 Adds or updates disputes (a dispute closed later is an update).',
       plural: 'The disputes',
+      record: Dispute,
+      dateColumn: 'received_on',
     }),
   ],
 );

@@ -18,7 +18,7 @@ import {
   setCount,
   setSize,
 } from '../../demo/calibrate';
-import { loadDemoRows } from '../../demo/load';
+import { DEMO_AUTHOR, loadDemoRows } from '../../demo/load';
 import type { DemoProfile } from '../../demo/profile';
 import { Random } from '../../demo/random';
 import type { DateRange } from '../kit/period';
@@ -203,6 +203,6 @@ function disputesToArticle(disputes: DisputeInput[], profile: DemoProfile): Disp
 }
 
 export async function seed(db: DataSource, profile: DemoProfile): Promise<void> {
-  await loadDemoRows(db, 'cases', CASE_TABLE, demoCases(profile));
-  await loadDemoRows(db, 'cases', DISPUTE_TABLE, demoDisputes(profile));
+  await loadDemoRows(db, 'cases', CASE_TABLE, demoCases(profile), DEMO_AUTHOR);
+  await loadDemoRows(db, 'cases', DISPUTE_TABLE, demoDisputes(profile), DEMO_AUTHOR);
 }

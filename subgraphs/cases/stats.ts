@@ -1,7 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { DataSource } from 'typeorm';
 import { PeriodStats } from '../kit/period-stats';
-import { figuresQuery, type FiguresQuery } from '../kit/figures-query';
+import { countOf, type FiguresSource } from '../kit/figures-query';
 
 /** What the criminal police count for one station over some days. */
 export interface CaseFigures {
@@ -75,37 +74,36 @@ export class CaseStats extends PeriodStats implements CaseFigures {
 }
 
 /**
- * One statement for all stations and ranges: filed cases by filing date, solved cases by
- * solving date and disputes by receiving date, each an index range scan per station.
+ * Filed cases by filing date, solved cases by solving date and disputes by receiving date, each
+ * an index range scan per station: the statistics, the board and the record listings all read
+ * the figures from here.
  */
-export function caseFiguresQuery(db: DataSource): FiguresQuery<CaseFigures> {
-  return figuresQuery<CaseFigures>(db, [
-    {
-      table: 'criminal_case',
-      dateColumn: 'filed_on',
-      figures: {
-        criminalFiled: 'count(*)',
-        telecomFraudFiled: "count(*) FILTER (WHERE category = 'TELECOM_FRAUD')",
-        homicides: "count(*) FILTER (WHERE category = 'HOMICIDE')",
-        propertyCrimes: "count(*) FILTER (WHERE category IN ('PROPERTY', 'TWO_VEHICLE_THEFT'))",
-        twoVehicleThefts: "count(*) FILTER (WHERE category = 'TWO_VEHICLE_THEFT')",
-      },
+export const CASE_SOURCES: FiguresSource<keyof CaseFigures>[] = [
+  {
+    table: 'criminal_case',
+    dateColumn: 'filed_on',
+    figures: {
+      criminalFiled: countOf(),
+      telecomFraudFiled: countOf("category = 'TELECOM_FRAUD'"),
+      homicides: countOf("category = 'HOMICIDE'"),
+      propertyCrimes: countOf("category IN ('PROPERTY', 'TWO_VEHICLE_THEFT')"),
+      twoVehicleThefts: countOf("category = 'TWO_VEHICLE_THEFT'"),
     },
-    {
-      table: 'criminal_case',
-      dateColumn: 'solved_on',
-      figures: {
-        criminalSolved: 'count(*)',
-        telecomFraudSolved: "count(*) FILTER (WHERE category = 'TELECOM_FRAUD')",
-      },
+  },
+  {
+    table: 'criminal_case',
+    dateColumn: 'solved_on',
+    figures: {
+      criminalSolved: countOf(),
+      telecomFraudSolved: countOf("category = 'TELECOM_FRAUD'"),
     },
-    {
-      table: 'dispute',
-      dateColumn: 'received_on',
-      figures: {
-        disputesReceived: 'count(*)',
-        disputesMediated: "count(*) FILTER (WHERE outcome = 'MEDIATED')",
-      },
+  },
+  {
+    table: 'dispute',
+    dateColumn: 'received_on',
+    figures: {
+      disputesReceived: countOf(),
+      disputesMediated: countOf("outcome = 'MEDIATED'"),
     },
-  ]);
-}
+  },
+];

@@ -1,11 +1,16 @@
 import type DataLoader from 'dataloader';
+import { GraphQLLocalDate, GraphQLSafeInt } from 'graphql-scalars';
 import {
   Arg,
   Authorized,
   Ctx,
   Directive,
+  Field,
   FieldResolver,
+  ID,
+  Int,
   Mutation,
+  ObjectType,
   Resolver,
   Root,
   type ClassType,
@@ -27,6 +32,8 @@ import {
   type DivisionRef,
   type StationRef,
 } from './board-contract';
+import { PageInfo } from './connection';
+import { historyKey, historyLoader } from './history';
 import {
   divisionStatsWithBaseline,
   PERIOD_ARG,
@@ -34,17 +41,31 @@ import {
   type WithBaseline,
 } from './period-stats';
 import { indicatorKey, type IndicatorDefinition, type Indicators } from './indicators';
-import { listSize, STATIONS_IN_SCOPE } from './list-sizes';
+import { authorOf } from './journal';
+import { CHANGES_PER_RECORD, listSize, STATIONS_IN_SCOPE } from './list-sizes';
 import { parsePeriod } from './period';
+import {
+  indicatorListings,
+  listRecords,
+  MAX_RECORD_PAGE,
+  type IndicatorListings,
+  type ListedKind,
+  type ListedRecord,
+  type RecordPage,
+} from './record-listing';
+import { RecordChange, WithdrawResult, type RecordInterface } from './record-types';
 import { ingestRecords, MAX_RECORDS, type RecordInput } from './records';
 import { IngestResult } from './results';
-import { figuresLoader, type FiguresKey, type FiguresQuery } from './figures-query';
+import { figuresLoader, figuresQuery, type FiguresKey, type FiguresSource } from './figures-query';
 import { schemeKeys } from './scheme-keys';
 import { DRY_RUN_ARG, type UpsertTable } from './upsert';
+import { withdrawRecords } from './withdraw';
 
 export interface DepartmentLoaders<Figures> {
   /** The department's figures per station and date range: statistics and board alike. */
   figures: DataLoader<FiguresKey, Figures, string>;
+  /** Records' change-log entries, by historyKey: every history of a page in one statement. */
+  history: DataLoader<string, RecordChange[]>;
 }
 
 type DepartmentContext<Figures> = Context<DepartmentLoaders<Figures>>;
@@ -60,6 +81,10 @@ export interface RecordKind<T extends RecordInput> {
   summary: string;
   /** The records, e.g. "The cases". */
   plural: string;
+  /** The type its records are listed as, implementing the department's record interface. */
+  record: ClassType;
+  /** The date that places a record in a period when no indicator says which, e.g. filed_on. */
+  dateColumn: string;
 }
 
 /**
@@ -85,9 +110,10 @@ export interface DepartmentSpec<Name extends string, Figures> {
     /** The same field on Division: what it sums, e.g. "The division's cases … summed". */
     divisionDescription: string;
   };
-  /** How its figures are counted: one statement for many stations and ranges, and none. */
+  /** How its figures are counted: the statistics, the board and the record listings read these. */
   figures: {
-    query: (db: DataSource) => FiguresQuery<Figures>;
+    /** Where each figure comes from, as data: one statement counts them all. */
+    sources: FiguresSource<keyof Figures & string>[];
     zero: () => Figures;
   };
   board: {
@@ -99,6 +125,14 @@ export interface DepartmentSpec<Name extends string, Figures> {
     /** Whose indicators they are, e.g. "The criminal police's". */
     publisher: string;
     indicators: Indicators<Figures>;
+  };
+  records: {
+    /** The Station field listing its records, e.g. caseRecords. */
+    field: string;
+    /** The department's record interface (recordInterface), e.g. CaseRecord. */
+    type: RecordInterface;
+    /** What the records are, e.g. "刑事案件和矛盾纠纷 criminal cases and disputes". */
+    description: string;
   };
   /** Resolvers the department writes itself, e.g. rates derived from its figures. */
   resolvers?: ClassType[];
@@ -153,12 +187,194 @@ function recordResolver(department: string, kind: AnyRecordKind): ClassType {
       })
       input: RecordInput[],
       @Arg('dryRun', DRY_RUN_ARG) dryRun: boolean,
-      @Ctx() { db, graph, today }: Context,
+      @Ctx() { db, graph, today, viewer, requestId }: Context,
     ): Promise<IngestResult> {
-      return ingestRecords(db, graph, input, kind.table, (r) => kind.check(r, today), dryRun);
+      const author = authorOf(viewerOf(viewer), department, requestId);
+      const check = (r: RecordInput) => kind.check(r, today);
+      return ingestRecords(db, graph, input, kind.table, check, dryRun, author);
     }
   }
   return RecordResolver;
+}
+
+/** The viewer of a field behind @Authorized, which has refused anonymous requests already. */
+function viewerOf(viewer: Context['viewer']): NonNullable<Context['viewer']> {
+  if (!viewer) throw new Error('an authorized field ran without a viewer');
+  return viewer;
+}
+
+/** recordCases → withdrawCases: each record mutation has its withdrawal. */
+export function withdrawalOf(kind: AnyRecordKind): string {
+  return kind.mutation.replace(/^record/, 'withdraw');
+}
+
+function withdrawResolver(department: string, kind: AnyRecordKind): ClassType {
+  @Resolver()
+  class WithdrawResolver {
+    @Authorized(Grant.department(department))
+    @Mutation(() => WithdrawResult, {
+      name: withdrawalOf(kind),
+      description:
+        `撤回 Withdraws ${kind.plural.replace(/^The /, 'the ')} by externalId, with a reason: each is kept ` +
+        '(listed with includeWithdrawn) but stops counting in statistics, indicators and boards, and ' +
+        `the withdrawal is logged in its history. Sending it again through ${kind.mutation} ` +
+        `restores it. 1 to ${MAX_RECORDS.toLocaleString('en')} ids in one transaction; an unknown ` +
+        'id or a blank reason refuses the whole call (BAD_USER_INPUT).',
+    })
+    withdraw(
+      @Arg('externalIds', () => [ID], { description: 'The records, by externalId.' })
+      externalIds: string[],
+      @Arg('reason', { description: '撤回原因 Why (at most 500 characters); kept in the history.' })
+      reason: string,
+      @Arg('dryRun', DRY_RUN_ARG) dryRun: boolean,
+      @Ctx() { db, viewer, requestId }: Context,
+    ): Promise<WithdrawResult> {
+      const author = authorOf(viewerOf(viewer), department, requestId);
+      return withdrawRecords(db, kind.table.table, externalIds, reason, author, dryRun);
+    }
+  }
+  return WithdrawResolver;
+}
+
+function historyResolver<Figures>(kind: AnyRecordKind): ClassType {
+  @Resolver(() => kind.record)
+  class HistoryResolver {
+    @listSize(CHANGES_PER_RECORD)
+    @FieldResolver(() => [RecordChange], {
+      description: '变更历史 Every write to it, oldest first: who, when, what and why.',
+    })
+    history(
+      @Root() record: ListedRecord,
+      @Ctx() { loaders }: DepartmentContext<Figures>,
+    ): Promise<RecordChange[]> {
+      return loaders.history.load(historyKey(record.recordTable, record.externalId));
+    }
+  }
+  return HistoryResolver;
+}
+
+/** The department's connection of records (CaseRecordConnection) and its edge. */
+function recordConnection(records: DepartmentSpec<string, unknown>['records']): ClassType {
+  const name = records.type.graphqlName;
+  @ObjectType(`${name}Edge`, { description: `记录分页项 One record and its cursor.` })
+  class RecordEdge {
+    @Field({ description: 'Opaque cursor of this record in the listing order.' })
+    cursor!: string;
+
+    @Field(() => records.type, { description: '记录 The record.' })
+    node!: ListedRecord;
+
+    @Field(() => Int, {
+      nullable: true,
+      description:
+        '计入 With `indicator`: what this record adds to it (1 for a record counted, its deaths ' +
+        'for traffic.deaths; for a rate, 1 when its numerator counts the record, else 0); 0 ' +
+        'for a withdrawn record; null without `indicator`.',
+    })
+    counts!: number | null;
+  }
+
+  @ObjectType(`${name}Connection`, {
+    description:
+      `记录列表 A page of a station's ${records.description} for a period (Relay connection), ` +
+      'in order of kind, date and externalId.',
+  })
+  class RecordConnection implements RecordPage {
+    @listSize(MAX_RECORD_PAGE)
+    @Field(() => [RecordEdge], { description: 'The records of this page with their cursors.' })
+    edges!: RecordEdge[];
+
+    @Field(() => PageInfo, { description: 'Where this page stands in the whole list.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, {
+      description:
+        '总数 The records listed, across all pages: for a count indicator its value, for a ' +
+        'rate its sample (unless includeWithdrawn adds withdrawn ones).',
+    })
+    totalCount!: number;
+
+    // A sum (deaths) like the statistics' own: a 53-bit integer.
+    @Field(() => GraphQLSafeInt, {
+      nullable: true,
+      description:
+        '指标合计 With `indicator`: the sum of `counts` across all pages, which is the ' +
+        "figure's value (a rate's numerator); null without `indicator`.",
+    })
+    indicatorTotal!: number | null;
+
+    @Field(() => GraphQLLocalDate, { description: '起始日 First day of the range listed.' })
+    from!: string;
+
+    @Field(() => GraphQLLocalDate, { description: '截止日 Last day of the range listed.' })
+    to!: string;
+  }
+  return RecordConnection;
+}
+
+function recordsResolver<Figures>(
+  station: ClassType<StationRef>,
+  spec: DepartmentSpec<string, Figures>,
+  kinds: readonly ListedKind[],
+  listings: IndicatorListings,
+): ClassType {
+  const connection = recordConnection(spec.records);
+  const keys = [...listings.keys()].join(', ');
+  @Resolver(() => station)
+  class StationRecordsResolver {
+    @Authorized(Grant.department(spec.name), Grant.assessor, Grant.ownStation)
+    @listSize(MAX_RECORD_PAGE, { slicingArgument: 'first', sizedFields: ['edges'] })
+    @FieldResolver(() => connection, {
+      name: spec.records.field,
+      nullable: true,
+      description:
+        `记录明细 The station's ${spec.records.description} for a period, as the department ` +
+        'sent them: with `indicator`, exactly the records that figure counted (the same rule ' +
+        'as the statistics and the board), else every record dated in the period. Withdrawn ' +
+        'records only with includeWithdrawn.',
+    })
+    records(
+      @Root() { code }: StationRef,
+      @Arg('period', PERIOD_ARG) period: string,
+      @Arg('indicator', () => String, {
+        nullable: true,
+        description: `指标 One of ${keys}; or none for every record of the period.`,
+      })
+      indicator: string | null | undefined,
+      @Arg('baseline', {
+        defaultValue: false,
+        description: '同期 List the baseline period instead (the same days a year earlier).',
+      })
+      baseline: boolean,
+      @Arg('includeWithdrawn', {
+        defaultValue: false,
+        description: '含已撤回 Also list withdrawn records (they count 0).',
+      })
+      includeWithdrawn: boolean,
+      @Arg('first', () => Int, {
+        defaultValue: 100,
+        description: `Page size, 1 to ${MAX_RECORD_PAGE}.`,
+      })
+      first: number,
+      @Arg('after', () => String, {
+        nullable: true,
+        description: 'Cursor after which the page starts (pageInfo.endCursor of the page before).',
+      })
+      after: string | null | undefined,
+      @Ctx() { db, today }: DepartmentContext<Figures>,
+    ): Promise<RecordPage> {
+      const parsed = parsePeriod(period, today);
+      return listRecords(db, kinds, listings, {
+        stationCode: code,
+        range: baseline ? parsed.baseline.range : parsed.range,
+        indicator: indicator ?? null,
+        includeWithdrawn,
+        first,
+        after: after ?? null,
+      });
+    }
+  }
+  return StationRecordsResolver;
 }
 
 function statsResolver<Figures>(
@@ -275,6 +491,12 @@ export function departmentSubgraph<Name extends string, Figures extends object>(
 ): DepartmentSubgraph<Name, Figures> {
   const station = stationReference();
   const board = boardReference(station);
+  const kinds = records.map((kind) => ({
+    table: kind.table.table,
+    type: kind.record,
+    dateColumn: kind.dateColumn,
+  }));
+  const listings = indicatorListings(spec.name, spec.figures.sources, spec.board.indicators, kinds);
   const division = divisionReference(station);
   const type = indicatorsType(
     spec.board.type,
@@ -289,14 +511,22 @@ export function departmentSubgraph<Name extends string, Figures extends object>(
       statsResolver(station, spec),
       divisionStatsResolver(division, spec),
       indicatorsResolver(board, type, spec),
-      ...records.map((kind) => recordResolver(spec.name, kind)),
+      recordsResolver(station, spec, kinds, listings),
+      ...records.flatMap((kind) => [
+        recordResolver(spec.name, kind),
+        withdrawResolver(spec.name, kind),
+        historyResolver(kind),
+      ]),
       ...(spec.resolvers ?? []),
     ],
     // Reached only through federation (entity references), not from a root field.
-    orphanedTypes: [station, board, division],
+    orphanedTypes: [station, board, division, ...records.map((kind) => kind.record)],
     entities: [],
     migrations: spec.migrations,
-    createLoaders: (db) => ({ figures: figuresLoader(spec.figures.query(db), spec.figures.zero) }),
+    createLoaders: (db) => {
+      const query = figuresQuery(db, spec.figures.sources);
+      return { figures: figuresLoader(query, spec.figures.zero), history: historyLoader(db) };
+    },
     seed: spec.seed,
   };
 }

@@ -47,8 +47,27 @@ export function figuresLoader<Figures>(
 }
 
 /**
+ * How one figure is made from a source's rows: the rows meeting `where` (all of them without
+ * it), counted, or `sum` of a column over them. The statistics aggregate it and the record
+ * listings filter by it (records.ts), so the records behind a figure are always those it counted.
+ */
+export interface Measure {
+  /** A SQL condition on the source's row `r`'s columns, e.g. `category = 'HOMICIDE'`. */
+  where?: string;
+  /** The integer column summed instead of counting rows, e.g. `deaths`. */
+  sum?: string;
+}
+
+/** A figure that counts the rows meeting `where` (every row without it). */
+export const countOf = (where?: string): Measure => (where ? { where } : {});
+
+/** A figure that sums a column over the rows meeting `where`. */
+export const sumOf = (column: string, where?: string): Measure =>
+  where ? { sum: column, where } : { sum: column };
+
+/**
  * One table's part of a department's statistics: its rows placed in ranges by one business
- * date, and the figures aggregated over a station's rows in a range.
+ * date, and the figures aggregated over a station's rows in a range. Withdrawn rows never count.
  */
 export interface FiguresSource<Figure extends string> {
   table: string;
@@ -56,11 +75,40 @@ export interface FiguresSource<Figure extends string> {
   dateColumn: string;
   /** Only rows meeting this SQL condition count, e.g. `valid`, so a partial index serves it. */
   where?: string;
-  /** Each figure's SQL aggregate over those rows, e.g. `count(*) FILTER (WHERE kind = 'BANNER')`. */
-  figures: Partial<Record<Figure, string>>;
+  /** How each figure is made from those rows. */
+  figures: Partial<Record<Figure, Measure>>;
 }
 
+/** Rows that count: a withdrawn record is kept but stops counting everywhere. */
+export const NOT_WITHDRAWN = 'withdrawn_at IS NULL';
+
 const quoted = (name: string) => `"${name}"`;
+
+function aggregate({ where, sum }: Measure): string {
+  const value = sum ? `sum(${sum})` : 'count(*)';
+  return where ? `${value} FILTER (WHERE ${where})` : value;
+}
+
+/** Where a figure comes from: its source and its measure. */
+export interface FigureOrigin {
+  source: FiguresSource<string>;
+  measure: Measure;
+}
+
+/** The source and measure of every figure of a department, by figure name. */
+export function figureOrigins(
+  sources: readonly FiguresSource<string>[],
+): ReadonlyMap<string, FigureOrigin> {
+  const origins = new Map<string, FigureOrigin>();
+  for (const source of sources) {
+    for (const [name, measure] of Object.entries<Measure | undefined>(source.figures)) {
+      // Two sources of one figure would leave the statement ambiguous about which one counts.
+      if (origins.has(name)) throw new Error(`figure ${name} comes from more than one source`);
+      if (measure) origins.set(name, { source, measure });
+    }
+  }
+  return origins;
+}
 
 /**
  * A department's FiguresQuery from its sources, one statement whatever their number: each source
@@ -72,19 +120,18 @@ export function figuresQuery<Figures>(
   db: DataSource,
   sources: readonly FiguresSource<keyof Figures & string>[],
 ): FiguresQuery<Figures> {
-  const figures = sources.map((source) => Object.entries<string | undefined>(source.figures));
-  const names = figures.flat().map(([name]) => name);
-  const repeated = names.find((name, i) => names.indexOf(name) !== i);
-  // Two sources of one figure would leave the statement ambiguous about which one counts.
-  if (repeated) throw new Error(`figure ${repeated} comes from more than one source`);
-  const ctes = sources.map(
-    (source, i) => `s${i} AS (
+  const names = [...figureOrigins(sources).keys()];
+  const ctes = sources.map((source, i) => {
+    const figures = Object.entries<Measure | undefined>(source.figures).flatMap(([name, m]) =>
+      m ? [`${aggregate(m)} AS ${quoted(name)}`] : [],
+    );
+    return `s${i} AS (
       SELECT r.station_code, w.from_on, w.to_on,
-             ${(figures[i] ?? []).map(([name, sql]) => `${sql} AS ${quoted(name)}`).join(',\n             ')}
+             ${figures.join(',\n             ')}
       FROM w JOIN ${source.table} r ON r.${source.dateColumn} BETWEEN w.from_on AND w.to_on
-      WHERE r.station_code = ANY($1)${source.where ? ` AND (${source.where})` : ''}
-      GROUP BY 1, 2, 3)`,
-  );
+      WHERE r.station_code = ANY($1) AND r.${NOT_WITHDRAWN}${source.where ? ` AND (${source.where})` : ''}
+      GROUP BY 1, 2, 3)`;
+  });
   const joined = sources.map((_, i) =>
     i === 0 ? 's0' : `FULL JOIN s${i} USING (station_code, from_on, to_on)`,
   );

@@ -16,10 +16,20 @@ export interface IndicatorDefinition<Department extends string = string> {
   kind: IndicatorKind;
 }
 
-/** An indicator as its department declares it: its label, kind and formula over its figures. */
+/**
+ * The figures an indicator reads: one figure (a count of records, or a sum over them such as
+ * deaths), or one figure's share of another (a rate and its sample). Data, not a function, so
+ * that the kit lists the records behind an indicator by the same rule its figure counted them.
+ */
+export type IndicatorReads<Figures> =
+  | { figure: keyof Figures & string }
+  | { share: keyof Figures & string; of: keyof Figures & string };
+
+/** An indicator as its department declares it: its label and kind, its figures and formula. */
 export interface Indicator<Figures> {
   label: string;
   kind: IndicatorKind;
+  reads: IndicatorReads<Figures>;
   value: (figures: Figures) => number | null;
   /** For a RATE, the records it is a share of. */
   sample?: (figures: Figures) => number;
@@ -28,16 +38,29 @@ export interface Indicator<Figures> {
 /** The indicators a department publishes, by figure name (the part of the key after the dot). */
 export type Indicators<Figures> = Record<string, Indicator<Figures>>;
 
+/** A COUNT indicator: the figure itself. */
 export const count = <Figures>(
   label: string,
-  value: (figures: Figures) => number,
-): Indicator<Figures> => ({ label, kind: 'COUNT', value });
+  figure: keyof Figures & string,
+): Indicator<Figures> => ({
+  label,
+  kind: 'COUNT',
+  reads: { figure },
+  value: (f) => f[figure] as number,
+});
 
+/** A RATE indicator: one figure's share of another, its sample; null without a sample. */
 export const share = <Figures>(
   label: string,
-  value: (figures: Figures) => number | null,
-  sample: (figures: Figures) => number,
-): Indicator<Figures> => ({ label, kind: 'RATE', value, sample });
+  part: keyof Figures & string,
+  of: keyof Figures & string,
+): Indicator<Figures> => ({
+  label,
+  kind: 'RATE',
+  reads: { share: part, of },
+  value: (f) => rate(f[part] as number, f[of] as number),
+  sample: (f) => f[of] as number,
+});
 
 /** The key of a department's indicator, e.g. cases.criminalSolved. */
 export const indicatorKey = (department: string, figure: string) => `${department}.${figure}`;

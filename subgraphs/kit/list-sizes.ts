@@ -8,6 +8,15 @@ import { Directive } from 'type-graphql';
 /** The stations of the largest scope: Zhejiang, the province, had 1,178 in 2019. */
 export const STATIONS_IN_SCOPE = 1200;
 
+/**
+ * The entries of one record's history: an insert, then a correction or two; a record that is
+ * withdrawn and restored a few times stays well under this.
+ */
+export const CHANGES_PER_RECORD = 10;
+
+/** The fields one change touches: every field of the widest record kind (a dispute: 6). */
+export const FIELDS_PER_RECORD = 8;
+
 export interface ListSizeOptions {
   /** The argument that sets the size (`first`), when the client chooses it. */
   slicingArgument?: string;

@@ -4,6 +4,7 @@ import { must, validateBatch, type Problem } from './batch';
 import type { Graph } from './graph';
 import { assertRegistered } from './registry';
 import { IngestResult } from './results';
+import type { Author } from './journal';
 import { writeBatch, type UpsertColumn, type UpsertTable } from './upsert';
 
 /** The most records one ingestion call takes. */
@@ -42,7 +43,8 @@ export function recordTable<T extends RecordInput>(
 /**
  * Ingests one batch of records: every record is checked first (the common checks, then the
  * kind's own `check`), then the registry is asked, once, whether it holds every station named;
- * the batch is written in one transaction or refused whole; a dry run writes and rolls back.
+ * the batch is written in one transaction or refused whole, with one change-log entry per
+ * record written by `author`; a dry run writes and rolls back.
  */
 export async function ingestRecords<T extends RecordInput>(
   db: DataSource,
@@ -51,6 +53,7 @@ export async function ingestRecords<T extends RecordInput>(
   table: UpsertTable<T>,
   check: (record: T) => (Problem | null)[],
   dryRun: boolean,
+  author: Author,
 ): Promise<IngestResult> {
   const id = (r: T) => r.externalId;
   validateBatch(input, {
@@ -68,5 +71,5 @@ export async function ingestRecords<T extends RecordInput>(
     id,
     stationCode: (r) => r.stationCode,
   });
-  return writeBatch(db, table, input, dryRun);
+  return writeBatch(db, table, input, dryRun, author);
 }

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { journaledUpsert, type Author } from './journal';
 
 /** What a write of a batch did, row by row: new, changed, or identical to what was stored. */
 export interface UpsertCounts {
@@ -28,23 +29,31 @@ export interface UpsertTable<Row> {
  * rewritten (`IS DISTINCT FROM`), which is what makes it `unchanged`; `xmax = 0` tells an
  * inserted row from an updated one. The table keeps `updated_at` itself. Rows are written in
  * key order, so concurrent batches over the same rows cannot deadlock.
+ *
+ * With a `journal` (department records), the same statement also restores withdrawn records
+ * it is sent again (an update even when nothing else changed) and appends one change-log entry
+ * per row written: set-based, so logging costs no round trip.
  */
 export async function upsertRows<Row>(
   manager: EntityManager,
   spec: UpsertTable<Row>,
   rows: readonly Row[],
+  journal?: Author,
 ): Promise<UpsertCounts> {
   const names = spec.columns.map((c) => c.name);
   const values = spec.columns.filter((c) => !spec.key.includes(c.name)).map((c) => c.name);
   const unnest = spec.columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
-  const sql = `
+  const changed = `(${values.map((n) => `t.${n}`).join(', ')})
+          IS DISTINCT FROM (${values.map((n) => `excluded.${n}`).join(', ')})`;
+  const sql = journal
+    ? journaledUpsert(spec, unnest, changed, spec.columns.length)
+    : `
     WITH written AS (
       INSERT INTO ${spec.table} AS t (${names.join(', ')})
       SELECT * FROM unnest(${unnest})
       ON CONFLICT (${spec.key.join(', ')}) DO UPDATE
         SET ${values.map((n) => `${n} = excluded.${n}`).join(', ')}, updated_at = now()
-        WHERE (${values.map((n) => `t.${n}`).join(', ')})
-          IS DISTINCT FROM (${values.map((n) => `excluded.${n}`).join(', ')})
+        WHERE ${changed}
       RETURNING (xmax = 0) AS inserted
     )
     SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
@@ -58,7 +67,8 @@ export async function upsertRows<Row>(
     .map((row) => ({ row, key: keyOf(row) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map(({ row }) => row);
-  const params = spec.columns.map((c) => ordered.map(c.value));
+  const params: unknown[] = spec.columns.map((c) => ordered.map(c.value));
+  if (journal) params.push(journal.sub, journal.role, journal.requestId);
   const [counts] = await manager.query<[{ inserted: number; updated: number }]>(sql, params);
   return { ...counts, unchanged: rows.length - counts.inserted - counts.updated };
 }
@@ -71,21 +81,23 @@ export const DRY_RUN_ARG = {
 
 /**
  * Writes a batch in one transaction, or with `dryRun` writes it and rolls back: the counts and
- * the table's own checks are then exactly those of a real write. A row the tables refuse (a rule
- * the API does not see, such as a date after the database's today) rolls the whole batch back;
- * the service's error formatter answers it as BAD_USER_INPUT (platform/errors.ts).
+ * the table's own checks are then exactly those of a real write, and no change-log entry stays.
+ * A row the tables refuse (a rule the API does not see, such as a date after the database's
+ * today) rolls the whole batch back; the service's error formatter answers it as BAD_USER_INPUT
+ * (platform/errors.ts).
  */
 export async function writeBatch<Row>(
   db: DataSource,
   spec: UpsertTable<Row>,
   rows: readonly Row[],
   dryRun: boolean,
+  journal?: Author,
 ): Promise<UpsertCounts> {
   const runner = db.createQueryRunner();
   await runner.connect();
   await runner.startTransaction();
   try {
-    const counts = await upsertRows(runner.manager, spec, rows);
+    const counts = await upsertRows(runner.manager, spec, rows, journal);
     if (dryRun) await runner.rollbackTransaction();
     else await runner.commitTransaction();
     return counts;

@@ -1,29 +1,12 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { isStationCode } from '../../platform/codes';
 import { badUserInput, show } from '../../platform/errors';
+import { PageInfo, pageInfo } from '../kit/connection';
 import { listSize } from '../kit/list-sizes';
 import { Station } from './station';
 
 /** The largest page a client may ask for (`first`). */
 export const MAX_PAGE = 1000;
-
-@ObjectType({ description: '分页信息 Relay page information.' })
-export class PageInfo {
-  @Field({ description: 'Whether stations follow this page (fetch them with `after: endCursor`).' })
-  hasNextPage!: boolean;
-
-  @Field({ description: 'Whether stations precede this page.' })
-  hasPreviousPage!: boolean;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Cursor of the first edge; null when empty.',
-  })
-  startCursor!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the last edge; null when empty.' })
-  endCursor!: string | null;
-}
 
 @ObjectType({ description: '派出所分页项 A station and its cursor.' })
 export class StationEdge {
@@ -77,12 +60,11 @@ export function connection(
   const edges = page.map((node) => ({ cursor: encodeCursor(node.code), node }));
   return {
     edges,
-    pageInfo: {
-      hasNextPage: stations.length > first,
-      hasPreviousPage: hadPrevious,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: pageInfo(
+      edges.map((e) => e.cursor),
+      stations.length > first,
+      hadPrevious,
+    ),
     totalCount,
   };
 }

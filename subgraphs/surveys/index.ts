@@ -2,10 +2,12 @@ import { departmentSubgraph, recordKind } from '../kit/department';
 import { SURVEY_INDICATORS } from './indicators';
 import { CommendationInput, ComplaintInput, SurveyResponseInput } from './record-inputs';
 import { Records1764600000001 } from './migrations/1764600000001-records';
+import { Traceable1765000000003 } from './migrations/1765000000003-traceable';
+import { Commendation, Complaint, SurveyRecord, SurveyResponse } from './record-types';
 import { SurveyStatsResolver } from './stats-resolver';
 import { receivedProblems, responseProblems } from './checks';
 import { seed } from './seed';
-import { noSurveys, SurveyStats, surveyFiguresQuery } from './stats';
+import { noSurveys, SURVEY_SOURCES, SurveyStats } from './stats';
 import { COMMENDATION_TABLE, COMPLAINT_TABLE, SURVEY_RESPONSE_TABLE } from './record-tables';
 
 /** Survey responses, 12389 complaints and commendations: the third-party survey firm and the 12389 desk. */
@@ -25,7 +27,7 @@ export const surveys = departmentSubgraph(
         "the division, summed, for a period with its baseline (同比); the rates are the division's " +
         'own shares of all its responses.',
     },
-    figures: { query: surveyFiguresQuery, zero: noSurveys },
+    figures: { sources: SURVEY_SOURCES, zero: noSurveys },
     board: {
       field: 'surveyIndicators',
       type: 'SurveyIndicators',
@@ -33,8 +35,14 @@ export const surveys = departmentSubgraph(
       publisher: "The survey firm's and the 12389 desk's",
       indicators: SURVEY_INDICATORS,
     },
+    records: {
+      field: 'surveyRecords',
+      type: SurveyRecord,
+      description:
+        '调查结果、12389投诉和锦旗/表扬信 survey responses, 12389 complaints and commendations',
+    },
     resolvers: [SurveyStatsResolver],
-    migrations: [Records1764600000001],
+    migrations: [Records1764600000001, Traceable1765000000003],
     seed,
   },
   [
@@ -45,6 +53,8 @@ export const surveys = departmentSubgraph(
       check: responseProblems,
       summary: '录入调查结果 Adds or updates survey responses.',
       plural: 'The responses',
+      record: SurveyResponse,
+      dateColumn: 'surveyed_on',
     }),
     recordKind({
       mutation: 'recordComplaints',
@@ -55,6 +65,8 @@ export const surveys = departmentSubgraph(
         '录入12389投诉 Adds or updates 12389 complaints (one found justified later is sent again ' +
         'with valid: true).',
       plural: 'The complaints',
+      record: Complaint,
+      dateColumn: 'received_on',
     }),
     recordKind({
       mutation: 'recordCommendations',
@@ -63,6 +75,8 @@ export const surveys = departmentSubgraph(
       check: receivedProblems,
       summary: '录入锦旗/表扬信 Adds or updates commendations (banners and letters).',
       plural: 'The banners and letters',
+      record: Commendation,
+      dateColumn: 'received_on',
     }),
   ],
 );

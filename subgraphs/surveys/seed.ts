@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { demoExternalId, forEachStationMonth, type ByDemoYear } from '../../demo/calendar';
-import { loadDemoRows } from '../../demo/load';
+import { DEMO_AUTHOR, loadDemoRows } from '../../demo/load';
 import {
   ARTICLE_CHANGES,
   ARTICLE_HALF,
@@ -239,7 +239,7 @@ function commendationsToArticle(
 }
 
 export async function seed(db: DataSource, profile: DemoProfile): Promise<void> {
-  await loadDemoRows(db, 'surveys', SURVEY_RESPONSE_TABLE, demoResponses(profile));
-  await loadDemoRows(db, 'surveys', COMPLAINT_TABLE, demoComplaints(profile));
-  await loadDemoRows(db, 'surveys', COMMENDATION_TABLE, demoCommendations(profile));
+  await loadDemoRows(db, 'surveys', SURVEY_RESPONSE_TABLE, demoResponses(profile), DEMO_AUTHOR);
+  await loadDemoRows(db, 'surveys', COMPLAINT_TABLE, demoComplaints(profile), DEMO_AUTHOR);
+  await loadDemoRows(db, 'surveys', COMMENDATION_TABLE, demoCommendations(profile), DEMO_AUTHOR);
 }

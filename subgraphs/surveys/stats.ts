@@ -1,7 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { DataSource } from 'typeorm';
 import { PeriodStats } from '../kit/period-stats';
-import { figuresQuery, type FiguresQuery } from '../kit/figures-query';
+import { countOf, type FiguresSource } from '../kit/figures-query';
 import { CommendationKind } from './enums';
 import { COUNTED_LEVEL } from './levels';
 
@@ -66,34 +65,32 @@ export class SurveyStats extends PeriodStats implements PublishedCounts {
 }
 
 /**
- * One statement for all stations and ranges: responses by survey date, valid complaints and
- * commendations by receiving date, each an index range scan per station.
+ * Responses by survey date, valid complaints and commendations by receiving date, each an index
+ * range scan per station: statistics, board and record listings.
  */
-export function surveyFiguresQuery(db: DataSource): FiguresQuery<SurveyFigures> {
-  return figuresQuery<SurveyFigures>(db, [
-    {
-      table: 'survey_response',
-      dateColumn: 'surveyed_on',
-      figures: {
-        responses: 'count(*)',
-        feltSafe: `count(*) FILTER (WHERE security >= ${COUNTED_LEVEL})`,
-        satisfied: `count(*) FILTER (WHERE satisfaction >= ${COUNTED_LEVEL})`,
-      },
+export const SURVEY_SOURCES: FiguresSource<keyof SurveyFigures>[] = [
+  {
+    table: 'survey_response',
+    dateColumn: 'surveyed_on',
+    figures: {
+      responses: countOf(),
+      feltSafe: countOf(`security >= ${COUNTED_LEVEL}`),
+      satisfied: countOf(`satisfaction >= ${COUNTED_LEVEL}`),
     },
-    {
-      table: 'complaint',
-      dateColumn: 'received_on',
-      where: 'valid',
-      figures: { validComplaints: 'count(*)' },
+  },
+  {
+    table: 'complaint',
+    dateColumn: 'received_on',
+    where: 'valid',
+    figures: { validComplaints: countOf() },
+  },
+  {
+    table: 'commendation',
+    dateColumn: 'received_on',
+    figures: {
+      commendations: countOf(),
+      banners: countOf(`kind = '${CommendationKind.BANNER}'`),
+      letters: countOf(`kind = '${CommendationKind.LETTER}'`),
     },
-    {
-      table: 'commendation',
-      dateColumn: 'received_on',
-      figures: {
-        commendations: 'count(*)',
-        banners: `count(*) FILTER (WHERE kind = '${CommendationKind.BANNER}')`,
-        letters: `count(*) FILTER (WHERE kind = '${CommendationKind.LETTER}')`,
-      },
-    },
-  ]);
-}
+  },
+];

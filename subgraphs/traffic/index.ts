@@ -3,9 +3,11 @@ import { TRAFFIC_INDICATORS } from './indicators';
 import { AccidentInput } from './record-inputs';
 import { Accidents1764400000002 } from './migrations/1764400000002-accidents';
 import { AccidentBounds1764900000002 } from './migrations/1764900000002-bounds';
+import { Traceable1765000000002 } from './migrations/1765000000002-traceable';
+import { Accident, TrafficRecord } from './record-types';
 import { accidentProblems } from './checks';
 import { seed } from './seed';
-import { noAccidents, TrafficStats, trafficFiguresQuery } from './stats';
+import { noAccidents, TRAFFIC_SOURCES, TrafficStats } from './stats';
 import { ACCIDENT_TABLE } from './record-tables';
 
 /** Road traffic accidents, owned by the traffic police (交警). */
@@ -23,7 +25,7 @@ export const traffic = departmentSubgraph(
         '交通事故统计 The road traffic accidents of every station in the division, summed, for a ' +
         'period with its baseline (同比).',
     },
-    figures: { query: trafficFiguresQuery, zero: noAccidents },
+    figures: { sources: TRAFFIC_SOURCES, zero: noAccidents },
     board: {
       field: 'trafficIndicators',
       type: 'TrafficIndicators',
@@ -31,7 +33,12 @@ export const traffic = departmentSubgraph(
       publisher: "The traffic police's",
       indicators: TRAFFIC_INDICATORS,
     },
-    migrations: [Accidents1764400000002, AccidentBounds1764900000002],
+    records: {
+      field: 'trafficRecords',
+      type: TrafficRecord,
+      description: '道路交通事故 road traffic accidents',
+    },
+    migrations: [Accidents1764400000002, AccidentBounds1764900000002, Traceable1765000000002],
     seed,
   },
   [
@@ -43,6 +50,8 @@ export const traffic = departmentSubgraph(
       summary:
         '录入道路交通事故 Adds or updates road traffic accidents (a death toll that rises is an update).',
       plural: 'The accidents',
+      record: Accident,
+      dateColumn: 'occurred_on',
     }),
   ],
 );

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { demoExternalId, forEachStationMonth, type ByDemoYear } from '../../demo/calendar';
-import { loadDemoRows } from '../../demo/load';
+import { DEMO_AUTHOR, loadDemoRows } from '../../demo/load';
 import type { DemoProfile } from '../../demo/profile';
 import { Random } from '../../demo/random';
 import {
@@ -123,5 +123,5 @@ function deathsToArticle(
 }
 
 export async function seed(db: DataSource, profile: DemoProfile): Promise<void> {
-  await loadDemoRows(db, 'traffic', ACCIDENT_TABLE, demoAccidents(profile));
+  await loadDemoRows(db, 'traffic', ACCIDENT_TABLE, demoAccidents(profile), DEMO_AUTHOR);
 }

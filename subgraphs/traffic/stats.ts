@@ -1,8 +1,7 @@
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { DataSource } from 'typeorm';
 import { PeriodStats } from '../kit/period-stats';
-import { figuresQuery, type FiguresQuery } from '../kit/figures-query';
+import { countOf, sumOf, type FiguresSource } from '../kit/figures-query';
 
 /** The fewest deaths that make an accident 较大 (major). */
 export const MAJOR_ACCIDENT_DEATHS = 3;
@@ -59,19 +58,19 @@ export class TrafficStats extends PeriodStats implements TrafficFigures {
   baseline!: TrafficStats | null;
 }
 
-/** One statement for all stations and ranges: a range scan per station over the accident date. */
-export function trafficFiguresQuery(db: DataSource): FiguresQuery<TrafficFigures> {
-  return figuresQuery<TrafficFigures>(db, [
-    {
-      table: 'accident',
-      dateColumn: 'occurred_on',
-      figures: {
-        accidents: 'count(*)',
-        deaths: 'sum(deaths)',
-        injuries: 'sum(injuries)',
-        majorAccidents: `count(*) FILTER (WHERE deaths >= ${MAJOR_ACCIDENT_DEATHS} AND deaths < ${SEVERE_ACCIDENT_DEATHS})`,
-        severeAccidents: `count(*) FILTER (WHERE deaths >= ${SEVERE_ACCIDENT_DEATHS})`,
-      },
+/** A range scan per station over the accident date: statistics, board and record listings. */
+export const TRAFFIC_SOURCES: FiguresSource<keyof TrafficFigures>[] = [
+  {
+    table: 'accident',
+    dateColumn: 'occurred_on',
+    figures: {
+      accidents: countOf(),
+      deaths: sumOf('deaths'),
+      injuries: sumOf('injuries'),
+      majorAccidents: countOf(
+        `deaths >= ${MAJOR_ACCIDENT_DEATHS} AND deaths < ${SEVERE_ACCIDENT_DEATHS}`,
+      ),
+      severeAccidents: countOf(`deaths >= ${SEVERE_ACCIDENT_DEATHS}`),
     },
-  ]);
-}
+  },
+];

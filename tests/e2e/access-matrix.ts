@@ -1,5 +1,8 @@
 import { FENGQIAO_STATION } from '../../scripts/sample-tokens';
-import type { DepartmentName } from '../../subgraphs/departments';
+import { demoCases, demoDisputes } from '../../subgraphs/cases/seed';
+import { demoCommendations, demoComplaints, demoResponses } from '../../subgraphs/surveys/seed';
+import { demoAccidents } from '../../subgraphs/traffic/seed';
+import { BOARD_DEPARTMENTS, type DepartmentName } from '../../subgraphs/departments';
 
 /**
  * Who may use what: the roles table as data, walked by access.test.ts for every role,
@@ -9,9 +12,9 @@ import type { DepartmentName } from '../../subgraphs/departments';
  *   admin         everything
  *   assessor      reads everything; writes publishAssessmentScheme only
  *   department:X  reads the registry, the boards and X's own records and statistics; writes X's
- *                 mutations only
+ *                 mutations only (recording and withdrawing its records)
  *   station:C     reads the registry, the boards and its own station's statistics (no
- *                 division's); writes nothing
+ *                 division's) and records; writes nothing
  *
  * A subgraph adds a row for each root Query and Mutation field it adds, and for each other field
  * it guards with a grant (e.g. `Station.caseStats`, Grant.ownStation): access.test.ts fails
@@ -89,6 +92,66 @@ function statsRow(department: DepartmentName, field: string, selection: string):
     },
     allowed: ['admin', 'assessor', `department:${department}`, 'station:own'],
   };
+}
+
+/**
+ * A department's records of a station: the same readers as its statistics. Straight to the
+ * subgraph too, so a station token cannot read another station's records by skipping the gateway.
+ */
+function recordsRow(department: DepartmentName, field: string, selection: string): AccessRow {
+  const records = `${field}(period: "2019-H1") { totalCount edges { node { ${selection} } } }`;
+  return {
+    field: `Station.${field}`,
+    subgraph: department,
+    query: `query($code: ID!) { station(code: $code) { ${records} } }`,
+    variables: { code: OWN_STATION },
+    direct: {
+      query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Station { ${records} } } }`,
+      variables: { r: [{ __typename: 'Station', code: OWN_STATION }] },
+    },
+    allowed: ['admin', 'assessor', `department:${department}`, 'station:own'],
+  };
+}
+
+function recordsRows(): AccessRow[] {
+  return [
+    recordsRow('cases', 'caseRecords', 'externalId history { action }'),
+    recordsRow('traffic', 'trafficRecords', 'externalId history { action }'),
+    recordsRow('surveys', 'surveyRecords', 'externalId history { action }'),
+  ];
+}
+
+/**
+ * A department's withdrawal: that department and admin only. Every call withdraws another record
+ * of the city demo data the matrix runs over (an unknown id would be refused before anything
+ * could be written), so a withdrawal that ran when it should not have changes the table.
+ */
+function withdrawRow(
+  department: DepartmentName,
+  mutation: string,
+  table: string,
+  demo: { externalId: string }[],
+): AccessRow {
+  let next = 0;
+  return {
+    field: `Mutation.${mutation}`,
+    subgraph: department,
+    query: `mutation($ids: [ID!]!) { ${mutation}(externalIds: $ids, reason: "权限测试") { withdrawn } }`,
+    variables: () => ({ ids: [demo[(next += 1)]?.externalId] }),
+    writes: [table, 'change_log'],
+    allowed: ['admin', `department:${department}`],
+  };
+}
+
+function withdrawRows(): AccessRow[] {
+  return [
+    withdrawRow('cases', 'withdrawCases', 'criminal_case', demoCases('city')),
+    withdrawRow('cases', 'withdrawDisputes', 'dispute', demoDisputes('city')),
+    withdrawRow('traffic', 'withdrawAccidents', 'accident', demoAccidents('city')),
+    withdrawRow('surveys', 'withdrawSurveyResponses', 'survey_response', demoResponses('city')),
+    withdrawRow('surveys', 'withdrawComplaints', 'complaint', demoComplaints('city')),
+    withdrawRow('surveys', 'withdrawCommendations', 'commendation', demoCommendations('city')),
+  ];
 }
 
 /** A department's figures summed over a division: its own department and the assessors. */
@@ -190,7 +253,10 @@ function recordRows(): AccessRow[] {
   ];
 }
 
-/** The indicator keys fengqiao-2019@1 uses (scored, deducted or vetoed), by department. */
+/**
+ * The indicator keys fengqiao-2019@1 uses (scored, deducted or vetoed), by department: what its
+ * boards publish. A new department states its own (none, until a scheme scores it).
+ */
 const FENGQIAO_KEYS: Record<DepartmentName, string[]> = {
   cases: [
     'cases.criminalSolved',
@@ -311,10 +377,11 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
     allowed: ['admin', 'department:stations'],
   },
   ...statsRows(),
+  ...recordsRows(),
   ...recordRows(),
-  boardFieldRow('cases', 'caseIndicators'),
-  boardFieldRow('traffic', 'trafficIndicators'),
-  boardFieldRow('surveys', 'surveyIndicators'),
+  ...withdrawRows(),
+  // Every department's board field, from the registry of departments: a new one gets its row.
+  ...BOARD_DEPARTMENTS.map((d) => boardFieldRow(d.name, d.field)),
   // assessment: the board is published to every signed-in user; schemes are the assessors'
   {
     field: 'Query.assessmentBoard',

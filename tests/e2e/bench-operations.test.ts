@@ -7,8 +7,8 @@ import { tokenFor } from '../support/tokens';
 /**
  * `npm run bench` measures the screens' listed operations (scripts/bench/scenarios.ts); this
  * keeps their SQL cost per subgraph independent of how many stations there are, with those
- * very requests: the drill-down, the station's board row, the 绍兴 and the province boards and
- * reports.
+ * very requests: the drill-down, the station's board row, the records behind one of its
+ * figures, the 绍兴 and the province boards and reports.
  */
 const COUNTY = '330681';
 let platform: Platform;
@@ -30,6 +30,7 @@ async function register(count: number): Promise<ProfileStation[]> {
 const READS = [
   'drill-down',
   'board-row',
+  'indicator-records',
   'board-city',
   'board-province',
   'report-city',

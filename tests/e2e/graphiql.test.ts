@@ -49,6 +49,7 @@ describe('GraphiQL at GET /', () => {
       '4-upsert-stations',
       '5-assessment-board',
       '6-city-report',
+      '7-records-behind-a-figure',
     ]);
     const admin = await tokenFor('admin');
     for (const { name, query, variables } of operations) {
