@@ -21,6 +21,7 @@ import { entityFallback } from './entity-fallback';
 import { graphiqlRoutes } from './graphiql';
 import { costDirectives } from '../../platform/cost';
 import { costLimitPlugin, limitOptions, limitsFromEnv } from '../../platform/limits';
+import { publishedCacheOptionsFromEnv, publishedCachePlugin } from './published-cache';
 import { resolveOperationPlugin } from './resolve-operation';
 import { safelistFromEnv } from './safelist';
 import { SubgraphDataSource, SubgraphFetchMetrics } from './subgraph-fetch';
@@ -104,6 +105,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const verify = createVerifier(options.auth);
   const safelist = safelistFromEnv();
   const limits = limitsFromEnv();
+  const cache = publishedCacheOptionsFromEnv();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: errorFormatter(logger),
@@ -126,6 +128,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       observeRequestsPlugin(metrics, logger),
       ...(safelist ? [safelist] : []),
       costLimitPlugin(limits, costDirectives(parse(options.supergraphSdl))),
+      // Published boards never change: a repeated read is answered from memory.
+      ...(cache.maxBytes > 0 ? [publishedCachePlugin(options.supergraphSdl, cache, metrics)] : []),
     ],
   });
   const http = createHttpServer({

@@ -36,6 +36,7 @@ export async function capture(
             'content-type': 'application/json',
             authorization,
             'x-request-id': `bench-${pass}-${scenario.id}`,
+            ...scenario.headers,
           },
           body: requestBody(scenario)(),
         });

@@ -13,6 +13,7 @@ import { removeIngested, profileStations } from './ingested';
 import { measureScenario, type GatewayUnderTest } from './measure';
 import { machine, commit } from './machine';
 import { parseOptions, type BenchOptions } from './options';
+import { prepareScenarios } from './prepare';
 import {
   LOG_DIR,
   PROFILE_DIR,
@@ -127,8 +128,12 @@ async function main(): Promise<number> {
     return differing > 0 || peerFailures.length > 0 ? 1 : 0;
   }
   const runnable = chosen.filter((s) => !s.skipped);
-  const fetches = await capture(group, platform, subgraphs, runnable, token);
+  // Before the capture: publishing a board (to read it, or as a scenario) reads the live one
+  // through our gateway.
   const { gateways, peerFailures } = await startGateways(options, platform, subgraphs);
+  const [ours] = gateways;
+  if (ours) await prepareScenarios(ours.url, runnable, token);
+  const fetches = await capture(group, platform, subgraphs, runnable, token);
   const results = new Map<string, ScenarioResult>();
   for (const scenario of chosen) {
     if (scenario.skipped) {

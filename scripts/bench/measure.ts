@@ -118,7 +118,7 @@ export async function measureScenario(run: ScenarioRun): Promise<{
   criticalPath: CriticalPathFigures;
 }> {
   const { scenario, seconds } = run;
-  const headers = { authorization: `Bearer ${run.token}` };
+  const headers = { authorization: `Bearer ${run.token}`, ...scenario.headers };
   const body = scenario.fresh ? requestBody(scenario) : requestBody(scenario)();
   const target = (gateway: GatewayUnderTest): Target => ({ url: gateway.url, headers, body });
   async function inTurn<T>(step: (gateway: GatewayUnderTest) => Promise<T>): Promise<T[]> {

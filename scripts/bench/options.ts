@@ -18,8 +18,14 @@ export interface BenchOptions {
 const USAGE = `npm run bench [-- --scenario <id>] [--duration s] [--profile] [--no-hive] [--stitching] [--variant="<node options>"]
 npm run bench -- --compare-answers [--no-hive]
 
+<<<<<<< HEAD
   --scenario  drill-down, board-row, indicator-records, board-city, board-province, report-city,
               report-province or ingestion (repeat or comma-separate); all by default
+=======
+  --scenario  drill-down, board-row, board-city, board-province, report-city, report-province,
+              published-city, published-city-export, published-province-page, published-province,
+              published-cached, publish-province or ingestion (repeat or comma-separate); all by default
+>>>>>>> published
   --duration  seconds of load per measurement (default 10)
   --profile   run our gateway under node --cpu-prof and print where its time went
   --no-hive   leave the peers out (quicker, when profiling our gateway)

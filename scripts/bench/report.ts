@@ -123,7 +123,7 @@ function criticalPathTable(results: readonly ScenarioResult[]): string[] {
   ];
   for (const { scenario, gateways, criticalPath } of results) {
     const ours = gateways[0];
-    if (!criticalPath || !ours) continue;
+    if (!criticalPath || !ours || criticalPath.stages.length === 0) continue;
     const fetches = criticalPath.stages
       .map((stage) => `${stage.subgraphs.join(' + ')} ${ms(stage.p50)}`)
       .join(' → ');

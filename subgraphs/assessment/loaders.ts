@@ -2,6 +2,7 @@ import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { keyedLoader } from '../kit/loaders';
 import { assertBoardRepresentation, departmentValues } from './department-fields';
+import { createPublishedLoaders, type PublishedLoaders } from './published/loaders';
 import type { NamedStation, ScoredBoardRef } from './references';
 import type { Scheme } from './scheme';
 import { newestScheme, schemesById } from './scheme-store';
@@ -14,6 +15,8 @@ export interface AssessmentLoaders {
   newestScheme(): Promise<Scheme | null>;
   /** A board's rows, scored once per request however many fields (`rows`, `row`) ask. */
   scoredRows(board: ScoredBoardRef): Promise<RankedRow<NamedStation>[]>;
+  /** Published boards' rows and stations' histories. */
+  published: PublishedLoaders;
 }
 
 export function createLoaders(db: DataSource): AssessmentLoaders {
@@ -25,6 +28,7 @@ export function createLoaders(db: DataSource): AssessmentLoaders {
   const scored = new Map<string, Promise<RankedRow<NamedStation>[]>>();
   return {
     scheme,
+    published: createPublishedLoaders(db),
     newestScheme() {
       newest ??= newestScheme(db).then((found) => {
         if (found) scheme.prime(found.id, found);

@@ -28,14 +28,28 @@ const SELECT_SCHEMES = `
 const labelled = <T extends { key: string }>(items: T[]) =>
   items.map((item) => ({ ...item, label: indicatorByKey(item.key)?.label ?? item.key }));
 
-async function selectSchemes(db: DataSource, where: string, params: unknown[]): Promise<Scheme[]> {
-  const rows = await db.query<Scheme[]>(`${SELECT_SCHEMES} ${where}`, params);
-  return rows.map((row) => ({
+/** A scheme as read, its rules given the catalog's labels. */
+export function withLabels(row: Scheme): Scheme {
+  return {
     ...row,
+    publishedAt: new Date(row.publishedAt),
     indicators: labelled(row.indicators),
     deductions: labelled(row.deductions),
     vetoes: labelled(row.vetoes),
-  }));
+  };
+}
+
+/**
+ * The scheme whose id is `idColumn` as one JSON value, for a statement that reads a scheme
+ * beside something else (a published board names its scheme): `(${schemeAsJson('b.scheme_id')})`.
+ */
+export function schemeAsJson(idColumn: string): string {
+  return `SELECT to_json(x) FROM (${SELECT_SCHEMES} WHERE s.id = ${idColumn}) x`;
+}
+
+async function selectSchemes(db: DataSource, where: string, params: unknown[]): Promise<Scheme[]> {
+  const rows = await db.query<Scheme[]>(`${SELECT_SCHEMES} ${where}`, params);
+  return rows.map(withLabels);
 }
 
 export function schemesById(db: DataSource, ids: readonly string[]): Promise<Scheme[]> {

@@ -1,5 +1,5 @@
 import { listedOperation } from '../../gateway/src/safelist';
-import { envVar } from '../../platform/config';
+import { envVar, intEnv } from '../../platform/config';
 import { codedError, type ErrorCode } from '../../platform/errors';
 
 /**
@@ -25,8 +25,11 @@ export function gatewayUrlFromEnv(): string {
   return envVar('GATEWAY_URL') ?? 'http://localhost:4000/graphql';
 }
 
-/** How long a subgraph waits for the graph's answer. */
-const TIMEOUT_MS = 10_000;
+/**
+ * How long a subgraph waits for the graph's answer: the gateway's own deadline for a subgraph
+ * (SUBGRAPH_TIMEOUT_MS), which the request that asks is under anyway.
+ */
+const timeoutMs = () => intEnv('SUBGRAPH_TIMEOUT_MS', 10_000);
 
 interface Answer {
   data?: unknown;
@@ -70,14 +73,14 @@ export function graphFor(
             variables,
             operationName: operation,
           }),
-          signal: AbortSignal.timeout(TIMEOUT_MS),
+          signal: AbortSignal.timeout(timeoutMs()),
         });
         answer = (await response.json()) as Answer;
       } catch (error) {
         const name = (error as Error).name;
         const timedOut = name === 'TimeoutError' || name === 'AbortError';
         throw timedOut
-          ? unavailable('SUBGRAPH_TIMEOUT', `no answer within ${TIMEOUT_MS} ms`)
+          ? unavailable('SUBGRAPH_TIMEOUT', `no answer within ${timeoutMs()} ms`)
           : unavailable('SUBGRAPH_UNAVAILABLE', 'the gateway cannot be reached');
       }
       const [first] = answer.errors ?? [];

@@ -31,7 +31,9 @@ const LOG_COLUMNS = 'record_table, external_id, action, actor, role, request_id,
  * The upsert of record rows that also logs them, in ONE statement. `stored` reads the rows about
  * to be overwritten and locks them first (an InitPlan over it runs before the insert), so the
  * "before" of each logged change is exactly what the update replaced, even under concurrent
- * writers. A withdrawn record sent again is restored. Each written row appends one entry whose
+ * writers (one exception: a record two batches insert at the same moment is logged by the later
+ * one as an UPDATE whose "before" is null, as `stored` could not see the other's uncommitted
+ * row). A withdrawn record sent again is restored. Each written row appends one entry whose
  * `changes` has one slot per column, in column order: [field, before, after] where the value
  * differs, null where it does not.
  */

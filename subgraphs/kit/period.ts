@@ -81,3 +81,20 @@ export function parsePeriod(id: string, today: string): Period {
     },
   };
 }
+
+/**
+ * The period just before one of the same kind (比学赶超 compares a board with the last one):
+ * 2019-Q2 → 2019-Q1, 2019-H1 → 2018-H2, 2019-05 → 2019-04, 2019 → 2018. `id` is a valid period.
+ */
+export function previousPeriod(id: string): string {
+  const match = PATTERN.exec(id);
+  if (!match) throw new Error(`previousPeriod of ${id}, which is not a period`);
+  const year = Number(match[1]);
+  const part = match[2];
+  if (part === undefined) return String(year - 1);
+  const letter = /^[HQ]/.test(part) ? part.slice(0, 1) : '';
+  const n = Number(letter ? part.slice(1) : part);
+  if (n > 1) return `${year}-${letter}${String(n - 1).padStart(letter ? 1 : 2, '0')}`;
+  const last = letter === 'H' ? 2 : letter === 'Q' ? 4 : 12;
+  return `${year - 1}-${letter}${String(last).padStart(letter ? 1 : 2, '0')}`;
+}

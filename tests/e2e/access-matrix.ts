@@ -10,7 +10,7 @@ import { BOARD_DEPARTMENTS, type DepartmentName } from '../../subgraphs/departme
  *
  *   anonymous     nothing
  *   admin         everything
- *   assessor      reads everything; writes publishAssessmentScheme only
+ *   assessor      reads everything; writes publishAssessmentScheme and publishAssessmentBoard
  *   department:X  reads the registry, the boards and X's own records and statistics; writes X's
  *                 mutations only (recording and withdrawing its records)
  *   station:C     reads the registry, the boards and its own station's statistics (no
@@ -77,6 +77,7 @@ export type Answer = any;
 let upserts = 0;
 let records = 0;
 let schemes = 0;
+let published = 0;
 
 /** A department's statistics field: its own department, the assessors and the station itself. */
 function statsRow(department: DepartmentName, field: string, selection: string): AccessRow {
@@ -430,6 +431,28 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
       },
     }),
     writes: ['scheme', 'scheme_indicator'],
+    allowed: ['admin', 'assessor'],
+  },
+  {
+    field: 'Query.publishedBoard',
+    subgraph: 'assessment',
+    query: '{ publishedBoard(scope: "330681", period: "2019-H1") { revision totalCount } }',
+    allowed: SIGNED_IN,
+  },
+  {
+    field: 'Query.publishedBoards',
+    subgraph: 'assessment',
+    query: '{ publishedBoards(first: 5) { totalCount edges { node { id } } } }',
+    allowed: SIGNED_IN,
+  },
+  {
+    field: 'Mutation.publishAssessmentBoard',
+    subgraph: 'assessment',
+    query:
+      'mutation($reason: String) { publishAssessmentBoard(scope: "330681", period: "2019-H1", reason: $reason) { revision } }',
+    // Every publication after the first needs a reason: each call gives one.
+    variables: () => ({ reason: `权限测试 ${(published += 1)}` }),
+    writes: ['published_board', 'published_row'],
     allowed: ['admin', 'assessor'],
   },
 ];

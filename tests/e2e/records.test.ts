@@ -464,9 +464,21 @@ const RECORD_ACCIDENTS = `mutation($input: [AccidentInput!]!, $dryRun: Boolean) 
   recordAccidents(input: $input, dryRun: $dryRun) { inserted updated unchanged } }`;
 
 describe('withdrawing a record, and restoring it', () => {
+  /** The station's and its county's (越城区) statistics, as the traffic police read them. */
+  const statistics = async () => {
+    const stats = 'trafficStats(period: "2019-H1") { accidents deaths majorAccidents }';
+    const res = await platform.query(
+      `{ station(code: "${S1}") { ${stats} } division(code: "330602") { ${stats} } }`,
+      { token: token['department:traffic'] },
+    );
+    expect(res.errors).toBeUndefined();
+    return { station: res.data.station.trafficStats, division: res.data.division.trafficStats };
+  };
+
   it('stops it counting on the live board, keeps it listed, and logs who and why', async () => {
     const before = await boardOf();
     expect(before.value('traffic.majorAccidents').current).toBe(1);
+    const figuresBefore = await statistics();
     const res = await platform.query(WITHDRAW_ACCIDENTS, {
       token: token['department:traffic'],
       variables: { ids: ['A3'], reason: '重复录入：与兰亭派出所 A-17 为同一事故' },
@@ -477,6 +489,16 @@ describe('withdrawing a record, and restoring it', () => {
 
     const after = await boardOf();
     expect(after.value('traffic.majorAccidents').current).toBe(0);
+    // The statistics of the station and of its county leave it too.
+    const less = (f: { accidents: number; deaths: number; majorAccidents: number }) => ({
+      accidents: f.accidents - 1,
+      deaths: f.deaths - 3,
+      majorAccidents: f.majorAccidents - 1,
+    });
+    expect(await statistics()).toEqual({
+      station: less(figuresBefore.station),
+      division: less(figuresBefore.division),
+    });
     expect(after.value('traffic.accidents').current).toBe(3);
     expect(after.value('traffic.deaths').current).toBe(11);
     expect(after.row.deductions).toEqual([{ key: 'traffic.majorAccidents', count: 0, points: 0 }]);

@@ -1,4 +1,4 @@
-import { parsePeriod } from '../../subgraphs/kit/period';
+import { parsePeriod, previousPeriod } from '../../subgraphs/kit/period';
 
 const TODAY = '2019-08-15';
 
@@ -79,4 +79,19 @@ describe('parsePeriod', () => {
       expect(() => parsePeriod(id, TODAY)).toThrow(/starts after today \(2019-08-15\)/);
     },
   );
+});
+
+describe('previousPeriod', () => {
+  it.each([
+    ['2019', '2018'],
+    ['2019-H2', '2019-H1'],
+    ['2019-H1', '2018-H2'],
+    ['2019-Q2', '2019-Q1'],
+    ['2019-Q1', '2018-Q4'],
+    ['2019-05', '2019-04'],
+    ['2019-10', '2019-09'],
+    ['2019-01', '2018-12'],
+  ])('comes before %s: %s', (id, previous) => {
+    expect(previousPeriod(id)).toBe(previous);
+  });
 });
