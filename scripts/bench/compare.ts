@@ -31,6 +31,7 @@ const VARIABLES: Record<string, unknown> = {
   externalIds: ['BENCH-compare-answers'],
   reason: '核对 compare-answers',
   id: 'fengqiao-2019@1',
+  schemeId: 'fengqiao-2019@1',
   first: 20,
 };
 const BY_OPERATION: Record<string, Record<string, unknown>> = {
