@@ -31,7 +31,12 @@ export type ErrorCode =
   /** The operation's estimated cost is over MAX_COST (Apollo Router's code for it). */
   | 'COST_ESTIMATED_TOO_EXPENSIVE'
   /** A department's figures are missing, so an official result (a published board) is refused. */
-  | 'DEPARTMENT_UNAVAILABLE';
+  | 'DEPARTMENT_UNAVAILABLE'
+  /**
+   * A router sent an entity without a field the subgraph @requires (`extensions.field` names
+   * it): a router's bug, never the client's; nothing is computed from the partial entity.
+   */
+  | 'INCOMPLETE_REPRESENTATION';
 
 const httpStatus: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,

@@ -1,8 +1,9 @@
 import type { Logger } from './log';
+import { stopTracing } from './tracing';
 
 /**
  * Stops a service cleanly on SIGINT/SIGTERM: `stop` drains in-flight requests and closes pools,
- * then the process exits. A second signal exits at once.
+ * the spans still buffered are exported, then the process exits. A second signal exits at once.
  */
 export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
   let stopping = false;
@@ -10,13 +11,15 @@ export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
     if (stopping) process.exit(1);
     stopping = true;
     logger.info({ signal }, 'draining, then stopping');
-    stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'failed to stop cleanly');
-        process.exit(1);
-      },
-    );
+    stop()
+      .then(stopTracing)
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'failed to stop cleanly');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { authConfigFromEnv } from '../platform/auth';
 import { intEnv, serviceEnvName } from '../platform/config';

@@ -1,3 +1,4 @@
+import './tracing';
 import { readFileSync } from 'node:fs';
 import { authConfigFromEnv } from '../../platform/auth';
 import { intEnv } from '../../platform/config';

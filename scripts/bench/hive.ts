@@ -4,37 +4,86 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { SUPERGRAPH_FILE } from '../../platform/paths';
 import type { SubgraphProcess } from '../processes';
-import { BENCH_DIR } from './ports';
+import { BENCH_DIR, BENCH_PORTS } from './ports';
 
 /**
- * The peer gateway: Hive Gateway, pinned. It is ~500 MB installed, so it lives in .bench/hive
- * (git-ignored), installed by the bench on first use, never in the project's dependencies.
+ * The peer gateway: Hive Gateway, pinned, with its Rust query planner (the Hive Router
+ * runtime). It is ~500 MB installed, so it lives in .bench/hive (git-ignored), installed by the
+ * bench on first use, never in the project's dependencies.
+ *
+ * Two peers run from it: the Rust planner, which plans like @apollo/gateway and so is the fair
+ * comparison, and the default stitching planner, which mis-plans a @requires with more than
+ * one sub-selected field (docs/hive-stitching-requires-bug.md): kept as a second peer so a
+ * router-portability regression of ours shows up against it too.
  *
  * @graphql-tools/stitch, under Hive Gateway, marks the return type of every `@requires` field
  * canonical in its own subgraph, so it refused a supergraph where three departments returned
  * one shared type ("Multiple canonical definitions"): each department has its own now. Should
- * the peer still fail to start, the bench reports why and measures our gateway alone.
+ * a peer still fail to start, the bench reports why and measures without it.
  */
 export const HIVE_VERSION = '2.15.1';
-/** How the tables name it. */
-export const PEER_NAME = 'Hive Gateway';
-const HIVE_DIR = join(BENCH_DIR, 'hive');
-const PACKAGE_DIR = join(HIVE_DIR, 'node_modules', '@graphql-hive', 'gateway');
-export const HIVE_BIN = join(PACKAGE_DIR, 'dist', 'bin.js');
+const ROUTER_RUNTIME_VERSION = '1.4.23';
 
-function installedVersion(): string | undefined {
-  const file = join(PACKAGE_DIR, 'package.json');
+export interface Peer {
+  /** What --peer and the logs call it. */
+  id: 'hive' | 'hive-stitching';
+  /** How the tables name it. */
+  name: string;
+  port: number;
+  /** Hive Gateway's options that make this peer. */
+  flags: string[];
+}
+
+export const PEERS: readonly Peer[] = [
+  {
+    id: 'hive',
+    name: 'Hive Gateway (Rust planner)',
+    port: BENCH_PORTS.hive,
+    flags: ['--hive-router-runtime'],
+  },
+  {
+    id: 'hive-stitching',
+    name: 'Hive Gateway (stitching)',
+    port: BENCH_PORTS.hiveStitching,
+    flags: [],
+  },
+];
+
+/** The peer the targets compare with. */
+export const PEER_NAME = PEERS[0]?.name ?? '';
+
+const HIVE_DIR = join(BENCH_DIR, 'hive');
+const PACKAGES = {
+  '@graphql-hive/gateway': HIVE_VERSION,
+  '@graphql-hive/router-runtime': ROUTER_RUNTIME_VERSION,
+};
+export const HIVE_BIN = join(
+  HIVE_DIR,
+  'node_modules',
+  '@graphql-hive',
+  'gateway',
+  'dist',
+  'bin.js',
+);
+
+function installedVersion(name: string): string | undefined {
+  const file = join(HIVE_DIR, 'node_modules', name, 'package.json');
   if (!existsSync(file)) return undefined;
   return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version;
 }
 
+const installed = () =>
+  Object.entries(PACKAGES).every(([name, version]) => installedVersion(name) === version);
+
 /**
- * Installs Hive Gateway into .bench/hive unless that version is there. Install scripts stay
- * off (npm 11's default, said explicitly): Hive Gateway needs none to run.
+ * Installs Hive Gateway and its Rust planner into .bench/hive unless those versions are there.
+ * Install scripts stay off (npm 11's default, said explicitly): neither needs one to run (the
+ * planner's native binary comes as an npm package of its own).
  */
 export async function ensureHive(log: (message: string) => void): Promise<void> {
-  if (installedVersion() === HIVE_VERSION) return;
-  log(`installing @graphql-hive/gateway@${HIVE_VERSION} into .bench/hive (once, ~500 MB)`);
+  if (installed()) return;
+  const specs = Object.entries(PACKAGES).map(([name, version]) => `${name}@${version}`);
+  log(`installing ${specs.join(' and ')} into .bench/hive (once, ~500 MB)`);
   mkdirSync(HIVE_DIR, { recursive: true });
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   await promisify(execFile)(
@@ -47,11 +96,11 @@ export async function ensureHive(log: (message: string) => void): Promise<void> 
       '--save-exact',
       '--no-audit',
       '--no-fund',
-      `@graphql-hive/gateway@${HIVE_VERSION}`,
+      ...specs,
     ],
     { maxBuffer: 16 * 1024 * 1024 },
   );
-  if (installedVersion() !== HIVE_VERSION) throw new Error('Hive Gateway did not install');
+  if (!installed()) throw new Error('Hive Gateway did not install');
 }
 
 /**
@@ -91,12 +140,22 @@ export const gatewayConfig = {
 };
 `;
 
-/** Writes the supergraph and configuration Hive Gateway runs with; returns its arguments. */
-export function hiveArgs(subgraphs: readonly SubgraphProcess[], port: number): string[] {
+/** Writes the supergraph and configuration Hive Gateway runs with; returns a peer's arguments. */
+export function hiveArgs(subgraphs: readonly SubgraphProcess[], peer: Peer): string[] {
   const supergraph = join(HIVE_DIR, 'supergraph.graphql');
   const config = join(HIVE_DIR, 'gateway.config.mjs');
   writeFileSync(supergraph, benchSupergraph(subgraphs));
   writeFileSync(config, CONFIG);
   // One process, like ours: --fork 1 runs no cluster workers.
-  return ['supergraph', supergraph, '--port', String(port), '--fork', '1', '--config-path', config];
+  return [
+    'supergraph',
+    supergraph,
+    '--port',
+    String(peer.port),
+    '--fork',
+    '1',
+    '--config-path',
+    config,
+    ...peer.flags,
+  ];
 }

@@ -7,7 +7,8 @@ import { gatewaySchema } from '../import/kinds';
 import { ProcessGroup, type SubgraphProcess } from '../processes';
 import { capture } from './capture-run';
 import { benchDatabase, type BenchDatabase } from './database';
-import { ensureHive } from './hive';
+import { compareAnswers } from './compare';
+import { ensureHive, PEERS } from './hive';
 import { removeIngested, profileStations } from './ingested';
 import { measureScenario, type GatewayUnderTest } from './measure';
 import { machine, commit } from './machine';
@@ -17,7 +18,7 @@ import {
   LOG_DIR,
   PROFILE_DIR,
   startBenchSubgraphs,
-  startHive,
+  startPeer,
   startOurGateway,
   type PlatformOptions,
 } from './platform';
@@ -28,12 +29,14 @@ import { scenarios as allScenarios } from './scenarios';
 import { targetsTable } from './targets';
 
 /**
- * `npm run bench [-- --scenario <id>] [--duration s] [--profile] [--no-hive]`: the platform's
- * benchmark. It prints figures; it asserts nothing.
+ * `npm run bench [-- --scenario <id>] [--duration s] [--profile] [--no-hive] [--stitching]`: the
+ * platform's benchmark. It prints figures; it asserts nothing. `-- --compare-answers` measures
+ * nothing: it checks that the peers answer every listed operation as ours does (compare.ts).
  */
 const log = (message: string) => console.log(`[bench] ${message}`);
 let database: BenchDatabase | undefined;
-let stopPeer = () => Promise.resolve();
+const stopPeers: (() => Promise<void>)[] = [];
+const stopPeer = () => Promise.all(stopPeers.map((stop) => stop()));
 
 async function shutdown(code: number): Promise<never> {
   await Promise.all([group.stopAll(), stopPeer()]);
@@ -46,12 +49,15 @@ const group = new ProcessGroup((name, how) => {
   void shutdown(1);
 });
 
-/** Our gateway, and Hive Gateway unless left out or unable to serve the supergraph. */
+/** Our gateway, and the peers chosen unless one cannot serve the supergraph. */
 async function startGateways(
   options: BenchOptions,
   platform: PlatformOptions,
   subgraphs: readonly SubgraphProcess[],
-): Promise<{ gateways: GatewayUnderTest[]; peerFailure?: string }> {
+): Promise<{
+  gateways: GatewayUnderTest[];
+  peerFailures: { name: string; failure: string }[];
+}> {
   const ours = await startOurGateway(group, {
     ...platform,
     name: 'gateway',
@@ -71,17 +77,21 @@ async function startGateways(
       }),
     );
   }
-  if (!options.hive) return { gateways };
-  const hive = await startHive(subgraphs);
-  if ('failure' in hive) {
-    log(`Hive Gateway could not serve the supergraph: ${hive.failure}`);
-    return { gateways, peerFailure: hive.failure };
+  const peerFailures: { name: string; failure: string }[] = [];
+  for (const peer of PEERS.filter((p) => options.peers.includes(p.id))) {
+    const started = await startPeer(peer, subgraphs);
+    if ('failure' in started) {
+      log(`${peer.name} could not serve the supergraph: ${started.failure}`);
+      peerFailures.push({ name: peer.name, failure: started.failure });
+      continue;
+    }
+    stopPeers.push(started.stop);
+    gateways.push(started.gateway);
   }
-  stopPeer = hive.stop;
-  return { gateways: [...gateways, hive.gateway] };
+  return { gateways, peerFailures };
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const started = new Date();
   const loadAtStart = loadavg()[0] ?? 0;
@@ -90,7 +100,7 @@ async function main(): Promise<void> {
   if (options.profile) mkdirSync(PROFILE_DIR, { recursive: true });
   database = await benchDatabase(log);
   const { url } = database;
-  if (options.hive) await ensureHive(log);
+  if (options.peers.length > 0) await ensureHive(log);
   await removeIngested(url);
   const chosen = allScenarios(
     gatewaySchema(),
@@ -105,12 +115,22 @@ async function main(): Promise<void> {
   const token = (role: string) =>
     signToken(platform.jwtSecret, { sub: `bench-${role}`, roles: [role] });
 
-  log('starting the subgraphs, our gateway and the peer');
+  log('starting the subgraphs, our gateway and the peers');
   const subgraphs = await startBenchSubgraphs(group, platform);
+  if (options.compareAnswers) {
+    const { gateways, peerFailures } = await startGateways(options, platform, subgraphs);
+    const [ours, ...peers] = gateways;
+    if (!ours || peers.length === 0) throw new Error('no peer to compare answers with');
+    log(
+      `answers of every listed operation, ${peers.map((p) => p.name).join(' and ')} against ours`,
+    );
+    const differing = await compareAnswers(ours, peers, chosen, token, console.log);
+    return differing > 0 || peerFailures.length > 0 ? 1 : 0;
+  }
   const runnable = chosen.filter((s) => !s.skipped);
   // Before the capture: publishing a board (to read it, or as a scenario) reads the live one
   // through our gateway.
-  const { gateways, peerFailure } = await startGateways(options, platform, subgraphs);
+  const { gateways, peerFailures } = await startGateways(options, platform, subgraphs);
   const [ours] = gateways;
   if (ours) await prepareScenarios(ours.url, runnable, token);
   const fetches = await capture(group, platform, subgraphs, runnable, token);
@@ -155,7 +175,7 @@ async function main(): Promise<void> {
       commit: commit(),
       seconds: options.seconds,
       load: [loadAtStart, loadavg()[0] ?? 0],
-      ...(peerFailure ? { peerFailure } : {}),
+      ...(peerFailures.length > 0 ? { peerFailures } : {}),
     },
     [...results.values()],
     targetsTable(results),
@@ -163,12 +183,13 @@ async function main(): Promise<void> {
   console.log(`\n${report}`);
   log(`written to ${writeResults(report, started).join(' and ')}`);
   if (options.profile) console.log(summarizeProfiles(PROFILE_DIR));
+  return 0;
 }
 
 process.on('SIGINT', () => void shutdown(130));
 
 main().then(
-  () => shutdown(0),
+  (code) => shutdown(code),
   (error: unknown) => {
     console.error(error);
     return shutdown(1);

@@ -8,7 +8,7 @@ import {
   subgraphUrlEnv,
   type SubgraphProcess,
 } from '../processes';
-import { HIVE_BIN, hiveArgs, PEER_NAME } from './hive';
+import { HIVE_BIN, hiveArgs, type Peer } from './hive';
 import type { GatewayUnderTest } from './measure';
 import { BENCH_DIR, BENCH_PORTS } from './ports';
 
@@ -84,12 +84,12 @@ export async function startOurGateway(
   return { name: ['ours', ...extra].join(' '), url, pid: child.pid };
 }
 
-/** The last error Hive Gateway logged (it logs a failure to load a supergraph, then exits). */
-function hiveError(): string {
-  const lines = stripVTControlCharacters(readFileSync(logFile('hive').file, 'utf8')).split('\n');
+/** The last error a peer logged (Hive Gateway logs a failure to load a supergraph, then exits). */
+function peerError(peer: Peer): string {
+  const lines = stripVTControlCharacters(readFileSync(logFile(peer.id).file, 'utf8')).split('\n');
   const line = lines.reverse().find((l) => /^\s*message:/.test(l));
   const message = line?.replace(/^\s*message:\s*/, '');
-  if (!message) return 'see .bench/logs/hive.log';
+  if (!message) return `see .bench/logs/${peer.id}.log`;
   try {
     // Logged as a JSON string, quotes escaped.
     return String(JSON.parse(message));
@@ -99,11 +99,12 @@ function hiveError(): string {
 }
 
 /**
- * Hive Gateway on its port over the same subgraphs and supergraph, in a group of its own: if
- * it cannot serve the supergraph, the run goes on with our gateway alone and the table says
- * why (the error it logged).
+ * A peer (Hive Gateway) on its port over the same subgraphs and supergraph, in a group of its
+ * own: if it cannot serve the supergraph, the run goes on without it and says why (the error
+ * it logged).
  */
-export async function startHive(
+export async function startPeer(
+  peer: Peer,
   subgraphs: readonly SubgraphProcess[],
 ): Promise<{ gateway: GatewayUnderTest; stop: () => Promise<void> } | { failure: string }> {
   let exited = false;
@@ -111,18 +112,18 @@ export async function startHive(
     exited = true;
   });
   const child = group.start({
-    name: 'hive',
+    name: peer.id,
     script: HIVE_BIN,
-    args: hiveArgs(subgraphs, BENCH_PORTS.hive),
+    args: hiveArgs(subgraphs, peer),
     env: { NODE_ENV: 'production' },
-    output: logFile('hive'),
+    output: logFile(peer.id),
   });
-  const url = `http://localhost:${BENCH_PORTS.hive}/graphql`;
+  const url = `http://localhost:${peer.port}/graphql`;
   try {
-    await group.waitHealthy('hive', url, 60_000, '/healthcheck');
+    await group.waitHealthy(peer.id, url, 60_000, '/healthcheck');
   } catch (error) {
     await group.stopAll();
-    return { failure: exited ? hiveError() : String(error) };
+    return { failure: exited ? peerError(peer) : String(error) };
   }
-  return { gateway: { name: PEER_NAME, url, pid: child.pid }, stop: () => group.stopAll() };
+  return { gateway: { name: peer.name, url, pid: child.pid }, stop: () => group.stopAll() };
 }

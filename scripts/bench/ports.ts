@@ -12,6 +12,8 @@ export const BENCH_PORTS = {
   /** Subgraph n of subgraphs/list.ts listens on 4601 + n. */
   firstSubgraph: 4601,
   hive: 4610,
+  /** The same Hive Gateway with its default (stitching) planner. */
+  hiveStitching: 4611,
   /** A second instance of our gateway, pointed at recording proxies to learn its fetches. */
   capture: 4620,
   embeddedPostgres: 54389,

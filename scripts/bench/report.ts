@@ -10,7 +10,7 @@ import type { Scenario } from './scenarios';
 
 export interface ScenarioResult {
   scenario: Scenario;
-  /** Ours first, then the peer (when it ran). */
+  /** Ours first, then the peers (those that ran). */
   gateways: GatewayFigures[];
   criticalPath?: CriticalPathFigures;
   /** Whether the gateways' checked answers had the same data. */
@@ -25,8 +25,8 @@ export interface RunInfo {
   seconds: number;
   /** The machine's 1-minute load average as the run started and ended: other work skews figures. */
   load: [number, number];
-  /** Why the peer gateway was not measured, when it could not serve the supergraph. */
-  peerFailure?: string;
+  /** The peers that could not serve the supergraph, each with why: not measured. */
+  peerFailures?: { name: string; failure: string }[];
 }
 
 const ms = (value: number) =>
@@ -144,12 +144,10 @@ export function markdown(info: RunInfo, results: readonly ScenarioResult[], targ
       'province profile · latencies in ms at concurrency 1 and 16 · load from autocannon on loopback · ' +
       `machine load average ${info.load.map((l) => l.toFixed(1)).join(' → ')}`,
     '',
-    ...(info.peerFailure
-      ? [
-          `**Hive Gateway ${HIVE_VERSION} could not serve the supergraph** (${info.peerFailure}): our gateway alone below.`,
-          '',
-        ]
-      : []),
+    ...(info.peerFailures ?? []).flatMap(({ name, failure }) => [
+      `**${name} ${HIVE_VERSION} could not serve the supergraph** (${failure}): not measured below.`,
+      '',
+    ]),
     ...figuresTable(results),
     '',
     'Critical path: the subgraph requests our gateway made for one client request (recorded by ' +

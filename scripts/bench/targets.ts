@@ -83,7 +83,7 @@ const CHECKS: Check[] = [
     measure: (r) => atMost(p(0.5, 'c1')(r.get('board-province')), 400, ' ms'),
   },
   {
-    target: 'board requests/s at 16, ours ÷ Hive Gateway ≥ 1.5',
+    target: `board requests/s at 16, ours ÷ ${PEER_NAME} ≥ 1.5`,
     measure: (r) => {
       const ratios = boards(r).flatMap(({ gateways: [ours, ...others] }) => {
         const peer = others.find((g) => g.gateway === PEER_NAME);

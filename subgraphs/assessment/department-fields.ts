@@ -1,6 +1,6 @@
 import { Directive, Field, type ClassType } from 'type-graphql';
 import { BOARD_DEPARTMENTS } from '../departments';
-import type { StationIndicators, BoardRef } from '../kit/board-contract';
+import { assertRepresentation, type StationIndicators, type BoardRef } from '../kit/board-contract';
 import type { DepartmentValues } from './scoring/values';
 
 /**
@@ -11,14 +11,18 @@ import type { DepartmentValues } from './scoring/values';
  */
 
 /**
- * What `rows` and `row` @require: the registry's stations, named (the rows @provide the
- * names), and every department's values.
+ * What `rows` and `row` @require: every department's values and the registry's stations,
+ * named (the rows @provide the names). The stations come last on purpose: Hive Gateway's
+ * stitching planner checks only the first sub-selected field of a @requires before it fetches
+ * the field (docs/hive-stitching-requires-bug.md), and the stations arrive a stage before the
+ * departments, which need them. Listed first, they would let it fetch the rows without any
+ * department; listed last, it waits for all of them. Any order means the same to the spec.
  */
 export const ROWS_REQUIRE = [
-  'stations { code name }',
   ...BOARD_DEPARTMENTS.map(
     (d) => `${d.field} { stationCode values { key current baseline sample } }`,
   ),
+  'stations { code name }',
 ].join(' ');
 
 /** The departments a board scores: the length of a row's department scores. */
@@ -39,17 +43,27 @@ export function declareDepartmentFields(board: ClassType): void {
 }
 
 /**
- * The departments' values as they reached the board, every department of the registry in its
- * order. A department field that is missing or null (its subgraph failed) stays null here,
- * which the scoring reads as DEPARTMENT_UNAVAILABLE. @apollo/gateway sends `rows` no
- * representation when a required field is missing, so the gateway answers a failed department
- * fetch with nulls (gateway/src/entity-fallback.ts).
+ * Refuses a board representation without a field `rows` @requires (INCOMPLETE_REPRESENTATION).
+ * A department that failed arrives as null (the gateway answers a failed department fetch with
+ * nulls, gateway/src/entity-fallback.ts) and scores as DEPARTMENT_UNAVAILABLE; a department
+ * field that is not there at all means the router broke the @requires contract, and scoring
+ * without it would publish a board of zeros as if every department had failed.
+ */
+export function assertBoardRepresentation(board: BoardRef & Record<string, unknown>): void {
+  const departments = BOARD_DEPARTMENTS.map((d) => d.field);
+  assertRepresentation(board, [...departments, 'stations'], departments);
+}
+
+/**
+ * The departments' values as they reached the board (checked by assertRepresentation), every
+ * department of the registry in its order. A department field that is null (its subgraph
+ * failed) stays null here, which the scoring reads as DEPARTMENT_UNAVAILABLE.
  */
 export function departmentValues(board: BoardRef & Record<string, unknown>): DepartmentValues {
   return Object.fromEntries(
     BOARD_DEPARTMENTS.map(({ key, field }) => [
       key,
-      (board[field] as StationIndicators[] | null | undefined) ?? null,
+      (board[field] as StationIndicators[] | null) ?? null,
     ]),
   );
 }

@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { keyedLoader } from '../kit/loaders';
-import { departmentValues } from './department-fields';
+import { assertBoardRepresentation, departmentValues } from './department-fields';
 import { createPublishedLoaders, type PublishedLoaders } from './published/loaders';
 import type { NamedStation, ScoredBoardRef } from './references';
 import type { Scheme } from './scheme';
@@ -37,6 +37,7 @@ export function createLoaders(db: DataSource): AssessmentLoaders {
       return newest;
     },
     scoredRows(board) {
+      assertBoardRepresentation(board);
       const key = `${board.scope}|${board.period}|${board.schemeId}`;
       let rows = scored.get(key);
       if (!rows) {

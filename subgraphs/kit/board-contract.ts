@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import { Directive, Field, Float, ID, Int, ObjectType, type ClassType } from 'type-graphql';
+import { codedError } from '../../platform/errors';
 import { indicatorKey, type Indicators } from './indicators';
 import { listSize } from './list-sizes';
 import { parsePeriod } from './period';
@@ -140,6 +141,31 @@ export abstract class StationIndicators {
  * uses (`used`, by key): the same loader as its statistics, so the whole board costs the
  * department one statement.
  */
+/**
+ * Refuses an entity representation without a field the resolver @requires, or with null in
+ * one that cannot be null (`nullable` lists those that can: a department that failed). A
+ * router that sends such a representation broke the @requires contract, or went on under an
+ * entity an error had already nulled; computing from it would answer zeros as if they were
+ * figures, so the field is refused with INCOMPLETE_REPRESENTATION naming what is missing.
+ */
+export function assertRepresentation(
+  entity: object,
+  required: readonly string[],
+  nullable: readonly string[] = [],
+): void {
+  const fields = entity as Record<string, unknown>;
+  const missing = required.filter(
+    (field) => fields[field] === undefined || (fields[field] === null && !nullable.includes(field)),
+  );
+  if (missing.length === 0) return;
+  const type = typeof fields.__typename === 'string' ? fields.__typename : 'the entity';
+  throw codedError(
+    'INCOMPLETE_REPRESENTATION',
+    `the router sent ${type} without ${missing.join(', ')}, which this field @requires`,
+    { field: missing[0], fields: missing },
+  );
+}
+
 export function boardIndicators<F>(
   board: BoardRef,
   today: string,
@@ -148,6 +174,7 @@ export function boardIndicators<F>(
   indicators: Indicators<F>,
   used: ReadonlySet<string>,
 ): Promise<StationIndicators[]> {
+  assertRepresentation(board, ['stations']);
   const period = parsePeriod(board.period, today);
   // Only what the board's scheme uses: a board publishes no other figure of a station.
   const keyed = Object.entries(indicators)

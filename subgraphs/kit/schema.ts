@@ -9,9 +9,27 @@ import type { SubgraphDefinition } from './definition';
 type SchemaModule = Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number];
 type ResolverMap = NonNullable<Extract<SchemaModule, { typeDefs: unknown }>['resolvers']>;
 
+/**
+ * The federation directives the subgraphs use, each with the minor version of federation 2
+ * that brought it. The subgraphs link the lowest version that has all of them, so the
+ * supergraph composes with any router's composition that knows that version (The Guild's
+ * knows up to v2.9, Apollo's up to v2.14): adding a directive here raises it if need be.
+ */
+const FEDERATION_DIRECTIVES: Record<string, number> = {
+  '@key': 0,
+  '@requires': 0,
+  '@provides': 0,
+  '@external': 0,
+  '@shareable': 0,
+  '@cost': 9,
+  '@listSize': 9,
+};
+
+const FEDERATION_VERSION = `v2.${Math.max(...Object.values(FEDERATION_DIRECTIVES))}`;
+
 const FEDERATION_LINK = `extend schema @link(
-  url: "https://specs.apollo.dev/federation/v2.12"
-  import: ["@key", "@requires", "@provides", "@external", "@shareable", "@cost", "@listSize"]
+  url: "https://specs.apollo.dev/federation/${FEDERATION_VERSION}"
+  import: ${JSON.stringify(Object.keys(FEDERATION_DIRECTIVES))}
 )`;
 
 /**

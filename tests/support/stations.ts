@@ -17,7 +17,7 @@ export function registryStation(code: string, divisionCode = '330624') {
 
 /** Registers stations through the gateway as the registry department; returns how many were new. */
 export async function registerStations(
-  platform: Platform,
+  platform: Pick<Platform, 'query'>,
   stations: ReturnType<typeof registryStation>[],
 ): Promise<number> {
   const res = await platform.query(
