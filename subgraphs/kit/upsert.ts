@@ -93,14 +93,27 @@ export async function writeBatch<Row>(
   dryRun: boolean,
   journal?: Author,
 ): Promise<UpsertCounts> {
+  return inWriteTransaction(db, dryRun, (manager) => upsertRows(manager, spec, rows, journal));
+}
+
+/**
+ * Runs `work` in one transaction and commits it, or with `dryRun` rolls it back after it ran
+ * whole: every write of the API (a batch, a withdrawal) is all or nothing, and its dry run
+ * answers exactly what the real write would.
+ */
+export async function inWriteTransaction<T>(
+  db: DataSource,
+  dryRun: boolean,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
   const runner = db.createQueryRunner();
   await runner.connect();
   await runner.startTransaction();
   try {
-    const counts = await upsertRows(runner.manager, spec, rows, journal);
+    const result = await work(runner.manager);
     if (dryRun) await runner.rollbackTransaction();
     else await runner.commitTransaction();
-    return counts;
+    return result;
   } catch (error) {
     if (runner.isTransactionActive) await runner.rollbackTransaction();
     throw error;

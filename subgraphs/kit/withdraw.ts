@@ -5,6 +5,7 @@ import { must } from './batch';
 import { withdrawRows, type Author, type WithdrawCounts } from './journal';
 import { MAX_REASON_LENGTH } from './migrations';
 import { MAX_RECORDS } from './records';
+import { inWriteTransaction } from './upsert';
 
 function refuse(problem: { field: string; value: unknown; reason: string }): never {
   throw badUserInput(`${problem.field} ${show(problem.value)} ${problem.reason}`, {
@@ -42,18 +43,7 @@ export async function withdrawRecords(
   const blank = must.beText('reason', reason, MAX_REASON_LENGTH);
   if (blank) refuse(blank);
   const ids = [...new Set(externalIds)].sort();
-  const runner = db.createQueryRunner();
-  await runner.connect();
-  await runner.startTransaction();
-  try {
-    const counts = await withdrawRows(runner.manager, table, ids, reason.trim(), author);
-    if (dryRun) await runner.rollbackTransaction();
-    else await runner.commitTransaction();
-    return counts;
-  } catch (error) {
-    if (runner.isTransactionActive) await runner.rollbackTransaction();
-    throw error;
-  } finally {
-    await runner.release();
-  }
+  return inWriteTransaction(db, dryRun, (manager) =>
+    withdrawRows(manager, table, ids, reason.trim(), author),
+  );
 }
