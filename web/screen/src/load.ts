@@ -168,6 +168,23 @@ export async function liveBoard(
   };
 }
 
+/** A drill-down from its answer, live or published alike: the row with every indicator. */
+function stationDetail<Row>(
+  errors: readonly GraphQLErrorLike[],
+  found: { scheme: SchemeSummary; row: (Row & { indicators: IndicatorScore[] }) | null } | null,
+  history: HistoryPoint[] | null,
+  toRow: (row: Row) => BoardRow,
+): Loaded<StationDetail> {
+  const row = found?.row ?? null;
+  return {
+    problems: describeErrors(errors, row !== null),
+    value:
+      found && row
+        ? { scheme: found.scheme, history, row: { ...toRow(row), indicators: row.indicators } }
+        : null,
+  };
+}
+
 /** One station of the live preview with every indicator: one request. */
 export async function liveStation(
   token: string,
@@ -182,19 +199,12 @@ export async function liveStation(
     stationCode,
     schemeName: board.scheme.name,
   });
-  const found = answer.data?.assessmentBoard ?? null;
-  const row = found?.row ?? null;
-  return {
-    problems: describeErrors(answer.errors, row !== null),
-    value:
-      found && row
-        ? {
-            scheme: found.scheme,
-            history: answer.data?.station?.assessmentHistory ?? null,
-            row: { ...liveRow(row), indicators: row.indicators },
-          }
-        : null,
-  };
+  return stationDetail(
+    answer.errors,
+    answer.data?.assessmentBoard ?? null,
+    answer.data?.station?.assessmentHistory ?? null,
+    liveRow,
+  );
 }
 
 /**
@@ -250,17 +260,10 @@ export async function officialStation(
     stationCode,
     schemeName: board.scheme.name,
   });
-  const found = answer.data?.publishedBoard ?? null;
-  const row = found?.row ?? null;
-  return {
-    problems: describeErrors(answer.errors, row !== null),
-    value:
-      found && row
-        ? {
-            scheme: found.scheme,
-            history: answer.data?.station?.assessmentHistory ?? null,
-            row: { ...publishedRow(row), indicators: row.indicators },
-          }
-        : null,
-  };
+  return stationDetail(
+    answer.errors,
+    answer.data?.publishedBoard ?? null,
+    answer.data?.station?.assessmentHistory ?? null,
+    publishedRow,
+  );
 }
