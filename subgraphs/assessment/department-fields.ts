@@ -11,8 +11,8 @@ import type { DepartmentValues } from './scoring/values';
  */
 
 /**
- * What `rows` and `row` @require: every department's values and the registry's stations,
- * named (the rows @provide the names). The stations come last on purpose: Hive Gateway's
+ * What `rows` and `row` @require: every department's values and the registry's stations.
+ * The stations come last on purpose: Hive Gateway's
  * stitching planner checks only the first sub-selected field of a @requires before it fetches
  * the field (docs/hive-stitching-requires-bug.md), and the stations arrive a stage before the
  * departments, which need them. Listed first, they would let it fetch the rows without any
@@ -22,7 +22,7 @@ export const ROWS_REQUIRE = [
   ...BOARD_DEPARTMENTS.map(
     (d) => `${d.field} { stationCode values { key current baseline sample } }`,
   ),
-  'stations { code name }',
+  'stations { code }',
 ].join(' ');
 
 /** The departments a board scores: the length of a row's department scores. */

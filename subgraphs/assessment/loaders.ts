@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { keyedLoader } from '../kit/loaders';
 import { assertBoardRepresentation, departmentValues } from './department-fields';
 import { createPublishedLoaders, type PublishedLoaders } from './published/loaders';
-import type { NamedStation, ScoredBoardRef } from './references';
+import type { ScoredBoardRef } from './references';
 import type { Scheme } from './scheme';
 import { newestScheme, schemesById } from './scheme-store';
 import { scoreBoard, type RankedRow } from './scoring/board';
@@ -14,7 +14,7 @@ export interface AssessmentLoaders {
   /** The newest scheme, also primed into `scheme` so the board reads it once. */
   newestScheme(): Promise<Scheme | null>;
   /** A board's rows, scored once per request however many fields (`rows`, `row`) ask. */
-  scoredRows(board: ScoredBoardRef): Promise<RankedRow<NamedStation>[]>;
+  scoredRows(board: ScoredBoardRef): Promise<RankedRow[]>;
   /** Published boards' rows and stations' histories. */
   published: PublishedLoaders;
 }
@@ -25,7 +25,7 @@ export function createLoaders(db: DataSource): AssessmentLoaders {
     (s) => s.id,
   );
   let newest: Promise<Scheme | null> | undefined;
-  const scored = new Map<string, Promise<RankedRow<NamedStation>[]>>();
+  const scored = new Map<string, Promise<RankedRow[]>>();
   return {
     scheme,
     published: createPublishedLoaders(db),

@@ -1,9 +1,10 @@
-import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { Department } from '../departments';
 import { listSize } from '../kit/list-sizes';
 import { CATALOG_SIZE, DEPARTMENT_COUNT } from './department-fields';
 import { DepartmentEnum, GradeEnum, ScoringMethodEnum } from './enums';
-import { Station, type NamedStation } from './references';
+import type { StationRef } from '../kit/board-contract';
+import { Station } from './references';
 import type { Grade } from './scoring/grade';
 import type { Note } from './scoring/notes';
 import type { ScoringMethod } from './scoring/rules';
@@ -116,10 +117,11 @@ export class AssessmentRow {
   })
   rank!: number;
 
-  // The name comes with the board's stations (see references.ts): no fetch after scoring.
-  @Directive('@provides(fields: "name")')
+  // Its key only: the gateway asks the registry for its name and anything else. Providing the
+  // name from the board's stations would save that fetch, but breaks Hive Gateway's stitching
+  // planner, which then drops the station from the rows (docs/hive-stitching-provides-bug.md).
   @Field(() => Station, { description: '派出所 The station.' })
-  station!: NamedStation;
+  station!: StationRef;
 
   @Field(() => Float, {
     description:

@@ -18,7 +18,6 @@ type ResolverMap = NonNullable<Extract<SchemaModule, { typeDefs: unknown }>['res
 const FEDERATION_DIRECTIVES: Record<string, number> = {
   '@key': 0,
   '@requires': 0,
-  '@provides': 0,
   '@external': 0,
   '@shareable': 0,
   '@cost': 9,

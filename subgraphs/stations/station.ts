@@ -40,8 +40,6 @@ export class Station {
   code!: string;
 
   @Column({ type: 'text' })
-  // Shareable: the assessment board's rows carry the names they got from here (@provides).
-  @Directive('@shareable')
   @Field({ description: '名称 Full name, e.g. 诸暨市公安局枫桥派出所.' })
   name!: string;
 

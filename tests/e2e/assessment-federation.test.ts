@@ -86,7 +86,7 @@ async function planned(query: string, scope: string, as = token) {
 }
 
 describe("the gateway's query plan for the board", () => {
-  it('fetches the registry, then every department in one Parallel node, then the named rows', async () => {
+  it('fetches the registry, then every department in one Parallel node, then the rows, then their names', async () => {
     const { data, stages, printed } = await planned(SCREEN, '330602');
     expect(data.assessmentBoard.rows).toHaveLength(5);
     expect(data.assessmentBoard.rows.map((r: { station: unknown }) => r.station)).toEqual(
@@ -96,15 +96,16 @@ describe("the gateway's query plan for the board", () => {
     expect({ stages, printed }).toEqual({
       stages: [
         ['assessment'], // assessmentBoard: the board's key, partial
-        ['stations'], // the registry's stations of the scope, with their names
+        ['stations'], // the registry's stations of the scope
         { parallel: EVERY_DEPARTMENT }, // each department's indicators, at once
-        ['assessment'], // rows, @requires all of the above; @provides the stations' names
+        ['assessment'], // rows, @requires all of the above
+        ['stations'], // the rows' station names, by key
       ],
       printed: expect.stringContaining('Parallel {'),
     });
   });
 
-  it("still fetches the rows' other Station fields from the subgraphs that resolve them", async () => {
+  it("fetches the rows' Station fields from the subgraphs that resolve them", async () => {
     const { data, stages, printed } = await planned(
       `query Stations($scope: ID!) {
         assessmentBoard(scope: $scope, period: "2019-H1") {
@@ -157,7 +158,7 @@ describe('SQL statements per board request', () => {
       boards.push(statements);
     }
     const expected = {
-      stations: 1, // the named stations of the scope (it is checked only when none)
+      stations: 2, // the stations of the scope (checked only when none), then the rows' names
       // each department: every station, period and baseline in one statement
       ...Object.fromEntries(DEPARTMENTS.map((d) => [d.name, 1])),
       assessment: 2, // the newest scheme (board key), then the scheme again for the rows' fetch
