@@ -33,6 +33,9 @@ const VARIABLES: Record<string, unknown> = {
   id: 'fengqiao-2019@1',
   schemeId: 'fengqiao-2019@1',
   first: 20,
+  // The screen's operations: with the scheme and period pickers, of the first official revision.
+  withPickers: true,
+  revision: 1,
 };
 const BY_OPERATION: Record<string, Record<string, unknown>> = {
   DivisionTree: { code: CITY },

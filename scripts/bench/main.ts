@@ -121,6 +121,12 @@ async function main(): Promise<number> {
     const { gateways, peerFailures } = await startGateways(options, platform, subgraphs);
     const [ours, ...peers] = gateways;
     if (!ours || peers.length === 0) throw new Error('no peer to compare answers with');
+    // The published boards the operations read, so that they compare boards and not nulls.
+    await prepareScenarios(
+      ours.url,
+      chosen.filter((s) => !s.skipped),
+      token,
+    );
     log(
       `answers of every listed operation, ${peers.map((p) => p.name).join(' and ')} against ours`,
     );
