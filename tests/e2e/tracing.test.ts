@@ -139,15 +139,16 @@ describe('a board request traced end to end', () => {
 
     const names = spans.filter((s) => s.service === 'gateway').map((s) => s.name);
     expect(names).toEqual(expect.arrayContaining(['gateway.request', 'gateway.plan']));
-    // The board's plan: its key, the registry, the three departments, then the rows (each
-    // department's own questions to the graph, through the gateway, are fetches deeper down).
+    // The board's plan: its key, the registry, the three departments, the rows, then the rows'
+    // names from the registry (each department's own questions to the graph, through the
+    // gateway, are fetches deeper down).
     const fetched = spans
       .filter(
         (s) => s.name === 'gateway.fetch' && ancestors(s).every((a) => a.service === 'gateway'),
       )
       .map((s) => s.attributes.service);
     expect(fetched.sort()).toEqual(
-      ['assessment', 'stations', 'cases', 'traffic', 'surveys', 'assessment'].sort(),
+      ['assessment', 'stations', 'cases', 'traffic', 'surveys', 'assessment', 'stations'].sort(),
     );
     // Those deeper requests are in this trace too (Node's fetch carries the traceparent).
     const nested = spans.filter(
