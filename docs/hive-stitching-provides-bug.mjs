@@ -14,7 +14,8 @@
 // dependencies) and @graphql-hive/gateway-runtime and @graphql-hive/router-runtime, which
 // `npm run bench -- --compare-answers` installs into .bench/hive. Then:
 //   node docs/hive-stitching-provides-bug.mjs
-// Elsewhere, install the five packages and drop HIVE_DIR.
+// Elsewhere, install the five packages and drop HIVE_DIR. It serves and composes the subgraphs as
+// hive-stitching-requires-bug.mjs does, on purpose: each file goes alone with its own report.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@theguild/federation-composition';
 import { graphql, parse } from 'graphql';
