@@ -17,9 +17,14 @@ export interface OperationManifest {
   operations: { id: string; name: string; type: string; body: string }[];
 }
 
+/** The listed operations, as schema/operations.json (or `file`) holds them. */
+export function readManifest(file = OPERATIONS_FILE): OperationManifest {
+  return JSON.parse(readFileSync(file, 'utf8')) as OperationManifest;
+}
+
 /** The exact text of a listed operation, as a client must send it. */
 export function listedOperation(name: string, file = OPERATIONS_FILE): string {
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as OperationManifest;
+  const manifest = readManifest(file);
   const operation = manifest.operations.find((o) => o.name === name);
   if (!operation) throw new Error(`${file} lists no operation ${name}`);
   return operation.body;
@@ -37,7 +42,7 @@ const PLACEHOLDER = '{ __typename }';
  * and refuses the rest with OPERATION_NOT_IN_SAFELIST (or PERSISTED_QUERY_NOT_FOUND for an id).
  */
 export function safelistPlugin(file: string): ApolloServerPlugin {
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as OperationManifest;
+  const manifest = readManifest(file);
   if (manifest.format !== 'apollo-persisted-query-manifest' || manifest.version !== 1) {
     throw new Error(`${file} is not an apollo-persisted-query-manifest, version 1`);
   }

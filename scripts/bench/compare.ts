@@ -1,14 +1,13 @@
-import { Kind, OperationTypeNode, parse, type OperationDefinitionNode } from 'graphql';
-import { existsSync, readFileSync } from 'node:fs';
+import { Kind, OperationTypeNode } from 'graphql';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { OPERATIONS_FILE, PROJECT_ROOT } from '../../platform/paths';
-import type { OperationManifest } from '../../gateway/src/safelist';
+import { PROJECT_ROOT } from '../../platform/paths';
 import { csvRecords, type CsvProblem } from '../import/csv-records';
 import { gatewaySchema, mutationDocument, recordKinds } from '../import/kinds';
 import { SUBGRAPHS } from '../../subgraphs/list';
 import { PEERS, type Peer } from './hive';
 import type { GatewayUnderTest } from './measure';
-import { DRILL_DOWN_STATION, PERIOD, type Scenario } from './scenarios';
+import { DRILL_DOWN_STATION, listedOperations, PERIOD, type Scenario } from './scenarios';
 
 /**
  * `npm run bench -- --compare-answers`: every operation the screens and department systems send
@@ -148,16 +147,6 @@ interface Request {
   role: string;
 }
 
-function operationsListed(): { name: string; body: string; node: OperationDefinitionNode }[] {
-  const manifest = JSON.parse(readFileSync(OPERATIONS_FILE, 'utf8')) as OperationManifest;
-  return manifest.operations.map((op) => ({
-    ...op,
-    node: parse(op.body).definitions.find(
-      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
-    ) as OperationDefinitionNode,
-  }));
-}
-
 /** A mutation's records: its kind's example file (subgraphs/<name>/examples/<kind>.csv). */
 async function exampleRecords(operation: string): Promise<unknown[] | null> {
   const kind = recordKinds(gatewaySchema()).find(
@@ -182,7 +171,7 @@ async function exampleRecords(operation: string): Promise<unknown[] | null> {
  */
 async function requests(scenarios: readonly Scenario[]): Promise<(Request | Unsent)[]> {
   const out: (Request | Unsent)[] = [];
-  for (const op of operationsListed()) {
+  for (const op of listedOperations()) {
     const scenario = scenarios.find((s) => !s.skipped && s.operation === op.body);
     const wanted = (op.node.variableDefinitions ?? []).map((v) => v.variable.name.value);
     let variables: Record<string, unknown> = scenario

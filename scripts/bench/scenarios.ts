@@ -1,7 +1,5 @@
 import { Kind, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { readFileSync } from 'node:fs';
-import { OPERATIONS_FILE } from '../../platform/paths';
-import type { OperationManifest } from '../../gateway/src/safelist';
+import { readManifest, type OperationManifest } from '../../gateway/src/safelist';
 
 /** A station of the profile as the bench needs it: its code and its county. */
 export interface ProfileStation {
@@ -52,8 +50,8 @@ export const INGEST_PREFIX = 'BENCH-';
 type Listed = OperationManifest['operations'][number] & { node: OperationDefinitionNode };
 
 /** The operations the screens and department systems send: schema/operations.json. */
-function listedOperations(): Listed[] {
-  const manifest = JSON.parse(readFileSync(OPERATIONS_FILE, 'utf8')) as OperationManifest;
+export function listedOperations(): Listed[] {
+  const manifest = readManifest();
   return manifest.operations.map((op) => ({
     ...op,
     node: parse(op.body).definitions.find(

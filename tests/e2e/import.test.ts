@@ -1,9 +1,10 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { readManifest } from '../../gateway/src/safelist';
 import { mutationDocument, recordKinds, type RecordKind } from '../../scripts/import/kinds';
 import { runImport, type ImportOptions } from '../../scripts/import/run';
-import { OPERATIONS_FILE, PROJECT_ROOT } from '../../platform/paths';
+import { PROJECT_ROOT } from '../../platform/paths';
 import { startPlatform, type Platform } from '../support/platform';
 import { registerStations, registryStation } from '../support/stations';
 import { tokenFor } from '../support/tokens';
@@ -73,11 +74,7 @@ const examples = readdirSync(join(PROJECT_ROOT, 'subgraphs'), { withFileTypes: t
 
 describe('the kinds of record', () => {
   it("each have their load in the gateway's safelist, exactly as the tool sends it", () => {
-    const listed = new Set(
-      (
-        JSON.parse(readFileSync(OPERATIONS_FILE, 'utf8')) as { operations: { body: string }[] }
-      ).operations.map((o) => o.body),
-    );
+    const listed = new Set(readManifest().operations.map((o) => o.body));
     expect(kinds.filter((k) => !listed.has(mutationDocument(k))).map((k) => k.name)).toEqual([]);
   });
 });

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import type { OperationManifest } from '../../gateway/src/safelist';
-import { OPERATIONS_FILE } from '../../platform/paths';
+import { listedOperation } from '../../gateway/src/safelist';
 import { BOARD_DEPARTMENTS, type Department } from '../../subgraphs/departments';
 import { startPlatform, type Platform } from '../support/platform';
 import { registerStations, registryStation } from '../support/stations';
@@ -310,13 +308,7 @@ describe('the records behind every figure', () => {
   });
 
   it("reaches a board row's indicator records with the listed operations, one request each", async () => {
-    const listed = (name: string) => {
-      const manifest = JSON.parse(readFileSync(OPERATIONS_FILE, 'utf8')) as OperationManifest;
-      const op = manifest.operations.find((o) => o.name === name);
-      if (!op) throw new Error(`${name} is not listed`);
-      return op.body;
-    };
-    const board = await platform.query(listed('AssessmentBoardRow'), {
+    const board = await platform.query(listedOperation('AssessmentBoardRow'), {
       token: token.station,
       variables: { scope: '330602', period: PERIOD, stationCode: S1 },
     });
@@ -331,7 +323,7 @@ describe('the records behind every figure', () => {
     };
     expect(indicators.length).toBeGreaterThan(0);
     for (const { key, department, current } of indicators) {
-      const res = await platform.query(listed(operation[department]), {
+      const res = await platform.query(listedOperation(operation[department]), {
         token: token.station,
         variables: { code: S1, period: PERIOD, indicator: key },
       });

@@ -10,17 +10,17 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { readFileSync } from 'node:fs';
-import type { OperationManifest } from '../../gateway/src/safelist';
+import { readManifest } from '../../gateway/src/safelist';
 import { costDirectives, estimateCost } from '../../platform/cost';
 import { DEFAULT_LIMITS } from '../../platform/limits';
-import { OPERATIONS_FILE, SUPERGRAPH_FILE } from '../../platform/paths';
+import { SUPERGRAPH_FILE } from '../../platform/paths';
 import { apiSchema } from '../../scripts/api-schema';
 import { listedOperationCosts } from '../../scripts/operation-costs';
 
 const supergraphSdl = readFileSync(SUPERGRAPH_FILE, 'utf8');
 const schema = apiSchema(supergraphSdl);
 const directives = costDirectives(parse(supergraphSdl));
-const manifest = JSON.parse(readFileSync(OPERATIONS_FILE, 'utf8')) as OperationManifest;
+const manifest = readManifest();
 
 function cost(query: string, variables?: Record<string, unknown>): number {
   const document = parse(query);
