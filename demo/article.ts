@@ -10,6 +10,8 @@ export const ARTICLE_CITY = '330600';
 /** The article's half-year and its baseline (同比). */
 export const ARTICLE_HALF: DateRange = { from: '2019-01-01', to: '2019-06-30' };
 export const BASELINE_HALF: DateRange = { from: '2018-01-01', to: '2018-06-30' };
+/** Both, in the order of the [baseline, article] pairs nearestChange answers. */
+export const HALVES = [BASELINE_HALF, ARTICLE_HALF] as const;
 
 /** A published change (同比): `percent` rounded to `decimals` places, e.g. +118% or −39.4%. */
 export interface ArticleChange {

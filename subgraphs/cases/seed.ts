@@ -4,6 +4,7 @@ import {
   ARTICLE_HALF,
   ARTICLE_RATES,
   BASELINE_HALF,
+  HALVES,
   nearestChange,
   nearestPart,
   within,
@@ -105,8 +106,6 @@ function drawnDisputes(profile: DemoProfile): DisputeInput[] {
   });
   return disputes;
 }
-
-const HALVES = [BASELINE_HALF, ARTICLE_HALF] as const;
 
 /**
  * Nudges the article's city to its case figures: cases filed (homicides, two-vehicle thefts,

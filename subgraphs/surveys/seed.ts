@@ -6,6 +6,7 @@ import {
   ARTICLE_HALF,
   ARTICLE_RATES,
   BASELINE_HALF,
+  HALVES,
   nearestChange,
   nearestPart,
   within,
@@ -118,8 +119,6 @@ function drawnCommendations(profile: DemoProfile): CommendationInput[] {
   });
   return commendations;
 }
-
-const HALVES = [BASELINE_HALF, ARTICLE_HALF] as const;
 
 /**
  * The number of responses nearest `drawn` of which some share shows as each of the article's

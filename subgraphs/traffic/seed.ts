@@ -7,6 +7,7 @@ import {
   ARTICLE_CHANGES,
   ARTICLE_HALF,
   BASELINE_HALF,
+  HALVES,
   nearestChange,
   within,
 } from '../../demo/article';
@@ -101,7 +102,7 @@ function deathsToArticle(
     deathsIn(ARTICLE_HALF),
     ARTICLE_CHANGES.deaths,
   );
-  [BASELINE_HALF, ARTICLE_HALF].forEach((half, i) => {
+  HALVES.forEach((half, i) => {
     const fatal = (a: AccidentInput) => a.deaths > 0;
     const drawnInHalf = inHalf(drawn, half);
     setCount(
