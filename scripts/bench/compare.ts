@@ -1,4 +1,4 @@
-import { Kind, OperationTypeNode } from 'graphql';
+import { OperationTypeNode } from 'graphql';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../platform/paths';
@@ -7,7 +7,13 @@ import { gatewaySchema, mutationDocument, recordKinds } from '../import/kinds';
 import { SUBGRAPHS } from '../../subgraphs/list';
 import { PEERS, type Peer } from './hive';
 import type { GatewayUnderTest } from './measure';
-import { DRILL_DOWN_STATION, listedOperations, PERIOD, type Scenario } from './scenarios';
+import {
+  DRILL_DOWN_STATION,
+  listedOperations,
+  missingVariables,
+  PERIOD,
+  type Scenario,
+} from './scenarios';
 
 /**
  * `npm run bench -- --compare-answers`: every operation the screens and department systems send
@@ -196,14 +202,9 @@ async function requests(scenarios: readonly Scenario[]): Promise<(Request | Unse
       }
       variables = { ...variables, dryRun: true };
     }
-    const unset = (op.node.variableDefinitions ?? []).filter(
-      (v) =>
-        v.type.kind === Kind.NON_NULL_TYPE &&
-        !v.defaultValue &&
-        !(v.variable.name.value in variables),
-    );
+    const unset = missingVariables(op.node, variables);
     if (unset.length > 0) {
-      const names = unset.map((v) => v.variable.name.value).join(', $');
+      const names = unset.join(', $');
       out.push({
         name: op.name,
         why: `no value for $${names}: add one to VARIABLES in scripts/bench/compare.ts`,

@@ -73,15 +73,46 @@ function unusable(
   if (!op) return `no ${wanted} in schema/operations.json yet`;
   const [invalid] = validate(schema, parse(op.body));
   if (invalid) return `${op.name}: ${invalid.message}`;
-  const missing = (op.node.variableDefinitions ?? []).filter(
-    (v) =>
-      v.type.kind === Kind.NON_NULL_TYPE &&
-      !v.defaultValue &&
-      !(v.variable.name.value in variables),
-  );
-  return missing.length > 0
-    ? `${op.name} needs $${missing.map((v) => v.variable.name.value).join(', $')}`
-    : null;
+  const missing = missingVariables(op.node, variables);
+  return missing.length > 0 ? `${op.name} needs $${missing.join(', $')}` : null;
+}
+
+/** The names of the variables `operation` requires (non-null, no default) that `variables` lacks. */
+export function missingVariables(
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): string[] {
+  return (operation.variableDefinitions ?? [])
+    .filter(
+      (v) =>
+        v.type.kind === Kind.NON_NULL_TYPE &&
+        !v.defaultValue &&
+        !(v.variable.name.value in variables),
+    )
+    .map((v) => v.variable.name.value);
+}
+
+/** A screen's read: a listed operation sent as the assessor with the same variables each time. */
+function read(
+  schema: GraphQLSchema,
+  listed: readonly Listed[],
+  spec: Pick<Scenario, 'id' | 'name' | 'check'> & {
+    operation: string;
+    variables: Record<string, unknown>;
+  },
+): Scenario {
+  const op = listed.find((o) => o.name === spec.operation);
+  const skipped = unusable(schema, op, spec.operation, spec.variables);
+  return {
+    id: spec.id,
+    name: spec.name,
+    ...(skipped ? { skipped } : {}),
+    role: 'assessor',
+    operation: op?.body ?? '',
+    variables: () => spec.variables,
+    fresh: false,
+    check: spec.check,
+  };
 }
 
 function inScope(scope: string, station: ProfileStation): boolean {
@@ -97,23 +128,17 @@ function board(
   [scope, place]: [string, string],
   stations: readonly ProfileStation[],
 ): Scenario {
-  const op = listed.find((o) => o.name === 'AssessmentBoardScreen');
-  const variables = { scope, period: PERIOD };
-  const skipped = unusable(schema, op, 'AssessmentBoardScreen', variables);
   const expected = stations.filter((s) => inScope(scope, s)).length;
-  return {
+  return read(schema, listed, {
     id,
     name: `board ${place} ${scope}`,
-    ...(skipped ? { skipped } : {}),
-    role: 'assessor',
-    operation: op?.body ?? '',
-    variables: () => variables,
-    fresh: false,
+    operation: 'AssessmentBoardScreen',
+    variables: { scope, period: PERIOD },
     check(data) {
       const rows = (data.assessmentBoard as { rows?: unknown[] } | null)?.rows?.length;
       return rows === expected ? null : `${rows ?? 'no'} rows for ${expected} stations`;
     },
-  };
+  });
 }
 
 /** The city's report: a division's figures and each of its children's (DivisionReport). */
@@ -123,22 +148,16 @@ function report(
   id: string,
   [code, place]: [string, string],
 ): Scenario {
-  const op = listed.find((o) => o.name === 'DivisionReport');
-  const variables = { code, period: PERIOD };
-  const skipped = unusable(schema, op, 'DivisionReport', variables);
-  return {
+  return read(schema, listed, {
     id,
     name: `report ${place} ${code}`,
-    ...(skipped ? { skipped } : {}),
-    role: 'assessor',
-    operation: op?.body ?? '',
-    variables: () => variables,
-    fresh: false,
+    operation: 'DivisionReport',
+    variables: { code, period: PERIOD },
     check(data) {
       const division = data.division as { code?: string; caseStats?: unknown } | null;
       return division?.code === code && division.caseStats ? null : `no figures for ${code}`;
     },
-  };
+  });
 }
 
 /**
@@ -146,22 +165,16 @@ function report(
  * needs the whole board scored), AssessmentBoardRow.
  */
 function boardRow(schema: GraphQLSchema, listed: readonly Listed[]): Scenario {
-  const op = listed.find((o) => o.name === 'AssessmentBoardRow');
-  const variables = { scope: DRILL_DOWN_CITY, period: PERIOD, stationCode: DRILL_DOWN_STATION };
-  const skipped = unusable(schema, op, 'AssessmentBoardRow', variables);
-  return {
+  return read(schema, listed, {
     id: 'board-row',
     name: `board row ${DRILL_DOWN_STATION} in ${DRILL_DOWN_CITY}`,
-    ...(skipped ? { skipped } : {}),
-    role: 'assessor',
-    operation: op?.body ?? '',
-    variables: () => variables,
-    fresh: false,
+    operation: 'AssessmentBoardRow',
+    variables: { scope: DRILL_DOWN_CITY, period: PERIOD, stationCode: DRILL_DOWN_STATION },
     check(data) {
       const row = (data.assessmentBoard as { row?: { station?: { code?: string } } } | null)?.row;
       return row?.station?.code === DRILL_DOWN_STATION ? null : 'no row for the station';
     },
-  };
+  });
 }
 
 /**
@@ -169,48 +182,32 @@ function boardRow(schema: GraphQLSchema, listed: readonly Listed[]): Scenario {
  * drill-down station's cases solved in the period, each with its history.
  */
 function indicatorRecords(schema: GraphQLSchema, listed: readonly Listed[]): Scenario {
-  const op = listed.find((o) => o.name === 'CaseIndicatorRecords');
-  const variables = {
-    code: DRILL_DOWN_STATION,
-    period: PERIOD,
-    indicator: 'cases.criminalSolved',
-  };
-  const skipped = unusable(schema, op, 'CaseIndicatorRecords', variables);
-  return {
+  return read(schema, listed, {
     id: 'indicator-records',
     name: `records of cases.criminalSolved ${DRILL_DOWN_STATION}`,
-    ...(skipped ? { skipped } : {}),
-    role: 'assessor',
-    operation: op?.body ?? '',
-    variables: () => variables,
-    fresh: false,
+    operation: 'CaseIndicatorRecords',
+    variables: { code: DRILL_DOWN_STATION, period: PERIOD, indicator: 'cases.criminalSolved' },
     check(data) {
       const station = data.station as { code?: string; caseRecords?: unknown } | null;
       return station?.code === DRILL_DOWN_STATION && station.caseRecords
         ? null
         : 'no records of the station';
     },
-  };
+  });
 }
 
 /** The drill-down screen: one station's registry entry and every department's statistics. */
 function drillDown(schema: GraphQLSchema, listed: readonly Listed[]): Scenario {
-  const op = listed.find((o) => o.name === 'StationDrillDown');
-  const variables = { code: DRILL_DOWN_STATION, period: PERIOD };
-  const skipped = unusable(schema, op, 'StationDrillDown', variables);
-  return {
+  return read(schema, listed, {
     id: 'drill-down',
     name: `drill-down ${DRILL_DOWN_STATION}`,
-    ...(skipped ? { skipped } : {}),
-    role: 'assessor',
-    operation: op?.body ?? '',
-    variables: () => variables,
-    fresh: false,
+    operation: 'StationDrillDown',
+    variables: { code: DRILL_DOWN_STATION, period: PERIOD },
     check(data) {
       const code = (data.station as { code?: string } | null)?.code;
       return code === DRILL_DOWN_STATION ? null : `station ${code ?? 'missing'}`;
     },
-  };
+  });
 }
 
 const CATEGORIES = ['PROPERTY', 'TWO_VEHICLE_THEFT', 'TELECOM_FRAUD', 'OTHER', 'PROPERTY'];
