@@ -1,6 +1,7 @@
 import { startPlatform, type Platform } from '../support/platform';
 import { registerStations, registryStation } from '../support/stations';
 import { tokenFor } from '../support/tokens';
+import { accident, caseRecord } from '../support/records';
 
 // 2019-H1 and 2018-H1 are whole: the figures below never depend on the day the tests run.
 process.env.PLATFORM_TODAY = '2020-01-15';
@@ -20,13 +21,6 @@ const STATIONS = [
   { ...registryStation(D, '330102'), officers: 20, socialOrganizations: 5 },
 ];
 
-const crime = (
-  externalId: string,
-  stationCode: string,
-  category: string,
-  filedOn: string,
-  solvedOn: string | null,
-) => ({ externalId, stationCode, category, filedOn, solvedOn });
 const dispute = (externalId: string, stationCode: string, receivedOn: string, outcome: string) => ({
   externalId,
   stationCode,
@@ -35,13 +29,6 @@ const dispute = (externalId: string, stationCode: string, receivedOn: string, ou
   outcome,
   closedOn: receivedOn,
 });
-const accident = (
-  externalId: string,
-  stationCode: string,
-  occurredOn: string,
-  deaths: number,
-  injuries: number,
-) => ({ externalId, stationCode, occurredOn, deaths, injuries });
 const response = (
   externalId: string,
   stationCode: string,
@@ -78,17 +65,17 @@ const RECORDS: [string, string, Record<string, unknown>[]][] = [
     'recordCases',
     'CaseInput',
     [
-      crime('A1', A, 'OTHER', '2019-02-01', '2019-03-01'),
-      crime('A2', A, 'TELECOM_FRAUD', '2019-05-01', '2019-06-30'),
-      crime('A3', A, 'HOMICIDE', '2018-03-01', '2018-04-01'),
-      crime('A4', A, 'PROPERTY', '2019-07-01', '2019-07-02'),
-      crime('B1', B, 'TWO_VEHICLE_THEFT', '2019-01-15', null),
-      crime('B2', B, 'PROPERTY', '2018-06-30', '2019-01-02'),
-      crime('C1', C, 'TELECOM_FRAUD', '2018-02-02', '2018-02-03'),
-      crime('C2', C, 'OTHER', '2019-04-04', '2019-04-05'),
-      crime('C3', C, 'PROPERTY', '2019-06-06', null),
-      crime('D1', D, 'OTHER', '2019-03-03', '2019-03-04'),
-      crime('D2', D, 'HOMICIDE', '2018-01-01', null),
+      caseRecord('A1', A, 'OTHER', '2019-02-01', '2019-03-01'),
+      caseRecord('A2', A, 'TELECOM_FRAUD', '2019-05-01', '2019-06-30'),
+      caseRecord('A3', A, 'HOMICIDE', '2018-03-01', '2018-04-01'),
+      caseRecord('A4', A, 'PROPERTY', '2019-07-01', '2019-07-02'),
+      caseRecord('B1', B, 'TWO_VEHICLE_THEFT', '2019-01-15', null),
+      caseRecord('B2', B, 'PROPERTY', '2018-06-30', '2019-01-02'),
+      caseRecord('C1', C, 'TELECOM_FRAUD', '2018-02-02', '2018-02-03'),
+      caseRecord('C2', C, 'OTHER', '2019-04-04', '2019-04-05'),
+      caseRecord('C3', C, 'PROPERTY', '2019-06-06', null),
+      caseRecord('D1', D, 'OTHER', '2019-03-03', '2019-03-04'),
+      caseRecord('D2', D, 'HOMICIDE', '2018-01-01', null),
     ],
   ],
   [

@@ -7,6 +7,7 @@ import {
 } from '../support/platform';
 import { registerStations, registryStation } from '../support/stations';
 import { tokenFor } from '../support/tokens';
+import { accident } from '../support/records';
 
 // Every quarter up to 2019-Q2 has ended by this "today"; 2019-Q3 has not.
 process.env.PLATFORM_TODAY = '2019-08-15';
@@ -33,20 +34,6 @@ type Json = any;
 let platform: Platform;
 let assessor: string;
 let secondAssessor: string;
-
-const accident = (
-  id: string,
-  station: string,
-  occurredOn: string,
-  deaths: number,
-  injuries: number,
-) => ({
-  externalId: id,
-  stationCode: station,
-  occurredOn,
-  deaths,
-  injuries,
-});
 
 async function recordAccidents(input: ReturnType<typeof accident>[]): Promise<void> {
   const res = await platform.query(

@@ -1,6 +1,7 @@
 import type { Platform } from './platform';
 import { registerStations, registryStation } from './stations';
 import { tokenFor } from './tokens';
+import { accident, caseRecord } from './records';
 
 /**
  * Five stations of 越城区 (330602), each loaded through the gateway with its department's token,
@@ -18,32 +19,6 @@ export const S5 = '330602600005';
 /** In 嵊州市, outside the board's scope, with records that must not reach it. */
 export const ELSEWHERE = '330683600009';
 
-const caseRecord = (
-  id: string,
-  station: string,
-  category: string,
-  filedOn: string,
-  solvedOn: string | null,
-) => ({
-  externalId: id,
-  stationCode: station,
-  category,
-  filedOn,
-  solvedOn,
-});
-const accident = (
-  id: string,
-  station: string,
-  occurredOn: string,
-  deaths: number,
-  injuries: number,
-) => ({
-  externalId: id,
-  stationCode: station,
-  occurredOn,
-  deaths,
-  injuries,
-});
 /** `count` answers of one station on one day, all with the same two levels. */
 const answers = (
   prefix: string,
