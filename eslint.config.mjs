@@ -4,7 +4,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', '.bench/', '.screenshots/'] },
+  { ignores: ['dist/', 'node_modules/', '.data/', '.bench/', '.screenshots/', '.tools/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
