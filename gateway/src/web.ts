@@ -17,6 +17,25 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/**
+ * What the pages may load: their own scripts, styles, images and fonts, and requests to their
+ * own origin, nothing else. No inline script and no eval: text that reaches a page (a station's
+ * name, an error message) can never run as code. No page may be framed (clickjacking), and
+ * `<base>` cannot redirect relative URLs. Sent with every file of dist/web/: a worker script
+ * takes its policy from its own response.
+ */
+export const PAGE_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** Text worth compressing; the gzip is made once, at start. */
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg']);
 
@@ -30,6 +49,7 @@ function serveFile(file: string): Route {
     // it is checked at every load, and a new build is seen at once.
     'cache-control': extension === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
     vary: 'accept-encoding',
+    'content-security-policy': PAGE_POLICY,
   };
   return (req, res) => {
     const gzip = gzipped !== null && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
