@@ -17,7 +17,11 @@ module.exports = {
         module: { type: 'commonjs', ignoreDynamic: true },
       },
     ],
+    // jose ships only ES modules. Node 22 require()s them, as the services do, but Jest's own
+    // require does so only from Node 24.9: for the tests, they are compiled to CommonJS.
+    '/node_modules/jose/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
   },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   setupFiles: ['<rootDir>/tests/support/env.ts'],
