@@ -52,6 +52,7 @@ export async function startEmbeddedPostgres(options: {
         (process.getuid?.() === 0
           ? ' (as root it runs as user postgres, who must be able to reach that folder)'
           : ''),
+      { cause: error },
     );
   }
   return {
