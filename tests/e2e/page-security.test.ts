@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PAGE_POLICY } from '../../gateway/src/web';
+import { GRAPHIQL_POLICY, PAGE_POLICY } from '../../gateway/src/web';
 import { SECURITY_HEADERS } from '../../platform/http';
 import { assertWebBuilt, launchBrowser } from '../support/browser';
 import { startPlatform, type Platform } from '../support/platform';
@@ -52,15 +52,19 @@ async function pageAssets(url: URL): Promise<URL[]> {
 
 describe('the headers of everything the gateway serves', () => {
   it('keep pages to their own scripts, unframed, with no inline script or eval', () => {
-    const policy = directives(PAGE_POLICY);
-    expect(policy.get('default-src')).toEqual(["'none'"]);
-    expect(policy.get('script-src')).toEqual(["'self'"]);
-    expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
-    expect(policy.get('base-uri')).toEqual(["'none'"]);
+    for (const policy of [PAGE_POLICY, GRAPHIQL_POLICY].map(directives)) {
+      expect(policy.get('default-src')).toEqual(["'none'"]);
+      expect(policy.get('script-src')).toEqual(["'self'"]);
+      expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+      expect(policy.get('base-uri')).toEqual(["'none'"]);
+    }
+    // Only GraphiQL's editor writes inline styles.
+    expect(directives(PAGE_POLICY).get('style-src')).toEqual(["'self'"]);
+    expect(directives(GRAPHIQL_POLICY).get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
   });
 
   it('send the page policy with every page and asset, the strict one with everything else', async () => {
-    const pages = [base, new URL('/screen/', base)];
+    const pages = [base, new URL('/screen/', base)] as const;
     const assets = (await Promise.all(pages.map(pageAssets))).flat();
     expect(assets.length).toBeGreaterThan(2);
     const others = [
@@ -92,7 +96,8 @@ describe('the headers of everything the gateway serves', () => {
       referrer: 'no-referrer',
       policy,
     });
-    for (const url of [...pages, ...assets]) {
+    expect(await seen(base)).toEqual(expected('/', GRAPHIQL_POLICY));
+    for (const url of [pages[1], ...assets]) {
       expect(await seen(url)).toEqual(expected(url.pathname, PAGE_POLICY));
     }
     for (const { url, init } of others) {
