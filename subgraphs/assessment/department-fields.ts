@@ -11,12 +11,8 @@ import type { DepartmentValues } from './scoring/values';
  */
 
 /**
- * What `rows` and `row` @require: every department's values and the registry's stations. The
- * stations come last on purpose: Hive Gateway's stitching planner checks only the first
- * sub-selected field of a @requires before it fetches the field
- * (docs/hive-stitching-requires-bug.md), and the stations arrive a stage before the
- * departments, which need them. Listed first, they would let it fetch the rows without any
- * department; listed last, it waits for all of them. Any order means the same to the spec.
+ * What `rows` and `row` @require: every department's values and the registry's stations.
+ * Stations last, for a peer planner's bug (bench/peer-bugs/hive-stitching-requires.md).
  */
 export const ROWS_REQUIRE = [
   ...BOARD_DEPARTMENTS.map(

@@ -117,9 +117,8 @@ export class AssessmentRow {
   })
   rank!: number;
 
-  // Its key only: the gateway asks the registry for its name and anything else. Providing the
-  // name from the board's stations would save that fetch, but breaks Hive Gateway's stitching
-  // planner, which then drops the station from the rows (docs/hive-stitching-provides-bug.md).
+  // Its key only: the gateway asks the registry for its name. Providing the name would save that
+  // fetch, but a peer planner drops it (bench/peer-bugs/hive-stitching-provides.md).
   @Field(() => Station, { description: '派出所 The station.' })
   station!: StationRef;
 

@@ -1,11 +1,11 @@
-import { scenarios, DRILL_DOWN_STATION, type ProfileStation } from '../../scripts/bench/scenarios';
+import { scenarios, DRILL_DOWN_STATION, type ProfileStation } from '../../bench/gateways/scenarios';
 import { gatewaySchema } from '../../scripts/import/kinds';
 import { startPlatform, type Platform } from '../support/platform';
 import { registerStations, registryStation } from '../support/stations';
 import { tokenFor } from '../support/tokens';
 
 /**
- * `npm run bench` measures the screens' listed operations (scripts/bench/scenarios.ts); this
+ * `npm run bench` measures the screens' listed operations (bench/gateways/scenarios.ts); this
  * keeps their SQL cost per subgraph independent of how many stations there are, with those
  * very requests: the drill-down, the station's board row, the records behind one of its
  * figures, the 绍兴 and the province boards and reports.

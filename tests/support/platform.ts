@@ -1,5 +1,5 @@
 import type { RunningGateway } from '../../gateway/src/gateway';
-import { gatewayOver, startInProcess } from '../../scripts/in-process-platform';
+import { gatewayOver, startInProcess } from './in-process-platform';
 import { authConfigFromEnv } from '../../platform/auth';
 import { statementCount } from '../../subgraphs/kit/database';
 import type { DemoProfile } from '../../demo/profile';

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse, print, type FieldNode, type OperationDefinitionNode } from 'graphql';
-import { listedOperation } from '../gateway/src/safelist';
-import { DEFAULT_LIMITS } from '../platform/limits';
-import { startProcessPlatform, type ProcessPlatform } from './process-platform';
+import { listedOperation } from '../../gateway/src/safelist';
+import { DEFAULT_LIMITS } from '../../platform/limits';
+import { startProcessPlatform, type ProcessPlatform } from '../process-platform';
 
 /**
  * `npm run memory`: the most memory one request can make each service take. Starts every

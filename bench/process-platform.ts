@@ -3,14 +3,14 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signToken } from '../platform/auth';
-import { ensureDatabase, freePort, startEmbeddedPostgres } from './embedded-postgres';
+import { ensureDatabase, freePort, startEmbeddedPostgres } from '../scripts/embedded-postgres';
 import {
   GATEWAY_SCRIPT,
   ProcessGroup,
   startSubgraphs,
   subgraphUrlEnv,
   type SubgraphProcess,
-} from './processes';
+} from '../scripts/processes';
 import { SUBGRAPHS } from '../subgraphs/list';
 
 export interface ProcessPlatform {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { startGateway, type RunningGateway } from '../gateway/src/gateway';
-import type { AuthConfig } from '../platform/auth';
-import type { DemoProfile } from '../demo/profile';
-import type { Logger } from '../platform/log';
-import { SUPERGRAPH_FILE } from '../platform/paths';
-import { startSubgraph, type RunningService, type StartOptions } from '../subgraphs/kit/server';
-import { SUBGRAPHS } from '../subgraphs/list';
+import { startGateway, type RunningGateway } from '../../gateway/src/gateway';
+import type { AuthConfig } from '../../platform/auth';
+import type { DemoProfile } from '../../demo/profile';
+import type { Logger } from '../../platform/log';
+import { SUPERGRAPH_FILE } from '../../platform/paths';
+import { startSubgraph, type RunningService, type StartOptions } from '../../subgraphs/kit/server';
+import { SUBGRAPHS } from '../../subgraphs/list';
 
 export interface InProcessOptions {
   databaseUrl: string;
@@ -39,7 +39,7 @@ export function gatewayOver(
 
 /**
  * Every subgraph and the gateway in this process on free ports, the gateway serving the
- * checked-in supergraph: what the tests and the soak run talk to over HTTP.
+ * checked-in supergraph: what the tests talk to over HTTP.
  */
 export async function startInProcess(options: InProcessOptions): Promise<InProcessPlatform> {
   const services = new Map<string, RunningService>();

@@ -1,5 +1,5 @@
 // A minimal reproduction of Hive Gateway's stitching planner fetching a @requires field before
-// every field it requires is there (docs/hive-stitching-requires-bug.md). Three tiny subgraphs:
+// every field it requires is there (hive-stitching-requires.md). Three tiny subgraphs:
 //
 //   things   Query.thing; Thing.summary @requires(fields: "parts { id } weight { value }")
 //   parts    Thing.parts
@@ -13,7 +13,7 @@
 // Needs graphql, @apollo/subgraph and @theguild/federation-composition (this repository's
 // dependencies) and @graphql-hive/gateway-runtime and @graphql-hive/router-runtime, which
 // `npm run bench -- --compare-answers` installs into .bench/hive. Then:
-//   node docs/hive-stitching-requires-bug.mjs
+//   node bench/peer-bugs/hive-stitching-requires.mjs
 // Elsewhere, install the five packages and drop HIVE_DIR.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@theguild/federation-composition';
@@ -24,7 +24,7 @@ import console from 'node:console';
 import process from 'node:process';
 import { pathToFileURL, URL } from 'node:url';
 
-const HIVE_DIR = new URL('../.bench/hive/', import.meta.url);
+const HIVE_DIR = new URL('../../.bench/hive/', import.meta.url);
 const fromHive = (name) => import(pathToFileURL(createRequire(HIVE_DIR).resolve(name)).href);
 
 const LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.0",

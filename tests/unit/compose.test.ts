@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { PROJECT_ROOT } from '../platform/paths';
-import { SUBGRAPHS } from '../subgraphs/list';
+import { PROJECT_ROOT } from '../../platform/paths';
+import { SUBGRAPHS } from '../../subgraphs/list';
 
 interface Service {
   command?: string[];

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { SUPERGRAPH_FILE } from '../../platform/paths';
-import type { SubgraphProcess } from '../processes';
+import type { SubgraphProcess } from '../../scripts/processes';
 import { BENCH_DIR, BENCH_PORTS } from './ports';
 
 /**
@@ -13,7 +13,7 @@ import { BENCH_DIR, BENCH_PORTS } from './ports';
  *
  * Two peers run from it: the Rust planner, which plans like @apollo/gateway and so is the fair
  * comparison, and the default stitching planner, which mis-plans a @requires with more than
- * one sub-selected field (docs/hive-stitching-requires-bug.md): kept as a second peer so a
+ * one sub-selected field (bench/peer-bugs/hive-stitching-requires.md): kept as a second peer so a
  * router-portability regression of ours shows up against it too.
  *
  * @graphql-tools/stitch, under Hive Gateway, marks the return type of every `@requires` field
@@ -123,7 +123,7 @@ function benchSupergraph(subgraphs: readonly SubgraphProcess[]): string {
  * of identical subgraph requests off, since ours has none and it would answer concurrent
  * identical requests from one fetch.
  */
-const CONFIG = `// Written by npm run bench (scripts/bench/hive.ts).
+const CONFIG = `// Written by npm run bench (bench/gateways/hive.ts).
 const forwarded = ['authorization', 'x-request-id'];
 export const gatewayConfig = {
   propagateHeaders: {

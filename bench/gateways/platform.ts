@@ -7,7 +7,7 @@ import {
   startSubgraphs,
   subgraphUrlEnv,
   type SubgraphProcess,
-} from '../processes';
+} from '../../scripts/processes';
 import { HIVE_BIN, hiveArgs, type Peer } from './hive';
 import type { GatewayUnderTest } from './measure';
 import { BENCH_DIR, BENCH_PORTS } from './ports';

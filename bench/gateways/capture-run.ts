@@ -1,4 +1,4 @@
-import type { ProcessGroup, SubgraphProcess } from '../processes';
+import type { ProcessGroup, SubgraphProcess } from '../../scripts/processes';
 import { FetchRecorder, type SubgraphFetch } from './capture';
 import { requestBody } from './measure';
 import { startOurGateway, type PlatformOptions } from './platform';

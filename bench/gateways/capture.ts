@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { listen } from '../../platform/http';
-import type { SubgraphProcess } from '../processes';
+import type { SubgraphProcess } from '../../scripts/processes';
 
 /** One request a gateway sent a subgraph, as it went over the wire, and when. */
 export interface SubgraphFetch {

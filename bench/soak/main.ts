@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import pg from 'pg';
-import { drift, kindTable, minuteTable, MinuteStats } from './soak-stats';
-import { SOAK_MIX, SOAK_STATIONS, soakStation, type SoakContext } from './soak-mix';
-import { startProcessPlatform } from './process-platform';
-import { listedOperation } from '../gateway/src/safelist';
+import { drift, kindTable, minuteTable, MinuteStats } from './stats';
+import { SOAK_MIX, SOAK_STATIONS, soakStation, type SoakContext } from './mix';
+import { startProcessPlatform } from '../process-platform';
+import { listedOperation } from '../../gateway/src/safelist';
 
 /**
  * `npm run soak -- --minutes N [--concurrency C]`: holds what users do against the whole
  * platform for N minutes (1 to 60): the registry, county and city boards, a station's
  * statistics, record loads, with a share of hostile requests (a cost attack, a 900 KB
- * argument, a bad batch, clients hanging up, …, scripts/soak-mix.ts). Then it reports errors of
+ * argument, a bad batch, clients hanging up, …, bench/soak/mix.ts). Then it reports errors of
  * the well-behaved requests (target 0), hostile ones not refused as they should be (target 0),
  * p99 drift from the first minute to the last, each service's memory (target: flat) and
  * whether every acknowledged write is stored. Every service runs as its own process, as under

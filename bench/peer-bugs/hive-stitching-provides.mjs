@@ -1,5 +1,5 @@
 // A minimal reproduction of Hive Gateway's stitching planner dropping a @provides field from an
-// entity fetch (docs/hive-stitching-provides-bug.md). Two tiny subgraphs:
+// entity fetch (hive-stitching-provides.md). Two tiny subgraphs:
 //
 //   boards    Query.board; Board.rows @requires(fields: "stations { code name }");
 //             Row.station @provides(fields: "name"); Station { code name @external [visits] }
@@ -13,9 +13,9 @@
 // Needs graphql, @apollo/subgraph and @theguild/federation-composition (this repository's
 // dependencies) and @graphql-hive/gateway-runtime and @graphql-hive/router-runtime, which
 // `npm run bench -- --compare-answers` installs into .bench/hive. Then:
-//   node docs/hive-stitching-provides-bug.mjs
+//   node bench/peer-bugs/hive-stitching-provides.mjs
 // Elsewhere, install the five packages and drop HIVE_DIR. It serves and composes the subgraphs as
-// hive-stitching-requires-bug.mjs does, on purpose: each file goes alone with its own report.
+// hive-stitching-requires.mjs does, on purpose: each file goes alone with its own report.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@theguild/federation-composition';
 import { graphql, parse } from 'graphql';
@@ -25,7 +25,7 @@ import console from 'node:console';
 import process from 'node:process';
 import { pathToFileURL, URL } from 'node:url';
 
-const HIVE_DIR = new URL('../.bench/hive/', import.meta.url);
+const HIVE_DIR = new URL('../../.bench/hive/', import.meta.url);
 const fromHive = (name) => import(pathToFileURL(createRequire(HIVE_DIR).resolve(name)).href);
 
 const LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.0",

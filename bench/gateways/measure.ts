@@ -1,4 +1,4 @@
-import type { SubgraphProcess } from '../processes';
+import type { SubgraphProcess } from '../../scripts/processes';
 import { stagesOf, type SubgraphFetch } from './capture';
 import { runLoad, type LoadResult, type Target } from './load';
 import { replayStages, type CriticalPathFigures } from './replay';

@@ -2,8 +2,12 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { envVar } from '../../platform/config';
 import { SUBGRAPHS } from '../../subgraphs/list';
-import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from '../embedded-postgres';
-import { loadProfile } from '../load-profile';
+import {
+  ensureDatabase,
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+} from '../../scripts/embedded-postgres';
+import { loadProfile } from '../../scripts/load-profile';
 import { BENCH_DIR, BENCH_PORTS } from './ports';
 
 export interface BenchDatabase {

@@ -1,4 +1,4 @@
-import type { SubgraphProcess } from '../processes';
+import type { SubgraphProcess } from '../../scripts/processes';
 
 /**
  * A Prometheus counter of each subgraph (GET /metrics), summed over its labels; null for a

@@ -2,8 +2,8 @@ import { OperationTypeNode } from 'graphql';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../platform/paths';
-import { csvRecords, type CsvProblem } from '../import/csv-records';
-import { gatewaySchema, mutationDocument, recordKinds } from '../import/kinds';
+import { csvRecords, type CsvProblem } from '../../scripts/import/csv-records';
+import { gatewaySchema, mutationDocument, recordKinds } from '../../scripts/import/kinds';
 import { SUBGRAPHS } from '../../subgraphs/list';
 import { PEERS, type Peer } from './hive';
 import type { GatewayUnderTest } from './measure';
@@ -207,7 +207,7 @@ async function requests(scenarios: readonly Scenario[]): Promise<(Request | Unse
       const names = unset.join(', $');
       out.push({
         name: op.name,
-        why: `no value for $${names}: add one to VARIABLES in scripts/bench/compare.ts`,
+        why: `no value for $${names}: add one to VARIABLES in bench/gateways/compare.ts`,
         fails: true,
       });
       continue;
