@@ -10,13 +10,13 @@ import {
   Root,
 } from 'type-graphql';
 import { assertStationCode } from '../../platform/codes';
-import type { Context } from '../kit/context';
+import type { Context } from '../kit/service/context';
 import { badUserInput, show } from '../../platform/errors';
-import type { BoardKey } from '../kit/board-contract';
-import { listSize, STATIONS_IN_SCOPE } from '../kit/list-sizes';
-import { PERIOD_ARG } from '../kit/period-stats';
-import { parsePeriod } from '../kit/period';
-import { parseScope } from '../kit/scope';
+import type { BoardKey } from '../kit/contract/board-contract';
+import { listSize, STATIONS_IN_SCOPE } from '../kit/contract/list-sizes';
+import { PERIOD_ARG } from '../kit/figures/period-stats';
+import { parsePeriod } from '../kit/figures/period';
+import { parseScope } from '../kit/figures/scope';
 import { ROWS_REQUIRE } from './department-fields';
 import type { AssessmentLoaders } from './loaders';
 import { AssessmentBoard, type ScoredBoardRef } from './references';

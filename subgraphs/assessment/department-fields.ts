@@ -1,6 +1,10 @@
 import { Directive, Field, type ClassType } from 'type-graphql';
 import { BOARD_DEPARTMENTS } from '../departments';
-import { assertRepresentation, type StationIndicators, type BoardRef } from '../kit/board-contract';
+import {
+  assertRepresentation,
+  type StationIndicators,
+  type BoardRef,
+} from '../kit/contract/board-contract';
 import type { DepartmentValues } from './scoring/values';
 
 /**

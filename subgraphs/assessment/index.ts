@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '../kit/definition';
+import type { SubgraphDefinition } from '../kit/service/definition';
 import { BoardResolver } from './board-resolver';
 import { createLoaders, type AssessmentLoaders } from './loaders';
 import { Schemes1764400000005 } from './migrations/1764400000005-schemes';

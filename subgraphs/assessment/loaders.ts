@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { keyedLoader } from '../kit/loaders';
+import { keyedLoader } from '../kit/service/loaders';
 import { assertBoardRepresentation, departmentValues } from './department-fields';
 import { createPublishedLoaders, type PublishedLoaders } from './published/loaders';
 import type { ScoredBoardRef } from './references';

@@ -1,9 +1,9 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { Department } from '../departments';
-import { listSize } from '../kit/list-sizes';
+import { listSize } from '../kit/contract/list-sizes';
 import { CATALOG_SIZE, DEPARTMENT_COUNT } from './department-fields';
 import { DepartmentEnum, GradeEnum, ScoringMethodEnum } from './enums';
-import type { StationRef } from '../kit/board-contract';
+import type { StationRef } from '../kit/contract/board-contract';
 import { Station } from './references';
 import type { Grade } from './scoring/grade';
 import type { Note } from './scoring/notes';

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Grant } from '../../platform/access';
-import type { Context } from '../kit/context';
-import { listSize } from '../kit/list-sizes';
+import type { Context } from '../kit/service/context';
+import { listSize } from '../kit/contract/list-sizes';
 import type { AssessmentLoaders } from './loaders';
 import { AssessmentScheme, assertSchemeId, type Scheme } from './scheme';
 import { AssessmentSchemeInput } from './scheme-input';

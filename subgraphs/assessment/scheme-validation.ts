@@ -1,6 +1,6 @@
-import { must, type Problem } from '../kit/batch';
+import { must, type Problem } from '../kit/records/batch-checks';
 import { badUserInput, show } from '../../platform/errors';
-import type { IndicatorKind } from '../kit/indicators';
+import type { IndicatorKind } from '../kit/figures/indicators';
 import { indicatorByKey, type Department } from '../departments';
 import { roundHalfAwayFromZero } from './scoring/round';
 import type { AssessmentSchemeInput, SchemeIndicatorInput } from './scheme-input';

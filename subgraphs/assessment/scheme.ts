@@ -2,7 +2,7 @@ import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { badUserInput, show } from '../../platform/errors';
 import type { Department } from '../departments';
-import { listSize } from '../kit/list-sizes';
+import { listSize } from '../kit/contract/list-sizes';
 import { CATALOG_SIZE } from './department-fields';
 import { DepartmentEnum, ScoringDirectionEnum, ScoringMethodEnum, ShortSampleEnum } from './enums';
 import type {

@@ -1,4 +1,4 @@
-import { must, type Problem } from '../kit/batch';
+import { must, type Problem } from '../kit/records/batch-checks';
 import { DisputeOutcome } from './enums';
 import type { CaseInput, DisputeInput } from './records';
 

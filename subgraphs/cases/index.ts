@@ -1,4 +1,4 @@
-import { departmentSubgraph, recordKind } from '../kit/department';
+import { departmentSubgraph, recordKind } from '../kit/contract/department-subgraph';
 import { CASE_INDICATORS } from './indicators';
 import { CaseInput, DisputeInput, CASE_TABLE, DISPUTE_TABLE } from './records';
 import { Records1764400000001 } from './migrations/1764400000001-records';

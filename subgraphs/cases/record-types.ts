@@ -1,6 +1,6 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
-import { recordInterface } from '../kit/record-types';
+import { recordInterface } from '../kit/records/record-outputs';
 import { CaseCategory, DisputeChannel, DisputeOutcome } from './enums';
 
 /** The criminal police's records as they sent them: cases and disputes. */

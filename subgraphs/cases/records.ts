@@ -1,8 +1,8 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, InputType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
-import { entityTable } from '../kit/entity-table';
-import { RecordInput } from '../kit/records';
+import { entityTable } from '../kit/records/entity-table';
+import { RecordInput } from '../kit/records/record-inputs';
 import { CaseCategory, DisputeChannel, DisputeOutcome } from './enums';
 
 @Entity({ name: 'criminal_case' })

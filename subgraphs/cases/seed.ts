@@ -22,7 +22,7 @@ import {
 import { DEMO_AUTHOR, loadDemoRows } from '../../demo/load';
 import type { DemoProfile } from '../../demo/profile';
 import { Random } from '../../demo/random';
-import type { DateRange } from '../kit/period';
+import type { DateRange } from '../kit/figures/period';
 import { CaseCategory, DisputeChannel, DisputeOutcome } from './enums';
 import { type CaseInput, type DisputeInput, CASE_TABLE, DISPUTE_TABLE } from './records';
 

@@ -1,8 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { isStationCode } from '../../platform/codes';
 import { badUserInput, show } from '../../platform/errors';
-import { PageInfo, pageInfo } from '../kit/connection';
-import { listSize } from '../kit/list-sizes';
+import { PageInfo, pageInfo } from '../kit/contract/connection';
+import { listSize } from '../kit/contract/list-sizes';
 import { Station } from './station';
 
 /** The largest page a client may ask for (`first`). */

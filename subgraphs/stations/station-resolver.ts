@@ -11,15 +11,15 @@ import {
   Root,
 } from 'type-graphql';
 import { Grant } from '../../platform/access';
-import { must, validateBatch } from '../kit/batch';
+import { must, validateBatch } from '../kit/records/batch-checks';
 import { assertStationCode } from '../../platform/codes';
-import type { Context } from '../kit/context';
+import type { Context } from '../kit/service/context';
 import { badUserInput, show } from '../../platform/errors';
-import { loadAll } from '../kit/loaders';
-import { MAX_RECORDS } from '../kit/records';
-import { UpsertResult } from '../kit/results';
-import { DRY_RUN_ARG, writeBatch } from '../kit/upsert';
-import { listSize } from '../kit/list-sizes';
+import { loadAll } from '../kit/service/loaders';
+import { MAX_RECORDS } from '../kit/records/record-inputs';
+import { UpsertResult } from '../kit/records/write-results';
+import { DRY_RUN_ARG, writeBatch } from '../kit/records/upsert';
+import { listSize } from '../kit/contract/list-sizes';
 import { STATION_BOUNDS } from './bounds';
 import { connection, decodeCursor, MAX_PAGE, StationConnection } from './connection';
 import { Division, DivisionLevel } from './division';
@@ -32,7 +32,7 @@ import { STATION_TABLE } from './station-table';
 type StationsContext = Context<StationsLoaders>;
 
 export const MAX_UPSERT = 1000;
-/** As many codes as a department's largest batch can name (kit/records.ts MAX_RECORDS). */
+/** As many codes as a department's largest batch can name (kit/records/record-inputs.ts MAX_RECORDS). */
 export const MAX_CODES = MAX_RECORDS;
 
 @Resolver(() => Station)

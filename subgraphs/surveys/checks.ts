@@ -1,4 +1,4 @@
-import { must, type Problem } from '../kit/batch';
+import { must, type Problem } from '../kit/records/batch-checks';
 import type { CommendationInput, ComplaintInput, SurveyResponseInput } from './records';
 import { HIGHEST_LEVEL, LOWEST_LEVEL } from './levels';
 

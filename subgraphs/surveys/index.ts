@@ -1,4 +1,4 @@
-import { departmentSubgraph, recordKind } from '../kit/department';
+import { departmentSubgraph, recordKind } from '../kit/contract/department-subgraph';
 import { SURVEY_INDICATORS } from './indicators';
 import {
   CommendationInput,

@@ -1,6 +1,6 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { recordInterface } from '../kit/record-types';
+import { recordInterface } from '../kit/records/record-outputs';
 import { CommendationKind } from './enums';
 
 /** The survey firm's and the 12389 desk's records as they sent them. */

@@ -21,7 +21,7 @@ import {
 } from '../../demo/calibrate';
 import type { DemoProfile } from '../../demo/profile';
 import { Random } from '../../demo/random';
-import type { DateRange } from '../kit/period';
+import type { DateRange } from '../kit/figures/period';
 import { CommendationKind } from './enums';
 import { COUNTED_LEVEL } from './levels';
 import {

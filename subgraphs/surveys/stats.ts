@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { PeriodStats } from '../kit/period-stats';
-import { countOf, type FiguresSource } from '../kit/figures-query';
+import { PeriodStats } from '../kit/figures/period-stats';
+import { countOf, type FiguresSource } from '../kit/figures/figures-query';
 import { CommendationKind } from './enums';
 import { COUNTED_LEVEL } from './levels';
 

@@ -1,4 +1,4 @@
-import { departmentSubgraph, recordKind } from '../kit/department';
+import { departmentSubgraph, recordKind } from '../kit/contract/department-subgraph';
 import { TRAFFIC_INDICATORS } from './indicators';
 import { AccidentInput, ACCIDENT_TABLE } from './records';
 import { Accidents1764400000002 } from './migrations/1764400000002-accidents';

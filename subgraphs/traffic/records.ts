@@ -1,8 +1,8 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
-import { entityTable } from '../kit/entity-table';
-import { RecordInput } from '../kit/records';
+import { entityTable } from '../kit/records/entity-table';
+import { RecordInput } from '../kit/records/record-inputs';
 import { MAX_CASUALTIES } from './checks';
 
 @Entity({ name: 'accident' })

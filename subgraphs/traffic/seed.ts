@@ -12,7 +12,7 @@ import {
   within,
 } from '../../demo/article';
 import { articleCityStations, setCount } from '../../demo/calibrate';
-import type { DateRange } from '../kit/period';
+import type { DateRange } from '../kit/figures/period';
 import { demoStations } from '../../demo/stations';
 import { type AccidentInput, ACCIDENT_TABLE } from './records';
 

@@ -15,12 +15,12 @@ import {
 import { Grant } from '../../../platform/access';
 import { assertDivisionCode, assertStationCode } from '../../../platform/codes';
 import { badUserInput, show } from '../../../platform/errors';
-import { pageInfo } from '../../kit/connection';
-import type { Context } from '../../kit/context';
-import type { BoardKey } from '../../kit/board-contract';
-import { parsePeriod, previousPeriod } from '../../kit/period';
-import { listSize, STATIONS_IN_SCOPE } from '../../kit/list-sizes';
-import { parseScope } from '../../kit/scope';
+import { pageInfo } from '../../kit/contract/connection';
+import type { Context } from '../../kit/service/context';
+import type { BoardKey } from '../../kit/contract/board-contract';
+import { parsePeriod, previousPeriod } from '../../kit/figures/period';
+import { listSize, STATIONS_IN_SCOPE } from '../../kit/contract/list-sizes';
+import { parseScope } from '../../kit/figures/scope';
 import { GradeEnum } from '../enums';
 import type { AssessmentLoaders } from '../loaders';
 import { AssessmentScheme, assertSchemeId, type Scheme } from '../scheme';

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import type { StationRef } from '../../kit/board-contract';
+import type { StationRef } from '../../kit/contract/board-contract';
 import { GradeEnum } from '../enums';
 import { Station } from '../references';
 import type { Grade } from '../scoring/grade';

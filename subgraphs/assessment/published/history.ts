@@ -12,10 +12,10 @@ import {
   Root,
 } from 'type-graphql';
 import { badUserInput, show } from '../../../platform/errors';
-import type { Context } from '../../kit/context';
-import type { StationRef } from '../../kit/board-contract';
-import { listSize } from '../../kit/list-sizes';
-import { parseScope } from '../../kit/scope';
+import type { Context } from '../../kit/service/context';
+import type { StationRef } from '../../kit/contract/board-contract';
+import { listSize } from '../../kit/contract/list-sizes';
+import { parseScope } from '../../kit/figures/scope';
 import { GradeEnum } from '../enums';
 import type { AssessmentLoaders } from '../loaders';
 import { Station } from '../references';

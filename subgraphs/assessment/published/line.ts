@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { StationRef } from '../../kit/board-contract';
-import { listSize, STATIONS_IN_SCOPE } from '../../kit/list-sizes';
-import { PageInfo } from '../../kit/connection';
+import type { StationRef } from '../../kit/contract/board-contract';
+import { listSize, STATIONS_IN_SCOPE } from '../../kit/contract/list-sizes';
+import { PageInfo } from '../../kit/contract/connection';
 import { CATALOG_SIZE, DEPARTMENT_COUNT } from '../department-fields';
 import { GradeEnum } from '../enums';
 import { Station } from '../references';

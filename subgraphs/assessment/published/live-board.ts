@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { codedError } from '../../../platform/errors';
-import type { BoardKey } from '../../kit/board-contract';
-import type { Graph } from '../../kit/graph';
+import type { BoardKey } from '../../kit/contract/board-contract';
+import type { Graph } from '../../kit/service/gateway-client';
 import type { DeductionScore, DepartmentScore, IndicatorScore } from '../row';
 import { NOTES } from '../scoring/notes';
 import type { PublishedDetail, PublishedLine } from './line';

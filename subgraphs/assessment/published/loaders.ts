@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { groupedLoader } from '../../kit/loaders';
+import { groupedLoader } from '../../kit/service/loaders';
 import {
   findBoards,
   readHistory,

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { badUserInput } from '../../../platform/errors';
-import type { BoardKey } from '../../kit/board-contract';
+import type { BoardKey } from '../../kit/contract/board-contract';
 import { schemeAsJson, withLabels } from '../scheme-store';
 import type { Scheme } from '../scheme';
 import type { Grade } from '../scoring/grade';

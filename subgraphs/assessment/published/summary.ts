@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { Department } from '../../departments';
-import { listSize } from '../../kit/list-sizes';
+import { listSize } from '../../kit/contract/list-sizes';
 import { DEPARTMENT_COUNT } from '../department-fields';
 import { DepartmentEnum, GradeEnum } from '../enums';
 import { GRADE_FLOORS, type Grade } from '../scoring/grade';

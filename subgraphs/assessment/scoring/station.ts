@@ -1,5 +1,5 @@
 import { indicatorByKey, type Department } from '../../departments';
-import type { IndicatorValue } from '../../kit/board-contract';
+import type { IndicatorValue } from '../../kit/contract/board-contract';
 import type { DeductionScore, DepartmentScore, IndicatorScore } from '../row';
 import type { ValueIndex } from './values';
 import { gradeOf, type Grade } from './grade';

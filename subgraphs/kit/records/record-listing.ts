@@ -1,12 +1,12 @@
 import type { ClassType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import { badUserInput, show } from '../../platform/errors';
-import { pageInfo, type PageInfo } from './connection';
-import { indicatorKey, type Indicators } from './indicators';
+import { badUserInput, show } from '../../../platform/errors';
+import { pageInfo, type PageInfo } from '../contract/connection';
+import { indicatorKey, type Indicators } from '../figures/indicators';
 import { fieldName } from './journal';
-import type { DateRange } from './period';
-import type { RecordBase } from './record-types';
-import { figureOrigins, NOT_WITHDRAWN, type FiguresSource } from './figures-query';
+import type { DateRange } from '../figures/period';
+import type { RecordBase } from './record-outputs';
+import { figureOrigins, NOT_WITHDRAWN, type FiguresSource } from '../figures/figures-query';
 
 /** A record kind as the listings see it: its table, its type and the date it is listed by. */
 export interface ListedKind {

@@ -49,7 +49,7 @@ export function figuresLoader<Figures>(
 /**
  * How one figure is made from a source's rows: the rows meeting `where` (all of them without
  * it), counted, or `sum` of a column over them. The statistics aggregate it and the record
- * listings filter by it (records.ts), so the records behind a figure are always those it counted.
+ * listings filter by it (records/record-listing.ts), so the records behind a figure are always those it counted.
  */
 export interface Measure {
   /** A SQL condition on the source's row `r`'s columns, e.g. `category = 'HOMICIDE'`. */

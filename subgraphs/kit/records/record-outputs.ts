@@ -9,7 +9,7 @@ import {
   registerEnumType,
   type ClassType,
 } from 'type-graphql';
-import { CHANGES_PER_RECORD, FIELDS_PER_RECORD, listSize } from './list-sizes';
+import { CHANGES_PER_RECORD, FIELDS_PER_RECORD, listSize } from '../contract/list-sizes';
 
 /** What one change-log entry did to its record. */
 export enum RecordAction {

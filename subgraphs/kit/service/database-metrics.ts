@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { Counter, Gauge } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { statementCount } from './database';
-import type { ServiceMetrics } from '../../platform/metrics';
+import type { ServiceMetrics } from '../../../platform/metrics';
 
 /**
  * A subgraph's database in its metrics, read when scraped: the pg pool behind TypeORM

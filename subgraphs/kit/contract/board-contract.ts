@@ -1,10 +1,10 @@
 import type DataLoader from 'dataloader';
 import { Directive, Field, Float, ID, Int, ObjectType, type ClassType } from 'type-graphql';
-import { codedError } from '../../platform/errors';
-import { indicatorKey, type Indicators } from './indicators';
+import { codedError } from '../../../platform/errors';
+import { indicatorKey, type Indicators } from '../figures/indicators';
 import { listSize } from './list-sizes';
-import { parsePeriod } from './period';
-import { loadWithBaseline, type FiguresKey } from './figures-query';
+import { parsePeriod } from '../figures/period';
+import { loadWithBaseline, type FiguresKey } from '../figures/figures-query';
 
 /**
  * The shapes a department subgraph shares with the rest of the graph. Each department declares

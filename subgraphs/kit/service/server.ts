@@ -6,27 +6,27 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { DataSource } from 'typeorm';
-import { requireViewerPlugin } from '../../platform/access';
-import { createVerifier, type AuthConfig } from '../../platform/auth';
-import { today } from './clock';
-import { isProduction } from '../../platform/config';
+import { requireViewerPlugin } from '../../../platform/access';
+import { createVerifier, type AuthConfig } from '../../../platform/auth';
+import { today } from '../figures/clock';
+import { isProduction } from '../../../platform/config';
 import type { Context } from './context';
 import { openDatabase } from './database';
 import type { SubgraphDefinition } from './definition';
-import type { DemoProfile } from '../../demo/profile';
-import { errorFormatter } from '../../platform/errors';
+import type { DemoProfile } from '../../../demo/profile';
+import { errorFormatter } from '../../../platform/errors';
 import { watchDatabase } from './database-metrics';
-import { serviceLogger, type Logger } from '../../platform/log';
-import { createHttpServer, listen, sendJson } from '../../platform/http';
-import { ServiceMetrics } from '../../platform/metrics';
-import { observeRequestsPlugin } from '../../platform/observe-requests';
-import { requestId } from '../../platform/request-scope';
-import { gatewayUrlFromEnv, graphFor, type GatewayUrl } from './graph';
-import { buildFederatedSchema } from './schema';
+import { serviceLogger, type Logger } from '../../../platform/log';
+import { createHttpServer, listen, sendJson } from '../../../platform/http';
+import { ServiceMetrics } from '../../../platform/metrics';
+import { observeRequestsPlugin } from '../../../platform/observe-requests';
+import { requestId } from '../../../platform/request-scope';
+import { gatewayUrlFromEnv, graphFor, type GatewayUrl } from './gateway-client';
+import { buildFederatedSchema } from './federated-schema';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { costDirectives } from '../../platform/cost';
-import { costLimitPlugin, limitsFromEnv, shapeLimitRule } from '../../platform/limits';
+import { costDirectives } from '../../../platform/cost';
+import { costLimitPlugin, limitsFromEnv, shapeLimitRule } from '../../../platform/limits';
 
 export interface StartOptions {
   /** 0 picks a free port (tests). */

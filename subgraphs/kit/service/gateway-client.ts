@@ -1,6 +1,6 @@
-import { listedOperation } from '../../gateway/src/safelist';
-import { envVar, intEnv } from '../../platform/config';
-import { codedError, type ErrorCode } from '../../platform/errors';
+import { listedOperation } from '../../../gateway/src/safelist';
+import { envVar, intEnv } from '../../../platform/config';
+import { codedError, type ErrorCode } from '../../../platform/errors';
 
 /**
  * The federated graph as a subgraph asks it: through the gateway (GATEWAY_URL), as the caller,

@@ -1,5 +1,5 @@
-import { badUserInput, show } from '../../platform/errors';
-import type { Graph } from './graph';
+import { badUserInput, show } from '../../../platform/errors';
+import type { Graph } from '../service/gateway-client';
 
 interface SchemeKeys {
   assessmentScheme: {

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { Grant } from '../../platform/access';
-import type { Viewer } from '../../platform/auth';
-import { badUserInput, show } from '../../platform/errors';
+import { Grant } from '../../../platform/access';
+import type { Viewer } from '../../../platform/auth';
+import { badUserInput, show } from '../../../platform/errors';
 import type { UpsertTable } from './upsert';
 
 /**

@@ -1,5 +1,5 @@
-import { isDivisionCode, isStationCode } from '../../platform/codes';
-import { badUserInput, show } from '../../platform/errors';
+import { isDivisionCode, isStationCode } from '../../../platform/codes';
+import { badUserInput, show } from '../../../platform/errors';
 
 /**
  * A scope names the stations a query covers: a GB/T 2260 division (the province 330000, a

@@ -1,5 +1,5 @@
-import { validateBatch } from './batch';
-import type { Graph } from './graph';
+import { validateBatch } from './batch-checks';
+import type { Graph } from '../service/gateway-client';
 
 interface RegisteredStations {
   registeredStations: { code: string }[];

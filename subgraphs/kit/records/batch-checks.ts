@@ -1,6 +1,6 @@
-import { isStationCode } from '../../platform/codes';
-import { badUserInput, show } from '../../platform/errors';
-import { hasControlCharacter, hasVisibleCharacter } from '../../platform/text';
+import { isStationCode } from '../../../platform/codes';
+import { badUserInput, show } from '../../../platform/errors';
+import { hasControlCharacter, hasVisibleCharacter } from '../../../platform/text';
 
 /** One thing wrong with one field of one record of a batch. */
 export interface Problem {

@@ -1,9 +1,9 @@
 import { Column, PrimaryColumn, type DataSource } from 'typeorm';
 import { Field, ID, InputType } from 'type-graphql';
-import { must, validateBatch, type Problem } from './batch';
-import type { Graph } from './graph';
-import { assertRegistered } from './registry';
-import { IngestResult } from './results';
+import { must, validateBatch, type Problem } from './batch-checks';
+import type { Graph } from '../service/gateway-client';
+import { assertRegistered } from './registered-stations';
+import { IngestResult } from './write-results';
 import type { Author } from './journal';
 import { writeBatch, type UpsertTable } from './upsert';
 
@@ -13,7 +13,7 @@ export const MAX_RECORDS = 5000;
 /**
  * What every department record carries: the department's own id and the station it belongs to.
  * A kind of record is one class, its GraphQL input and its table's mapping (an @Entity whose
- * @Columns the upsert reads, kit/entity-table.ts), so its table is described once in code
+ * @Columns the upsert reads, entity-table.ts), so its table is described once in code
  * besides its migration. These are the first columns of every record table (RECORD_KEY_COLUMNS).
  */
 @InputType()

@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { badUserInput, show } from '../../platform/errors';
-import { hasControlCharacter } from '../../platform/text';
-import { must } from './batch';
+import { badUserInput, show } from '../../../platform/errors';
+import { hasControlCharacter } from '../../../platform/text';
+import { must } from './batch-checks';
 import { withdrawRows, type Author, type WithdrawCounts } from './journal';
-import { MAX_REASON_LENGTH } from './migrations';
-import { MAX_RECORDS } from './records';
+import { MAX_REASON_LENGTH } from './migration-sql';
+import { MAX_RECORDS } from './record-inputs';
 import { inWriteTransaction } from './upsert';
 
 function refuse(problem: { field: string; value: unknown; reason: string }): never {

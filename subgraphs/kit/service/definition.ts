@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { ClassType, NonEmptyArray } from 'type-graphql';
 import type { DataSource, MixedList } from 'typeorm';
 import type { Context } from './context';
-import type { DemoProfile } from '../../demo/profile';
+import type { DemoProfile } from '../../../demo/profile';
 
 export interface ReferenceResolver<Loaders extends object> {
   __resolveReference(

@@ -16,11 +16,11 @@ import {
   type ClassType,
 } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import { Grant } from '../../platform/access';
-import type { Problem } from './batch';
-import type { Context } from './context';
-import type { SubgraphDefinition } from './definition';
-import type { DemoProfile } from '../../demo/profile';
+import { Grant } from '../../../platform/access';
+import type { Problem } from '../records/batch-checks';
+import type { Context } from '../service/context';
+import type { SubgraphDefinition } from '../service/definition';
+import type { DemoProfile } from '../../../demo/profile';
 import {
   boardIndicators,
   boardReference,
@@ -33,15 +33,15 @@ import {
   type StationRef,
 } from './board-contract';
 import { PageInfo } from './connection';
-import { historyKey, historyLoader } from './history';
+import { historyKey, historyLoader } from '../records/record-history';
 import {
   divisionStatsWithBaseline,
   PERIOD_ARG,
   statsWithBaseline,
   type WithBaseline,
-} from './period-stats';
-import { indicatorKey, type IndicatorDefinition, type Indicators } from './indicators';
-import { authorOf } from './journal';
+} from '../figures/period-stats';
+import { indicatorKey, type IndicatorDefinition, type Indicators } from '../figures/indicators';
+import { authorOf } from '../records/journal';
 import {
   CHANGES_PER_RECORD,
   cost,
@@ -49,7 +49,7 @@ import {
   STATIONS_IN_SCOPE,
   STATISTICS_WEIGHT,
 } from './list-sizes';
-import { parsePeriod } from './period';
+import { parsePeriod } from '../figures/period';
 import {
   indicatorListings,
   listRecords,
@@ -58,14 +58,19 @@ import {
   type ListedKind,
   type ListedRecord,
   type RecordPage,
-} from './record-listing';
-import { RecordChange, WithdrawResult, type RecordInterface } from './record-types';
-import { ingestRecords, MAX_RECORDS, type RecordInput } from './records';
-import { IngestResult } from './results';
-import { figuresLoader, figuresQuery, type FiguresKey, type FiguresSource } from './figures-query';
+} from '../records/record-listing';
+import { RecordChange, WithdrawResult, type RecordInterface } from '../records/record-outputs';
+import { ingestRecords, MAX_RECORDS, type RecordInput } from '../records/record-inputs';
+import { IngestResult } from '../records/write-results';
+import {
+  figuresLoader,
+  figuresQuery,
+  type FiguresKey,
+  type FiguresSource,
+} from '../figures/figures-query';
 import { schemeKeys } from './scheme-keys';
-import { DRY_RUN_ARG, type UpsertTable } from './upsert';
-import { withdrawRecords } from './withdraw';
+import { DRY_RUN_ARG, type UpsertTable } from '../records/upsert';
+import { withdrawRecords } from '../records/withdraw';
 
 export interface DepartmentLoaders<Figures> {
   /** The department's figures per station and date range: statistics and board alike. */

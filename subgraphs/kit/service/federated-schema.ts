@@ -2,7 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, createResolversMap } from 'type-graphql';
-import { authChecker } from '../../platform/access';
+import { authChecker } from '../../../platform/access';
 import type { SubgraphDefinition } from './definition';
 
 /** A schema module as buildSubgraphSchema takes it, and its resolvers (typed by its signature). */

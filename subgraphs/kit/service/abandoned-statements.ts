@@ -1,7 +1,7 @@
 import pg, { Pool, type PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
-import { currentRequest } from '../../platform/request-scope';
-import type { Logger } from '../../platform/log';
+import { currentRequest } from '../../../platform/request-scope';
+import type { Logger } from '../../../platform/log';
 
 /** Thrown instead of starting a statement for a request nobody waits for any more. */
 export class RequestAbandoned extends Error {

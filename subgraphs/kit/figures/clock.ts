@@ -1,4 +1,4 @@
-import { envVar } from '../../platform/config';
+import { envVar } from '../../../platform/config';
 import { isIsoDate } from './dates';
 
 const shanghaiDate = new Intl.DateTimeFormat('en-CA', {

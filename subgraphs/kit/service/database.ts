@@ -1,8 +1,8 @@
 import pg from 'pg';
 import type { ClassType } from 'type-graphql';
 import { DataSource, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
-import { intEnv } from '../../platform/config';
-import { serviceLogger, type Logger } from '../../platform/log';
+import { intEnv } from '../../../platform/config';
+import { serviceLogger, type Logger } from '../../../platform/log';
 import { stopStatementsWithTheirRequest } from './abandoned-statements';
 
 export interface DatabaseOptions {

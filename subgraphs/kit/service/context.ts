@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { Viewer } from '../../platform/auth';
-import type { Graph } from './graph';
+import type { Viewer } from '../../../platform/auth';
+import type { Graph } from './gateway-client';
 
 /** What every resolver of a subgraph receives: one per request. */
 export interface Context<Loaders extends object = object> {

@@ -1,5 +1,5 @@
 import { daysInMonth, isoDate, yearEarlier } from './dates';
-import { badUserInput, show } from '../../platform/errors';
+import { badUserInput, show } from '../../../platform/errors';
 
 /**
  * An assessment period: `YYYY` (year), `YYYY-H1|H2` (half), `YYYY-Q1..Q4` (quarter) or

@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { groupedLoader } from './loaders';
-import type { FieldChange, RecordAction, RecordChange } from './record-types';
+import { groupedLoader } from '../service/loaders';
+import type { FieldChange, RecordAction, RecordChange } from './record-outputs';
 
 /** A record's key in its department's change log: its table and externalId. */
 export function historyKey(table: string, externalId: string): string {
