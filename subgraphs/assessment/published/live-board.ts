@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { codedError } from '../../../platform/errors';
 import type { BoardKey } from '../../kit/contract/board-contract';
-import type { Graph } from '../../kit/service/gateway-client';
+import type { GatewayClient } from '../../kit/service/gateway-client';
 import type { DeductionScore, DepartmentScore, IndicatorScore } from '../row';
 import { NOTES } from '../scoring/notes';
 import type { PublishedDetail, PublishedLine } from './line';
@@ -44,7 +44,7 @@ function unavailable(reason: string): GraphQLError {
  * reach the assessors only through the federated schema. A board missing any department's
  * figures is refused (DEPARTMENT_UNAVAILABLE): nothing partial is ever published.
  */
-export async function readLiveBoard(graph: Graph, key: BoardKey): Promise<LiveBoard> {
+export async function readLiveBoard(graph: GatewayClient, key: BoardKey): Promise<LiveBoard> {
   const dataCutoff = new Date();
   let rows: LiveRow[];
   try {

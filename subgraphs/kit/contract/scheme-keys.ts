@@ -1,5 +1,5 @@
 import { badUserInput, show } from '../../../platform/errors';
-import type { Graph } from '../service/gateway-client';
+import type { GatewayClient } from '../service/gateway-client';
 
 interface SchemeKeys {
   assessmentScheme: {
@@ -13,7 +13,7 @@ interface SchemeKeys {
 const KEPT = 1000;
 const kept = new Map<string, Promise<ReadonlySet<string>>>();
 
-async function ask(graph: Graph, schemeId: string): Promise<ReadonlySet<string>> {
+async function ask(graph: GatewayClient, schemeId: string): Promise<ReadonlySet<string>> {
   const { assessmentScheme: scheme } = await graph.query<SchemeKeys>(
     'SchemeKeys',
     { id: schemeId },
@@ -34,7 +34,7 @@ async function ask(graph: Graph, schemeId: string): Promise<ReadonlySet<string>>
  * from a representation's own list, which whoever sends `_entities` writes; kept per process
  * once known, as a published version never changes. A failed lookup is not kept.
  */
-export function schemeKeys(graph: Graph, schemeId: string): Promise<ReadonlySet<string>> {
+export function schemeKeys(graph: GatewayClient, schemeId: string): Promise<ReadonlySet<string>> {
   const known = kept.get(schemeId);
   if (known) return known;
   if (kept.size >= KEPT) kept.clear();

@@ -1,7 +1,7 @@
 import { Column, PrimaryColumn, type DataSource } from 'typeorm';
 import { Field, ID, InputType } from 'type-graphql';
 import { must, validateBatch, type Problem } from './batch-checks';
-import type { Graph } from '../service/gateway-client';
+import type { GatewayClient } from '../service/gateway-client';
 import { assertRegistered } from './registered-stations';
 import { IngestResult } from './write-results';
 import type { Author } from './journal';
@@ -39,7 +39,7 @@ export abstract class RecordInput {
  */
 export async function ingestRecords<T extends RecordInput>(
   db: DataSource,
-  graph: Graph,
+  graph: GatewayClient,
   input: readonly T[],
   table: UpsertTable<T>,
   check: (record: T) => (Problem | null)[],

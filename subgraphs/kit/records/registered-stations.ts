@@ -1,5 +1,5 @@
 import { validateBatch } from './batch-checks';
-import type { Graph } from '../service/gateway-client';
+import type { GatewayClient } from '../service/gateway-client';
 
 interface RegisteredStations {
   registeredStations: { code: string }[];
@@ -12,7 +12,7 @@ interface RegisteredStations {
  * of graph.query (SUBGRAPH_UNAVAILABLE, ...) stops the batch before anything is written.
  */
 export async function assertRegistered<T>(
-  graph: Graph,
+  graph: GatewayClient,
   items: readonly T[],
   rules: { idField: string; id: (item: T) => string; stationCode: (item: T) => string },
 ): Promise<void> {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../../../platform/auth';
-import type { Graph } from './gateway-client';
+import type { GatewayClient } from './gateway-client';
 
 /** What every resolver of a subgraph receives: one per request. */
 export interface Context<Loaders extends object = object> {
@@ -11,7 +11,7 @@ export interface Context<Loaders extends object = object> {
   today: string;
   db: DataSource;
   /** The federated graph, asked as this request's caller (what other subgraphs own). */
-  graph: Graph;
+  graph: GatewayClient;
   /** This request's DataLoaders: one batch per kind of lookup, never shared across requests. */
   loaders: Loaders;
 }

@@ -3,11 +3,11 @@ import { envVar, intEnv } from '../../../platform/config';
 import { codedError, type ErrorCode } from '../../../platform/errors';
 
 /**
- * The federated graph as a subgraph asks it: through the gateway (GATEWAY_URL), as the caller,
- * with the caller's own token. A department learns what other subgraphs own (the registry's
+ * The subgraphs' client of the gateway: the federated graph as a subgraph asks it, through the
+ * gateway (GATEWAY_URL), as the caller, with the caller's own token. A department learns what other subgraphs own (the registry's
  * stations, a scheme's indicators) this way, never from their tables.
  */
-export interface Graph {
+export interface GatewayClient {
   /**
    * Runs an operation listed in schema/operations (the gateway's safelist lets it through) and
    * returns its data. When the graph cannot answer, throws a coded error naming `subgraph`, the
@@ -48,11 +48,11 @@ function operationText(name: string): string {
   return text;
 }
 
-/** The graph as one request's caller sees it. */
-export function graphFor(
+/** The client of the gateway for one request: it asks as that request's caller. */
+export function gatewayClientFor(
   url: GatewayUrl,
   caller: { authorization: string | undefined; requestId: string },
-): Graph {
+): GatewayClient {
   return {
     async query<T>(operation: string, variables: Record<string, unknown>, subgraph: string) {
       const unavailable = (code: ErrorCode, reason: string) =>

@@ -21,7 +21,7 @@ import { createHttpServer, listen, sendJson } from '../../../platform/http';
 import { ServiceMetrics } from '../../../platform/metrics';
 import { observeRequestsPlugin } from '../../../platform/observe-requests';
 import { requestId } from '../../../platform/request-scope';
-import { gatewayUrlFromEnv, graphFor, type GatewayUrl } from './gateway-client';
+import { gatewayUrlFromEnv, gatewayClientFor, type GatewayUrl } from './gateway-client';
 import { buildFederatedSchema } from './federated-schema';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
@@ -104,7 +104,7 @@ export async function startSubgraph(
       context: async (req) => ({
         requestId: requestId(req),
         viewer: await verify(req.headers.authorization),
-        graph: graphFor(options.gatewayUrl ?? gatewayUrlFromEnv, {
+        graph: gatewayClientFor(options.gatewayUrl ?? gatewayUrlFromEnv, {
           authorization: req.headers.authorization,
           requestId: requestId(req),
         }),
