@@ -1,11 +1,11 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { keyedLoader } from '../kit/service/loaders';
-import { assertBoardRepresentation, departmentValues } from './department-fields';
-import { createPublishedLoaders, type PublishedLoaders } from './published/loaders';
-import type { ScoredBoardRef } from './references';
-import type { Scheme } from './scheme';
-import { newestScheme, schemesById } from './scheme-store';
+import { assertBoardRepresentation, departmentValues } from './live/department-fields';
+import { createPublishedLoaders, type PublishedLoaders } from './published/published-loaders';
+import type { ScoredBoardRef } from './live/board-references';
+import type { Scheme } from './scheme/scheme';
+import { newestScheme, schemesById } from './scheme/scheme-store';
 import { scoreBoard, type RankedRow } from './scoring/board';
 
 export interface AssessmentLoaders {

@@ -9,24 +9,24 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { assertStationCode } from '../../platform/codes';
-import type { Context } from '../kit/service/context';
-import { badUserInput, show } from '../../platform/errors';
-import type { BoardKey } from '../kit/contract/board-contract';
-import { listSize, STATIONS_IN_SCOPE } from '../kit/contract/list-sizes';
-import { PERIOD_ARG } from '../kit/figures/period-stats';
-import { parsePeriod } from '../kit/figures/period';
-import { parseScope } from '../kit/figures/scope';
+import { assertStationCode } from '../../../platform/codes';
+import type { Context } from '../../kit/service/context';
+import { badUserInput, show } from '../../../platform/errors';
+import type { BoardKey } from '../../kit/contract/board-contract';
+import { listSize, STATIONS_IN_SCOPE } from '../../kit/contract/list-sizes';
+import { PERIOD_ARG } from '../../kit/figures/period-stats';
+import { parsePeriod } from '../../kit/figures/period';
+import { parseScope } from '../../kit/figures/scope';
 import { ROWS_REQUIRE } from './department-fields';
-import type { AssessmentLoaders } from './loaders';
-import { AssessmentBoard, type ScoredBoardRef } from './references';
-import { AssessmentRow } from './row';
-import { AssessmentScheme, assertSchemeId, type Scheme } from './scheme';
+import type { AssessmentLoaders } from '../loaders';
+import { AssessmentBoard, type ScoredBoardRef } from './board-references';
+import { AssessmentRow } from './assessment-row';
+import { AssessmentScheme, assertSchemeId, type Scheme } from '../scheme/scheme';
 
 type AssessmentContext = Context<AssessmentLoaders>;
 
 @Resolver(() => AssessmentBoard)
-export class BoardResolver {
+export class LiveBoardResolver {
   // Every signed-in user may read a board: rankings are published to every station (晾晒).
   @Authorized()
   @Query(() => AssessmentBoard, {

@@ -1,22 +1,22 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import type { Department } from '../departments';
-import { listSize } from '../kit/contract/list-sizes';
+import type { Department } from '../../departments';
+import { listSize } from '../../kit/contract/list-sizes';
 import { CATALOG_SIZE, DEPARTMENT_COUNT } from './department-fields';
-import { DepartmentEnum, GradeEnum, ScoringMethodEnum } from './enums';
-import type { StationRef } from '../kit/contract/board-contract';
-import { Station } from './references';
-import type { Grade } from './scoring/grade';
-import type { Note } from './scoring/notes';
-import type { ScoringMethod } from './scoring/rules';
+import { DepartmentEnum, GradeEnum, ScoringMethodEnum } from '../enums';
+import type { StationRef } from '../../kit/contract/board-contract';
+import { Station } from './board-references';
+import type { Grade } from '../scoring/grade';
+import type { Note } from '../scoring/notes';
+import type { ScoringMethod } from '../scoring/rules';
 
 /**
  * The scored board as GraphQL types: these classes are also the types the scoring engine
- * (scoring/station.ts) builds, as plain objects.
+ * (../scoring/station.ts) builds, as plain objects.
  *
  * A province board is ~180,000 of these fields: graphql-js reads each as a plain property,
  * without the resolver type-graphql would wrap it in (~5 % of the rows fetch's CPU). That
  * wrapper is also what applies a field's @Authorized, so these types must not have any:
- * the whole board is open to every signed-in user (BoardResolver checks that).
+ * the whole board is open to every signed-in user (LiveBoardResolver checks that).
  */
 const PLAIN_FIELDS = { simpleResolvers: true } as const;
 

@@ -2,7 +2,7 @@ import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { listSize } from '../../kit/contract/list-sizes';
 import { PageInfo } from '../../kit/contract/connection';
-import { BoardSummary } from './summary';
+import { BoardSummary } from './board-summary';
 
 /** The revisions a board is assumed to have, for the cost estimate: a few corrections at most. */
 const REVISIONS_ASSUMED = 10;

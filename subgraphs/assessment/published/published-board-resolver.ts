@@ -23,13 +23,13 @@ import { listSize, STATIONS_IN_SCOPE } from '../../kit/contract/list-sizes';
 import { parseScope } from '../../kit/figures/scope';
 import { GradeEnum } from '../enums';
 import type { AssessmentLoaders } from '../loaders';
-import { AssessmentScheme, assertSchemeId, type Scheme } from '../scheme';
+import { AssessmentScheme, assertSchemeId, type Scheme } from '../scheme/scheme';
 import type { Grade } from '../scoring/grade';
-import { MAX_BOARDS, PublishedBoard, PublishedBoardConnection } from './board';
-import { RowChange } from './changes';
+import { MAX_BOARDS, PublishedBoard, PublishedBoardConnection } from './published-board';
+import { RowChange } from './row-changes';
 import { bounded, decodeCursor, encodeCursor } from './paging';
-import { PublishedRow, PublishedRowConnection } from './line';
-import { readLiveBoard } from './live-board';
+import { PublishedRow, PublishedRowConnection } from './published-row';
+import { readLiveBoard } from './board-source';
 import { selects } from './selection';
 import {
   assertReason,
@@ -39,7 +39,7 @@ import {
   type BoardHeader,
   type RowsRequest,
   type StoredRow,
-} from './store';
+} from './published-store';
 
 type AssessmentContext = Context<AssessmentLoaders>;
 

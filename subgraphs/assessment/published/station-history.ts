@@ -18,7 +18,7 @@ import { listSize } from '../../kit/contract/list-sizes';
 import { parseScope } from '../../kit/figures/scope';
 import { GradeEnum } from '../enums';
 import type { AssessmentLoaders } from '../loaders';
-import { Station } from '../references';
+import { Station } from '../live/board-references';
 import { bounded } from './paging';
 import type { Grade } from '../scoring/grade';
 

@@ -1,9 +1,9 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { StationRef } from '../../kit/contract/board-contract';
 import { GradeEnum } from '../enums';
-import { Station } from '../references';
+import { Station } from '../live/board-references';
 import type { Grade } from '../scoring/grade';
-import type { PublishedLine } from './line';
+import type { PublishedLine } from './published-row';
 
 @ObjectType({ description: '名次状态 Where a station stood on one revision of a board.' })
 export class BoardStanding {

@@ -1,8 +1,8 @@
-import { must, type Problem } from '../kit/records/batch-checks';
-import { badUserInput, show } from '../../platform/errors';
-import type { IndicatorKind } from '../kit/figures/indicators';
-import { indicatorByKey, type Department } from '../departments';
-import { roundHalfAwayFromZero } from './scoring/round';
+import { must, type Problem } from '../../kit/records/batch-checks';
+import { badUserInput, show } from '../../../platform/errors';
+import type { IndicatorKind } from '../../kit/figures/indicators';
+import { indicatorByKey, type Department } from '../../departments';
+import { roundHalfAwayFromZero } from '../scoring/round';
 import type { AssessmentSchemeInput, SchemeIndicatorInput } from './scheme-input';
 
 const MAX_INDICATORS = 50;

@@ -1,10 +1,10 @@
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { badUserInput, show } from '../../platform/errors';
-import type { Department } from '../departments';
-import { listSize } from '../kit/contract/list-sizes';
-import { CATALOG_SIZE } from './department-fields';
-import { DepartmentEnum, ScoringDirectionEnum, ScoringMethodEnum, ShortSampleEnum } from './enums';
+import { badUserInput, show } from '../../../platform/errors';
+import type { Department } from '../../departments';
+import { listSize } from '../../kit/contract/list-sizes';
+import { CATALOG_SIZE } from '../live/department-fields';
+import { DepartmentEnum, ScoringDirectionEnum, ScoringMethodEnum, ShortSampleEnum } from '../enums';
 import type {
   DeductionRule,
   IndicatorRule,
@@ -13,7 +13,7 @@ import type {
   ScoringMethod,
   ShortSample,
   VetoRule,
-} from './scoring/rules';
+} from '../scoring/rules';
 
 /**
  * A scheme as stored and served: the scoring engine's rules plus what identifies the version.

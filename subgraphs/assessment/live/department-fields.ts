@@ -1,11 +1,11 @@
 import { Directive, Field, type ClassType } from 'type-graphql';
-import { BOARD_DEPARTMENTS } from '../departments';
+import { BOARD_DEPARTMENTS } from '../../departments';
 import {
   assertRepresentation,
   type StationIndicators,
   type BoardRef,
-} from '../kit/contract/board-contract';
-import type { DepartmentValues } from './scoring/values';
+} from '../../kit/contract/board-contract';
+import type { DepartmentValues } from '../scoring/values';
 
 /**
  * The departments whose indicators reach the board, from the registry (subgraphs/departments.ts):

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { indicatorByKey } from '../departments';
+import { indicatorByKey } from '../../departments';
 import type { AssessmentSchemeInput } from './scheme-input';
 import type { Scheme } from './scheme';
 

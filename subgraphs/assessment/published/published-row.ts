@@ -2,10 +2,10 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { StationRef } from '../../kit/contract/board-contract';
 import { listSize, STATIONS_IN_SCOPE } from '../../kit/contract/list-sizes';
 import { PageInfo } from '../../kit/contract/connection';
-import { CATALOG_SIZE, DEPARTMENT_COUNT } from '../department-fields';
+import { CATALOG_SIZE, DEPARTMENT_COUNT } from '../live/department-fields';
 import { GradeEnum } from '../enums';
-import { Station } from '../references';
-import { DeductionScore, DepartmentScore, IndicatorScore } from '../row';
+import { Station } from '../live/board-references';
+import { DeductionScore, DepartmentScore, IndicatorScore } from '../live/assessment-row';
 import type { Grade } from '../scoring/grade';
 
 /**
@@ -31,7 +31,7 @@ export interface PublishedDetail {
   deductions: DeductionScore[];
 }
 
-/** Every field is a stored value: plain properties, as the live board's rows (see ../row.ts). */
+/** Every field is a stored value: plain properties, as the live board's rows (see ../live/assessment-row.ts). */
 const PLAIN_FIELDS = { simpleResolvers: true } as const;
 
 @ObjectType({

@@ -2,9 +2,9 @@ import { GraphQLError } from 'graphql';
 import { codedError } from '../../../platform/errors';
 import type { BoardKey } from '../../kit/contract/board-contract';
 import type { GatewayClient } from '../../kit/service/gateway-client';
-import type { DeductionScore, DepartmentScore, IndicatorScore } from '../row';
+import type { DeductionScore, DepartmentScore, IndicatorScore } from '../live/assessment-row';
 import { NOTES } from '../scoring/notes';
-import type { PublishedDetail, PublishedLine } from './line';
+import type { PublishedDetail, PublishedLine } from './published-row';
 
 /** The listed operation a publication reads the live board with (schema/operations/). */
 const OPERATION = 'PublishedBoardSource';

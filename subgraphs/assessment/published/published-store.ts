@@ -1,13 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { badUserInput } from '../../../platform/errors';
 import type { BoardKey } from '../../kit/contract/board-contract';
-import { schemeAsJson, withLabels } from '../scheme-store';
-import type { Scheme } from '../scheme';
+import { schemeAsJson, withLabels } from '../scheme/scheme-store';
+import type { Scheme } from '../scheme/scheme';
 import type { Grade } from '../scoring/grade';
-import type { PublishedRevision } from './board';
-import { changesBetween, type StoredChange } from './changes';
-import type { PublishedDetail, PublishedLine } from './line';
-import { summarize, type BoardSummary } from './summary';
+import type { PublishedRevision } from './published-board';
+import { changesBetween, type StoredChange } from './row-changes';
+import type { PublishedDetail, PublishedLine } from './published-row';
+import { summarize, type BoardSummary } from './board-summary';
 
 /** One revision of a board as read: what PublishedBoard shows, and how to reach its rows. */
 export interface BoardHeader {

@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Grant } from '../../platform/access';
-import type { Context } from '../kit/service/context';
-import { listSize } from '../kit/contract/list-sizes';
-import type { AssessmentLoaders } from './loaders';
+import { Grant } from '../../../platform/access';
+import type { Context } from '../../kit/service/context';
+import { listSize } from '../../kit/contract/list-sizes';
+import type { AssessmentLoaders } from '../loaders';
 import { AssessmentScheme, assertSchemeId, type Scheme } from './scheme';
 import { AssessmentSchemeInput } from './scheme-input';
 import { allSchemes, publishScheme } from './scheme-store';

@@ -1,4 +1,4 @@
-import { boardReference, stationReference, type BoardRef } from '../kit/contract/board-contract';
+import { boardReference, stationReference, type BoardRef } from '../../kit/contract/board-contract';
 import { declareDepartmentFields } from './department-fields';
 
 /** The board as the assessment subgraph receives it: key, stations, department fields. */

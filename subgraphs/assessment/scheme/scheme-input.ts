@@ -1,7 +1,7 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
-import type { Department } from '../departments';
-import { DepartmentEnum, ScoringDirectionEnum, ScoringMethodEnum, ShortSampleEnum } from './enums';
-import type { ScoringDirection, ScoringMethod, ShortSample } from './scoring/rules';
+import type { Department } from '../../departments';
+import { DepartmentEnum, ScoringDirectionEnum, ScoringMethodEnum, ShortSampleEnum } from '../enums';
+import type { ScoringDirection, ScoringMethod, ShortSample } from '../scoring/rules';
 
 const KEY = { description: '指标键 A key from the indicator catalog, e.g. cases.homicides.' };
 const DEPARTMENT = { description: '部门 The department that publishes that key.' };

@@ -1,10 +1,10 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { Department } from '../../departments';
 import { listSize } from '../../kit/contract/list-sizes';
-import { DEPARTMENT_COUNT } from '../department-fields';
+import { DEPARTMENT_COUNT } from '../live/department-fields';
 import { DepartmentEnum, GradeEnum } from '../enums';
 import { GRADE_FLOORS, type Grade } from '../scoring/grade';
-import type { PublishedLine } from './line';
+import type { PublishedLine } from './published-row';
 
 /** Grades best first, as the scheme's floors order them, FAIL last. */
 const GRADES: readonly Grade[] = [...GRADE_FLOORS.map(([, grade]) => grade), 'FAIL'];

@@ -11,7 +11,7 @@ import {
   type RowsPage,
   type RowsRequest,
   type StoredHistoryPoint,
-} from './store';
+} from './published-store';
 
 export interface PublishedLoaders {
   /** Revisions of boards: every `publishedBoard` of one request in one statement. */
