@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import type { Context } from '../kit/service/context';
 import { keyedLoader } from '../kit/service/loaders';
 import { assertBoardRepresentation, departmentValues } from './live/department-fields';
 import { createPublishedLoaders, type PublishedLoaders } from './published/published-loaders';
@@ -18,6 +19,9 @@ export interface AssessmentLoaders {
   /** Published boards' rows and stations' histories. */
   published: PublishedLoaders;
 }
+
+/** What the assessment subgraph's resolvers receive: the kit's context with these loaders. */
+export type AssessmentContext = Context<AssessmentLoaders>;
 
 export function createLoaders(db: DataSource): AssessmentLoaders {
   const scheme = keyedLoader(

@@ -10,7 +10,6 @@ import {
   Root,
 } from 'type-graphql';
 import { assertStationCode } from '../../../platform/codes';
-import type { Context } from '../../kit/service/context';
 import { badUserInput, show } from '../../../platform/errors';
 import type { BoardKey } from '../../kit/contract/board-contract';
 import { listSize, STATIONS_IN_SCOPE } from '../../kit/contract/list-sizes';
@@ -18,12 +17,10 @@ import { PERIOD_ARG } from '../../kit/figures/period-stats';
 import { parsePeriod } from '../../kit/figures/period';
 import { parseScope } from '../../kit/figures/scope';
 import { ROWS_REQUIRE } from './department-fields';
-import type { AssessmentLoaders } from '../loaders';
+import type { AssessmentContext } from '../loaders';
 import { AssessmentBoard, type ScoredBoardRef } from './board-references';
 import { AssessmentRow } from './assessment-row';
 import { AssessmentScheme, assertSchemeId, type Scheme } from '../scheme/scheme';
-
-type AssessmentContext = Context<AssessmentLoaders>;
 
 @Resolver(() => AssessmentBoard)
 export class LiveBoardResolver {

@@ -16,13 +16,12 @@ import { Grant } from '../../../platform/access';
 import { assertDivisionCode, assertStationCode } from '../../../platform/codes';
 import { badUserInput, show } from '../../../platform/errors';
 import { pageInfo } from '../../kit/contract/connection';
-import type { Context } from '../../kit/service/context';
 import type { BoardKey } from '../../kit/contract/board-contract';
 import { parsePeriod, previousPeriod } from '../../kit/figures/period';
 import { listSize, STATIONS_IN_SCOPE } from '../../kit/contract/list-sizes';
 import { parseScope } from '../../kit/figures/scope';
 import { GradeEnum } from '../enums';
-import type { AssessmentLoaders } from '../loaders';
+import type { AssessmentContext } from '../loaders';
 import { AssessmentScheme, assertSchemeId, type Scheme } from '../scheme/scheme';
 import type { Grade } from '../scoring/grade';
 import { MAX_BOARDS, PublishedBoard, PublishedBoardConnection } from './published-board';
@@ -40,8 +39,6 @@ import {
   type RowsRequest,
   type StoredRow,
 } from './published-store';
-
-type AssessmentContext = Context<AssessmentLoaders>;
 
 /** A PublishedBoardConnection as resolved: its boards as read. */
 type BoardPage = Omit<PublishedBoardConnection, 'edges'> & {

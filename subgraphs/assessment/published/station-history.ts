@@ -12,12 +12,11 @@ import {
   Root,
 } from 'type-graphql';
 import { badUserInput, show } from '../../../platform/errors';
-import type { Context } from '../../kit/service/context';
 import type { StationRef } from '../../kit/contract/board-contract';
 import { listSize } from '../../kit/contract/list-sizes';
 import { parseScope } from '../../kit/figures/scope';
 import { GradeEnum } from '../enums';
-import type { AssessmentLoaders } from '../loaders';
+import type { AssessmentContext } from '../loaders';
 import { Station } from '../live/board-references';
 import { bounded } from './paging';
 import type { Grade } from '../scoring/grade';
@@ -82,7 +81,7 @@ export class StationHistoryResolver {
       description: `期数 At most this many periods, 1 to ${MAX_LAST}.`,
     })
     last: number,
-    @Ctx() { loaders }: Context<AssessmentLoaders>,
+    @Ctx() { loaders }: AssessmentContext,
   ): Promise<HistoryPoint[]> {
     parseScope(scope);
     if (schemeName != null && !SCHEME_NAME.test(schemeName)) {

@@ -1,14 +1,11 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Grant } from '../../../platform/access';
-import type { Context } from '../../kit/service/context';
 import { listSize } from '../../kit/contract/list-sizes';
-import type { AssessmentLoaders } from '../loaders';
+import type { AssessmentContext } from '../loaders';
 import { AssessmentScheme, assertSchemeId, type Scheme } from './scheme';
 import { AssessmentSchemeInput } from './scheme-input';
 import { allSchemes, publishScheme } from './scheme-store';
 import { assertPublishable } from './scheme-validation';
-
-type AssessmentContext = Context<AssessmentLoaders>;
 
 /** The published versions the estimate expects: a few schemes, a few versions a year each. */
 const SCHEME_VERSIONS = 100;
