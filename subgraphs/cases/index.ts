@@ -1,9 +1,9 @@
 import { departmentSubgraph, recordKind } from '../kit/contract/department-subgraph';
 import { CASE_INDICATORS } from './indicators';
-import { CaseInput, DisputeInput, CASE_TABLE, DISPUTE_TABLE } from './records';
+import { CaseInput, DisputeInput, CASE_TABLE, DISPUTE_TABLE } from './record-inputs';
 import { Records1764400000001 } from './migrations/1764400000001-records';
 import { Traceable1765000000001 } from './migrations/1765000000001-traceable';
-import { CaseRecord, CriminalCase, Dispute } from './record-types';
+import { CaseRecord, CriminalCase, Dispute } from './record-outputs';
 import { CaseStatsResolver } from './stats-resolver';
 import { caseProblems, disputeProblems } from './checks';
 import { seed } from './seed';

@@ -7,10 +7,10 @@ import {
   COMMENDATION_TABLE,
   COMPLAINT_TABLE,
   SURVEY_RESPONSE_TABLE,
-} from './records';
+} from './record-inputs';
 import { Records1764600000001 } from './migrations/1764600000001-records';
 import { Traceable1765000000003 } from './migrations/1765000000003-traceable';
-import { Commendation, Complaint, SurveyRecord, SurveyResponse } from './record-types';
+import { Commendation, Complaint, SurveyRecord, SurveyResponse } from './record-outputs';
 import { SurveyStatsResolver } from './stats-resolver';
 import { receivedProblems, responseProblems } from './checks';
 import { seed } from './seed';

@@ -31,7 +31,7 @@ import {
   COMMENDATION_TABLE,
   COMPLAINT_TABLE,
   SURVEY_RESPONSE_TABLE,
-} from './records';
+} from './record-inputs';
 
 /**
  * The survey firm phones about 12 residents of every station a month (tens a quarter), a quota

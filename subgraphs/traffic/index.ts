@@ -1,10 +1,10 @@
 import { departmentSubgraph, recordKind } from '../kit/contract/department-subgraph';
 import { TRAFFIC_INDICATORS } from './indicators';
-import { AccidentInput, ACCIDENT_TABLE } from './records';
+import { AccidentInput, ACCIDENT_TABLE } from './record-inputs';
 import { Accidents1764400000002 } from './migrations/1764400000002-accidents';
 import { AccidentBounds1764900000002 } from './migrations/1764900000002-bounds';
 import { Traceable1765000000002 } from './migrations/1765000000002-traceable';
-import { Accident, TrafficRecord } from './record-types';
+import { Accident, TrafficRecord } from './record-outputs';
 import { accidentProblems } from './checks';
 import { seed } from './seed';
 import { noAccidents, TRAFFIC_SOURCES, TrafficStats } from './stats';
