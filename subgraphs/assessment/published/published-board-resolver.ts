@@ -15,7 +15,7 @@ import {
 import { Grant } from '../../../platform/access';
 import { assertDivisionCode, assertStationCode } from '../../../platform/codes';
 import { badUserInput, show } from '../../../platform/errors';
-import { pageInfo } from '../../kit/contract/connection';
+import { bounded, decodeCursor, encodeCursor, pageInfo } from '../../kit/contract/connection';
 import type { BoardKey } from '../../kit/contract/board-contract';
 import { parsePeriod, previousPeriod } from '../../kit/figures/period';
 import { listSize, STATIONS_IN_SCOPE } from '../../kit/contract/list-sizes';
@@ -26,7 +26,6 @@ import { AssessmentScheme, assertSchemeId, type Scheme } from '../scheme/scheme'
 import type { Grade } from '../scoring/grade';
 import { MAX_BOARDS, PublishedBoard, PublishedBoardConnection } from './published-board';
 import { RowChange } from './row-changes';
-import { bounded, decodeCursor, encodeCursor } from './paging';
 import { PublishedRow, PublishedRowConnection } from './published-row';
 import { readLiveBoard } from './board-source';
 import { selects } from './selection';
@@ -50,6 +49,8 @@ const MAX_ROWS = 5000;
 const MAX_REASON = 500;
 const ROW_CURSOR = 'row';
 const BOARD_CURSOR = 'board';
+/** What a cursor of a published list holds: a row's position in rank order, a board's key. */
+const positive = (text: string) => (/^[1-9][0-9]{0,14}$/.test(text) ? Number(text) : null);
 /** The fields only an export reads: stored apart, read only when asked for. */
 const DETAIL_FIELDS = new Set(['indicators', 'deductions']);
 
@@ -145,7 +146,7 @@ export class PublishedBoardResolver {
     if (scope != null) parseScope(scope);
     if (period != null) parsePeriod(period, today);
     const size = bounded(first ?? 20, 'first', MAX_BOARDS);
-    const before = after == null ? null : String(decodeCursor(BOARD_CURSOR, after));
+    const before = after == null ? null : String(decodeCursor(BOARD_CURSOR, after, positive));
     const { boards, totalCount } = await listBoards(db, {
       scope: scope ?? null,
       period: period ?? null,
@@ -294,7 +295,7 @@ export class PublishedBoardResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<PublishedRowConnection> {
     const size = bounded(first ?? MAX_ROWS, 'first', MAX_ROWS);
-    const from = after == null ? 0 : decodeCursor(ROW_CURSOR, after);
+    const from = after == null ? 0 : decodeCursor(ROW_CURSOR, after, positive);
     const request: RowsRequest = {
       board: board.key,
       previous: board.previousKey,

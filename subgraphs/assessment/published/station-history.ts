@@ -13,12 +13,12 @@ import {
 } from 'type-graphql';
 import { badUserInput, show } from '../../../platform/errors';
 import type { StationRef } from '../../kit/contract/board-contract';
+import { bounded } from '../../kit/contract/connection';
 import { listSize } from '../../kit/contract/list-sizes';
 import { parseScope } from '../../kit/figures/scope';
 import { GradeEnum } from '../enums';
 import type { AssessmentContext } from '../loaders';
 import { Station } from '../live/board-references';
-import { bounded } from './paging';
 import type { Grade } from '../scoring/grade';
 
 const MAX_LAST = 120;

@@ -1,7 +1,13 @@
 import type { ClassType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { badUserInput, show } from '../../../platform/errors';
-import { pageInfo, type PageInfo } from '../contract/connection';
+import {
+  bounded,
+  decodeCursor,
+  encodeCursor,
+  pageInfo,
+  type PageInfo,
+} from '../contract/connection';
 import { indicatorKey, type Indicators } from '../figures/indicators';
 import { fieldName } from './journal';
 import type { DateRange } from '../figures/period';
@@ -108,19 +114,15 @@ export interface RecordPage {
 
 type Position = [kind: number, on: string, externalId: string];
 
-const CURSOR_PREFIX = 'record:';
+const CURSOR_LIST = 'record';
 
-function encodeCursor(position: Position): string {
-  return Buffer.from(CURSOR_PREFIX + JSON.stringify(position)).toString('base64url');
-}
-
-function decodeCursor(cursor: string): Position {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  let position: unknown = null;
+/** The position a cursor of a record listing holds, or null when it holds none. */
+function readPosition(text: string): Position | null {
+  let position: unknown;
   try {
-    if (text.startsWith(CURSOR_PREFIX)) position = JSON.parse(text.slice(CURSOR_PREFIX.length));
+    position = JSON.parse(text);
   } catch {
-    position = null;
+    return null;
   }
   const valid =
     Array.isArray(position) &&
@@ -129,13 +131,7 @@ function decodeCursor(cursor: string): Position {
     typeof position[1] === 'string' &&
     /^\d{4}-\d{2}-\d{2}$/.test(position[1]) &&
     typeof position[2] === 'string';
-  if (!valid) {
-    throw badUserInput(`after ${show(cursor)} is not a cursor this API issued`, {
-      field: 'after',
-      value: cursor,
-    });
-  }
-  return position as Position;
+  return valid ? (position as Position) : null;
 }
 
 /** The most records one page holds. */
@@ -171,12 +167,7 @@ export async function listRecords(
   request: ListingRequest,
 ): Promise<RecordPage> {
   const { first, indicator } = request;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_RECORD_PAGE) {
-    throw badUserInput(`first ${show(first)} must be between 1 and ${MAX_RECORD_PAGE}`, {
-      field: 'first',
-      value: first,
-    });
-  }
+  bounded(first, 'first', MAX_RECORD_PAGE);
   let parts: ListingPart[];
   if (indicator === null) {
     parts = kinds.map((k, kind) => ({ kind, dateColumn: k.dateColumn, where: [], counts: null }));
@@ -190,7 +181,8 @@ export async function listRecords(
     }
     parts = [part];
   }
-  const after = request.after === null ? null : decodeCursor(request.after);
+  const after =
+    request.after === null ? null : decodeCursor(CURSOR_LIST, request.after, readPosition);
   const selects = parts.map((part) => {
     const kind = kinds[part.kind];
     if (!kind) throw new Error(`no record kind ${part.kind}`);
@@ -230,7 +222,7 @@ export async function listRecords(
       Object.entries(r.row ?? {}).map(([column, value]) => [fieldName(column), value]),
     );
     return {
-      cursor: encodeCursor([r.kind, r.on_date, r.external_id]),
+      cursor: encodeCursor(CURSOR_LIST, JSON.stringify([r.kind, r.on_date, r.external_id])),
       counts: r.counts,
       node: {
         ...sent,
