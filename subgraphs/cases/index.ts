@@ -7,7 +7,7 @@ import { CaseRecord, CriminalCase, Dispute } from './record-outputs';
 import { CaseStatsResolver } from './stats-resolver';
 import { caseProblems, disputeProblems } from './checks';
 import { seed } from './seed';
-import { CASE_SOURCES, CaseStats, noCases } from './stats';
+import { CASE_SOURCES, CaseStats } from './stats';
 
 /** Criminal cases and disputes, owned by the criminal police (刑侦/治安). */
 export const cases = departmentSubgraph(
@@ -24,7 +24,7 @@ export const cases = departmentSubgraph(
         '案件统计 The criminal cases and disputes of every station in the division, summed, for a ' +
         "period with its baseline (同比); mediationRate is the division's own share.",
     },
-    figures: { sources: CASE_SOURCES, zero: noCases },
+    figures: CASE_SOURCES,
     board: {
       field: 'caseIndicators',
       type: 'CaseIndicators',

@@ -15,18 +15,6 @@ export interface CaseFigures {
   disputesMediated: number;
 }
 
-export const noCases = (): CaseFigures => ({
-  criminalFiled: 0,
-  criminalSolved: 0,
-  telecomFraudFiled: 0,
-  telecomFraudSolved: 0,
-  homicides: 0,
-  propertyCrimes: 0,
-  twoVehicleThefts: 0,
-  disputesReceived: 0,
-  disputesMediated: 0,
-});
-
 @ObjectType({
   description:
     "案件统计 A station's criminal cases and disputes for a period, with the same figures a " +

@@ -14,7 +14,7 @@ import { Commendation, Complaint, SurveyRecord, SurveyResponse } from './record-
 import { SurveyStatsResolver } from './stats-resolver';
 import { receivedProblems, responseProblems } from './checks';
 import { seed } from './seed';
-import { noSurveys, SURVEY_SOURCES, SurveyStats } from './stats';
+import { SURVEY_SOURCES, SurveyStats } from './stats';
 
 /** Survey responses, 12389 complaints and commendations: the third-party survey firm and the 12389 desk. */
 export const surveys = departmentSubgraph(
@@ -33,7 +33,7 @@ export const surveys = departmentSubgraph(
         "the division, summed, for a period with its baseline (同比); the rates are the division's " +
         'own shares of all its responses.',
     },
-    figures: { sources: SURVEY_SOURCES, zero: noSurveys },
+    figures: SURVEY_SOURCES,
     board: {
       field: 'surveyIndicators',
       type: 'SurveyIndicators',

@@ -17,16 +17,6 @@ export interface SurveyFigures {
   letters: number;
 }
 
-export const noSurveys = (): SurveyFigures => ({
-  responses: 0,
-  feltSafe: 0,
-  satisfied: 0,
-  validComplaints: 0,
-  commendations: 0,
-  banners: 0,
-  letters: 0,
-});
-
 /** The numerators are published as the rates (field resolvers), not as counts of their own. */
 type PublishedCounts = Omit<SurveyFigures, 'feltSafe' | 'satisfied'>;
 

@@ -7,7 +7,7 @@ import { Traceable1765000000002 } from './migrations/1765000000002-traceable';
 import { Accident, TrafficRecord } from './record-outputs';
 import { accidentProblems } from './checks';
 import { seed } from './seed';
-import { noAccidents, TRAFFIC_SOURCES, TrafficStats } from './stats';
+import { TRAFFIC_SOURCES, TrafficStats } from './stats';
 
 /** Road traffic accidents, owned by the traffic police (交警). */
 export const traffic = departmentSubgraph(
@@ -24,7 +24,7 @@ export const traffic = departmentSubgraph(
         '交通事故统计 The road traffic accidents of every station in the division, summed, for a ' +
         'period with its baseline (同比).',
     },
-    figures: { sources: TRAFFIC_SOURCES, zero: noAccidents },
+    figures: TRAFFIC_SOURCES,
     board: {
       field: 'trafficIndicators',
       type: 'TrafficIndicators',

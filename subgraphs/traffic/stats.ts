@@ -17,14 +17,6 @@ export interface TrafficFigures {
   severeAccidents: number;
 }
 
-export const noAccidents = (): TrafficFigures => ({
-  accidents: 0,
-  deaths: 0,
-  injuries: 0,
-  majorAccidents: 0,
-  severeAccidents: 0,
-});
-
 @ObjectType({
   description:
     "交通事故统计 A station's road traffic accidents for a period, with the same figures a " +

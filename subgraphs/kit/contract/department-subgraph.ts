@@ -65,6 +65,7 @@ import { IngestResult } from '../records/write-results';
 import {
   figuresLoader,
   figuresQuery,
+  zeroFigures,
   type FiguresKey,
   type FiguresSource,
 } from '../figures/figures-query';
@@ -121,12 +122,11 @@ export interface DepartmentSpec<Name extends string, Figures> {
     /** The same field on Division: what it sums, e.g. "The division's cases … summed". */
     divisionDescription: string;
   };
-  /** How its figures are counted: the statistics, the board and the record listings read these. */
-  figures: {
-    /** Where each figure comes from, as data: one statement counts them all. */
-    sources: FiguresSource<keyof Figures & string>[];
-    zero: () => Figures;
-  };
+  /**
+   * Where each figure comes from, as data: one statement counts them all, and the statistics,
+   * the board and the record listings read them. A figure without records is 0.
+   */
+  figures: FiguresSource<keyof Figures & string>[];
   board: {
     /** The AssessmentBoard field, e.g. caseIndicators, and its type, e.g. CaseIndicators. */
     field: string;
@@ -418,6 +418,7 @@ function statsResolver<Figures>(
 function divisionStatsResolver<Figures extends object>(
   division: ClassType<DivisionRef>,
   spec: DepartmentSpec<string, Figures>,
+  zero: () => Figures,
 ): ClassType {
   @Resolver(() => division)
   class DivisionStatsResolver {
@@ -439,7 +440,7 @@ function divisionStatsResolver<Figures extends object>(
         loaders.figures,
         stations.map((s) => s.code),
         parsePeriod(period, today),
-        spec.figures.zero,
+        zero,
       );
     }
   }
@@ -510,7 +511,8 @@ export function departmentSubgraph<Name extends string, Figures extends object>(
     type: kind.record,
     dateColumn: kind.dateColumn,
   }));
-  const listings = indicatorListings(spec.name, spec.figures.sources, spec.board.indicators, kinds);
+  const listings = indicatorListings(spec.name, spec.figures, spec.board.indicators, kinds);
+  const zero = zeroFigures(spec.figures);
   const division = divisionReference(station);
   const type = indicatorsType(
     spec.board.type,
@@ -524,7 +526,7 @@ export function departmentSubgraph<Name extends string, Figures extends object>(
     recordKinds: records,
     resolvers: [
       statsResolver(station, spec),
-      divisionStatsResolver(division, spec),
+      divisionStatsResolver(division, spec, zero),
       indicatorsResolver(board, type, spec),
       recordsResolver(station, spec, kinds, listings),
       ...records.flatMap((kind) => [
@@ -539,8 +541,8 @@ export function departmentSubgraph<Name extends string, Figures extends object>(
     entities: [],
     migrations: spec.migrations,
     createLoaders: (db) => {
-      const query = figuresQuery(db, spec.figures.sources);
-      return { figures: figuresLoader(query, spec.figures.zero), history: historyLoader(db) };
+      const query = figuresQuery(db, spec.figures);
+      return { figures: figuresLoader(query, zero), history: historyLoader(db) };
     },
     seed: spec.seed,
   };

@@ -111,6 +111,19 @@ export function figureOrigins(
 }
 
 /**
+ * A department's figures with nothing counted: every figure its sources make, at 0. The
+ * statement returns these same figures, so a station or range without records has the shape
+ * of one with records; a figure no source makes cannot be counted, and an indicator reading
+ * one stops the department at start-up (records/record-listing.ts).
+ */
+export function zeroFigures<Figures>(
+  sources: readonly FiguresSource<keyof Figures & string>[],
+): () => Figures {
+  const names = [...figureOrigins(sources).keys()];
+  return () => Object.fromEntries(names.map((name) => [name, 0])) as Figures;
+}
+
+/**
  * A department's FiguresQuery from its sources, one statement whatever their number: each source
  * is a CTE that reads, per station and range, one index range scan over its date and groups by
  * (station, range); the CTEs are joined on (station, range), and a figure without rows is 0.
