@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { CASE_TABLE } from '../../subgraphs/cases/records';
+import { CASE_TABLE } from '../../subgraphs/cases/record-inputs';
 import { INGEST_PREFIX, type ProfileStation } from './scenarios';
 
 async function query<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {

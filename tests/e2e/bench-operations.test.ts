@@ -57,7 +57,7 @@ async function statementsOf(profile: ProfileStation[]) {
 
 beforeAll(async () => {
   platform = await startPlatform();
-  // A department asks the graph for a scheme's keys once per process (kit/scheme-keys.ts):
+  // A department asks the graph for a scheme's keys once per process (kit/contract/scheme-keys.ts):
   // asked here, so that the counts below are those of every later board.
   const warm = await platform.query(
     '{ assessmentBoard(scope: "330000", period: "2019") { caseIndicators { stationCode } trafficIndicators { stationCode } surveyIndicators { stationCode } } }',

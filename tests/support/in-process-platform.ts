@@ -4,7 +4,11 @@ import type { AuthConfig } from '../../platform/auth';
 import type { DemoProfile } from '../../demo/profile';
 import type { Logger } from '../../platform/log';
 import { SUPERGRAPH_FILE } from '../../platform/paths';
-import { startSubgraph, type RunningService, type StartOptions } from '../../subgraphs/kit/server';
+import {
+  startSubgraph,
+  type RunningService,
+  type StartOptions,
+} from '../../subgraphs/kit/service/server';
 import { SUBGRAPHS } from '../../subgraphs/list';
 
 export interface InProcessOptions {
