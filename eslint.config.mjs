@@ -23,6 +23,48 @@ export default defineConfig(
     },
   },
   {
+    // A service runs from the image without its tools: the operator commands, tests and bench.
+    files: ['platform/**/*.ts', 'gateway/**/*.ts', 'subgraphs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/scripts/**', '**/tests/**', '**/bench/**'],
+              message: 'a service imports nothing of scripts/, tests/ or bench/',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The unit tier runs without PostgreSQL or a browser (jest.config.js gives it neither).
+    files: ['tests/unit/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['pg', 'playwright-core'],
+          patterns: [
+            {
+              group: [
+                '**/support/database',
+                '**/support/platform',
+                '**/support/in-process-platform',
+                '**/support/postgres-control',
+                '**/support/browser',
+                '**/scripts/embedded-postgres',
+              ],
+              message: 'this needs PostgreSQL or a browser: an e2e or a browser test',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read GraphQL answers as JSON and let their assertions check the shape.
     files: ['tests/**/*.ts'],
     rules: {

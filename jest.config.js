@@ -1,7 +1,11 @@
-/** @type {import('jest').Config} */
-module.exports = {
+/**
+ * Three tiers, one project each (`npm run test:unit`, `test:e2e`, `test:browser`; `npm test` runs
+ * all three). Only the tiers that talk to PostgreSQL have the global setup that provides one, so
+ * the unit tier runs without any database: Jest runs a project's global setup only when one of
+ * its tests is selected, and a setup two projects share only once.
+ */
+const common = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': [
@@ -22,8 +26,25 @@ module.exports = {
     '/node_modules/jose/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  setupFiles: ['<rootDir>/tests/support/env.ts'],
+};
+
+/** A real PostgreSQL: TEST_DATABASE_URL's, else an embedded one for the run. */
+const postgres = {
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-  setupFiles: ['<rootDir>/tests/support/env.ts'],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  // A run's option, not a project's: Jest reads it from here only.
   testTimeout: 60_000,
+  projects: [
+    // No database, no browser, no build: what a developer runs in seconds after an edit.
+    { ...common, displayName: 'unit', roots: ['<rootDir>/tests/unit'] },
+    // Through the gateway over a real PostgreSQL, or the compiled services as processes.
+    { ...common, ...postgres, displayName: 'e2e', roots: ['<rootDir>/tests/e2e'] },
+    // Debian's Chromium driving the pages the gateway serves, over a real PostgreSQL.
+    { ...common, ...postgres, displayName: 'browser', roots: ['<rootDir>/tests/browser'] },
+  ],
 };

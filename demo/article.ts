@@ -1,4 +1,4 @@
-import type { DateRange } from '../subgraphs/kit/period';
+import type { DateRange } from '../subgraphs/kit/figures/period';
 
 /**
  * The seed article's report: 绍兴, the first half of 2019 against the first half of 2018. The

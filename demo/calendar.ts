@@ -1,4 +1,4 @@
-import { daysInMonth, isoDate } from '../subgraphs/kit/dates';
+import { daysInMonth, isoDate } from '../subgraphs/kit/figures/dates';
 import type { DemoProfile } from './profile';
 import { Random } from './random';
 import { demoStations, type DemoStation } from './stations';

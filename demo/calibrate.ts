@@ -1,4 +1,4 @@
-import type { DateRange } from '../subgraphs/kit/period';
+import type { DateRange } from '../subgraphs/kit/figures/period';
 import { ARTICLE_CITY } from './article';
 import { addDays } from './calendar';
 import type { DemoProfile } from './profile';

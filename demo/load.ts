@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { serviceLogger } from '../platform/log';
-import type { Author } from '../subgraphs/kit/journal';
-import { upsertRows, type UpsertTable } from '../subgraphs/kit/upsert';
+import type { Author } from '../subgraphs/kit/records/journal';
+import { upsertRows, type UpsertTable } from '../subgraphs/kit/records/upsert';
 
 const CHUNK = 20_000;
 

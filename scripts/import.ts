@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { envVar, intEnv } from '../platform/config';
-import { MAX_RECORDS } from '../subgraphs/kit/records';
+import { MAX_RECORDS } from '../subgraphs/kit/records/record-inputs';
 import { MAX_UPSERT } from '../subgraphs/stations/station-resolver';
 import { recordKinds } from './import/kinds';
 import { runImport } from './import/run';

@@ -1,5 +1,5 @@
-import { openDatabase } from '../subgraphs/kit/database';
-import type { SubgraphDefinition } from '../subgraphs/kit/definition';
+import { openDatabase } from '../subgraphs/kit/service/database';
+import type { SubgraphDefinition } from '../subgraphs/kit/service/definition';
 import type { DemoProfile } from '../demo/profile';
 
 /**

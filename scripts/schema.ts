@@ -6,7 +6,7 @@ import { findBreakingChanges, parse } from 'graphql';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OPERATIONS_DIR, OPERATIONS_FILE, PROJECT_ROOT, SUPERGRAPH_FILE } from '../platform/paths';
-import { buildFederatedSchema } from '../subgraphs/kit/schema';
+import { buildFederatedSchema } from '../subgraphs/kit/service/federated-schema';
 import { SUBGRAPHS } from '../subgraphs/list';
 import type { OperationManifest } from '../gateway/src/safelist';
 import { apiSchema } from './api-schema';

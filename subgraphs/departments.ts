@@ -1,6 +1,6 @@
 import { cases } from './cases';
-import type { BoardDepartment } from './kit/department';
-import type { IndicatorDefinition } from './kit/indicators';
+import type { BoardDepartment } from './kit/contract/department-subgraph';
+import type { IndicatorDefinition } from './kit/figures/indicators';
 import { surveys } from './surveys';
 import { traffic } from './traffic';
 

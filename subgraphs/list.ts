@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from './kit/definition';
+import type { SubgraphDefinition } from './kit/service/definition';
 import { assessment } from './assessment';
 import { DEPARTMENTS } from './departments';
 import { stations } from './stations';

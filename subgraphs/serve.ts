@@ -5,7 +5,7 @@ import { intEnv, serviceEnvName } from '../platform/config';
 import { seedFromEnv } from '../demo/seed-setting';
 import { requiredEnv, stopOnSignals } from '../platform/lifecycle';
 import { rootLogger, serviceLogger } from '../platform/log';
-import { startSubgraph } from './kit/server';
+import { startSubgraph } from './kit/service/server';
 import { subgraphNamed } from './list';
 
 /** `node dist/subgraphs/serve.js <name>`: one subgraph as its own service (`npm run start:<name>`). */

@@ -1,4 +1,4 @@
-import type { UpsertCounts } from '../../subgraphs/kit/upsert';
+import type { UpsertCounts } from '../../subgraphs/kit/records/upsert';
 import { csvRecords, type CsvProblem, type CsvRecord } from './csv-records';
 import { mutationDocument, type RecordKind } from './kinds';
 

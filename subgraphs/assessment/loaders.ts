@@ -1,11 +1,12 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { keyedLoader } from '../kit/loaders';
-import { assertBoardRepresentation, departmentValues } from './department-fields';
-import { createPublishedLoaders, type PublishedLoaders } from './published/loaders';
-import type { ScoredBoardRef } from './references';
-import type { Scheme } from './scheme';
-import { newestScheme, schemesById } from './scheme-store';
+import type { Context } from '../kit/service/context';
+import { keyedLoader } from '../kit/service/loaders';
+import { assertBoardRepresentation, departmentValues } from './live/department-fields';
+import { createPublishedLoaders, type PublishedLoaders } from './published/published-loaders';
+import type { ScoredBoardRef } from './live/board-references';
+import type { Scheme } from './scheme/scheme';
+import { newestScheme, schemesById } from './scheme/scheme-store';
 import { scoreBoard, type RankedRow } from './scoring/board';
 
 export interface AssessmentLoaders {
@@ -18,6 +19,9 @@ export interface AssessmentLoaders {
   /** Published boards' rows and stations' histories. */
   published: PublishedLoaders;
 }
+
+/** What the assessment subgraph's resolvers receive: the kit's context with these loaders. */
+export type AssessmentContext = Context<AssessmentLoaders>;
 
 export function createLoaders(db: DataSource): AssessmentLoaders {
   const scheme = keyedLoader(

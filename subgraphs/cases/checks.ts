@@ -1,6 +1,6 @@
-import { must, type Problem } from '../kit/batch';
+import { must, type Problem } from '../kit/records/batch-checks';
 import { DisputeOutcome } from './enums';
-import type { CaseInput, DisputeInput } from './records';
+import type { CaseInput, DisputeInput } from './record-inputs';
 
 /** A case's own checks, beyond every record's (externalId, stationCode). */
 export function caseProblems(c: CaseInput, today: string): (Problem | null)[] {

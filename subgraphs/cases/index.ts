@@ -1,13 +1,13 @@
-import { departmentSubgraph, recordKind } from '../kit/department';
+import { departmentSubgraph, recordKind } from '../kit/contract/department-subgraph';
 import { CASE_INDICATORS } from './indicators';
-import { CaseInput, DisputeInput, CASE_TABLE, DISPUTE_TABLE } from './records';
+import { CaseInput, DisputeInput, CASE_TABLE, DISPUTE_TABLE } from './record-inputs';
 import { Records1764400000001 } from './migrations/1764400000001-records';
 import { Traceable1765000000001 } from './migrations/1765000000001-traceable';
-import { CaseRecord, CriminalCase, Dispute } from './record-types';
+import { CaseRecord, CriminalCase, Dispute } from './record-outputs';
 import { CaseStatsResolver } from './stats-resolver';
 import { caseProblems, disputeProblems } from './checks';
 import { seed } from './seed';
-import { CASE_SOURCES, CaseStats, noCases } from './stats';
+import { CASE_SOURCES, CaseStats } from './stats';
 
 /** Criminal cases and disputes, owned by the criminal police (刑侦/治安). */
 export const cases = departmentSubgraph(
@@ -24,7 +24,7 @@ export const cases = departmentSubgraph(
         '案件统计 The criminal cases and disputes of every station in the division, summed, for a ' +
         "period with its baseline (同比); mediationRate is the division's own share.",
     },
-    figures: { sources: CASE_SOURCES, zero: noCases },
+    figures: CASE_SOURCES,
     board: {
       field: 'caseIndicators',
       type: 'CaseIndicators',

@@ -1,4 +1,4 @@
-import { count, share, type Indicators } from '../kit/indicators';
+import { count, share, type Indicators } from '../kit/figures/indicators';
 import type { CaseFigures } from './stats';
 
 /** The criminal police's indicators for the board (cases.*), read from caseStats' figures. */

@@ -22,9 +22,9 @@ import {
 import { DEMO_AUTHOR, loadDemoRows } from '../../demo/load';
 import type { DemoProfile } from '../../demo/profile';
 import { Random } from '../../demo/random';
-import type { DateRange } from '../kit/period';
+import type { DateRange } from '../kit/figures/period';
 import { CaseCategory, DisputeChannel, DisputeOutcome } from './enums';
-import { type CaseInput, type DisputeInput, CASE_TABLE, DISPUTE_TABLE } from './records';
+import { type CaseInput, type DisputeInput, CASE_TABLE, DISPUTE_TABLE } from './record-inputs';
 
 /**
  * Monthly rates for a station of 40,000 people (docs/domain.md: about 10 criminal cases and

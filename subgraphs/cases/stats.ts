@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { PeriodStats } from '../kit/period-stats';
-import { countOf, type FiguresSource } from '../kit/figures-query';
+import { PeriodStats } from '../kit/figures/period-stats';
+import { countOf, type FiguresSource } from '../kit/figures/figures-query';
 
 /** What the criminal police count for one station over some days. */
 export interface CaseFigures {
@@ -14,18 +14,6 @@ export interface CaseFigures {
   disputesReceived: number;
   disputesMediated: number;
 }
-
-export const noCases = (): CaseFigures => ({
-  criminalFiled: 0,
-  criminalSolved: 0,
-  telecomFraudFiled: 0,
-  telecomFraudSolved: 0,
-  homicides: 0,
-  propertyCrimes: 0,
-  twoVehicleThefts: 0,
-  disputesReceived: 0,
-  disputesMediated: 0,
-});
 
 @ObjectType({
   description:

@@ -7,9 +7,9 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { Context } from '../kit/context';
-import { BOARD_DESCRIPTION, BoardKey } from '../kit/board-contract';
-import { listSize, STATIONS_IN_SCOPE } from '../kit/list-sizes';
+import type { Context } from '../kit/service/context';
+import { BOARD_DESCRIPTION, BoardKey } from '../kit/contract/board-contract';
+import { listSize, STATIONS_IN_SCOPE } from '../kit/contract/list-sizes';
 import type { StationsLoaders } from './loaders';
 import { assertKnownScope, narrowToScope } from './scope';
 import { Station } from './station';

@@ -1,8 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { isStationCode } from '../../platform/codes';
-import { badUserInput, show } from '../../platform/errors';
-import { PageInfo, pageInfo } from '../kit/connection';
-import { listSize } from '../kit/list-sizes';
+import { decodeCursor, encodeCursor, PageInfo, pageInfo } from '../kit/contract/connection';
+import { listSize } from '../kit/contract/list-sizes';
 import { Station } from './station';
 
 /** The largest page a client may ask for (`first`). */
@@ -32,22 +31,11 @@ export class StationConnection {
   totalCount!: number;
 }
 
-const CURSOR_PREFIX = 'station:';
+const CURSOR_LIST = 'station';
 
-export function encodeCursor(code: string): string {
-  return Buffer.from(CURSOR_PREFIX + code).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): string {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const code = text.slice(CURSOR_PREFIX.length);
-  if (!text.startsWith(CURSOR_PREFIX) || !isStationCode(code)) {
-    throw badUserInput(`after ${show(cursor)} is not a cursor this API issued`, {
-      field: 'after',
-      value: cursor,
-    });
-  }
-  return code;
+/** The station code a cursor of the station list holds: the next page starts after it. */
+export function codeAfter(cursor: string): string {
+  return decodeCursor(CURSOR_LIST, cursor, (code) => (isStationCode(code) ? code : null));
 }
 
 export function connection(
@@ -57,7 +45,7 @@ export function connection(
   totalCount: number,
 ): StationConnection {
   const page = stations.slice(0, first);
-  const edges = page.map((node) => ({ cursor: encodeCursor(node.code), node }));
+  const edges = page.map((node) => ({ cursor: encodeCursor(CURSOR_LIST, node.code), node }));
   return {
     edges,
     pageInfo: pageInfo(

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { listSize, STATIONS_IN_SCOPE } from '../kit/list-sizes';
+import { listSize, STATIONS_IN_SCOPE } from '../kit/contract/list-sizes';
 import { IsNull } from 'typeorm';
-import type { Context } from '../kit/context';
+import type { Context } from '../kit/service/context';
 import { assertDivisionCode } from '../../platform/codes';
 import { badUserInput, show } from '../../platform/errors';
 import { Division } from './division';

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '../kit/definition';
+import type { SubgraphDefinition } from '../kit/service/definition';
 import { AssessmentBoard, BoardStationsResolver } from './board';
 import { Division } from './division';
 import { DivisionResolver } from './division-resolver';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { groupedLoader, keyedLoader } from '../kit/loaders';
+import { groupedLoader, keyedLoader } from '../kit/service/loaders';
 import { Division, DivisionLevel } from './division';
 import { Station } from './station';
 

@@ -1,6 +1,6 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import { badUserInput, show } from '../../platform/errors';
-import { parseScope } from '../kit/scope';
+import { parseScope } from '../kit/figures/scope';
 import type { StationsLoaders } from './loaders';
 import type { Station } from './station';
 

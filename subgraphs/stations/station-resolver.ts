@@ -11,17 +11,18 @@ import {
   Root,
 } from 'type-graphql';
 import { Grant } from '../../platform/access';
-import { must, validateBatch } from '../kit/batch';
+import { must, validateBatch } from '../kit/records/batch-checks';
 import { assertStationCode } from '../../platform/codes';
-import type { Context } from '../kit/context';
-import { badUserInput, show } from '../../platform/errors';
-import { loadAll } from '../kit/loaders';
-import { MAX_RECORDS } from '../kit/records';
-import { UpsertResult } from '../kit/results';
-import { DRY_RUN_ARG, writeBatch } from '../kit/upsert';
-import { listSize } from '../kit/list-sizes';
+import type { Context } from '../kit/service/context';
+import { badUserInput } from '../../platform/errors';
+import { loadAll } from '../kit/service/loaders';
+import { MAX_RECORDS } from '../kit/records/record-inputs';
+import { UpsertResult } from '../kit/records/write-results';
+import { DRY_RUN_ARG, writeBatch } from '../kit/records/upsert';
+import { bounded } from '../kit/contract/connection';
+import { listSize } from '../kit/contract/list-sizes';
 import { STATION_BOUNDS } from './bounds';
-import { connection, decodeCursor, MAX_PAGE, StationConnection } from './connection';
+import { codeAfter, connection, MAX_PAGE, StationConnection } from './connection';
 import { Division, DivisionLevel } from './division';
 import type { StationsLoaders } from './loaders';
 import { whereInScope } from './scope';
@@ -32,7 +33,7 @@ import { STATION_TABLE } from './station-table';
 type StationsContext = Context<StationsLoaders>;
 
 export const MAX_UPSERT = 1000;
-/** As many codes as a department's largest batch can name (kit/records.ts MAX_RECORDS). */
+/** As many codes as a department's largest batch can name (the kit's MAX_RECORDS). */
 export const MAX_CODES = MAX_RECORDS;
 
 @Resolver(() => Station)
@@ -98,16 +99,11 @@ export class StationResolver {
     after: string | undefined,
     @Ctx() { db, loaders }: StationsContext,
   ): Promise<StationConnection> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
-      throw badUserInput(`first ${show(first)} must be between 1 and ${MAX_PAGE}`, {
-        field: 'first',
-        value: first,
-      });
-    }
+    bounded(first, 'first', MAX_PAGE);
     let query = db.getRepository(Station).createQueryBuilder('s');
     if (scope != null) query = await whereInScope(query, scope, loaders);
     const totalCount = await query.getCount();
-    if (after != null) query = query.andWhere('s.code > :after', { after: decodeCursor(after) });
+    if (after != null) query = query.andWhere('s.code > :after', { after: codeAfter(after) });
     const rows = await query
       .orderBy('s.code')
       .take(first + 1)

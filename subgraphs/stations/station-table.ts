@@ -1,4 +1,4 @@
-import { entityTable } from '../kit/entity-table';
+import { entityTable } from '../kit/records/entity-table';
 import { Station } from './station';
 
 /** What a station row is made of, whether it comes from upsertStations or the demo data. */

@@ -1,5 +1,5 @@
-import { must, type Problem } from '../kit/batch';
-import type { CommendationInput, ComplaintInput, SurveyResponseInput } from './records';
+import { must, type Problem } from '../kit/records/batch-checks';
+import type { CommendationInput, ComplaintInput, SurveyResponseInput } from './record-inputs';
 import { HIGHEST_LEVEL, LOWEST_LEVEL } from './levels';
 
 /** A survey response's own checks, beyond every record's (externalId, stationCode). */

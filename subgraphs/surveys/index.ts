@@ -1,4 +1,4 @@
-import { departmentSubgraph, recordKind } from '../kit/department';
+import { departmentSubgraph, recordKind } from '../kit/contract/department-subgraph';
 import { SURVEY_INDICATORS } from './indicators';
 import {
   CommendationInput,
@@ -7,14 +7,14 @@ import {
   COMMENDATION_TABLE,
   COMPLAINT_TABLE,
   SURVEY_RESPONSE_TABLE,
-} from './records';
+} from './record-inputs';
 import { Records1764600000001 } from './migrations/1764600000001-records';
 import { Traceable1765000000003 } from './migrations/1765000000003-traceable';
-import { Commendation, Complaint, SurveyRecord, SurveyResponse } from './record-types';
+import { Commendation, Complaint, SurveyRecord, SurveyResponse } from './record-outputs';
 import { SurveyStatsResolver } from './stats-resolver';
 import { receivedProblems, responseProblems } from './checks';
 import { seed } from './seed';
-import { noSurveys, SURVEY_SOURCES, SurveyStats } from './stats';
+import { SURVEY_SOURCES, SurveyStats } from './stats';
 
 /** Survey responses, 12389 complaints and commendations: the third-party survey firm and the 12389 desk. */
 export const surveys = departmentSubgraph(
@@ -33,7 +33,7 @@ export const surveys = departmentSubgraph(
         "the division, summed, for a period with its baseline (同比); the rates are the division's " +
         'own shares of all its responses.',
     },
-    figures: { sources: SURVEY_SOURCES, zero: noSurveys },
+    figures: SURVEY_SOURCES,
     board: {
       field: 'surveyIndicators',
       type: 'SurveyIndicators',

@@ -21,7 +21,7 @@ import {
 } from '../../demo/calibrate';
 import type { DemoProfile } from '../../demo/profile';
 import { Random } from '../../demo/random';
-import type { DateRange } from '../kit/period';
+import type { DateRange } from '../kit/figures/period';
 import { CommendationKind } from './enums';
 import { COUNTED_LEVEL } from './levels';
 import {
@@ -31,7 +31,7 @@ import {
   COMMENDATION_TABLE,
   COMPLAINT_TABLE,
   SURVEY_RESPONSE_TABLE,
-} from './records';
+} from './record-inputs';
 
 /**
  * The survey firm phones about 12 residents of every station a month (tens a quarter), a quota

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { PeriodStats } from '../kit/period-stats';
-import { countOf, type FiguresSource } from '../kit/figures-query';
+import { PeriodStats } from '../kit/figures/period-stats';
+import { countOf, type FiguresSource } from '../kit/figures/figures-query';
 import { CommendationKind } from './enums';
 import { COUNTED_LEVEL } from './levels';
 
@@ -16,16 +16,6 @@ export interface SurveyFigures {
   banners: number;
   letters: number;
 }
-
-export const noSurveys = (): SurveyFigures => ({
-  responses: 0,
-  feltSafe: 0,
-  satisfied: 0,
-  validComplaints: 0,
-  commendations: 0,
-  banners: 0,
-  letters: 0,
-});
 
 /** The numerators are published as the rates (field resolvers), not as counts of their own. */
 type PublishedCounts = Omit<SurveyFigures, 'feltSafe' | 'satisfied'>;

@@ -1,5 +1,5 @@
-import { must, type Problem } from '../kit/batch';
-import type { AccidentInput } from './records';
+import { must, type Problem } from '../kit/records/batch-checks';
+import type { AccidentInput } from './record-inputs';
 
 /**
  * The most deaths, and the most injuries, one accident may record: ten times the toll of

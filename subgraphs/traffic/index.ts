@@ -1,13 +1,13 @@
-import { departmentSubgraph, recordKind } from '../kit/department';
+import { departmentSubgraph, recordKind } from '../kit/contract/department-subgraph';
 import { TRAFFIC_INDICATORS } from './indicators';
-import { AccidentInput, ACCIDENT_TABLE } from './records';
+import { AccidentInput, ACCIDENT_TABLE } from './record-inputs';
 import { Accidents1764400000002 } from './migrations/1764400000002-accidents';
 import { AccidentBounds1764900000002 } from './migrations/1764900000002-bounds';
 import { Traceable1765000000002 } from './migrations/1765000000002-traceable';
-import { Accident, TrafficRecord } from './record-types';
+import { Accident, TrafficRecord } from './record-outputs';
 import { accidentProblems } from './checks';
 import { seed } from './seed';
-import { noAccidents, TRAFFIC_SOURCES, TrafficStats } from './stats';
+import { TRAFFIC_SOURCES, TrafficStats } from './stats';
 
 /** Road traffic accidents, owned by the traffic police (交警). */
 export const traffic = departmentSubgraph(
@@ -24,7 +24,7 @@ export const traffic = departmentSubgraph(
         '交通事故统计 The road traffic accidents of every station in the division, summed, for a ' +
         'period with its baseline (同比).',
     },
-    figures: { sources: TRAFFIC_SOURCES, zero: noAccidents },
+    figures: TRAFFIC_SOURCES,
     board: {
       field: 'trafficIndicators',
       type: 'TrafficIndicators',

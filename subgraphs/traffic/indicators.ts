@@ -1,4 +1,4 @@
-import { count, type Indicators } from '../kit/indicators';
+import { count, type Indicators } from '../kit/figures/indicators';
 import type { TrafficFigures } from './stats';
 
 /** The traffic police's indicators for the board (traffic.*), read from trafficStats' figures. */

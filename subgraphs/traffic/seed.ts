@@ -12,9 +12,9 @@ import {
   within,
 } from '../../demo/article';
 import { articleCityStations, setCount } from '../../demo/calibrate';
-import type { DateRange } from '../kit/period';
+import type { DateRange } from '../kit/figures/period';
 import { demoStations } from '../../demo/stations';
-import { type AccidentInput, ACCIDENT_TABLE } from './records';
+import { type AccidentInput, ACCIDENT_TABLE } from './record-inputs';
 
 /**
  * Monthly rates for a station of 40,000 people (docs/domain.md: 1-2 injury accidents a

@@ -1,7 +1,7 @@
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { PeriodStats } from '../kit/period-stats';
-import { countOf, sumOf, type FiguresSource } from '../kit/figures-query';
+import { PeriodStats } from '../kit/figures/period-stats';
+import { countOf, sumOf, type FiguresSource } from '../kit/figures/figures-query';
 
 /** The fewest deaths that make an accident 较大 (major). */
 export const MAJOR_ACCIDENT_DEATHS = 3;
@@ -16,14 +16,6 @@ export interface TrafficFigures {
   majorAccidents: number;
   severeAccidents: number;
 }
-
-export const noAccidents = (): TrafficFigures => ({
-  accidents: 0,
-  deaths: 0,
-  injuries: 0,
-  majorAccidents: 0,
-  severeAccidents: 0,
-});
 
 @ObjectType({
   description:

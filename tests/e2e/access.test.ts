@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { getMetadataStorage } from 'type-graphql';
 import { SUPERGRAPH_FILE } from '../../platform/paths';
 import { apiSchema } from '../../scripts/api-schema';
-import { buildFederatedSchema } from '../../subgraphs/kit/schema';
+import { buildFederatedSchema } from '../../subgraphs/kit/service/federated-schema';
 import { SUBGRAPHS } from '../../subgraphs/list';
 import { postGraphQL, startPlatform, type Platform } from '../support/platform';
 import { tokenFor } from '../support/tokens';

@@ -1,11 +1,11 @@
-import { scenarios, DRILL_DOWN_STATION, type ProfileStation } from '../../scripts/bench/scenarios';
+import { scenarios, DRILL_DOWN_STATION, type ProfileStation } from '../../bench/gateways/scenarios';
 import { gatewaySchema } from '../../scripts/import/kinds';
 import { startPlatform, type Platform } from '../support/platform';
 import { registerStations, registryStation } from '../support/stations';
 import { tokenFor } from '../support/tokens';
 
 /**
- * `npm run bench` measures the screens' listed operations (scripts/bench/scenarios.ts); this
+ * `npm run bench` measures the screens' listed operations (bench/gateways/scenarios.ts); this
  * keeps their SQL cost per subgraph independent of how many stations there are, with those
  * very requests: the drill-down, the station's board row, the records behind one of its
  * figures, the 绍兴 and the province boards and reports.
@@ -57,7 +57,7 @@ async function statementsOf(profile: ProfileStation[]) {
 
 beforeAll(async () => {
   platform = await startPlatform();
-  // A department asks the graph for a scheme's keys once per process (kit/scheme-keys.ts):
+  // A department asks the graph for a scheme's keys once per process (kit/contract/scheme-keys.ts):
   // asked here, so that the counts below are those of every later board.
   const warm = await platform.query(
     '{ assessmentBoard(scope: "330000", period: "2019") { caseIndicators { stationCode } trafficIndicators { stationCode } surveyIndicators { stationCode } } }',

@@ -1,4 +1,4 @@
-import { MAX_RECORDS } from '../../subgraphs/kit/records';
+import { MAX_RECORDS } from '../../subgraphs/kit/records/record-inputs';
 import { STATION_BOUNDS } from '../../subgraphs/stations/bounds';
 import { MAX_CASUALTIES } from '../../subgraphs/traffic/checks';
 import { startPlatform, type Platform } from '../support/platform';

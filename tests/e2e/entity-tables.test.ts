@@ -1,5 +1,5 @@
 import { DEPARTMENTS } from '../../subgraphs/departments';
-import type { UpsertTable } from '../../subgraphs/kit/upsert';
+import type { UpsertTable } from '../../subgraphs/kit/records/upsert';
 import { STATION_TABLE } from '../../subgraphs/stations/station-table';
 import { startPlatform, type Platform } from '../support/platform';
 
@@ -20,7 +20,7 @@ const TABLES: [string, UpsertTable<never>][] = [
 
 /**
  * The columns no upsert writes, so no entity maps: the timestamps the table keeps itself, a
- * record's withdrawal (written by the withdraw mutations, kit/migrations.ts withdrawalColumns)
+ * record's withdrawal (written by the withdraw mutations, kit/records/migration-sql.ts withdrawalColumns)
  * and the station's constant division level (always COUNTY, there for the foreign key on
  * (code, level)).
  */

@@ -1,4 +1,4 @@
-import { statementCount } from '../../subgraphs/kit/database';
+import { statementCount } from '../../subgraphs/kit/service/database';
 import { metricValue, samples } from '../support/metrics';
 import { startPlatform, type Platform } from '../support/platform';
 import { tokenFor } from '../support/tokens';

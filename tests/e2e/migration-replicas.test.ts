@@ -1,5 +1,5 @@
 import { authConfigFromEnv } from '../../platform/auth';
-import { startSubgraph, type RunningService } from '../../subgraphs/kit/server';
+import { startSubgraph, type RunningService } from '../../subgraphs/kit/service/server';
 import { SUBGRAPHS } from '../../subgraphs/list';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { postGraphQL } from '../support/platform';

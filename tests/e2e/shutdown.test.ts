@@ -6,7 +6,7 @@ import pg from 'pg';
 import { freePort } from '../../scripts/embedded-postgres';
 import { authConfigFromEnv } from '../../platform/auth';
 import { PROJECT_ROOT } from '../../platform/paths';
-import { startSubgraph, type RunningService } from '../../subgraphs/kit/server';
+import { startSubgraph, type RunningService } from '../../subgraphs/kit/service/server';
 import { stations } from '../../subgraphs/stations';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { postGraphQL, type GraphQLResponse } from '../support/platform';

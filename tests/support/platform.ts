@@ -1,10 +1,14 @@
 import type { RunningGateway } from '../../gateway/src/gateway';
-import { gatewayOver, startInProcess } from '../../scripts/in-process-platform';
+import { gatewayOver, startInProcess } from './in-process-platform';
 import { authConfigFromEnv } from '../../platform/auth';
-import { statementCount } from '../../subgraphs/kit/database';
+import { statementCount } from '../../subgraphs/kit/service/database';
 import type { DemoProfile } from '../../demo/profile';
 import type { Logger } from '../../platform/log';
-import { startSubgraph, type RunningService, type StartOptions } from '../../subgraphs/kit/server';
+import {
+  startSubgraph,
+  type RunningService,
+  type StartOptions,
+} from '../../subgraphs/kit/service/server';
 import { subgraphNamed } from '../../subgraphs/list';
 import { createTestDatabase, type TestDatabase } from './database';
 

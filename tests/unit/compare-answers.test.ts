@@ -1,4 +1,4 @@
-import { explained, type Answer } from '../../scripts/bench/compare';
+import { explained, type Answer } from '../../bench/gateways/compare';
 
 /**
  * `npm run bench -- --compare-answers` lets a peer's answer differ from ours only by the peer's

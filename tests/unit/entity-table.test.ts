@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { entityTable } from '../../subgraphs/kit/entity-table';
+import { entityTable } from '../../subgraphs/kit/records/entity-table';
 import { STATION_TABLE } from '../../subgraphs/stations/station-table';
 
 abstract class Keyed {

@@ -1,4 +1,4 @@
-import { parsePeriod, previousPeriod } from '../../subgraphs/kit/period';
+import { parsePeriod, previousPeriod } from '../../subgraphs/kit/figures/period';
 
 const TODAY = '2019-08-15';
 

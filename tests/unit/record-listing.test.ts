@@ -1,6 +1,6 @@
-import { count, share } from '../../subgraphs/kit/indicators';
-import { countOf, sumOf, type FiguresSource } from '../../subgraphs/kit/figures-query';
-import { indicatorListings, type ListedKind } from '../../subgraphs/kit/record-listing';
+import { count, share } from '../../subgraphs/kit/figures/indicators';
+import { countOf, sumOf, type FiguresSource } from '../../subgraphs/kit/figures/figures-query';
+import { indicatorListings, type ListedKind } from '../../subgraphs/kit/records/record-listing';
 
 interface Figures {
   filed: number;

@@ -1,4 +1,4 @@
-import { parseScope } from '../../subgraphs/kit/scope';
+import { parseScope } from '../../subgraphs/kit/figures/scope';
 
 describe('parseScope', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { demoStations } from '../../demo/stations';
 import { demoAccidents } from '../../subgraphs/traffic/seed';
-import type { AccidentInput } from '../../subgraphs/traffic/records';
+import type { AccidentInput } from '../../subgraphs/traffic/record-inputs';
 
 const city = demoAccidents('city');
 const province = demoAccidents('province');

@@ -1,6 +1,6 @@
 import { indicatorByKey, type Department } from '../../departments';
-import type { IndicatorValue } from '../../kit/board-contract';
-import type { DeductionScore, DepartmentScore, IndicatorScore } from '../row';
+import type { IndicatorValue } from '../../kit/contract/board-contract';
+import type { DeductionScore, DepartmentScore, IndicatorScore } from '../live/assessment-row';
 import type { ValueIndex } from './values';
 import { gradeOf, type Grade } from './grade';
 import { scoreRate, scoreYoy, type RawScore } from './indicator';

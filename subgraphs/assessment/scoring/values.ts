@@ -1,5 +1,5 @@
 import type { Department } from '../../departments';
-import type { IndicatorValue, StationIndicators } from '../../kit/board-contract';
+import type { IndicatorValue, StationIndicators } from '../../kit/contract/board-contract';
 
 /**
  * What reached the board from each department, in the board's order of departments: its list

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { CHANGE_LOG, DROP_CHANGE_LOG, withdrawalColumns } from '../../kit/migrations';
+import { CHANGE_LOG, DROP_CHANGE_LOG, withdrawalColumns } from '../../kit/records/migration-sql';
 
 /**
  * Cases and disputes become withdrawable, and every write to them is logged. The statistics'

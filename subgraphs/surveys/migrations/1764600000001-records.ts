@@ -1,5 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { noFutureDates, RECORD_KEY_COLUMNS, TIMESTAMP_COLUMNS } from '../../kit/migrations';
+import {
+  noFutureDates,
+  RECORD_KEY_COLUMNS,
+  TIMESTAMP_COLUMNS,
+} from '../../kit/records/migration-sql';
 
 /**
  * Survey responses, 12389 complaints and commendations, with the API's checks as constraints so

@@ -1,5 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { noFutureDates, RECORD_KEY_COLUMNS, TIMESTAMP_COLUMNS } from '../../kit/migrations';
+import {
+  noFutureDates,
+  RECORD_KEY_COLUMNS,
+  TIMESTAMP_COLUMNS,
+} from '../../kit/records/migration-sql';
 
 /**
  * Road traffic accidents, with the API's checks as constraints so no other path can store what

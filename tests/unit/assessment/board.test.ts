@@ -1,5 +1,5 @@
 import { scoreBoard } from '../../../subgraphs/assessment/scoring/board';
-import type { IndicatorValue } from '../../../subgraphs/kit/board-contract';
+import type { IndicatorValue } from '../../../subgraphs/kit/contract/board-contract';
 import type { DepartmentValues } from '../../../subgraphs/assessment/scoring/values';
 import type { SchemeRules } from '../../../subgraphs/assessment/scoring/rules';
 

@@ -1,6 +1,6 @@
-import { changesBetween } from '../../../subgraphs/assessment/published/changes';
-import type { PublishedLine } from '../../../subgraphs/assessment/published/line';
-import { summarize } from '../../../subgraphs/assessment/published/summary';
+import { changesBetween } from '../../../subgraphs/assessment/published/row-changes';
+import type { PublishedLine } from '../../../subgraphs/assessment/published/published-row';
+import { summarize } from '../../../subgraphs/assessment/published/board-summary';
 
 const line = (
   stationCode: string,

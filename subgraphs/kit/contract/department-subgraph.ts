@@ -1,0 +1,549 @@
+import type DataLoader from 'dataloader';
+import { GraphQLLocalDate, GraphQLSafeInt } from 'graphql-scalars';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Resolver,
+  Root,
+  type ClassType,
+} from 'type-graphql';
+import type { DataSource } from 'typeorm';
+import { Grant } from '../../../platform/access';
+import type { Problem } from '../records/batch-checks';
+import type { Context } from '../service/context';
+import type { SubgraphDefinition } from '../service/definition';
+import type { DemoProfile } from '../../../demo/profile';
+import {
+  boardIndicators,
+  boardReference,
+  divisionReference,
+  indicatorsType,
+  StationIndicators,
+  stationReference,
+  type BoardRef,
+  type DivisionRef,
+  type StationRef,
+} from './board-contract';
+import { PageInfo } from './connection';
+import { historyKey, historyLoader } from '../records/record-history';
+import {
+  divisionStatsWithBaseline,
+  PERIOD_ARG,
+  statsWithBaseline,
+  type WithBaseline,
+} from '../figures/period-stats';
+import { indicatorKey, type IndicatorDefinition, type Indicators } from '../figures/indicators';
+import { authorOf } from '../records/journal';
+import {
+  CHANGES_PER_RECORD,
+  cost,
+  listSize,
+  STATIONS_IN_SCOPE,
+  STATISTICS_WEIGHT,
+} from './list-sizes';
+import { parsePeriod } from '../figures/period';
+import {
+  indicatorListings,
+  listRecords,
+  MAX_RECORD_PAGE,
+  type IndicatorListings,
+  type ListedKind,
+  type ListedRecord,
+  type RecordPage,
+} from '../records/record-listing';
+import { RecordChange, WithdrawResult, type RecordInterface } from '../records/record-outputs';
+import { ingestRecords, MAX_RECORDS, type RecordInput } from '../records/record-inputs';
+import { IngestResult } from '../records/write-results';
+import {
+  figuresLoader,
+  figuresQuery,
+  zeroFigures,
+  type FiguresKey,
+  type FiguresSource,
+} from '../figures/figures-query';
+import { schemeKeys } from './scheme-keys';
+import { DRY_RUN_ARG, type UpsertTable } from '../records/upsert';
+import { withdrawRecords } from '../records/withdraw';
+
+export interface DepartmentLoaders<Figures> {
+  /** The department's figures per station and date range: statistics and board alike. */
+  figures: DataLoader<FiguresKey, Figures, string>;
+  /** Records' change-log entries, by historyKey: every history of a page in one statement. */
+  history: DataLoader<string, RecordChange[]>;
+}
+
+type DepartmentContext<Figures> = Context<DepartmentLoaders<Figures>>;
+
+export interface RecordKind<T extends RecordInput> {
+  /** The mutation, e.g. recordCases. */
+  mutation: string;
+  input: ClassType<T>;
+  table: UpsertTable<T>;
+  /** The kind's own checks, beyond every record's (externalId, stationCode). */
+  check: (record: T, today: string) => (Problem | null)[];
+  /** What the mutation does, e.g. "录入刑事案件 Adds or updates criminal cases." */
+  summary: string;
+  /** The records, e.g. "The cases". */
+  plural: string;
+  /** The type its records are listed as, implementing the department's record interface. */
+  record: ClassType;
+  /** The date that places a record in a period when no indicator says which, e.g. filed_on. */
+  dateColumn: string;
+}
+
+/**
+ * What makes a department subgraph (cases, traffic, surveys): record kinds loaded through
+ * mutations, one statistics field on Station and on Division, and its indicators on the assessment board. A
+ * department declares these; the kit builds the resolvers, loaders and federation references
+ * the same way for all of them, and the registry (subgraphs/departments.ts) lists it.
+ */
+export interface DepartmentSpec<Name extends string, Figures> {
+  /**
+   * One lower-case word: the subgraph and its folder, the role `department:<name>` and its
+   * indicators' key prefix. Upper-cased, it is the department's value of the Department enum.
+   */
+  name: Name;
+  port: number;
+  /** Its value's description in the Department enum, e.g. "刑侦/治安 Criminal cases and …". */
+  description: string;
+  stats: {
+    /** The Station field, e.g. caseStats, and its type (a PeriodStats subclass). */
+    field: string;
+    type: ClassType;
+    description: string;
+    /** The same field on Division: what it sums, e.g. "The division's cases … summed". */
+    divisionDescription: string;
+  };
+  /**
+   * Where each figure comes from, as data: one statement counts them all, and the statistics,
+   * the board and the record listings read them. A figure without records is 0.
+   */
+  figures: FiguresSource<keyof Figures & string>[];
+  board: {
+    /** The AssessmentBoard field, e.g. caseIndicators, and its type, e.g. CaseIndicators. */
+    field: string;
+    type: string;
+    /** The Chinese term of both, e.g. 案件指标. */
+    term: string;
+    /** Whose indicators they are, e.g. "The criminal police's". */
+    publisher: string;
+    indicators: Indicators<Figures>;
+  };
+  records: {
+    /** The Station field listing its records, e.g. caseRecords. */
+    field: string;
+    /** The department's record interface (recordInterface), e.g. CaseRecord. */
+    type: RecordInterface;
+    /** What the records are, e.g. "刑事案件和矛盾纠纷 criminal cases and disputes". */
+    description: string;
+  };
+  /** Resolvers the department writes itself, e.g. rates derived from its figures. */
+  resolvers?: ClassType[];
+  migrations: ClassType[];
+  seed: (db: DataSource, profile: DemoProfile) => Promise<void>;
+}
+
+/** A department as the assessment board sees it: what the registry gives the assessors. */
+export interface BoardDepartment<Name extends string = string> {
+  name: Name;
+  /** Its value of the Department enum. */
+  key: Uppercase<Name>;
+  /** That value's description. */
+  description: string;
+  /** The AssessmentBoard field its indicators come in, of `type`, described with `term`. */
+  field: string;
+  type: ClassType<StationIndicators>;
+  term: string;
+  indicators: readonly IndicatorDefinition<Uppercase<Name>>[];
+}
+
+/** A department's subgraph, with what the board needs to know of it. */
+export interface DepartmentSubgraph<Name extends string, Figures> extends SubgraphDefinition<
+  DepartmentLoaders<Figures>
+> {
+  name: Name;
+  board: BoardDepartment<Name>;
+  /** The kinds of record it loads. */
+  recordKinds: readonly AnyRecordKind[];
+}
+
+/** Type-erased for the spec's list: each kind is checked when declared with `recordKind`. */
+export type AnyRecordKind = RecordKind<RecordInput>;
+
+export function recordKind<T extends RecordInput>(kind: RecordKind<T>): AnyRecordKind {
+  return kind as unknown as AnyRecordKind;
+}
+
+const INGEST_TERMS =
+  `1 to ${MAX_RECORDS.toLocaleString('en')} per call, in one transaction; sending an externalId ` +
+  'again updates that record. A batch with any invalid record is refused whole (BAD_USER_INPUT).';
+
+function recordResolver(department: string, kind: AnyRecordKind): ClassType {
+  @Resolver()
+  class RecordResolver {
+    @Authorized(Grant.department(department))
+    @Mutation(() => IngestResult, {
+      name: kind.mutation,
+      description: `${kind.summary} ${INGEST_TERMS}`,
+    })
+    record(
+      @Arg('input', () => [kind.input], {
+        description: `${kind.plural}; externalIds unique in the batch.`,
+      })
+      input: RecordInput[],
+      @Arg('dryRun', DRY_RUN_ARG) dryRun: boolean,
+      @Ctx() { db, graph, today, viewer, requestId }: Context,
+    ): Promise<IngestResult> {
+      const author = authorOf(viewerOf(viewer), department, requestId);
+      const check = (r: RecordInput) => kind.check(r, today);
+      return ingestRecords(db, graph, input, kind.table, check, dryRun, author);
+    }
+  }
+  return RecordResolver;
+}
+
+/** The viewer of a field behind @Authorized, which has refused anonymous requests already. */
+function viewerOf(viewer: Context['viewer']): NonNullable<Context['viewer']> {
+  if (!viewer) throw new Error('an authorized field ran without a viewer');
+  return viewer;
+}
+
+/** recordCases → withdrawCases: each record mutation has its withdrawal. */
+export function withdrawalOf(kind: AnyRecordKind): string {
+  return kind.mutation.replace(/^record/, 'withdraw');
+}
+
+function withdrawResolver(department: string, kind: AnyRecordKind): ClassType {
+  @Resolver()
+  class WithdrawResolver {
+    @Authorized(Grant.department(department))
+    @Mutation(() => WithdrawResult, {
+      name: withdrawalOf(kind),
+      description:
+        `撤回 Withdraws ${kind.plural.replace(/^The /, 'the ')} by externalId, with a reason: each is kept ` +
+        '(listed with includeWithdrawn) but stops counting in statistics, indicators and boards, and ' +
+        `the withdrawal is logged in its history. Sending it again through ${kind.mutation} ` +
+        `restores it. 1 to ${MAX_RECORDS.toLocaleString('en')} ids in one transaction; an unknown ` +
+        'id or a blank reason refuses the whole call (BAD_USER_INPUT).',
+    })
+    withdraw(
+      @Arg('externalIds', () => [ID], { description: 'The records, by externalId.' })
+      externalIds: string[],
+      @Arg('reason', { description: '撤回原因 Why (at most 500 characters); kept in the history.' })
+      reason: string,
+      @Arg('dryRun', DRY_RUN_ARG) dryRun: boolean,
+      @Ctx() { db, viewer, requestId }: Context,
+    ): Promise<WithdrawResult> {
+      const author = authorOf(viewerOf(viewer), department, requestId);
+      return withdrawRecords(db, kind.table.table, externalIds, reason, author, dryRun);
+    }
+  }
+  return WithdrawResolver;
+}
+
+function historyResolver<Figures>(kind: AnyRecordKind): ClassType {
+  @Resolver(() => kind.record)
+  class HistoryResolver {
+    @listSize(CHANGES_PER_RECORD)
+    @FieldResolver(() => [RecordChange], {
+      description: '变更历史 Every write to it, oldest first: who, when, what and why.',
+    })
+    history(
+      @Root() record: ListedRecord,
+      @Ctx() { loaders }: DepartmentContext<Figures>,
+    ): Promise<RecordChange[]> {
+      return loaders.history.load(historyKey(record.recordTable, record.externalId));
+    }
+  }
+  return HistoryResolver;
+}
+
+/** The department's connection of records (CaseRecordConnection) and its edge. */
+function recordConnection(records: DepartmentSpec<string, unknown>['records']): ClassType {
+  const name = records.type.graphqlName;
+  @ObjectType(`${name}Edge`, { description: `记录分页项 One record and its cursor.` })
+  class RecordEdge {
+    @Field({ description: 'Opaque cursor of this record in the listing order.' })
+    cursor!: string;
+
+    @Field(() => records.type, { description: '记录 The record.' })
+    node!: ListedRecord;
+
+    @Field(() => Int, {
+      nullable: true,
+      description:
+        '计入 With `indicator`: what this record adds to it (1 for a record counted, its deaths ' +
+        'for traffic.deaths; for a rate, 1 when its numerator counts the record, else 0); 0 ' +
+        'for a withdrawn record; null without `indicator`.',
+    })
+    counts!: number | null;
+  }
+
+  @ObjectType(`${name}Connection`, {
+    description:
+      `记录列表 A page of a station's ${records.description} for a period (Relay connection), ` +
+      'in order of kind, date and externalId.',
+  })
+  class RecordConnection implements RecordPage {
+    @listSize(MAX_RECORD_PAGE)
+    @Field(() => [RecordEdge], { description: 'The records of this page with their cursors.' })
+    edges!: RecordEdge[];
+
+    @Field(() => PageInfo, { description: 'Where this page stands in the whole list.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, {
+      description:
+        '总数 The records listed, across all pages: for a count indicator its value, for a ' +
+        'rate its sample (unless includeWithdrawn adds withdrawn ones).',
+    })
+    totalCount!: number;
+
+    // A sum (deaths) like the statistics' own: a 53-bit integer.
+    @Field(() => GraphQLSafeInt, {
+      nullable: true,
+      description:
+        '指标合计 With `indicator`: the sum of `counts` across all pages, which is the ' +
+        "figure's value (a rate's numerator); null without `indicator`.",
+    })
+    indicatorTotal!: number | null;
+
+    @Field(() => GraphQLLocalDate, { description: '起始日 First day of the range listed.' })
+    from!: string;
+
+    @Field(() => GraphQLLocalDate, { description: '截止日 Last day of the range listed.' })
+    to!: string;
+  }
+  return RecordConnection;
+}
+
+function recordsResolver<Figures>(
+  station: ClassType<StationRef>,
+  spec: DepartmentSpec<string, Figures>,
+  kinds: readonly ListedKind[],
+  listings: IndicatorListings,
+): ClassType {
+  const connection = recordConnection(spec.records);
+  const keys = [...listings.keys()].join(', ');
+  @Resolver(() => station)
+  class StationRecordsResolver {
+    @Authorized(Grant.department(spec.name), Grant.assessor, Grant.ownStation)
+    @listSize(MAX_RECORD_PAGE, { slicingArgument: 'first', sizedFields: ['edges'] })
+    @FieldResolver(() => connection, {
+      name: spec.records.field,
+      nullable: true,
+      description:
+        `记录明细 The station's ${spec.records.description} for a period, as the department ` +
+        'sent them: with `indicator`, exactly the records that figure counted (the same rule ' +
+        'as the statistics and the board), else every record dated in the period. Withdrawn ' +
+        'records only with includeWithdrawn.',
+    })
+    records(
+      @Root() { code }: StationRef,
+      @Arg('period', PERIOD_ARG) period: string,
+      @Arg('indicator', () => String, {
+        nullable: true,
+        description: `指标 One of ${keys}; or none for every record of the period.`,
+      })
+      indicator: string | null | undefined,
+      @Arg('baseline', {
+        defaultValue: false,
+        description: '同期 List the baseline period instead (the same days a year earlier).',
+      })
+      baseline: boolean,
+      @Arg('includeWithdrawn', {
+        defaultValue: false,
+        description: '含已撤回 Also list withdrawn records (they count 0).',
+      })
+      includeWithdrawn: boolean,
+      @Arg('first', () => Int, {
+        defaultValue: 100,
+        description: `Page size, 1 to ${MAX_RECORD_PAGE}.`,
+      })
+      first: number,
+      @Arg('after', () => String, {
+        nullable: true,
+        description: 'Cursor after which the page starts (pageInfo.endCursor of the page before).',
+      })
+      after: string | null | undefined,
+      @Ctx() { db, today }: DepartmentContext<Figures>,
+    ): Promise<RecordPage> {
+      const parsed = parsePeriod(period, today);
+      return listRecords(db, kinds, listings, {
+        stationCode: code,
+        range: baseline ? parsed.baseline.range : parsed.range,
+        indicator: indicator ?? null,
+        includeWithdrawn,
+        first,
+        after: after ?? null,
+      });
+    }
+  }
+  return StationRecordsResolver;
+}
+
+function statsResolver<Figures>(
+  station: ClassType<StationRef>,
+  spec: DepartmentSpec<string, Figures>,
+): ClassType {
+  @Resolver(() => station)
+  class StationStatsResolver {
+    @Authorized(Grant.department(spec.name), Grant.assessor, Grant.ownStation)
+    @cost(STATISTICS_WEIGHT)
+    @FieldResolver(() => spec.stats.type, {
+      name: spec.stats.field,
+      // Nullable: a viewer denied one station's figures still gets the rest of the answer.
+      nullable: true,
+      description: spec.stats.description,
+    })
+    stats(
+      @Root() { code }: StationRef,
+      @Arg('period', PERIOD_ARG) period: string,
+      @Ctx() { loaders, today }: DepartmentContext<Figures>,
+    ): Promise<WithBaseline<Figures> | null> {
+      return statsWithBaseline(loaders.figures, code, parsePeriod(period, today));
+    }
+  }
+  return StationStatsResolver;
+}
+
+function divisionStatsResolver<Figures extends object>(
+  division: ClassType<DivisionRef>,
+  spec: DepartmentSpec<string, Figures>,
+  zero: () => Figures,
+): ClassType {
+  @Resolver(() => division)
+  class DivisionStatsResolver {
+    // A division's figures are open to those who read any station's; a station reads its own
+    // only, so no division.
+    @Authorized(Grant.department(spec.name), Grant.assessor)
+    @Directive('@requires(fields: "stations { code }")')
+    @FieldResolver(() => spec.stats.type, {
+      name: spec.stats.field,
+      nullable: true,
+      description: spec.stats.divisionDescription,
+    })
+    stats(
+      @Root() { stations }: DivisionRef,
+      @Arg('period', PERIOD_ARG) period: string,
+      @Ctx() { loaders, today }: DepartmentContext<Figures>,
+    ): Promise<WithBaseline<Figures>> {
+      return divisionStatsWithBaseline(
+        loaders.figures,
+        stations.map((s) => s.code),
+        parsePeriod(period, today),
+        zero,
+      );
+    }
+  }
+  return DivisionStatsResolver;
+}
+
+function indicatorsResolver<Figures>(
+  board: ClassType<BoardRef>,
+  type: ClassType<StationIndicators>,
+  spec: DepartmentSpec<string, Figures>,
+): ClassType {
+  @Resolver(() => board)
+  class BoardIndicatorsResolver {
+    // Every signed-in user may read a board (rankings are published to every station), and the
+    // gateway fetches this field for whoever reads one.
+    @Authorized()
+    @Directive('@requires(fields: "stations { code }")')
+    @listSize(STATIONS_IN_SCOPE)
+    @FieldResolver(() => [type], {
+      name: spec.board.field,
+      // Null when the department cannot answer: the board then scores the others without it.
+      nullable: true,
+      description:
+        `${spec.board.term} ${spec.board.publisher} indicators (${spec.name}.*) for every ` +
+        "station of the board: only those the board's scheme uses (scored, deducted or " +
+        'vetoed). Null when the department is unavailable.',
+    })
+    async indicators(
+      @Root() root: BoardRef,
+      @Ctx() { graph, loaders, today }: DepartmentContext<Figures>,
+    ): Promise<StationIndicators[]> {
+      const used = await schemeKeys(graph, root.schemeId);
+      return boardIndicators(root, today, loaders.figures, spec.name, spec.board.indicators, used);
+    }
+  }
+  return BoardIndicatorsResolver;
+}
+
+function boardDepartment<Name extends string, Figures>(
+  spec: DepartmentSpec<Name, Figures>,
+  type: ClassType<StationIndicators>,
+): BoardDepartment<Name> {
+  const key = spec.name.toUpperCase() as Uppercase<Name>;
+  return {
+    name: spec.name,
+    key,
+    description: spec.description,
+    field: spec.board.field,
+    type,
+    term: spec.board.term,
+    indicators: Object.entries(spec.board.indicators).map(([figure, { label, kind }]) => ({
+      key: indicatorKey(spec.name, figure),
+      label,
+      department: key,
+      kind,
+    })),
+  };
+}
+
+export function departmentSubgraph<Name extends string, Figures extends object>(
+  spec: DepartmentSpec<Name, Figures>,
+  records: readonly [AnyRecordKind, ...AnyRecordKind[]],
+): DepartmentSubgraph<Name, Figures> {
+  const station = stationReference();
+  const board = boardReference(station);
+  const kinds = records.map((kind) => ({
+    table: kind.table.table,
+    type: kind.record,
+    dateColumn: kind.dateColumn,
+  }));
+  const listings = indicatorListings(spec.name, spec.figures, spec.board.indicators, kinds);
+  const zero = zeroFigures(spec.figures);
+  const division = divisionReference(station);
+  const type = indicatorsType(
+    spec.board.type,
+    `${spec.board.term} ${spec.board.publisher} indicators for one station.`,
+    Object.keys(spec.board.indicators).length,
+  );
+  return {
+    name: spec.name,
+    port: spec.port,
+    board: boardDepartment(spec, type),
+    recordKinds: records,
+    resolvers: [
+      statsResolver(station, spec),
+      divisionStatsResolver(division, spec, zero),
+      indicatorsResolver(board, type, spec),
+      recordsResolver(station, spec, kinds, listings),
+      ...records.flatMap((kind) => [
+        recordResolver(spec.name, kind),
+        withdrawResolver(spec.name, kind),
+        historyResolver(kind),
+      ]),
+      ...(spec.resolvers ?? []),
+    ],
+    // Reached only through federation (entity references), not from a root field.
+    orphanedTypes: [station, board, division, ...records.map((kind) => kind.record)],
+    entities: [],
+    migrations: spec.migrations,
+    createLoaders: (db) => {
+      const query = figuresQuery(db, spec.figures);
+      return { figures: figuresLoader(query, zero), history: historyLoader(db) };
+    },
+    seed: spec.seed,
+  };
+}

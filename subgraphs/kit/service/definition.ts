@@ -1,0 +1,40 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { ClassType, NonEmptyArray } from 'type-graphql';
+import type { DataSource, MixedList } from 'typeorm';
+import type { Context } from './context';
+import type { DemoProfile } from '../../../demo/profile';
+
+export interface ReferenceResolver<Loaders extends object> {
+  __resolveReference(
+    reference: Record<string, unknown>,
+    context: Context<Loaders>,
+    info: GraphQLResolveInfo,
+  ): unknown;
+}
+
+/**
+ * Everything the kit needs to run one subgraph as its own service. The list of them
+ * (subgraphs/list.ts) drives the schema script, the launcher and the end-to-end harness.
+ */
+export interface SubgraphDefinition<Loaders extends object = object> {
+  /** One word names the subgraph everywhere: folder, SDL file, PostgreSQL schema, env, script. */
+  name: string;
+  /** Its default port; `<NAME>_PORT` overrides it. */
+  port: number;
+  /**
+   * The largest request body it takes, when not 1 MiB (MAX_BODY_BYTES overrides it): for a
+   * subgraph whose entity requests carry large @requires inputs from other subgraphs.
+   */
+  maxBodyBytes?: number;
+  resolvers: NonEmptyArray<ClassType>;
+  /** Types reached only through federation (e.g. an extended entity with no root field). */
+  orphanedTypes?: ClassType[];
+  /** `__resolveReference` per entity type, each batched through a DataLoader. */
+  referenceResolvers?: Record<string, ReferenceResolver<Loaders>>;
+  entities: MixedList<ClassType>;
+  migrations: MixedList<ClassType>;
+  /** Fresh DataLoaders for one request. */
+  createLoaders(db: DataSource): Loaders;
+  /** Loads the demo profile into the subgraph's empty tables; leaves stored data alone. */
+  seed?(db: DataSource, profile: DemoProfile): Promise<void>;
+}

@@ -1,0 +1,57 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { parse, type GraphQLSchema } from 'graphql';
+import { buildSchemaSync, createResolversMap } from 'type-graphql';
+import { authChecker } from '../../../platform/access';
+import type { SubgraphDefinition } from './definition';
+
+/** A schema module as buildSubgraphSchema takes it, and its resolvers (typed by its signature). */
+type SchemaModule = Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number];
+type ResolverMap = NonNullable<Extract<SchemaModule, { typeDefs: unknown }>['resolvers']>;
+
+/**
+ * The federation directives the subgraphs use, each with the minor version of federation 2
+ * that brought it. The subgraphs link the lowest version that has all of them, so the
+ * supergraph composes with any router's composition that knows that version (The Guild's
+ * knows up to v2.9, Apollo's up to v2.14): adding a directive here raises it if need be.
+ */
+const FEDERATION_DIRECTIVES: Record<string, number> = {
+  '@key': 0,
+  '@requires': 0,
+  '@external': 0,
+  '@shareable': 0,
+  '@cost': 9,
+  '@listSize': 9,
+};
+
+const FEDERATION_VERSION = `v2.${Math.max(...Object.values(FEDERATION_DIRECTIVES))}`;
+
+const FEDERATION_LINK = `extend schema @link(
+  url: "https://specs.apollo.dev/federation/${FEDERATION_VERSION}"
+  import: ${JSON.stringify(Object.keys(FEDERATION_DIRECTIVES))}
+)`;
+
+/**
+ * Builds a subgraph's executable schema from its type-graphql classes: type-graphql prints the
+ * types with their descriptions and federation directives, @apollo/subgraph adds `_entities`
+ * and `_service`, and the entities' reference resolvers join the generated resolver map.
+ */
+export function buildFederatedSchema(definition: SubgraphDefinition): GraphQLSchema {
+  const schema = buildSchemaSync({
+    resolvers: definition.resolvers,
+    orphanedTypes: definition.orphanedTypes ?? [],
+    authChecker,
+    // Inputs are checked by the subgraphs' batch checks, which name record, field and value.
+    validate: false,
+    skipCheck: true,
+  });
+  const resolvers = createResolversMap(schema) as ResolverMap;
+  for (const [typeName, reference] of Object.entries(definition.referenceResolvers ?? {})) {
+    resolvers[typeName] = {
+      ...resolvers[typeName],
+      ...reference,
+    } as ResolverMap[string];
+  }
+  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
+  return buildSubgraphSchema([{ typeDefs, resolvers }]);
+}
