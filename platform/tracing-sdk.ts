@@ -39,6 +39,7 @@ import {
 } from '@opentelemetry/sdk-trace';
 import type { IncomingMessage } from 'node:http';
 import { REQUEST_ID_ATTRIBUTE, requestId } from './request-scope';
+import { WithoutPerKeyLoads } from './tracing-loads';
 
 /** Probes and scrapes, polled every few seconds: not worth a trace each. */
 const UNTRACED_PATHS = new Set(['/health', '/ready', '/metrics']);
@@ -154,6 +155,8 @@ function instrumentations(options: TracingOptions): Instrumentation[] {
       // stations stays a trace of a few hundred spans. The span times the first item's resolver.
       mergeItems: true,
     }),
+    // Its batches, under the resolver that asked; its per-key loads are not exported
+    // (tracing-loads.ts).
     new DataloaderInstrumentation({ requireParentSpan: true }),
   ];
 }
@@ -177,7 +180,7 @@ export function startSdk(service: string, options: TracingOptions): TracingSdk {
     // environment.
     resource: detected.merge(resourceFromAttributes({ 'service.name': service })),
     sampler: samplerFromEnv(),
-    spanProcessors: spanProcessorsFromEnv(),
+    spanProcessors: spanProcessorsFromEnv().map((processor) => new WithoutPerKeyLoads(processor)),
   });
   const contextManager = new AsyncLocalStorageContextManager().enable();
   context.setGlobalContextManager(contextManager);

@@ -193,12 +193,16 @@ describe('a board request traced end to end', () => {
       }
     }
 
-    // Each department reads its figures for every station of the board in one DataLoader batch:
-    // one statement under it, whatever the number of stations.
+    // Each department reads its figures for every station of the board in one DataLoader batch,
+    // right under the resolver that asked (the per-key loads are not exported), with one
+    // statement under it, whatever the number of stations.
+    expect(spans.filter((s) => s.name === 'dataloader.load')).toEqual([]);
     for (const { name, field } of BOARD_DEPARTMENTS) {
-      const batches = spans.filter((s) => s.service === name && s.name === 'dataloader.batch');
-      const figures = batches.filter((b) =>
-        ancestors(b).some((a) => a.name === `graphql.resolve _entities.*.${field}`),
+      const figures = spans.filter(
+        (s) =>
+          s.service === name &&
+          s.name === 'dataloader.batch' &&
+          parent(s)?.name === `graphql.resolve _entities.*.${field}`,
       );
       expect(figures).toHaveLength(1);
       const queries = spans.filter(
