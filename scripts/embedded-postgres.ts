@@ -40,6 +40,15 @@ export async function startEmbeddedPostgres(options: {
     password: 'postgres',
     persistent: options.persistent,
     createPostgresUser: true,
+    // UTF-8 with PostgreSQL's own C.UTF-8 collation (code point order) whatever the locale of
+    // the shell that starts it: without one, initdb made a SQL_ASCII cluster, where varchar(100)
+    // counts bytes and 40 Chinese characters overflow it.
+    initdbFlags: [
+      '--encoding=UTF8',
+      '--locale=C',
+      '--locale-provider=builtin',
+      '--builtin-locale=C.UTF-8',
+    ],
     onLog: () => {},
     onError: (error: unknown) => console.error('[postgres]', String(error)),
   });
