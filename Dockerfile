@@ -2,10 +2,14 @@
 #   docker build -t fengqiao .
 #   docker run fengqiao dist/subgraphs/serve.js stations     (any subgraph by its name)
 #   docker run fengqiao dist/gateway/src/main.js             (the gateway, the default)
-# docker-compose.yml runs the whole platform from it. Node 22 LTS: Node 20 is past its end of life.
+# docker-compose.yml runs the whole platform from it.
+
+# The Node that CI tests on (.nvmrc), on Debian 13's slim image; tests/unit/runtime-versions.test.ts
+# keeps the two in step.
+ARG NODE_IMAGE=node:22.23.5-trixie-slim
 
 # Compiles the TypeScript with every dependency, dev ones included.
-FROM node:22-bookworm-slim AS build
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -13,12 +17,12 @@ COPY . .
 RUN npm run build
 
 # What runs: production dependencies only, installed without the dev ones at all.
-FROM node:22-bookworm-slim AS production-dependencies
+FROM ${NODE_IMAGE} AS production-dependencies
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 
-FROM node:22-bookworm-slim
+FROM ${NODE_IMAGE}
 ENV NODE_ENV=production
 WORKDIR /app
 # tests/e2e/production-install.test.ts copies what these lines name into a folder, installs

@@ -21,7 +21,11 @@ const common = {
         module: { type: 'commonjs', ignoreDynamic: true },
       },
     ],
+    // jose ships only ES modules. Node 22 require()s them, as the services do, but Jest's own
+    // require does so only from Node 24.9: for the tests, they are compiled to CommonJS.
+    '/node_modules/jose/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
   },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   setupFiles: ['<rootDir>/tests/support/env.ts'],
 };
 

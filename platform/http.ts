@@ -26,6 +26,18 @@ export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export const GRAPHQL_PATH = '/graphql';
 
+/**
+ * On every response of every service: no MIME sniffing (a JSON answer is never run as a script
+ * or rendered as a page), no Referer leaving with a URL that may carry a token, and a policy that
+ * lets nothing load from, nor frame, a response that is not a page. The gateway's pages replace
+ * the policy with one of their own (gateway/src/web.ts).
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+};
+
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -107,6 +119,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     // Tells the caller which id to look for in the logs of the gateway and every subgraph.
     res.setHeader('x-request-id', requestId(req));
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const route = req.method === 'GET' ? options.routes?.[path] : undefined;
     const handled = route
       ? route(req, res)

@@ -14,6 +14,12 @@ export interface RequestScope {
   signal: AbortSignal;
 }
 
+/**
+ * The attribute that carries the request id on a service's span of an incoming request, named
+ * in the platform's own namespace as OpenTelemetry asks of attributes it does not define.
+ */
+export const REQUEST_ID_ATTRIBUTE = 'fengqiao.request.id';
+
 const scope = new AsyncLocalStorage<RequestScope>();
 const ids = new WeakMap<IncomingMessage, string>();
 

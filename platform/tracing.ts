@@ -1,4 +1,4 @@
-import type { NodeSdk } from './tracing-sdk';
+import type { TracingOptions, TracingSdk } from './tracing-sdk';
 
 /**
  * OpenTelemetry traces, off unless an OTLP endpoint is configured. Set
@@ -13,24 +13,28 @@ const SWITCHES = [
   'OTEL_TRACES_EXPORTER',
 ];
 
-let sdk: NodeSdk | undefined;
+let sdk: TracingSdk | undefined;
 
 export function tracingConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
-  return SWITCHES.some((name) => (env[name] ?? '').trim() !== '');
+  const value = (name: string) => (env[name] ?? '').trim().toLowerCase();
+  if (value('OTEL_SDK_DISABLED') === 'true' || value('OTEL_TRACES_EXPORTER') === 'none') {
+    return false;
+  }
+  return SWITCHES.some((name) => value(name) !== '');
 }
 
 /**
  * Starts tracing for `service` (its service.name) when configured. It must run before any
- * other module loads, since the instrumentations patch `http` and `pg` as they are required:
- * each entry point imports its tracing module first (gateway/src/tracing.ts,
- * subgraphs/tracing.ts).
+ * other module loads, since the instrumentations patch `http`, `pg`, `graphql` and `dataloader`
+ * as they are required: each entry point imports its tracing module first
+ * (gateway/src/tracing.ts, subgraphs/tracing.ts).
  */
-export function startTracing(service: string): void {
+export function startTracing(service: string, options: TracingOptions): void {
   if (sdk || !tracingConfigured()) return;
   // Required here, not imported above, so that a service without tracing never loads the SDK.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startSdk } = require('./tracing-sdk') as typeof import('./tracing-sdk');
-  sdk = startSdk(service);
+  sdk = startSdk(service, options);
 }
 
 /** Exports the spans still buffered and stops the exporter: the last step of a clean stop. */

@@ -40,6 +40,15 @@ export async function startEmbeddedPostgres(options: {
     password: 'postgres',
     persistent: options.persistent,
     createPostgresUser: true,
+    // UTF-8 with PostgreSQL's own C.UTF-8 collation (code point order) whatever the locale of
+    // the shell that starts it: without one, initdb made a SQL_ASCII cluster, where varchar(100)
+    // counts bytes and 40 Chinese characters overflow it.
+    initdbFlags: [
+      '--encoding=UTF8',
+      '--locale=C',
+      '--locale-provider=builtin',
+      '--builtin-locale=C.UTF-8',
+    ],
     onLog: () => {},
     onError: (error: unknown) => console.error('[postgres]', String(error)),
   });
@@ -52,6 +61,7 @@ export async function startEmbeddedPostgres(options: {
         (process.getuid?.() === 0
           ? ' (as root it runs as user postgres, who must be able to reach that folder)'
           : ''),
+      { cause: error },
     );
   }
   return {
@@ -73,4 +83,16 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<s
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** The server's version as it reports it, e.g. `18.4`: what `npm start` says it runs on. */
+export async function serverVersion(serverUrl: string): Promise<string> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+    return rows[0]?.server_version ?? 'unknown';
+  } finally {
+    await client.end();
+  }
 }

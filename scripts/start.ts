@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { envVar, intEnv, isProduction, serviceEnvName } from '../platform/config';
 import { PROJECT_ROOT } from '../platform/paths';
 import { listedOperation } from '../gateway/src/safelist';
-import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
+import {
+  ensureDatabase,
+  serverVersion,
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+} from './embedded-postgres';
 import {
   GATEWAY_SCRIPT,
   ProcessGroup,
@@ -99,8 +104,12 @@ async function shutdown(code: number): Promise<never> {
 }
 
 async function database(): Promise<string> {
-  const given = envVar('DATABASE_URL');
-  if (given) return given;
+  const url = envVar('DATABASE_URL') ?? (await embeddedDatabase());
+  log(`PostgreSQL ${await serverVersion(url)}`);
+  return url;
+}
+
+async function embeddedDatabase(): Promise<string> {
   const port = intEnv('EMBEDDED_PG_PORT', 54329);
   const dataDir = envVar('EMBEDDED_PG_DIR') ?? join(PROJECT_ROOT, '.data', 'postgres');
   log(`no DATABASE_URL: starting the embedded PostgreSQL on port ${port} (data in ${dataDir})`);

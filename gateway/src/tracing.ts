@@ -4,4 +4,4 @@
  */
 import { startTracing } from '../../platform/tracing';
 
-startTracing('gateway');
+startTracing('gateway', { execution: false });

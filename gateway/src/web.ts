@@ -15,12 +15,49 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
 };
+
+/**
+ * What a page may load: its own scripts, styles, images and fonts, and requests to its own
+ * origin, nothing else. No inline script and no eval: text that reaches a page (a station's
+ * name, an error message) can never run as code. No page may be framed (clickjacking), and
+ * `<base>` cannot redirect relative URLs. `styles` are the style sources it allows.
+ */
+function pagePolicy(styles: string): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    `style-src ${styles}`,
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/**
+ * The screen's policy, sent with every file of dist/web/ but GraphiQL's page (a worker script
+ * takes its policy from its own response).
+ */
+export const PAGE_POLICY = pagePolicy("'self'");
+
+/**
+ * GraphiQL's page: its editor (Monaco) writes `<style>` elements and style attributes as it
+ * draws, so this page alone allows inline styles. Still no inline script; and the styles can
+ * reach nothing beyond the gateway, since images, fonts and requests stay on its origin.
+ */
+export const GRAPHIQL_POLICY = pagePolicy("'self' 'unsafe-inline'");
+
+/** GraphiQL's page, built from web/index.html. */
+const GRAPHIQL_PAGE = '/index.html';
 
 /** Text worth compressing; the gzip is made once, at start. */
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg']);
 
-function serveFile(file: string): Route {
+function serveFile(file: string, policy: string): Route {
   const body = readFileSync(file);
   const extension = extname(file);
   const gzipped = COMPRESSIBLE.has(extension) && body.length > 1024 ? gzipSync(body) : null;
@@ -30,6 +67,7 @@ function serveFile(file: string): Route {
     // it is checked at every load, and a new build is seen at once.
     'cache-control': extension === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
     vary: 'accept-encoding',
+    'content-security-policy': policy,
   };
   return (req, res) => {
     const gzip = gzipped !== null && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
@@ -62,7 +100,10 @@ export function webRoutes(dir = WEB_DIR): Record<string, Route> {
   for (const name of files) {
     const path = `/${name.split('\\').join('/')}`;
     if (!(extname(path) in TYPES)) continue;
-    const route = serveFile(join(dir, name));
+    const route = serveFile(
+      join(dir, name),
+      path === GRAPHIQL_PAGE ? GRAPHIQL_POLICY : PAGE_POLICY,
+    );
     routes[path] = route;
     if (path.endsWith('/index.html')) routes[path.slice(0, -'index.html'.length)] = route;
   }

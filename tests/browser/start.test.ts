@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,6 +92,12 @@ afterAll(() => {
 });
 
 describe('npm start on a fresh clone', () => {
+  it('runs the PostgreSQL release docker-compose.yml pins, and says which', async () => {
+    const [, version] = await waitFor(/ PostgreSQL (\S+)$/, 60_000);
+    const compose = readFileSync(join(PROJECT_ROOT, 'docker-compose.yml'), 'utf8');
+    expect(compose).toContain(`image: postgres:${version}-`);
+  });
+
   it('serves the sample query through the gateway with the demo data', async () => {
     await waitFor(/first query answered .* \(18 stations of 诸暨市\)/, 120_000);
   }, 130_000);

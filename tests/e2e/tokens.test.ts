@@ -2,10 +2,12 @@ import {
   exportJWK,
   exportSPKI,
   generateKeyPair,
+  importJWK,
   SignJWT,
+  type CryptoKey,
+  type GenerateKeyPairResult,
   type JWTPayload,
   type JWTHeaderParameters,
-  type KeyLike,
 } from 'jose';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,12 +23,15 @@ const SECRET = new TextEncoder().encode(process.env.JWT_SECRET);
 const QUERY = '{ divisions { code } }';
 
 let platform: Platform;
-let rsa: { publicKey: KeyLike; privateKey: KeyLike };
-let ec: { publicKey: KeyLike; privateKey: KeyLike };
-let strangerRsa: KeyLike;
+let rsa: GenerateKeyPairResult;
+let ec: GenerateKeyPairResult;
+let strangerRsa: CryptoKey;
+/** rsa's private key for RS512: a Web Crypto key is bound to the one algorithm it was made for. */
+let rsaForRs512: CryptoKey | Uint8Array;
 
 beforeAll(async () => {
-  rsa = await generateKeyPair('RS256');
+  rsa = await generateKeyPair('RS256', { extractable: true });
+  rsaForRs512 = await importJWK(await exportJWK(rsa.privateKey), 'RS512');
   ec = await generateKeyPair('ES256');
   strangerRsa = (await generateKeyPair('RS256')).privateKey;
   const keys = [
@@ -55,7 +60,7 @@ function claims(overrides: JWTPayload = {}): JWTPayload {
 }
 
 function sign(
-  key: KeyLike | Uint8Array,
+  key: CryptoKey | Uint8Array,
   header: JWTHeaderParameters,
   payload: JWTPayload = claims(),
 ): Promise<string> {
@@ -115,7 +120,7 @@ describe('tokens the gateway and every subgraph refuse with 401 UNAUTHENTICATED'
     ],
     [
       'RS512 signed with the RSA key of the JWKS (an algorithm not configured)',
-      () => sign(rsa.privateKey, { alg: 'RS512', kid: 'rsa-1' }),
+      () => sign(rsaForRs512, { alg: 'RS512', kid: 'rsa-1' }),
       'algorithm RS512 is not accepted',
     ],
     [

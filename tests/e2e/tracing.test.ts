@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { listedOperation } from '../../gateway/src/safelist';
 import { PROJECT_ROOT } from '../../platform/paths';
+import { REQUEST_ID_ATTRIBUTE } from '../../platform/request-scope';
 import { freePort } from '../../scripts/embedded-postgres';
 import {
   GATEWAY_SCRIPT,
@@ -10,6 +11,7 @@ import {
   subgraphUrlEnv,
   type SubgraphProcess,
 } from '../../scripts/processes';
+import { BOARD_DEPARTMENTS } from '../../subgraphs/departments';
 import { SUBGRAPHS } from '../../subgraphs/list';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { OtlpReceiver, type ReceivedSpan } from '../support/otlp-receiver';
@@ -84,7 +86,7 @@ const isSql = (span: ReceivedSpan) =>
 async function traceOf(requestId: string): Promise<ReceivedSpan[]> {
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const tagged = receiver.spans.filter((s) => s.attributes['request.id'] === requestId);
+    const tagged = receiver.spans.filter((s) => s.attributes[REQUEST_ID_ATTRIBUTE] === requestId);
     const traceIds = new Set(tagged.map((s) => s.traceId));
     const spans = receiver.spans.filter((s) => traceIds.has(s.traceId));
     const ids = new Set(spans.map((s) => s.spanId));
@@ -130,7 +132,7 @@ describe('a board request traced end to end', () => {
     expect(roots).toEqual([
       expect.objectContaining({
         service: 'gateway',
-        attributes: expect.objectContaining({ 'request.id': requestId }),
+        attributes: expect.objectContaining({ [REQUEST_ID_ATTRIBUTE]: requestId }),
       }),
     ]);
     for (const span of spans) {
@@ -163,16 +165,50 @@ describe('a board request traced end to end', () => {
       );
       expect(requests.length).toBeGreaterThan(0);
       for (const request of requests) {
-        expect(request.attributes['request.id']).toBe(requestId);
+        expect(request.attributes[REQUEST_ID_ATTRIBUTE]).toBe(requestId);
         const fetch = ancestors(request).find((s) => s.name === 'gateway.fetch');
         expect(fetch?.attributes.service).toBe(name);
       }
-      // Its SQL statements, under its own request.
+      // Where its time went: the execution of the operation the gateway sent, under its
+      // request; the resolvers under the execution; every SQL statement under the resolver (or
+      // the DataLoader batch a resolver started) that sent it.
+      const own = (span: ReceivedSpan) => ancestors(span).filter((a) => a.service === name);
+      const executions = spans.filter(
+        (s) => s.service === name && s.name.startsWith('query AssessmentBoardScreen__'),
+      );
+      expect(executions.length).toBeGreaterThan(0);
+      for (const execution of executions) expect(requests).toContain(parent(execution));
+      const resolvers = spans.filter(
+        (s) => s.service === name && s.name.startsWith('graphql.resolve '),
+      );
+      expect(resolvers.length).toBeGreaterThan(0);
+      for (const resolver of resolvers) {
+        expect(own(resolver).some((a) => a.name.startsWith('query '))).toBe(true);
+      }
       const statements = spans.filter((s) => s.service === name && isSql(s));
       expect(statements.length).toBeGreaterThan(0);
       for (const statement of statements) {
-        expect(ancestors(statement).some((s) => requests.includes(s))).toBe(true);
+        expect(own(statement).some((a) => requests.includes(a))).toBe(true);
+        expect(own(statement).some((a) => resolvers.includes(a))).toBe(true);
       }
+    }
+
+    // Each department reads its figures for every station of the board in one DataLoader batch,
+    // right under the resolver that asked (the per-key loads are not exported), with one
+    // statement under it, whatever the number of stations.
+    expect(spans.filter((s) => s.name === 'dataloader.load')).toEqual([]);
+    for (const { name, field } of BOARD_DEPARTMENTS) {
+      const figures = spans.filter(
+        (s) =>
+          s.service === name &&
+          s.name === 'dataloader.batch' &&
+          parent(s)?.name === `graphql.resolve _entities.*.${field}`,
+      );
+      expect(figures).toHaveLength(1);
+      const queries = spans.filter(
+        (s) => s.name.startsWith('pg.query:') && ancestors(s).includes(figures[0]),
+      );
+      expect(queries).toHaveLength(1);
     }
   });
 });
@@ -185,7 +221,7 @@ describe('tracing unset', () => {
         [
           '-e',
           `require(${JSON.stringify(join(PROJECT_ROOT, 'dist', 'gateway', 'src', 'tracing.js'))});` +
-            "console.log(Object.keys(require.cache).some((f) => f.includes('@opentelemetry/sdk-node')))",
+            "console.log(Object.keys(require.cache).some((f) => f.includes('@opentelemetry/sdk-trace')))",
         ],
         { env: { PATH: process.env.PATH, ...env } },
       )

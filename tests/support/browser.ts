@@ -19,6 +19,9 @@ export function launchBrowser(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM,
+    // Chromium names a download in its locale's charset and falls back to "download" where that
+    // cannot spell it: the screen's exports have Chinese names, and CI may run with no locale.
+    env: { ...process.env, LC_ALL: 'C.UTF-8' },
     args: [
       '--headless',
       // Tests run as root in containers, where Chromium's sandbox cannot start.

@@ -5,8 +5,8 @@ import { freePort, startEmbeddedPostgres } from '../../scripts/embedded-postgres
 import { servePostgresControl } from './postgres-control';
 
 /**
- * Tests talk to a real PostgreSQL: TEST_DATABASE_URL when set (CI points it at the machine's
- * server), else an embedded one started for this run and removed after it. A test that needs
+ * Tests talk to a real PostgreSQL: TEST_DATABASE_URL when set, else (as in CI) an embedded one
+ * started for this run and removed after it. A test that needs
  * a server of its own (to restart it) gets one through POSTGRES_CONTROL_URL.
  */
 export default async function globalSetup(): Promise<void> {

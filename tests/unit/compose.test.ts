@@ -11,6 +11,7 @@ interface Service {
   environment?: Record<string, string>;
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
+  restart?: string;
 }
 
 // No Docker engine runs here: the file is checked against the list of subgraphs instead.
@@ -45,6 +46,11 @@ describe('docker-compose.yml and package.json follow subgraphs/list.ts', () => {
   it('runs the gateway from the same image', () => {
     expect(gateway?.command).toEqual(['dist/gateway/src/main.js']);
     expect(gateway?.image).toBe('fengqiao');
+  });
+
+  it('restarts every service, the database included, unless an operator stopped it', () => {
+    const policies = Object.entries(compose.services).map(([name, s]) => [name, s.restart]);
+    expect(policies).toEqual(Object.keys(compose.services).map((n) => [n, 'unless-stopped']));
   });
 
   it('has no service that is neither a subgraph nor part of the platform', () => {

@@ -1,7 +1,10 @@
 // GraphiQL in the browser, over the gateway's /graphql, with the example operations of
-// schema/operations/examples/ as tabs. Built by Vite from the graphiql package (its prebuilt UMD
-// files are deprecated). Every operation needs a bearer token: it goes in the headers editor,
-// opened at start (GraphiQL keeps no headers unless told to in its settings).
+// schema/operations/examples/ as tabs. Built by Vite from the graphiql package, which has no
+// prebuilt bundle. Every operation needs a bearer token: it goes in the headers editor, opened
+// at start (GraphiQL keeps no headers unless told to in its settings).
+// GraphiQL's editor (Monaco) runs its language services in web workers, which Vite builds as
+// files of their own: first, before anything asks for a worker.
+import 'graphiql/setup-workers/vite';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import 'graphiql/style.css';

@@ -99,7 +99,7 @@ describe('words', () => {
     ]);
   });
 
-  it('names every kind of period, and a publication time in China Standard Time', () => {
+  it('names every kind of period', () => {
     expect(
       ['2019', '2019-H1', '2019-H2', '2019-Q2', '2019-05', '2019-12'].map(periodLabel),
     ).toEqual([
@@ -110,6 +110,43 @@ describe('words', () => {
       '2019年5月',
       '2019年12月',
     ]);
-    expect(dateTime('2019-07-04T17:30:00.000Z')).toBe('2019-07-05 01:30');
+  });
+});
+
+describe('publication times', () => {
+  const zone = process.env.TZ;
+  afterEach(() => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
+
+  it('are Beijing time to the minute, across midnight and the year', () => {
+    expect(
+      [
+        '2019-07-05T01:30:59.999Z',
+        '2019-07-04T16:00:00.000Z',
+        '2019-12-31T15:59:00.000Z',
+        '2019-12-31T16:00:00.000Z',
+        '2020-02-28T20:05:00+08:00',
+      ].map(dateTime),
+    ).toEqual([
+      '2019-07-05 09:30',
+      '2019-07-05 00:00',
+      '2019-12-31 23:59',
+      '2020-01-01 00:00',
+      '2020-02-28 20:05',
+    ]);
+  });
+
+  it('whatever zone the computer showing them is set to', () => {
+    for (const local of ['UTC', 'America/New_York', 'Asia/Kolkata', 'Asia/Shanghai']) {
+      process.env.TZ = local;
+      expect([local, dateTime('2019-07-04T17:30:00.000Z')]).toEqual([local, '2019-07-05 01:30']);
+    }
+  });
+
+  it('come from the time zone database, not a fixed offset: China kept summer time in 1986-1991', () => {
+    expect(dateTime('1990-07-01T00:00:00.000Z')).toBe('1990-07-01 09:00');
+    expect(dateTime('1992-07-01T00:00:00.000Z')).toBe('1992-07-01 08:00');
   });
 });

@@ -6,7 +6,11 @@ export type Child = Node | string | number | null | undefined | false;
 
 type Attributes = Record<string, string | number | boolean | null | undefined | EventListener>;
 
-/** An element with attributes (`on…` adds a listener; false or null leaves one out) and children. */
+/**
+ * An element with attributes (`on…` adds a listener; false or null leaves one out) and children.
+ * A `style` goes through the CSSOM: the page's policy refuses style attributes in markup
+ * (gateway/src/web.ts), not styles a script sets.
+ */
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributes: Attributes = {},
@@ -15,6 +19,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (typeof value === 'function') element.addEventListener(name.slice(2), value);
+    else if (name === 'style') element.style.cssText = String(value);
     else if (value === true) element.setAttribute(name, '');
     else if (value !== false && value !== null && value !== undefined) {
       element.setAttribute(name, String(value));

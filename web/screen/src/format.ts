@@ -154,8 +154,21 @@ export function periodLabel(period: string): string {
   return `${year}年${label}`;
 }
 
-/** A publication time in China Standard Time, to the minute: 2019-07-05 09:30. */
+/** Beijing time from the time zone database, whatever zone the screen's computer is set to. */
+const BEIJING_TIME = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** A publication time in Beijing time, to the minute: 2019-07-05 09:30. */
 export function dateTime(iso: string): string {
-  const shifted = new Date(new Date(iso).getTime() + 8 * 3600_000);
-  return shifted.toISOString().slice(0, 16).replace('T', ' ');
+  const parts = Object.fromEntries(
+    BEIJING_TIME.formatToParts(new Date(iso)).map(({ type, value }) => [type, value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
