@@ -7,7 +7,7 @@ import type { GraphQLSchema } from 'graphql';
  * narrowed), `dangerous` keeps every query valid but may surprise a client (an enum value
  * added, a default changed), `safe` is invisible to existing queries (a field added).
  */
-export type Severity = 'breaking' | 'dangerous' | 'safe';
+type Severity = 'breaking' | 'dangerous' | 'safe';
 
 export interface SchemaChange {
   severity: Severity;
