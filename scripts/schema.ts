@@ -13,12 +13,14 @@ import { apiSchema } from './api-schema';
 import { LOADS_FILE, loadsDocument } from './import/kinds';
 import { lineDiff } from './line-diff';
 import { costProblems } from './operation-costs';
+import { operationTypes } from './operation-types';
 import { operationManifest } from './operations';
 
 /**
  * `npm run schema` writes schema/<name>.graphql (each subgraph's SDL with its federation
- * directives), schema/supergraph.graphql (their composition) and schema/operations.json (the
- * gateway's safelist, from schema/operations/*.graphql). It refuses a change that
+ * directives), schema/supergraph.graphql (their composition), schema/operations.json (the
+ * gateway's safelist, from schema/operations/*.graphql) and the typed clients' generated types
+ * of their operations (./operation-types.ts). It refuses a change that
  * would break a client unless given --allow-breaking.
  * `npm run schema:check` regenerates in memory and fails on composition errors, on a file that
  * differs from what the code prints (showing the diff), and names any breaking change.
@@ -34,7 +36,7 @@ interface Generated {
   errors: string[];
 }
 
-function generate(): Generated {
+async function generate(): Promise<Generated> {
   const files = new Map<string, string>();
   const services = SUBGRAPHS.map((definition) => {
     const sdl = printSubgraphSchema(buildFederatedSchema(definition));
@@ -58,8 +60,12 @@ function generate(): Generated {
   files.set(join(OPERATIONS_DIR, LOADS_FILE), loads);
   const manifest = operationManifest(OPERATIONS_DIR, api, new Map([[LOADS_FILE, loads]]));
   files.set(OPERATIONS_FILE, manifest.text);
-  const costs = costProblems(result.supergraphSdl, JSON.parse(manifest.text) as OperationManifest);
-  return { files, errors: [...manifest.errors, ...costs] };
+  const listed = JSON.parse(manifest.text) as OperationManifest;
+  const costs = costProblems(result.supergraphSdl, listed);
+  // An operation the schema refuses has no types to generate: the manifest's errors say why.
+  if (manifest.errors.length > 0) return { files, errors: manifest.errors };
+  for (const [file, text] of await operationTypes(api, listed)) files.set(file, text);
+  return { files, errors: costs };
 }
 
 /** What clients of the gateway would lose: removed fields, changed types, and so on. */
@@ -71,8 +77,8 @@ function breakingChanges(generated: Generated): string[] {
   );
 }
 
-function main(mode: string, flags: string[]): number {
-  const generated = generate();
+async function main(mode: string, flags: string[]): Promise<number> {
+  const generated = await generate();
   if (generated.errors.length > 0) {
     console.error(
       'Composition or the safelist failed:\n' + generated.errors.map((e) => `  - ${e}`).join('\n'),
@@ -94,7 +100,7 @@ function main(mode: string, flags: string[]): number {
       console.error(`${file.slice(PROJECT_ROOT.length + 1)} is not what the code prints:`);
       console.error(lineDiff(before, text));
     }
-    if (stale.length > 0) console.error('Run `npm run schema` and commit schema/.');
+    if (stale.length > 0) console.error('Run `npm run schema` and commit the files it writes.');
     else console.log(`schema/ is current (${generated.files.size} files).`);
     return stale.length > 0 || breaking.length > 0 ? 1 : 0;
   }
@@ -111,4 +117,10 @@ function main(mode: string, flags: string[]): number {
 }
 
 const [mode = 'check', ...flags] = process.argv.slice(2);
-process.exitCode = main(mode, flags);
+main(mode, flags).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);
