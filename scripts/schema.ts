@@ -58,13 +58,14 @@ async function generate(): Promise<Generated> {
   const api = apiSchema(result.supergraphSdl);
   const loads = loadsDocument(api);
   files.set(join(OPERATIONS_DIR, LOADS_FILE), loads);
-  const manifest = operationManifest(OPERATIONS_DIR, api, new Map([[LOADS_FILE, loads]]));
+  const written = new Map([[LOADS_FILE, loads]]);
+  const manifest = operationManifest(OPERATIONS_DIR, api, written);
   files.set(OPERATIONS_FILE, manifest.text);
   const listed = JSON.parse(manifest.text) as OperationManifest;
   const costs = costProblems(result.supergraphSdl, listed);
   // An operation the schema refuses has no types to generate: the manifest's errors say why.
   if (manifest.errors.length > 0) return { files, errors: manifest.errors };
-  for (const [file, text] of await operationTypes(api, listed)) files.set(file, text);
+  for (const [file, text] of await operationTypes(api, listed, written)) files.set(file, text);
   return { files, errors: costs };
 }
 
