@@ -1,5 +1,4 @@
 import { codegen } from '@graphql-codegen/core';
-import type { CodegenPlugin } from '@graphql-codegen/plugin-helpers';
 import * as typescriptOperations from '@graphql-codegen/typescript-operations';
 import {
   Kind,
@@ -36,6 +35,9 @@ export const TYPED_CLIENTS = [
   },
 ] as const;
 
+/** A plugin of the generator, as codegen() takes it. */
+type Plugin = Parameters<typeof codegen>[0]['pluginMap'][string];
+
 /**
  * How the API's scalars read in TypeScript. `strictScalars` makes a new scalar fail the run
  * until it is named here.
@@ -51,7 +53,7 @@ const SCALARS = {
  * takes the types from the name it sends (`run('ScreenLiveBoard', …)`) and cannot pair one
  * operation's name with another's answer.
  */
-const operationMap: CodegenPlugin = {
+const operationMap: Plugin = {
   plugin(_schema, documents) {
     const entries = documents
       .flatMap(({ document }) => document?.definitions ?? [])
