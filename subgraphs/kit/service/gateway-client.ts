@@ -4,7 +4,7 @@ import { codedError, type ErrorCode } from '../../../platform/errors';
 import type { ListedOperations } from './generated/operations';
 
 /** The operations a subgraph may send: those of schema/operations/subgraphs.graphql. */
-export type GraphOperation = keyof ListedOperations;
+type GraphOperation = keyof ListedOperations;
 
 /**
  * The subgraphs' client of the gateway: the federated graph as a subgraph asks it, through the

@@ -32,7 +32,7 @@ export interface BoardRow extends Omit<PublishedRow, 'station' | 'stationName'> 
 }
 
 /** What a publication adds to a board: which revision, when, why. */
-export type Publication = Pick<
+type Publication = Pick<
   NonNullable<ScreenOfficialBoardQuery['publishedBoard']>,
   'revision' | 'publishedAt' | 'publishedBy' | 'reason'
 >;
