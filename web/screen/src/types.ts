@@ -1,7 +1,17 @@
 /** The shapes the screen's operations (schema/operations/screen.graphql) answer with. */
 
 export type Grade = 'EXCELLENT' | 'GOOD' | 'PASS' | 'FAIL';
-export type Department = 'CASES' | 'TRAFFIC' | 'SURVEYS';
+/** A department as the answers name it: its value of the Department enum. */
+export type Department = string;
+
+/** A department of the registry as the answers describe it (Query.departments). */
+export interface DepartmentInfo {
+  department: Department;
+  /** Its subgraph, as SUBGRAPH_UNAVAILABLE names it. */
+  name: string;
+  /** What the screen calls it (its label in the registry). */
+  label: string;
+}
 export type Mode = 'official' | 'live';
 
 export interface DepartmentScore {
@@ -76,6 +86,8 @@ export interface Board {
   rows: BoardRow[];
   /** Departments whose figures the live preview could not read: their scores are unavailable. */
   unavailable: Department[];
+  /** Every department of the registry: the labels of the board's columns. */
+  departments: DepartmentInfo[];
 }
 
 export interface DivisionNode {
