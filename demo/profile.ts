@@ -6,7 +6,7 @@ import type { DemoProfile } from '../subgraphs/kit/service/definition';
  */
 export type { DemoProfile };
 
-export const DEMO_PROFILES: readonly DemoProfile[] = ['city', 'province'];
+const DEMO_PROFILES: readonly DemoProfile[] = ['city', 'province'];
 
 export function isDemoProfile(value: string): value is DemoProfile {
   return (DEMO_PROFILES as readonly string[]).includes(value);

@@ -42,9 +42,9 @@ export const ROLES: Readonly<Record<string, readonly string[]>> = {
 export type Role = string;
 
 /** The registry and the boards are open to every signed-in user. */
-export const SIGNED_IN: Role[] = Object.keys(ROLES);
+const SIGNED_IN: Role[] = Object.keys(ROLES);
 
-export type Variables = Record<string, unknown>;
+type Variables = Record<string, unknown>;
 
 export interface AccessRow {
   /** `Query.station`, `Mutation.upsertStations`, `Station.caseStats`. */
@@ -73,7 +73,7 @@ export interface AccessRow {
 
 /** An answer's data as the tests read it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Answer = any;
+type Answer = any;
 
 let upserts = 0;
 let records = 0;

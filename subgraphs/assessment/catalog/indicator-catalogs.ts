@@ -10,15 +10,15 @@ import type { Department } from '../enums';
  * every department's catalog field at once, as the caller. The assessors never read a
  * department's code for them, so a department that adds an indicator needs no release here.
  */
-export const CATALOGS_OPERATION = 'IndicatorCatalogs';
+const CATALOGS_OPERATION = 'IndicatorCatalogs';
 
 /** An indicator some department publishes, with the Department enum value of its publisher. */
-export interface PublishedIndicator extends CatalogIndicator {
+interface PublishedIndicator extends CatalogIndicator {
   department: Department;
 }
 
 /** A department's catalog as the assessors serve and check with it. */
-export interface DepartmentCatalog extends IndicatorCatalog {
+interface DepartmentCatalog extends IndicatorCatalog {
   entry: DepartmentEntry;
   byKey: ReadonlyMap<string, PublishedIndicator>;
 }
@@ -60,6 +60,7 @@ function indexed(entry: DepartmentEntry, catalog: IndicatorCatalog): DepartmentC
 export async function learnCatalogs(graph: GatewayClient): Promise<Catalogs> {
   let data: Record<string, IndicatorCatalog | null | undefined>;
   try {
+    // One field per department of the registry, so read by each entry's catalog field.
     data = await graph.query(CATALOGS_OPERATION, {}, 'departments');
   } catch (error) {
     throw codedError(

@@ -19,7 +19,7 @@ import { listSize } from './list-sizes';
  * check a scheme before publishing it, so a department adds an indicator without a release of
  * the assessment. The types are @shareable: every department and the assessors declare them alike.
  */
-export const IndicatorKindEnum = {
+const IndicatorKindEnum = {
   COUNT: 'COUNT',
   RATE: 'RATE',
 } as const satisfies Record<IndicatorKind, IndicatorKind>;

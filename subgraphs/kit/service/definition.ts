@@ -10,7 +10,7 @@ import type { Context } from './context';
  */
 export type DemoProfile = 'city' | 'province';
 
-export interface ReferenceResolver<Loaders extends object> {
+interface ReferenceResolver<Loaders extends object> {
   __resolveReference(
     reference: Record<string, unknown>,
     context: Context<Loaders>,

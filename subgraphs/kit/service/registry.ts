@@ -48,7 +48,7 @@ export interface DepartmentEntry {
 export type DepartmentService =
   { kit: string } | { command: string[]; cwd: string; sdl: string } | { url: string; sdl: string };
 
-export const DEFAULT_REGISTRY_FILE = join(PROJECT_ROOT, 'departments.json');
+const DEFAULT_REGISTRY_FILE = join(PROJECT_ROOT, 'departments.json');
 
 /** departments.json, or the file DEPARTMENTS_FILE names (relative to the project's root). */
 export function registryFile(): string {

@@ -1,7 +1,8 @@
 import { describeError, describeErrors } from '../../../web/screen/src/errors';
+import type { DepartmentInfo } from '../../../web/screen/src/types';
 
 /** The registry's departments as a board's answer lists them. */
-const DEPARTMENTS = [
+const DEPARTMENTS: DepartmentInfo[] = [
   { department: 'CASES', name: 'cases', label: '刑侦治安' },
   { department: 'TRAFFIC', name: 'traffic', label: '交警' },
 ];
