@@ -9,7 +9,7 @@ import {
   type RunningService,
   type StartOptions,
 } from '../../subgraphs/kit/service/server';
-import { subgraphNamed } from '../../subgraphs/list';
+import { subgraphNamed } from '../../subgraphs/subgraph-named';
 import { createTestDatabase, type TestDatabase } from './database';
 
 interface GraphQLError {
