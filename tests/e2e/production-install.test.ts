@@ -35,6 +35,7 @@ function startFromImage(args: string[], env: Record<string, string>): Promise<vo
       PATH: process.env.PATH,
       NODE_ENV: 'production',
       JWT_SECRET: process.env.JWT_SECRET,
+      SUBGRAPH_SECRET: process.env.SUBGRAPH_SECRET,
       DATABASE_URL: database.url,
       SEED: 'none',
       LOG_LEVEL: 'info',
