@@ -5,7 +5,7 @@ import type { Logger } from '../../../platform/log';
 import { requestBudget, type AnswerBudget, type AnswerBudgetLimits } from './answer-budget';
 
 /** Thrown instead of starting a statement for a request nobody waits for any more. */
-export class RequestAbandoned extends Error {
+class RequestAbandoned extends Error {
   override name = 'RequestAbandoned';
 }
 
