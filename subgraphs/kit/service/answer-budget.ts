@@ -16,13 +16,13 @@ export interface AnswerBudgetLimits {
   bytes: number;
 }
 
-export const DEFAULT_ANSWER_BUDGET: AnswerBudgetLimits = {
+const DEFAULT_ANSWER_BUDGET: AnswerBudgetLimits = {
   rows: 200_000,
   bytes: 64 * 1024 * 1024,
 };
 
 /** The environment variable that sets each part of the budget. */
-export const ANSWER_BUDGET_VARIABLES: Record<keyof AnswerBudgetLimits, string> = {
+const ANSWER_BUDGET_VARIABLES: Record<keyof AnswerBudgetLimits, string> = {
   rows: 'MAX_ANSWER_ROWS',
   bytes: 'MAX_ANSWER_BYTES',
 };
