@@ -22,6 +22,7 @@ import { observeRequestsPlugin } from '../../../platform/observe-requests';
 import { requestId } from '../../../platform/request-scope';
 import { gatewayUrlFromEnv, gatewayClientFor, type GatewayUrl } from './gateway-client';
 import { buildFederatedSchema } from './federated-schema';
+import { answerBudgetPlugin } from './answer-budget';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { costDirectives } from '../../../platform/cost';
@@ -100,6 +101,7 @@ export async function startSubgraph(
         requireViewerPlugin(),
         observeRequestsPlugin(metrics, logger),
         costLimitPlugin(limits, costDirectives(parse(printSubgraphSchema(schema))), who),
+        answerBudgetPlugin(),
       ],
     });
     const http = createHttpServer({
