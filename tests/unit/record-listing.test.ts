@@ -1,5 +1,5 @@
 import { count, share } from '../../subgraphs/kit/figures/indicators';
-import { countOf, sumOf, type FiguresSource } from '../../subgraphs/kit/figures/figures-query';
+import { countOf, sumOf, type FiguresSource } from '../../subgraphs/kit/figures/figure-sources';
 import { indicatorListings, type ListedKind } from '../../subgraphs/kit/records/record-listing';
 
 interface Figures {

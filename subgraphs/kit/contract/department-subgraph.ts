@@ -62,13 +62,9 @@ import {
 import { RecordChange, WithdrawResult, type RecordInterface } from '../records/record-outputs';
 import { ingestRecords, MAX_RECORDS, type RecordInput } from '../records/record-inputs';
 import { IngestResult } from '../records/write-results';
-import {
-  figuresLoader,
-  figuresQuery,
-  zeroFigures,
-  type FiguresKey,
-  type FiguresSource,
-} from '../figures/figures-query';
+import { figuresLoader, figuresQuery, type FiguresKey } from '../figures/figures-query';
+import { zeroFigures, type FiguresSource } from '../figures/figure-sources';
+import { syncRollups } from '../figures/rollup';
 import { schemeKeys } from './scheme-keys';
 import { DRY_RUN_ARG, type UpsertTable } from '../records/upsert';
 import { withdrawRecords } from '../records/withdraw';
@@ -540,6 +536,7 @@ export function departmentSubgraph<Name extends string, Figures extends object>(
     orphanedTypes: [station, board, division, ...records.map((kind) => kind.record)],
     entities: [],
     migrations: spec.migrations,
+    syncDerived: (db) => syncRollups(db, spec.figures),
     createLoaders: (db) => {
       const query = figuresQuery(db, spec.figures);
       return { figures: figuresLoader(query, zero), history: historyLoader(db) };

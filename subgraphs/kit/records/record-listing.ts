@@ -12,7 +12,7 @@ import { indicatorKey, type Indicators } from '../figures/indicators';
 import { fieldName } from './journal';
 import type { DateRange } from '../figures/period';
 import type { RecordBase } from './record-outputs';
-import { figureOrigins, NOT_WITHDRAWN, type FiguresSource } from '../figures/figures-query';
+import { figureOrigins, NOT_WITHDRAWN, type FiguresSource } from '../figures/figure-sources';
 
 /** A record kind as the listings see it: its table, its type and the date it is listed by. */
 export interface ListedKind {
