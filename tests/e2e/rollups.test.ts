@@ -11,6 +11,9 @@ import {
 } from '../../subgraphs/kit/figures/figures-query';
 import { parsePeriod, type DateRange } from '../../subgraphs/kit/figures/period';
 import { rollupMigration, ROLLUP_TABLE, syncRollups } from '../../subgraphs/kit/figures/rollup';
+import { CASE_INDICATORS } from '../../subgraphs/cases/indicators';
+import { SURVEY_INDICATORS } from '../../subgraphs/surveys/indicators';
+import { TRAFFIC_INDICATORS } from '../../subgraphs/traffic/indicators';
 import { startPlatform, type Platform } from '../support/platform';
 import { registerStations, registryStation } from '../support/stations';
 import { tokenFor } from '../support/tokens';
@@ -253,6 +256,55 @@ async function throughTheGateway(period: string) {
   return res.data as Record<string, Record<string, Figures & { baseline: Figures }>>;
 }
 
+const LISTINGS: [string, string[]][] = [
+  ['caseRecords', Object.keys(CASE_INDICATORS).map((key) => `cases.${key}`)],
+  ['trafficRecords', Object.keys(TRAFFIC_INDICATORS).map((key) => `traffic.${key}`)],
+  ['surveyRecords', Object.keys(SURVEY_INDICATORS).map((key) => `surveys.${key}`)],
+];
+
+interface Listing {
+  totalCount: number;
+  indicatorTotal: number | null;
+  edges: { counts: number | null }[];
+}
+
+/**
+ * A station's listings for a period, behind every indicator and without one, on one page each:
+ * their totals (read from the rollup where they are figures) must be what the page lists.
+ */
+async function expectListingsExact(station: string, period: string): Promise<void> {
+  const listings = LISTINGS.flatMap(([field, indicators]) => [
+    `${field}: ${field}(period: $p, first: 1000) { totalCount indicatorTotal edges { counts } }`,
+    ...indicators.map(
+      (key, i) =>
+        `${field}${i}: ${field}(period: $p, indicator: "${key}", first: 1000) ` +
+        '{ totalCount indicatorTotal edges { counts } }',
+    ),
+  ]);
+  const res = await platform.query(
+    `query($p: String!) { station(code: "${station}") { ${listings.join(' ')} } }`,
+    { token: admin, variables: { p: period } },
+  );
+  expect(res.errors).toBeUndefined();
+  for (const [alias, listing] of Object.entries(res.data.station as Record<string, Listing>)) {
+    const listed = {
+      totalCount: listing.edges.length,
+      indicatorTotal:
+        listing.indicatorTotal === null
+          ? null
+          : listing.edges.reduce((n, e) => n + (e.counts ?? 0), 0),
+    };
+    expect({
+      alias,
+      totalCount: listing.totalCount,
+      indicatorTotal: listing.indicatorTotal,
+    }).toEqual({
+      alias,
+      ...listed,
+    });
+  }
+}
+
 /** What the gateway must answer, from the records alone. */
 async function expected(period: string) {
   const { range, baseline } = parsePeriod(period, TODAY);
@@ -343,6 +395,7 @@ describe('the rollups of the declared figures', () => {
         await expectRollupsExact();
         const period = PERIODS[cases % PERIODS.length];
         expect(await throughTheGateway(period)).toEqual(await expected(period));
+        await expectListingsExact(STATION_CODES[cases % STATION_CODES.length], period);
       }),
       // No shrinking: the database keeps what every run wrote, so a shorter sequence would not
       // replay the state that failed; the counterexample and its seed are printed as they are.

@@ -52,9 +52,11 @@ import {
 import { parsePeriod } from '../figures/period';
 import {
   indicatorListings,
+  listingFigures,
   listRecords,
   MAX_RECORD_PAGE,
   type IndicatorListings,
+  type ListingFigures,
   type ListedKind,
   type ListedRecord,
   type RecordPage,
@@ -326,6 +328,7 @@ function recordsResolver<Figures>(
   spec: DepartmentSpec<string, Figures>,
   kinds: readonly ListedKind[],
   listings: IndicatorListings,
+  figures: ListingFigures,
 ): ClassType {
   const connection = recordConnection(spec.records);
   const keys = [...listings.keys()].join(', ');
@@ -373,7 +376,7 @@ function recordsResolver<Figures>(
       @Ctx() { db, today }: DepartmentContext<Figures>,
     ): Promise<RecordPage> {
       const parsed = parsePeriod(period, today);
-      return listRecords(db, kinds, listings, {
+      return listRecords(db, kinds, listings, figures, {
         stationCode: code,
         range: baseline ? parsed.baseline.range : parsed.range,
         indicator: indicator ?? null,
@@ -524,7 +527,7 @@ export function departmentSubgraph<Name extends string, Figures extends object>(
       statsResolver(station, spec),
       divisionStatsResolver(division, spec, zero),
       indicatorsResolver(board, type, spec),
-      recordsResolver(station, spec, kinds, listings),
+      recordsResolver(station, spec, kinds, listings, listingFigures(spec.figures, kinds)),
       ...records.flatMap((kind) => [
         recordResolver(spec.name, kind),
         withdrawResolver(spec.name, kind),

@@ -81,52 +81,82 @@ export function recordFiguresQuery<Figures>(
   return rangedQuery(db, sources, false);
 }
 
+/**
+ * The figures statement, for the FiguresQuery and as a subquery of others (the record
+ * listings' totals): its SQL, with its parameters numbered from `first`, and those parameters
+ * for some stations over some ranges. It answers one row per station and range index `i`
+ * (the range's place in `ranges`) that has records, with every figure as a bigint.
+ */
+export interface FiguresStatement {
+  sql: string;
+  parameters: (stationCodes: readonly string[], ranges: readonly DateRange[]) => unknown[];
+}
+
+export function figuresStatement(
+  sources: readonly FiguresSource<string>[],
+  rolledUp: boolean,
+  first = 1,
+): FiguresStatement {
+  const names = [...figureOrigins(sources).keys()];
+  const [stations, dayI, dayFrom, dayTo, monthI, monthFrom, monthTo] = Array.from(
+    { length: 7 },
+    (_, n) => `$${first + n}`,
+  );
+  // Each part gives every figure, 0 where it makes none, so the parts add up by UNION ALL.
+  const columns = (made: (name: string) => string | null) =>
+    names.map((name) => `${made(name) ?? '0'} AS ${quoted(name)}`).join(', ');
+  const counted = sources.map((source) => {
+    const figures = columns((name) => {
+      const measure = source.figures[name];
+      return measure ? aggregate(measure) : null;
+    });
+    return `SELECT r.station_code, d.i, ${figures}
+      FROM d JOIN ${source.table} r ON r.${source.dateColumn} BETWEEN d.from_on AND d.to_on
+      WHERE r.station_code = ANY(${stations}) AND r.${NOT_WITHDRAWN}${source.where ? ` AND (${source.where})` : ''}
+      GROUP BY 1, 2`;
+  });
+  const rolled = `SELECT r.station_code, m.i, ${columns((name) => `sum(r.${quoted(name)})`)}
+      FROM m JOIN ${ROLLUP_TABLE} r ON r.month BETWEEN m.from_month AND m.to_month
+      WHERE r.station_code = ANY(${stations})
+      GROUP BY 1, 2`;
+  const sql = `WITH d AS (SELECT * FROM unnest(${dayI}::int[], ${dayFrom}::date[], ${dayTo}::date[]) AS d(i, from_on, to_on)),
+    m AS (SELECT * FROM unnest(${monthI}::int[], ${monthFrom}::date[], ${monthTo}::date[]) AS m(i, from_month, to_month))
+    SELECT station_code AS "stationCode", i,
+           ${names.map((name) => `coalesce(sum(${quoted(name)}), 0)::bigint AS ${quoted(name)}`).join(',\n           ')}
+    FROM (${[...counted, ...(rolledUp ? [rolled] : [])].join('\n      UNION ALL ')}) parts
+    GROUP BY station_code, i`;
+  return {
+    sql,
+    parameters: (stationCodes, ranges) => {
+      const days: [number, DateRange][] = [];
+      const months: [number, DateRange][] = [];
+      ranges.forEach((range, i) => {
+        const split = rolledUp ? splitByMonths(range) : { months: null, days: [range] };
+        for (const part of split.days) days.push([i, part]);
+        if (split.months) months.push([i, split.months]);
+      });
+      return [
+        stationCodes,
+        days.map(([i]) => i),
+        days.map(([, r]) => r.from),
+        days.map(([, r]) => r.to),
+        months.map(([i]) => i),
+        months.map(([, r]) => r.from),
+        months.map(([, r]) => r.to),
+      ];
+    },
+  };
+}
+
 function rangedQuery<Figures>(
   db: DataSource,
   sources: readonly FiguresSource<keyof Figures & string>[],
   rolledUp: boolean,
 ): FiguresQuery<Figures> {
   const names = [...figureOrigins(sources).keys()];
-  // Each part gives every figure, 0 where it makes none, so the parts add up by UNION ALL.
-  const columns = (made: (name: string) => string | null) =>
-    names.map((name) => `${made(name) ?? '0'} AS ${quoted(name)}`).join(', ');
-  const counted = sources.map((source) => {
-    const figures = columns((name) => {
-      const measure = source.figures[name as keyof Figures & string];
-      return measure ? aggregate(measure) : null;
-    });
-    return `SELECT r.station_code, d.i, ${figures}
-      FROM d JOIN ${source.table} r ON r.${source.dateColumn} BETWEEN d.from_on AND d.to_on
-      WHERE r.station_code = ANY($1) AND r.${NOT_WITHDRAWN}${source.where ? ` AND (${source.where})` : ''}
-      GROUP BY 1, 2`;
-  });
-  const rolled = `SELECT r.station_code, m.i, ${columns((name) => `sum(r.${quoted(name)})`)}
-      FROM m JOIN ${ROLLUP_TABLE} r ON r.month BETWEEN m.from_month AND m.to_month
-      WHERE r.station_code = ANY($1)
-      GROUP BY 1, 2`;
-  const sql = `WITH d AS (SELECT * FROM unnest($2::int[], $3::date[], $4::date[]) AS d(i, from_on, to_on)),
-    m AS (SELECT * FROM unnest($5::int[], $6::date[], $7::date[]) AS m(i, from_month, to_month))
-    SELECT station_code AS "stationCode", i,
-           ${names.map((name) => `coalesce(sum(${quoted(name)}), 0)::bigint AS ${quoted(name)}`).join(',\n           ')}
-    FROM (${[...counted, ...(rolledUp ? [rolled] : [])].join('\n      UNION ALL ')}) parts
-    GROUP BY station_code, i`;
+  const { sql, parameters } = figuresStatement(sources, rolledUp);
   return async (stationCodes, ranges) => {
-    const days: [number, DateRange][] = [];
-    const months: [number, DateRange][] = [];
-    ranges.forEach((range, i) => {
-      const split = rolledUp ? splitByMonths(range) : { months: null, days: [range] };
-      for (const part of split.days) days.push([i, part]);
-      if (split.months) months.push([i, split.months]);
-    });
-    const rows = await db.query<Record<string, unknown>[]>(sql, [
-      stationCodes,
-      days.map(([i]) => i),
-      days.map(([, r]) => r.from),
-      days.map(([, r]) => r.to),
-      months.map(([i]) => i),
-      months.map(([, r]) => r.from),
-      months.map(([, r]) => r.to),
-    ]);
+    const rows = await db.query<Record<string, unknown>[]>(sql, parameters(stationCodes, ranges));
     return rows.map(({ i, ...row }) => {
       for (const name of names) row[name] = safeInteger(name, row[name]);
       const range = ranges[Number(i)];
