@@ -4,11 +4,7 @@ import { CASE_SOURCES } from '../../subgraphs/cases/stats';
 import { SURVEY_SOURCES } from '../../subgraphs/surveys/stats';
 import { TRAFFIC_SOURCES } from '../../subgraphs/traffic/stats';
 import { type FiguresSource } from '../../subgraphs/kit/figures/figure-sources';
-import {
-  figuresQuery,
-  recordFiguresQuery,
-  type FiguresRow,
-} from '../../subgraphs/kit/figures/figures-query';
+import { figuresQuery, recordFiguresQuery } from '../../subgraphs/kit/figures/figures-query';
 import { parsePeriod, type DateRange } from '../../subgraphs/kit/figures/period';
 import { rollupMigration, ROLLUP_TABLE, syncRollups } from '../../subgraphs/kit/figures/rollup';
 import { CASE_INDICATORS } from '../../subgraphs/cases/indicators';
@@ -219,7 +215,10 @@ async function fromRecords(
   return figuresOf(rows, sources);
 }
 
-function figuresOf(rows: FiguresRow<Figures>[], sources: FiguresSource<string>[]) {
+function figuresOf(
+  rows: (Figures & { stationCode: string; from: string; to: string })[],
+  sources: FiguresSource<string>[],
+) {
   const names = sources.flatMap((s) => Object.keys(s.figures));
   const found = new Map(
     rows.map(({ stationCode, from, to, ...f }) => [`${stationCode}|${from}|${to}`, f]),
@@ -436,6 +435,17 @@ describe('the rollups of the declared figures', () => {
     await db.query(`UPDATE ${ROLLUP_TABLE} SET "criminalFiled" = "criminalFiled" + 1`);
     await syncRollups(db, CASE_SOURCES);
     expect(await rollup()).toEqual(nonZero(kept));
+    await expectRollupsExact();
+  });
+
+  it('count a write from a session whose search_path is another schema', async () => {
+    const db = platform.service('cases').db;
+    await db.transaction(async (manager) => {
+      await manager.query('SET LOCAL search_path TO public');
+      await manager.query(
+        `UPDATE cases.criminal_case SET filed_on = filed_on - 1 WHERE filed_on > '2018-03-01'`,
+      );
+    });
     await expectRollupsExact();
   });
 

@@ -93,7 +93,10 @@ function triggerFunction(sources: readonly FiguresSource<string>[], table: strin
   const cleared = [...figureOrigins(own).keys()].map((n) => `${quoted(n)} = 0`);
   const added = contributions(sources, table, 'new_rows', 1);
   const removed = contributions(sources, table, 'old_rows', -1);
-  return `CREATE FUNCTION ${table}_rollup() RETURNS trigger LANGUAGE plpgsql AS $$
+  // The subgraph's schema, pinned: a writer with another search_path (an operator's session,
+  // schema-qualified SQL) still finds the rollup.
+  return `CREATE FUNCTION ${table}_rollup() RETURNS trigger LANGUAGE plpgsql
+    SET search_path FROM CURRENT AS $$
     BEGIN
       IF TG_OP = 'INSERT' THEN
         ${addToRollup(sources, added)};
@@ -123,24 +126,27 @@ function triggers(table: string): string[] {
 }
 
 /**
- * A fingerprint of the declaration a rollup was built from, kept as its table's comment: a
- * department whose figures changed since finds another one and rebuilds it (syncRollups).
- */
-export function rollupFingerprint(sources: readonly FiguresSource<string>[]): string {
-  const declaration = JSON.stringify(
-    sources.map((s) => [s.table, s.dateColumn, s.where ?? null, s.figures]),
-  );
-  return createHash('sha256').update(declaration).digest('hex').slice(0, 16);
-}
-
-/**
  * The statements that create a department's rollup and fill it from the records already
  * stored: the table (its figures as bigint columns), each record table's triggers, and one
  * pass over the records. In one transaction, the fill sees every write committed before it,
  * and creating the triggers locks the record tables against writes until the commit, which
  * sees them with the triggers in place: no write is counted twice or missed.
  */
-export function createRollups(sources: readonly FiguresSource<string>[]): string[] {
+function createRollups(sources: readonly FiguresSource<string>[]): string[] {
+  const statements = rollupStatements(sources);
+  return [...statements, `COMMENT ON TABLE ${ROLLUP_TABLE} IS '${fingerprint(statements)}'`];
+}
+
+/**
+ * A fingerprint of the statements a rollup was built with, kept as its table's comment: a
+ * department whose declaration (a figure added, a measure changed) or whose generated SQL
+ * changed since finds another one, and rebuilds it (syncRollups).
+ */
+function fingerprint(statements: readonly string[]): string {
+  return createHash('sha256').update(statements.join(';')).digest('hex').slice(0, 16);
+}
+
+function rollupStatements(sources: readonly FiguresSource<string>[]): string[] {
   const names = [...figureOrigins(sources).keys()].map(quoted);
   const tables = tablesOf(sources);
   return [
@@ -150,7 +156,6 @@ export function createRollups(sources: readonly FiguresSource<string>[]): string
       ${names.map((n) => `${n} bigint NOT NULL DEFAULT 0`).join(',\n      ')},
       PRIMARY KEY (station_code, month)
     )`,
-    `COMMENT ON TABLE ${ROLLUP_TABLE} IS '${rollupFingerprint(sources)}'`,
     ...tables.flatMap((table) => [triggerFunction(sources, table), ...triggers(table)]),
     addToRollup(
       sources,
@@ -163,7 +168,7 @@ export function createRollups(sources: readonly FiguresSource<string>[]): string
  * The statements that remove a rollup built over `tables`: each table's trigger function with
  * its triggers, then the rollup table.
  */
-export function dropRollups(tables: readonly string[]): string[] {
+function dropRollups(tables: readonly string[]): string[] {
   return [
     ...tables.map((table) => `DROP FUNCTION IF EXISTS ${table}_rollup() CASCADE`),
     `DROP TABLE IF EXISTS ${ROLLUP_TABLE}`,
@@ -202,7 +207,7 @@ export async function syncRollups(
     `SELECT obj_description(to_regclass($1), 'pg_class') AS fingerprint`,
     [ROLLUP_TABLE],
   );
-  if (built?.fingerprint === rollupFingerprint(sources)) return;
+  if (built?.fingerprint === fingerprint(rollupStatements(sources))) return;
   const functions = await db.query<{ name: string }[]>(
     `SELECT p.proname AS name FROM pg_proc p
      WHERE p.pronamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND p.proname LIKE '%\\_rollup'
