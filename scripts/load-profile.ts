@@ -22,6 +22,7 @@ export async function loadProfile(
           schema: subgraph.name,
           entities: subgraph.entities,
           migrations: subgraph.migrations,
+          afterMigrations: subgraph.syncDerived?.bind(subgraph),
         });
         try {
           const begun = Date.now();

@@ -3,6 +3,7 @@ import { CASE_INDICATORS } from './indicators';
 import { CaseInput, DisputeInput, CASE_TABLE, DISPUTE_TABLE } from './record-inputs';
 import { Records1764400000001 } from './migrations/1764400000001-records';
 import { Traceable1765000000001 } from './migrations/1765000000001-traceable';
+import { Rollups1765100000001 } from './migrations/1765100000001-rollups';
 import { CaseRecord, CriminalCase, Dispute } from './record-outputs';
 import { CaseStatsResolver } from './stats-resolver';
 import { caseProblems, disputeProblems } from './checks';
@@ -31,7 +32,7 @@ export const cases = departmentSubgraph(
       description: '刑事案件和矛盾纠纷 criminal cases and disputes',
     },
     resolvers: [CaseStatsResolver],
-    migrations: [Records1764400000001, Traceable1765000000001],
+    migrations: [Records1764400000001, Traceable1765000000001, Rollups1765100000001],
     seed,
   },
   [

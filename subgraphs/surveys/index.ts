@@ -10,6 +10,7 @@ import {
 } from './record-inputs';
 import { Records1764600000001 } from './migrations/1764600000001-records';
 import { Traceable1765000000003 } from './migrations/1765000000003-traceable';
+import { Rollups1765100000003 } from './migrations/1765100000003-rollups';
 import { Commendation, Complaint, SurveyRecord, SurveyResponse } from './record-outputs';
 import { SurveyStatsResolver } from './stats-resolver';
 import { receivedProblems, responseProblems } from './checks';
@@ -41,7 +42,7 @@ export const surveys = departmentSubgraph(
         '调查结果、12389投诉和锦旗/表扬信 survey responses, 12389 complaints and commendations',
     },
     resolvers: [SurveyStatsResolver],
-    migrations: [Records1764600000001, Traceable1765000000003],
+    migrations: [Records1764600000001, Traceable1765000000003, Rollups1765100000003],
     seed,
   },
   [

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PeriodStats } from '../kit/figures/period-stats';
-import { countOf, type FiguresSource } from '../kit/figures/figures-query';
+import { countOf, type FiguresSource } from '../kit/figures/figure-sources';
 import { CommendationKind } from './enums';
 import { COUNTED_LEVEL } from './levels';
 

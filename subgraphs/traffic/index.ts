@@ -4,6 +4,7 @@ import { AccidentInput, ACCIDENT_TABLE } from './record-inputs';
 import { Accidents1764400000002 } from './migrations/1764400000002-accidents';
 import { AccidentBounds1764900000002 } from './migrations/1764900000002-bounds';
 import { Traceable1765000000002 } from './migrations/1765000000002-traceable';
+import { Rollups1765100000002 } from './migrations/1765100000002-rollups';
 import { Accident, TrafficRecord } from './record-outputs';
 import { accidentProblems } from './checks';
 import { seed } from './seed';
@@ -30,7 +31,12 @@ export const traffic = departmentSubgraph(
       type: TrafficRecord,
       description: '道路交通事故 road traffic accidents',
     },
-    migrations: [Accidents1764400000002, AccidentBounds1764900000002, Traceable1765000000002],
+    migrations: [
+      Accidents1764400000002,
+      AccidentBounds1764900000002,
+      Traceable1765000000002,
+      Rollups1765100000002,
+    ],
     seed,
   },
   [

@@ -1,7 +1,7 @@
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PeriodStats } from '../kit/figures/period-stats';
-import { countOf, sumOf, type FiguresSource } from '../kit/figures/figures-query';
+import { countOf, sumOf, type FiguresSource } from '../kit/figures/figure-sources';
 
 /** The fewest deaths that make an accident 较大 (major). */
 const MAJOR_ACCIDENT_DEATHS = 3;

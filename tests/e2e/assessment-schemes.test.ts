@@ -505,9 +505,10 @@ describe('the scheme tables', () => {
       platform.service('assessment').db.transaction(async (tx) => {
         await tx.query(`INSERT INTO scheme (id, name, version, title, published_by)
                         VALUES ('direct@1', 'direct', 1, '绕过接口', 'sql')`);
-        await tx.query(`INSERT INTO scheme_indicator (scheme_id, position, key, department, weight,
-                          method, direction, full_at, zero_at)
-                        VALUES ('direct@1', 0, 'cases.homicides', 'CASES', 99, 'YOY', 'LOWER', 0.1, -0.2)`);
+        await tx.query(`INSERT INTO scheme_indicator (scheme_id, position, key, label, department,
+                          weight, method, direction, full_at, zero_at)
+                        VALUES ('direct@1', 0, 'cases.homicides', '命案发案数', 'CASES', 99, 'YOY',
+                          'LOWER', 0.1, -0.2)`);
       }),
     ).rejects.toThrow(/scheme direct@1: its weights sum to 99, not 100/);
     expect(await stored()).toEqual(before);
@@ -518,17 +519,20 @@ describe('the scheme tables', () => {
       platform.service('assessment').db.transaction(async (tx) => {
         await tx.query(`INSERT INTO scheme (id, name, version, title, published_by)
                         VALUES ('direct@1', 'direct', 1, '绕过接口', 'sql')`);
-        await tx.query(`INSERT INTO scheme_indicator (scheme_id, position, key, department, weight,
-                          method, direction, full_at, zero_at, min_sample, when_short) VALUES ${values}`);
+        await tx.query(`INSERT INTO scheme_indicator (scheme_id, position, key, label, department,
+                          weight, method, direction, full_at, zero_at, min_sample, when_short)
+                        VALUES ${values}`);
       });
     await expect(
       insert(
-        `('direct@1', 0, 'cases.homicides', 'TRAFFIC', 100, 'YOY', 'LOWER', 0.1, -0.2, NULL, NULL)`,
+        `('direct@1', 0, 'cases.homicides', '命案发案数', 'TRAFFIC', 100, 'YOY', 'LOWER', 0.1, -0.2,
+          NULL, NULL)`,
       ),
     ).rejects.toThrow(/check constraint/);
     await expect(
       insert(
-        `('direct@1', 0, 'cases.mediationRate', 'CASES', 100, 'RATE', 'HIGHER', 98, 90, 1, 'FULL')`,
+        `('direct@1', 0, 'cases.mediationRate', '矛盾纠纷调解成功率', 'CASES', 100, 'RATE', 'HIGHER',
+          98, 90, 1, 'FULL')`,
       ),
     ).rejects.toThrow(/check constraint/);
   });
@@ -539,8 +543,8 @@ describe('the scheme tables', () => {
         await tx.query(`INSERT INTO scheme (id, name, version, title, published_by)
                         VALUES ('direct@1', 'direct', 1, '绕过接口', 'sql')`);
         await tx.query(
-          `INSERT INTO scheme_indicator (scheme_id, position, key, department, weight,
-             method, direction, full_at, zero_at) VALUES ('direct@1', 0, $1, $2, 100, 'YOY',
+          `INSERT INTO scheme_indicator (scheme_id, position, key, label, department, weight,
+             method, direction, full_at, zero_at) VALUES ('direct@1', 0, $1, $1, $2, 100, 'YOY',
              'LOWER', 0.1, -0.2)`,
           [key, department],
         );

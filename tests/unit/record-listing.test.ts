@@ -1,5 +1,5 @@
 import { count, share } from '../../subgraphs/kit/figures/indicators';
-import { countOf, sumOf, type FiguresSource } from '../../subgraphs/kit/figures/figures-query';
+import { countOf, sumOf, type FiguresSource } from '../../subgraphs/kit/figures/figure-sources';
 import { indicatorListings, type ListedKind } from '../../subgraphs/kit/records/record-listing';
 
 interface Figures {
@@ -44,12 +44,19 @@ describe('the records behind each indicator, derived from the figures', () => {
       KINDS,
     );
     expect(Object.fromEntries(listings)).toEqual({
-      'cases.filed': { kind: 0, dateColumn: 'filed_on', where: [], counts: '1' },
+      'cases.filed': {
+        kind: 0,
+        dateColumn: 'filed_on',
+        where: [],
+        counts: '1',
+        totals: { rows: ['filed'], figure: 'filed' },
+      },
       'cases.solved': {
         kind: 0,
         dateColumn: 'solved_on',
         where: ['solved_on IS NOT NULL', "category = 'X'"],
         counts: '1',
+        totals: { rows: ['solved'], figure: 'solved' },
       },
       // A sum's records are those that add to it.
       'cases.deaths': {
@@ -57,6 +64,8 @@ describe('the records behind each indicator, derived from the figures', () => {
         dateColumn: 'solved_on',
         where: ['solved_on IS NOT NULL', 'deaths > 0'],
         counts: 'r.deaths',
+        // The records that add to a sum are no figure: they are counted.
+        totals: null,
       },
       // A rate's records are its sample, each counting 1 when the numerator counts it.
       'cases.mediationRate': {
@@ -64,6 +73,7 @@ describe('the records behind each indicator, derived from the figures', () => {
         dateColumn: 'received_on',
         where: [],
         counts: "CASE WHEN outcome = 'MEDIATED' THEN 1 ELSE 0 END",
+        totals: { rows: ['received'], figure: 'mediated' },
       },
     });
   });

@@ -1,4 +1,4 @@
-import { countOf, sumOf, zeroFigures } from '../../subgraphs/kit/figures/figures-query';
+import { countOf, sumOf, zeroFigures } from '../../subgraphs/kit/figures/figure-sources';
 
 describe('zero figures, derived from the sources', () => {
   it('holds every figure of every source at 0', () => {

@@ -53,9 +53,11 @@ import {
 import { parsePeriod } from '../figures/period';
 import {
   indicatorListings,
+  listingFigures,
   listRecords,
   MAX_RECORD_PAGE,
   type IndicatorListings,
+  type ListingFigures,
   type ListedKind,
   type ListedRecord,
   type RecordPage,
@@ -63,13 +65,9 @@ import {
 import { RecordChange, WithdrawResult, type RecordInterface } from '../records/record-outputs';
 import { ingestRecords, MAX_RECORDS, type RecordInput } from '../records/record-inputs';
 import { IngestResult } from '../records/write-results';
-import {
-  figuresLoader,
-  figuresQuery,
-  zeroFigures,
-  type FiguresKey,
-  type FiguresSource,
-} from '../figures/figures-query';
+import { figuresLoader, figuresQuery, type FiguresKey } from '../figures/figures-query';
+import { zeroFigures, type FiguresSource } from '../figures/figure-sources';
+import { syncRollups } from '../figures/rollup';
 import { schemeKeys } from './scheme-keys';
 import { DRY_RUN_ARG, type UpsertTable } from '../records/upsert';
 import { withdrawRecords } from '../records/withdraw';
@@ -324,6 +322,7 @@ function recordsResolver<Figures>(
   spec: Declared<string, Figures>,
   kinds: readonly ListedKind[],
   listings: IndicatorListings,
+  figures: ListingFigures,
 ): ClassType {
   const connection = recordConnection(spec.records);
   const keys = [...listings.keys()].join(', ');
@@ -371,7 +370,7 @@ function recordsResolver<Figures>(
       @Ctx() { db, today }: DepartmentContext<Figures>,
     ): Promise<RecordPage> {
       const parsed = parsePeriod(period, today);
-      return listRecords(db, kinds, listings, {
+      return listRecords(db, kinds, listings, figures, {
         stationCode: code,
         range: baseline ? parsed.baseline.range : parsed.range,
         indicator: indicator ?? null,
@@ -521,7 +520,7 @@ export function departmentSubgraph<Name extends string, Figures extends object>(
       statsResolver(station, spec),
       divisionStatsResolver(division, spec, zero),
       indicatorsResolver(board, type, spec),
-      recordsResolver(station, spec, kinds, listings),
+      recordsResolver(station, spec, kinds, listings, listingFigures(spec.figures, kinds)),
       catalogResolver(spec.entry.catalog.field, spec.name, spec.board.indicators),
       ...records.flatMap((kind) => [
         recordResolver(spec.name, kind),
@@ -534,6 +533,7 @@ export function departmentSubgraph<Name extends string, Figures extends object>(
     orphanedTypes: [station, board, division, ...records.map((kind) => kind.record)],
     entities: [],
     migrations: spec.migrations,
+    syncDerived: (db) => syncRollups(db, spec.figures),
     createLoaders: (db) => {
       const query = figuresQuery(db, spec.figures);
       return { figures: figuresLoader(query, zero), history: historyLoader(db) };

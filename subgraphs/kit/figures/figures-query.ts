@@ -1,6 +1,9 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { DateRange, Period } from './period';
+import { splitByMonths } from './months';
+import { ROLLUP_TABLE } from './rollup';
+import { figureOrigins, NOT_WITHDRAWN, type FiguresSource, type Measure } from './figure-sources';
 
 /** One station's figures over one date range. */
 export interface FiguresKey {
@@ -12,14 +15,20 @@ export interface FiguresKey {
 type FiguresRow<Figures> = Figures & { stationCode: string; from: string; to: string };
 
 /**
- * Fetches the figures of many stations over a few date ranges in ONE statement. The ranges
- * arrive as two arrays, `$2::date[]` (from) and `$3::date[]` (to), the stations as `$1::text[]`;
- * the statement returns one row per station and range that has records.
+ * Fetches the figures of many stations over a few date ranges in ONE statement, one row per
+ * station and range that has records.
  */
 export type FiguresQuery<Figures> = (
   stationCodes: readonly string[],
   ranges: readonly DateRange[],
 ) => Promise<FiguresRow<Figures>[]>;
+
+const quoted = (name: string) => `"${name}"`;
+
+function aggregate({ where, sum }: Measure): string {
+  const value = sum ? `sum(${sum})` : 'count(*)';
+  return where ? `${value} FILTER (WHERE ${where})` : value;
+}
 
 const rangeKey = (range: DateRange) => `${range.from}..${range.to}`;
 
@@ -47,120 +56,113 @@ export function figuresLoader<Figures>(
 }
 
 /**
- * How one figure is made from a source's rows: the rows meeting `where` (all of them without
- * it), counted, or `sum` of a column over them. The statistics aggregate it and the record
- * listings filter by it (records/record-listing.ts), so the records behind a figure are always those it counted.
- */
-export interface Measure {
-  /** A SQL condition on the source's row `r`'s columns, e.g. `category = 'HOMICIDE'`. */
-  where?: string;
-  /** The integer column summed instead of counting rows, e.g. `deaths`. */
-  sum?: string;
-}
-
-/** A figure that counts the rows meeting `where` (every row without it). */
-export const countOf = (where?: string): Measure => (where ? { where } : {});
-
-/** A figure that sums a column over the rows meeting `where`. */
-export const sumOf = (column: string, where?: string): Measure =>
-  where ? { sum: column, where } : { sum: column };
-
-/**
- * One table's part of a department's statistics: its rows placed in ranges by one business
- * date, and the figures aggregated over a station's rows in a range. Withdrawn rows never count.
- */
-export interface FiguresSource<Figure extends string> {
-  table: string;
-  /** The business date that puts a row in a range, e.g. `filed_on`. */
-  dateColumn: string;
-  /** Only rows meeting this SQL condition count, e.g. `valid`, so a partial index serves it. */
-  where?: string;
-  /** How each figure is made from those rows. */
-  figures: Partial<Record<Figure, Measure>>;
-}
-
-/** Rows that count: a withdrawn record is kept but stops counting everywhere. */
-export const NOT_WITHDRAWN = 'withdrawn_at IS NULL';
-
-const quoted = (name: string) => `"${name}"`;
-
-function aggregate({ where, sum }: Measure): string {
-  const value = sum ? `sum(${sum})` : 'count(*)';
-  return where ? `${value} FILTER (WHERE ${where})` : value;
-}
-
-/** Where a figure comes from: its source and its measure. */
-export interface FigureOrigin {
-  source: FiguresSource<string>;
-  measure: Measure;
-}
-
-/** The source and measure of every figure of a department, by figure name. */
-export function figureOrigins(
-  sources: readonly FiguresSource<string>[],
-): ReadonlyMap<string, FigureOrigin> {
-  const origins = new Map<string, FigureOrigin>();
-  for (const source of sources) {
-    for (const [name, measure] of Object.entries<Measure | undefined>(source.figures)) {
-      // Two sources of one figure would leave the statement ambiguous about which one counts.
-      if (origins.has(name)) throw new Error(`figure ${name} comes from more than one source`);
-      if (measure) origins.set(name, { source, measure });
-    }
-  }
-  return origins;
-}
-
-/**
- * A department's figures with nothing counted: every figure its sources make, at 0. The
- * statement returns these same figures, so a station or range without records has the shape
- * of one with records; a figure no source makes cannot be counted, and an indicator reading
- * one stops the department at start-up (records/record-listing.ts).
- */
-export function zeroFigures<Figures>(
-  sources: readonly FiguresSource<keyof Figures & string>[],
-): () => Figures {
-  const names = [...figureOrigins(sources).keys()];
-  return () => Object.fromEntries(names.map((name) => [name, 0])) as Figures;
-}
-
-/**
- * A department's FiguresQuery from its sources, one statement whatever their number: each source
- * is a CTE that reads, per station and range, one index range scan over its date and groups by
- * (station, range); the CTEs are joined on (station, range), and a figure without rows is 0.
- * Figures are summed and returned as bigint: no number of rows can overflow them.
+ * A department's FiguresQuery from its sources and its rollup (rollup.ts), one statement
+ * whatever their number: the whole months of each range are summed from the rollup (one row
+ * per station and month), and only the days of a partial month (a period up to today, its
+ * baseline up to the same day a year earlier) are counted from the records, one index range
+ * scan per source and station. The parts are added per station and range; a figure without
+ * rows is 0. Figures are summed and returned as bigint: no number of rows can overflow them.
  */
 export function figuresQuery<Figures>(
   db: DataSource,
   sources: readonly FiguresSource<keyof Figures & string>[],
 ): FiguresQuery<Figures> {
+  return rangedQuery(db, sources, true);
+}
+
+/**
+ * The same figures counted from the records alone, every day of every range: what the rollup
+ * must always equal (the property test compares the two).
+ */
+export function recordFiguresQuery<Figures>(
+  db: DataSource,
+  sources: readonly FiguresSource<keyof Figures & string>[],
+): FiguresQuery<Figures> {
+  return rangedQuery(db, sources, false);
+}
+
+/**
+ * The figures statement, for the FiguresQuery and as a subquery of others (the record
+ * listings' totals): its SQL, with its parameters numbered from `first`, and those parameters
+ * for some stations over some ranges. It answers one row per station and range index `i`
+ * (the range's place in `ranges`) that has records, with every figure as a bigint.
+ */
+export interface FiguresStatement {
+  sql: string;
+  parameters: (stationCodes: readonly string[], ranges: readonly DateRange[]) => unknown[];
+}
+
+export function figuresStatement(
+  sources: readonly FiguresSource<string>[],
+  rolledUp: boolean,
+  first = 1,
+): FiguresStatement {
   const names = [...figureOrigins(sources).keys()];
-  const ctes = sources.map((source, i) => {
-    const figures = Object.entries<Measure | undefined>(source.figures).flatMap(([name, m]) =>
-      m ? [`${aggregate(m)} AS ${quoted(name)}`] : [],
-    );
-    return `s${i} AS (
-      SELECT r.station_code, w.from_on, w.to_on,
-             ${figures.join(',\n             ')}
-      FROM w JOIN ${source.table} r ON r.${source.dateColumn} BETWEEN w.from_on AND w.to_on
-      WHERE r.station_code = ANY($1) AND r.${NOT_WITHDRAWN}${source.where ? ` AND (${source.where})` : ''}
-      GROUP BY 1, 2, 3)`;
-  });
-  const joined = sources.map((_, i) =>
-    i === 0 ? 's0' : `FULL JOIN s${i} USING (station_code, from_on, to_on)`,
+  const [stations, dayI, dayFrom, dayTo, monthI, monthFrom, monthTo] = Array.from(
+    { length: 7 },
+    (_, n) => `$${first + n}`,
   );
-  const sql = `WITH w AS (SELECT * FROM unnest($2::date[], $3::date[]) AS w(from_on, to_on)),
-    ${ctes.join(',\n    ')}
-    SELECT station_code AS "stationCode", from_on::text AS "from", to_on::text AS "to",
-           ${names.map((name) => `coalesce(${quoted(name)}, 0)::bigint AS ${quoted(name)}`).join(',\n           ')}
-    FROM ${joined.join('\n    ')}`;
+  // Each part gives every figure, 0 where it makes none, so the parts add up by UNION ALL.
+  const columns = (made: (name: string) => string | null) =>
+    names.map((name) => `${made(name) ?? '0'} AS ${quoted(name)}`).join(', ');
+  const counted = sources.map((source) => {
+    const figures = columns((name) => {
+      const measure = source.figures[name];
+      return measure ? aggregate(measure) : null;
+    });
+    return `SELECT r.station_code, d.i, ${figures}
+      FROM d JOIN ${source.table} r ON r.${source.dateColumn} BETWEEN d.from_on AND d.to_on
+      WHERE r.station_code = ANY(${stations}) AND r.${NOT_WITHDRAWN}${source.where ? ` AND (${source.where})` : ''}
+      GROUP BY 1, 2`;
+  });
+  const rolled = `SELECT r.station_code, m.i, ${columns((name) => `sum(r.${quoted(name)})`)}
+      FROM m JOIN ${ROLLUP_TABLE} r ON r.month BETWEEN m.from_month AND m.to_month
+      WHERE r.station_code = ANY(${stations})
+      GROUP BY 1, 2`;
+  const sql = `WITH d AS (SELECT * FROM unnest(${dayI}::int[], ${dayFrom}::date[], ${dayTo}::date[]) AS d(i, from_on, to_on)),
+    m AS (SELECT * FROM unnest(${monthI}::int[], ${monthFrom}::date[], ${monthTo}::date[]) AS m(i, from_month, to_month))
+    SELECT station_code AS "stationCode", i,
+           ${names.map((name) => `coalesce(sum(${quoted(name)}), 0)::bigint AS ${quoted(name)}`).join(',\n           ')}
+    FROM (${[...counted, ...(rolledUp ? [rolled] : [])].join('\n      UNION ALL ')}) parts
+    GROUP BY station_code, i`;
+  return {
+    sql,
+    parameters: (stationCodes, ranges) => {
+      const days: [number, DateRange][] = [];
+      const months: [number, DateRange][] = [];
+      ranges.forEach((range, i) => {
+        const split = rolledUp ? splitByMonths(range) : { months: null, days: [range] };
+        for (const part of split.days) days.push([i, part]);
+        if (split.months) months.push([i, split.months]);
+      });
+      return [
+        stationCodes,
+        days.map(([i]) => i),
+        days.map(([, r]) => r.from),
+        days.map(([, r]) => r.to),
+        months.map(([i]) => i),
+        months.map(([, r]) => r.from),
+        months.map(([, r]) => r.to),
+      ];
+    },
+  };
+}
+
+function rangedQuery<Figures>(
+  db: DataSource,
+  sources: readonly FiguresSource<keyof Figures & string>[],
+  rolledUp: boolean,
+): FiguresQuery<Figures> {
+  const names = [...figureOrigins(sources).keys()];
+  const { sql, parameters } = figuresStatement(sources, rolledUp);
   return async (stationCodes, ranges) => {
-    const rows = await db.query<Record<string, unknown>[]>(sql, [
-      stationCodes,
-      ranges.map((r) => r.from),
-      ranges.map((r) => r.to),
-    ]);
-    for (const row of rows) for (const name of names) row[name] = safeInteger(name, row[name]);
-    return rows as FiguresRow<Figures>[];
+    const rows = await db.query<Record<string, unknown>[]>(sql, parameters(stationCodes, ranges));
+    return rows.map(({ i, ...row }) => {
+      for (const name of names) row[name] = safeInteger(name, row[name]);
+      const range = ranges[Number(i)];
+      if (!range) throw new Error(`the figures statement answered range ${String(i)}`);
+      return { ...row, from: range.from, to: range.to } as FiguresRow<Figures>;
+    });
   };
 }
 

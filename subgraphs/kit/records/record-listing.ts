@@ -12,7 +12,8 @@ import { indicatorKey, type Indicators } from '../figures/indicators';
 import { fieldName } from './journal';
 import type { DateRange } from '../figures/period';
 import type { RecordBase } from './record-outputs';
-import { figureOrigins, NOT_WITHDRAWN, type FiguresSource } from '../figures/figures-query';
+import { figureOrigins, NOT_WITHDRAWN, type FiguresSource } from '../figures/figure-sources';
+import { figuresStatement, type FiguresStatement } from '../figures/figures-query';
 
 /** A record kind as the listings see it: its table, its type and the date it is listed by. */
 export interface ListedKind {
@@ -33,6 +34,53 @@ interface ListingPart {
   dateColumn: string;
   where: string[];
   counts: string | null;
+  /** Declared figures that are its totals, read like the statistics (rollup.ts); else null. */
+  totals: ListingTotals | null;
+}
+
+/**
+ * A listing's totals as declared figures: `totalCount` is the sum of `rows`, `indicatorTotal`
+ * is `figure`. A count's rows are its figure, a rate's its sample; a sum's rows (the records
+ * that add to it) are no figure, so they are counted from the records.
+ */
+interface ListingTotals {
+  rows: string[];
+  figure: string | null;
+}
+
+/**
+ * How the listings read their totals: the department's figures statement (whole months from
+ * the rollup, partial days from the records), and the figures that count every record of each
+ * kind by its listing date, when every kind has one (a listing without an indicator).
+ */
+export interface ListingFigures {
+  statement: FiguresStatement;
+  everything: string[] | null;
+}
+
+/** The listings' figures from the department's declaration and its record kinds. */
+export function listingFigures(
+  sources: readonly FiguresSource<string>[],
+  kinds: readonly ListedKind[],
+): ListingFigures {
+  const origins = [...figureOrigins(sources)];
+  // A figure counts every record of a kind when its source has no condition, its measure
+  // none either, and the source dates the table's rows as the listing does.
+  const everything = kinds.map(
+    (kind) =>
+      origins.find(
+        ([, { source, measure }]) =>
+          source.table === kind.table &&
+          source.dateColumn === kind.dateColumn &&
+          !source.where &&
+          !measure.where &&
+          !measure.sum,
+      )?.[0],
+  );
+  return {
+    statement: figuresStatement(sources, true, LISTING_PARAMETERS + 1),
+    everything: everything.every((f) => f !== undefined) ? everything : null,
+  };
 }
 
 /** How to list the records behind each indicator of a department, checked at start-up. */
@@ -71,6 +119,7 @@ export function indicatorListings<F>(
         dateColumn: source.dateColumn,
         where: measure.sum ? [...where, `${measure.sum} > 0`] : where,
         counts: measure.sum ? `r.${measure.sum}` : '1',
+        totals: measure.sum ? null : { rows: [read.figure], figure: read.figure },
       });
       continue;
     }
@@ -85,6 +134,7 @@ export function indicatorListings<F>(
       dateColumn: sample.source.dateColumn,
       where: sample.where,
       counts: `CASE WHEN ${numerator} THEN 1 ELSE 0 END`,
+      totals: { rows: [read.of], figure: read.share },
     });
   }
   return listings;
@@ -155,22 +205,37 @@ interface ListedRow {
   figure: string | null;
 }
 
+/** The parameters of the listing's own part of its statement; the figures' come after them. */
+const LISTING_PARAMETERS = 7;
+
 /**
  * One page of a station's records in a range, and their number and figure over all pages, in
- * ONE statement: the matching rows of each kind (an index range scan per kind over its date),
- * then the count and sum over them beside the page after the cursor, in (kind, date, id) order.
+ * ONE statement: the matching rows of each kind (an index range scan per kind over its date)
+ * after the cursor, in (kind, date, id) order, beside the totals. Totals that are declared
+ * figures are read as the statistics read them (whole months from the rollup, the days of a
+ * partial month from the records), so a listing agrees with its figure by construction; the
+ * others (a sum's records, withdrawn ones listed too) are counted over the matching rows.
  */
 export async function listRecords(
   db: DataSource,
   kinds: readonly ListedKind[],
   listings: IndicatorListings,
+  figures: ListingFigures,
   request: ListingRequest,
 ): Promise<RecordPage> {
   const { first, indicator } = request;
   bounded(first, 'first', MAX_RECORD_PAGE);
   let parts: ListingPart[];
+  let totals: ListingTotals | null;
   if (indicator === null) {
-    parts = kinds.map((k, kind) => ({ kind, dateColumn: k.dateColumn, where: [], counts: null }));
+    parts = kinds.map((k, kind) => ({
+      kind,
+      dateColumn: k.dateColumn,
+      where: [],
+      counts: null,
+      totals: null,
+    }));
+    totals = figures.everything && { rows: figures.everything, figure: null };
   } else {
     const part = listings.get(indicator);
     if (!part) {
@@ -180,7 +245,10 @@ export async function listRecords(
       );
     }
     parts = [part];
+    totals = part.totals;
   }
+  // Withdrawn records listed too are no figure: then the records are counted.
+  if (request.includeWithdrawn) totals = null;
   const after =
     request.after === null ? null : decodeCursor(CURSOR_LIST, request.after, readPosition);
   const selects = parts.map((part) => {
@@ -199,10 +267,17 @@ export async function listRecords(
         to_jsonb(r) - ${NOT_SENT.join(' - ')} AS row, ${STATE_COLUMNS}, (${counts})::int AS counts
       FROM ${kind.table} r WHERE ${where.join(' AND ')}`;
   });
+  const counted = `SELECT count(*)::int AS total, sum(counts)::bigint AS figure FROM m`;
+  const fromFigures = (t: ListingTotals) => {
+    const f = (name: string) => `f."${name}"`;
+    return `SELECT coalesce(sum(${t.rows.map(f).join(' + ')}), 0)::int AS total,
+        ${t.figure ? `coalesce(sum(${f(t.figure)}), 0)::bigint` : 'NULL::bigint'} AS figure
+      FROM (${figures.statement.sql}) f`;
+  };
   const rows = await db.query<ListedRow[]>(
     `WITH m AS (${selects.join('\n      UNION ALL ')})
      SELECT t.total, t.figure, p.* FROM
-       (SELECT count(*)::int AS total, sum(counts)::bigint AS figure FROM m) t
+       (${totals ? fromFigures(totals) : counted}) t
        LEFT JOIN LATERAL (
          SELECT * FROM m WHERE (kind, on_date, external_id) > ($4::int, $5::date, $6::text)
          ORDER BY kind, on_date, external_id LIMIT $7
@@ -213,6 +288,7 @@ export async function listRecords(
       request.range.to,
       ...(after ?? [-1, '0001-01-01', '']),
       first + 1,
+      ...(totals ? figures.statement.parameters([request.stationCode], [request.range]) : []),
     ],
   );
   const listed = rows.filter((r) => r.row !== null);

@@ -14,6 +14,8 @@ export interface DatabaseOptions {
   migrations: MixedList<ClassType>;
   /** Where SQL failures and migrations are logged; by default the schema's service logger. */
   logger?: Logger;
+  /** Brings what is derived from the code up to date, after the migrations and under their lock. */
+  afterMigrations?: (db: DataSource) => Promise<void>;
 }
 
 /**
@@ -108,7 +110,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
     budget: answerBudgetFromEnv(),
   });
   try {
-    await migrateUnderLock(db, options.schema);
+    await migrateUnderLock(db, options.schema, options.afterMigrations);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -122,7 +124,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
  * both see a migration as pending, and the second fails on the first's tables (or on the
  * migrations table itself). The one that waits finds nothing left to do.
  */
-async function migrateUnderLock(db: DataSource, schema: string): Promise<void> {
+async function migrateUnderLock(
+  db: DataSource,
+  schema: string,
+  afterMigrations?: (db: DataSource) => Promise<void>,
+): Promise<void> {
   const lock = db.createQueryRunner();
   await lock.connect();
   try {
@@ -130,6 +136,7 @@ async function migrateUnderLock(db: DataSource, schema: string): Promise<void> {
     try {
       await db.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
       await db.runMigrations();
+      await afterMigrations?.(db);
     } finally {
       await lock.query(`SELECT pg_advisory_unlock(hashtext($1))`, [`migrations:${schema}`]);
     }

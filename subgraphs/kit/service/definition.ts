@@ -39,6 +39,11 @@ export interface SubgraphDefinition<Loaders extends object = object> {
   referenceResolvers?: Record<string, ReferenceResolver<Loaders>>;
   entities: MixedList<ClassType>;
   migrations: MixedList<ClassType>;
+  /**
+   * Rebuilds what its tables derive from the code when the code changed (a department's rollup
+   * of its declared figures), after the migrations and under their lock.
+   */
+  syncDerived?(db: DataSource): Promise<void>;
   /** Fresh DataLoaders for one request. */
   createLoaders(db: DataSource): Loaders;
   /** Loads the demo profile into the subgraph's empty tables; leaves stored data alone. */

@@ -74,6 +74,7 @@ export async function startSubgraph(
     entities: definition.entities,
     migrations: definition.migrations,
     logger,
+    afterMigrations: definition.syncDerived?.bind(definition),
   });
   try {
     const metrics = new ServiceMetrics(definition.name);
