@@ -78,20 +78,19 @@ async function generate(): Promise<Generated> {
   files.set(join(OPERATIONS_DIR, LOADS_FILE), loads);
   const catalogs = catalogsDocument(DEPARTMENT_REGISTRY);
   files.set(join(OPERATIONS_DIR, CATALOGS_FILE), catalogs);
-  const manifest = operationManifest(
-    OPERATIONS_DIR,
-    api,
-    new Map([
-      [LOADS_FILE, loads],
-      [CATALOGS_FILE, catalogs],
-    ]),
-  );
+  const generatedOperations = new Map([
+    [LOADS_FILE, loads],
+    [CATALOGS_FILE, catalogs],
+  ]);
+  const manifest = operationManifest(OPERATIONS_DIR, api, generatedOperations);
   files.set(OPERATIONS_FILE, manifest.text);
   const listed = JSON.parse(manifest.text) as OperationManifest;
   const costs = costProblems(result.supergraphSdl, listed);
   // An operation the schema refuses has no types to generate: the manifest's errors say why.
   if (manifest.errors.length > 0) return { files, errors: manifest.errors };
-  for (const [file, text] of await operationTypes(api, listed)) files.set(file, text);
+  for (const [file, text] of await operationTypes(api, listed, generatedOperations)) {
+    files.set(file, text);
+  }
   return { files, errors: costs };
 }
 
