@@ -22,6 +22,7 @@ import type { Context } from '../service/context';
 import type { SubgraphDefinition } from '../service/definition';
 import type { DemoProfile } from '../../../demo/profile';
 import {
+  assertRepresentation,
   boardIndicators,
   boardReference,
   divisionReference,
@@ -432,10 +433,13 @@ function divisionStatsResolver<Figures extends object>(
       description: spec.stats.divisionDescription,
     })
     stats(
-      @Root() { stations }: DivisionRef,
+      @Root() division: DivisionRef,
       @Arg('period', PERIOD_ARG) period: string,
       @Ctx() { loaders, today }: DepartmentContext<Figures>,
     ): Promise<WithBaseline<Figures>> {
+      // Summing no stations would answer zeros as if they were the division's figures.
+      assertRepresentation(division, ['stations']);
+      const { stations } = division;
       return divisionStatsWithBaseline(
         loaders.figures,
         stations.map((s) => s.code),
