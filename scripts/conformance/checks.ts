@@ -27,7 +27,7 @@ export interface CheckContext {
     key: string;
     kind: 'COUNT' | 'RATE' | null;
     /** The statistics' figures it reads, when the catalog says. */
-    figures: readonly string[] | null;
+    reads: readonly string[] | null;
   }[];
   tokens: {
     admin: string;
@@ -306,7 +306,7 @@ export async function recordsAddUp(c: CheckContext): Promise<string> {
   if (!field) return 'no records field: nothing to add up';
   const onBoard = c.catalog.some((i) => c.schemeKeys.includes(i.key));
   const row = onBoard ? (await readBoard(c, [c.station]))[0] : undefined;
-  const figures = [...new Set(c.catalog.flatMap((i) => i.figures ?? []))];
+  const figures = [...new Set(c.catalog.flatMap((i) => i.reads ?? []))];
   const stats =
     figures.length > 0
       ? `s: ${c.shape.statsField}(period: $period) { ${figures.join(' ')} baseline { ${figures.join(' ')} } }`
@@ -327,7 +327,7 @@ export async function recordsAddUp(c: CheckContext): Promise<string> {
   const wrong: string[] = [];
   let nonZero = 0;
   let compared = 0;
-  c.catalog.forEach(({ key, kind, figures: reads }, n) => {
+  c.catalog.forEach(({ key, kind, reads }, n) => {
     const value = row?.values.find((v) => v.key === key);
     const references: Figure[] = [
       ...(value ? [{ source: 'board', ...value }] : []),

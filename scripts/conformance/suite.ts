@@ -115,7 +115,7 @@ async function learnFromGraph(options: SuiteOptions, admin: string) {
 interface CatalogAnswer {
   department: string;
   version: string;
-  indicators: { key: string; kind: 'COUNT' | 'RATE'; figures: string[] }[];
+  indicators: { key: string; kind: 'COUNT' | 'RATE'; reads: string[] }[];
 }
 
 /** The department's catalog, when it serves one (docs/department-contract.md). */
@@ -136,7 +136,7 @@ async function readCatalog(
     };
   }
   const answer = await client.post(
-    `{ c: ${shape.catalogField} { department label version indicators { key label kind figures } } }`,
+    `{ c: ${shape.catalogField} { department version indicators { key label kind reads } } }`,
     { token: admin },
   );
   const catalog = answer.data?.c as CatalogAnswer | null | undefined;
@@ -240,8 +240,7 @@ export async function runConformance(options: SuiteOptions): Promise<CheckResult
         otherStation: learnt.otherStation,
         schemeKeys: learnt.schemeKeys,
         catalog:
-          catalog?.indicators ??
-          learnt.schemeKeys.map((key) => ({ key, kind: null, figures: null })),
+          catalog?.indicators ?? learnt.schemeKeys.map((key) => ({ key, kind: null, reads: null })),
         tokens: {
           admin,
           station: await mint(`station:${learnt.station}`),

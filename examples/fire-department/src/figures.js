@@ -16,14 +16,13 @@ export const FIGURES = {
 
 /** What the fire service publishes for the board (the catalog). */
 export const INDICATORS = [
-  { key: 'fire.fires', label: '火灾起数', kind: 'COUNT', figures: ['fires'] },
-  { key: 'fire.deaths', label: '火灾死亡人数', kind: 'COUNT', figures: ['deaths'] },
+  { key: 'fire.fires', label: '火灾起数', kind: 'COUNT', reads: ['fires'] },
+  { key: 'fire.deaths', label: '火灾死亡人数', kind: 'COUNT', reads: ['deaths'] },
 ];
 
 /** The catalog's version: a digest of what it says, so it changes whenever that does. */
 export const CATALOG = {
   department: DEPARTMENT,
-  label: '消防',
   version: createHash('sha256').update(JSON.stringify(INDICATORS)).digest('hex').slice(0, 12),
   indicators: INDICATORS,
 };

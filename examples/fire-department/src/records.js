@@ -47,7 +47,7 @@ export async function listFires(db, { station, range, indicator, includeWithdraw
     throw badInput(`first must be 1 to ${MAX_PAGE}`, { field: 'first' });
   }
   const cursor = afterCursor(after);
-  const figure = definition ? FIGURES[definition.figures[0]] : { measure: '0', filter: 'true' };
+  const figure = definition ? FIGURES[definition.reads[0]] : { measure: '0', filter: 'true' };
   const { rows } = await db.query(
     `WITH listed AS (
        SELECT *, CASE WHEN withdrawn_at IS NULL THEN ${figure.measure} ELSE 0 END AS counts

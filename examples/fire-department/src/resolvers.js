@@ -137,7 +137,7 @@ export const resolvers = {
         keyed.length === 0 ? new Map() : await figuresOf(context.pool, stations, period);
       return stations.map((code) => ({
         stationCode: code,
-        values: keyed.map(({ key, figures: [figure] }) => ({
+        values: keyed.map(({ key, reads: [figure] }) => ({
           key,
           current: figures.get(code).current[figure],
           baseline: figures.get(code).baseline[figure],
