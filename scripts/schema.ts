@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { composeServices } from '@apollo/composition';
 import { composeServices as composeWithGuild } from '@theguild/federation-composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { findBreakingChanges, parse } from 'graphql';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { parse } from 'graphql';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OPERATIONS_DIR, OPERATIONS_FILE, PROJECT_ROOT, SUPERGRAPH_FILE } from '../platform/paths';
@@ -11,9 +12,9 @@ import { SUBGRAPHS } from '../subgraphs/list';
 import type { OperationManifest } from '../gateway/src/safelist';
 import { apiSchema } from './api-schema';
 import { LOADS_FILE, loadsDocument } from './import/kinds';
-import { lineDiff } from './line-diff';
 import { costProblems } from './operation-costs';
 import { operationManifest } from './operations';
+import { describeChanges, schemaChanges, type SchemaChange } from './schema-changes';
 
 /**
  * `npm run schema` writes schema/<name>.graphql (each subgraph's SDL with its federation
@@ -21,7 +22,8 @@ import { operationManifest } from './operations';
  * gateway's safelist, from schema/operations/*.graphql). It refuses a change that
  * would break a client unless given --allow-breaking.
  * `npm run schema:check` regenerates in memory and fails on composition errors, on a file that
- * differs from what the code prints (showing the diff), and names any breaking change.
+ * differs from what the code prints (showing the diff), and on a breaking change.
+ * Both list each change to the API schema as breaking, dangerous or safe (scripts/schema-changes).
  *
  * Both write and check compose twice: with @apollo/composition, whose supergraph we serve, and
  * with The Guild's @theguild/federation-composition (what Hive's gateway and router build
@@ -62,16 +64,14 @@ function generate(): Generated {
   return { files, errors: [...manifest.errors, ...costs] };
 }
 
-/** What clients of the gateway would lose: removed fields, changed types, and so on. */
-function breakingChanges(generated: Generated): string[] {
+/** What the generated supergraph changes for clients of the gateway, against the committed one. */
+async function clientChanges(generated: Generated): Promise<SchemaChange[]> {
   const next = generated.files.get(SUPERGRAPH_FILE);
   if (!next || !existsSync(SUPERGRAPH_FILE)) return [];
-  return findBreakingChanges(apiSchema(readFileSync(SUPERGRAPH_FILE, 'utf8')), apiSchema(next)).map(
-    (change) => `${change.type}: ${change.description}`,
-  );
+  return schemaChanges(apiSchema(readFileSync(SUPERGRAPH_FILE, 'utf8')), apiSchema(next));
 }
 
-function main(mode: string, flags: string[]): number {
+async function main(mode: string, flags: string[]): Promise<number> {
   const generated = generate();
   if (generated.errors.length > 0) {
     console.error(
@@ -79,10 +79,11 @@ function main(mode: string, flags: string[]): number {
     );
     return 1;
   }
-  const breaking = breakingChanges(generated);
-  if (breaking.length > 0) {
-    console.error(
-      'Breaking changes for clients of the gateway:\n' + breaking.map((b) => `  - ${b}`).join('\n'),
+  const changes = await clientChanges(generated);
+  const breaking = changes.filter((c) => c.severity === 'breaking');
+  if (changes.length > 0) {
+    (breaking.length > 0 ? console.error : console.log)(
+      'Changes for clients of the gateway:\n' + describeChanges(changes),
     );
   }
   const stale = [...generated.files].filter(
@@ -91,8 +92,14 @@ function main(mode: string, flags: string[]): number {
   if (mode === 'check') {
     for (const [file, text] of stale) {
       const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
-      console.error(`${file.slice(PROJECT_ROOT.length + 1)} is not what the code prints:`);
-      console.error(lineDiff(before, text));
+      const name = file.slice(PROJECT_ROOT.length + 1);
+      console.error(`${name} is not what the code prints:`);
+      console.error(
+        createTwoFilesPatch(name, name, before, text, 'committed', 'printed', {
+          context: 2,
+          headerOptions: FILE_HEADERS_ONLY,
+        }),
+      );
     }
     if (stale.length > 0) console.error('Run `npm run schema` and commit schema/.');
     else console.log(`schema/ is current (${generated.files.size} files).`);
@@ -111,4 +118,4 @@ function main(mode: string, flags: string[]): number {
 }
 
 const [mode = 'check', ...flags] = process.argv.slice(2);
-process.exitCode = main(mode, flags);
+void main(mode, flags).then((code) => (process.exitCode = code));

@@ -27,7 +27,7 @@ import { safelistFromEnv } from './safelist';
 import { SubgraphDataSource, SubgraphFetchMetrics } from './subgraph-fetch';
 import { webRoutes } from './web';
 
-export interface GatewayContext {
+interface GatewayContext {
   requestId: string;
   viewer: Viewer | null;
   /** Forwarded as is: every subgraph verifies the token again itself. */

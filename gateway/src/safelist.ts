@@ -41,7 +41,7 @@ const PLACEHOLDER = '{ __typename }';
  * The safelist as a plugin: runs listed operations, sent as their exact text or their id alone,
  * and refuses the rest with OPERATION_NOT_IN_SAFELIST (or PERSISTED_QUERY_NOT_FOUND for an id).
  */
-export function safelistPlugin(file: string): ApolloServerPlugin {
+function safelistPlugin(file: string): ApolloServerPlugin {
   const manifest = readManifest(file);
   if (manifest.format !== 'apollo-persisted-query-manifest' || manifest.version !== 1) {
     throw new Error(`${file} is not an apollo-persisted-query-manifest, version 1`);

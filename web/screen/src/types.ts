@@ -57,7 +57,7 @@ export interface SchemeSummary {
 }
 
 /** What a publication adds to a board: which revision, when, why. */
-export interface Publication {
+interface Publication {
   revision: number;
   publishedAt: string;
   publishedBy: string;
@@ -84,7 +84,7 @@ export interface DivisionNode {
   children?: DivisionNode[];
 }
 
-export interface SchemeChoice {
+interface SchemeChoice {
   id: string;
   name: string;
   version: number;
