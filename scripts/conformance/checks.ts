@@ -86,7 +86,7 @@ function boardQuery(shape: ContractShape): string {
     b: ${shape.boardField} { stationCode values { key current baseline sample } } } } }`;
 }
 
-export interface BoardValue {
+interface BoardValue {
   key: string;
   current: number | null;
   baseline: number | null;

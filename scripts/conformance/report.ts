@@ -1,4 +1,4 @@
-export type Outcome = 'passed' | 'failed' | 'skipped';
+type Outcome = 'passed' | 'failed' | 'skipped';
 
 /** One line of the suite's report. */
 export interface CheckResult {

@@ -30,7 +30,7 @@ export function entitiesOf<T = Fields>(answer: Answer): T[] {
  * How a request proves it comes through the gateway (docs/department-contract.md, "The
  * gateway's proof"): a valid proof, none, or one broken in one way the subgraph must refuse.
  */
-export type Proof =
+type Proof =
   | 'valid'
   | 'none'
   | 'wrong-audience'

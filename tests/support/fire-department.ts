@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { PROJECT_ROOT } from '../../platform/paths';
 
 /** The outside department: its own package, installed apart from the platform's. */
-export const FIRE_DIR = join(PROJECT_ROOT, 'examples', 'fire-department');
+const FIRE_DIR = join(PROJECT_ROOT, 'examples', 'fire-department');
 
 /** A gateway proof secret for the tests' subgraphs (at least 32 bytes, as the spec asks). */
 export const TEST_SUBGRAPH_SECRET = 'test-subgraph-secret-not-for-production-0123';
@@ -21,7 +21,7 @@ export interface RunningFire {
  * Installs the fire department's own dependencies from its lockfile when they are missing
  * (`npm ci --prefix examples/fire-department`), as a vendor's CI would.
  */
-export function installFireDepartment(): void {
+function installFireDepartment(): void {
   if (existsSync(join(FIRE_DIR, 'node_modules', '@apollo', 'subgraph'))) return;
   execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--prefix', FIRE_DIR], {
     stdio: 'ignore',

@@ -2,8 +2,8 @@ import { badInput } from './errors.js';
 import { FIGURES, indicatorByKey, INDICATORS } from './figures.js';
 import { isDate } from './period.js';
 
-export const MAX_PAGE = 1000;
-export const MAX_BATCH = 5000;
+const MAX_PAGE = 1000;
+const MAX_BATCH = 5000;
 const MAX_REASON = 500;
 
 const cursorOf = (row) =>

@@ -22,7 +22,7 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
 const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
 /** The fire service's federated schema: the SDL file and its resolvers. */
-export const schema = buildSubgraphSchema([{ typeDefs, resolvers }]);
+const schema = buildSubgraphSchema([{ typeDefs, resolvers }]);
 
 const send = (res, status, body) => {
   res.writeHead(status, {
