@@ -13,13 +13,15 @@ import type { OperationManifest } from '../gateway/src/safelist';
 import { apiSchema } from './api-schema';
 import { LOADS_FILE, loadsDocument } from './import/kinds';
 import { costProblems } from './operation-costs';
+import { operationTypes } from './operation-types';
 import { operationManifest } from './operations';
 import { describeChanges, schemaChanges, type SchemaChange } from './schema-changes';
 
 /**
  * `npm run schema` writes schema/<name>.graphql (each subgraph's SDL with its federation
- * directives), schema/supergraph.graphql (their composition) and schema/operations.json (the
- * gateway's safelist, from schema/operations/*.graphql). It refuses a change that
+ * directives), schema/supergraph.graphql (their composition), schema/operations.json (the
+ * gateway's safelist, from schema/operations/*.graphql) and the typed clients' generated types
+ * of their operations (./operation-types.ts). It refuses a change that
  * would break a client unless given --allow-breaking.
  * `npm run schema:check` regenerates in memory and fails on composition errors, on a file that
  * differs from what the code prints (showing the diff), and on a breaking change.
@@ -36,7 +38,7 @@ interface Generated {
   errors: string[];
 }
 
-function generate(): Generated {
+async function generate(): Promise<Generated> {
   const files = new Map<string, string>();
   const services = SUBGRAPHS.map((definition) => {
     const sdl = printSubgraphSchema(buildFederatedSchema(definition));
@@ -60,8 +62,12 @@ function generate(): Generated {
   files.set(join(OPERATIONS_DIR, LOADS_FILE), loads);
   const manifest = operationManifest(OPERATIONS_DIR, api, new Map([[LOADS_FILE, loads]]));
   files.set(OPERATIONS_FILE, manifest.text);
-  const costs = costProblems(result.supergraphSdl, JSON.parse(manifest.text) as OperationManifest);
-  return { files, errors: [...manifest.errors, ...costs] };
+  const listed = JSON.parse(manifest.text) as OperationManifest;
+  const costs = costProblems(result.supergraphSdl, listed);
+  // An operation the schema refuses has no types to generate: the manifest's errors say why.
+  if (manifest.errors.length > 0) return { files, errors: manifest.errors };
+  for (const [file, text] of await operationTypes(api, listed)) files.set(file, text);
+  return { files, errors: costs };
 }
 
 /** What the generated supergraph changes for clients of the gateway, against the committed one. */
@@ -72,7 +78,7 @@ async function clientChanges(generated: Generated): Promise<SchemaChange[]> {
 }
 
 async function main(mode: string, flags: string[]): Promise<number> {
-  const generated = generate();
+  const generated = await generate();
   if (generated.errors.length > 0) {
     console.error(
       'Composition or the safelist failed:\n' + generated.errors.map((e) => `  - ${e}`).join('\n'),
@@ -101,7 +107,7 @@ async function main(mode: string, flags: string[]): Promise<number> {
         }),
       );
     }
-    if (stale.length > 0) console.error('Run `npm run schema` and commit schema/.');
+    if (stale.length > 0) console.error('Run `npm run schema` and commit the files it writes.');
     else console.log(`schema/ is current (${generated.files.size} files).`);
     return stale.length > 0 || breaking.length > 0 ? 1 : 0;
   }
@@ -118,4 +124,10 @@ async function main(mode: string, flags: string[]): Promise<number> {
 }
 
 const [mode = 'check', ...flags] = process.argv.slice(2);
-void main(mode, flags).then((code) => (process.exitCode = code));
+main(mode, flags).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

@@ -1,7 +1,7 @@
 import { coded } from './errors.js';
 
 /**
- * SchemeKeys exactly as the platform lists it (schema/operations/departments.graphql): the
+ * SchemeKeys exactly as the platform lists it (schema/operations/subgraphs.graphql): the
  * gateway's safelist knows an operation by its exact text.
  */
 const SCHEME_KEYS = `query SchemeKeys($id: ID!) {
