@@ -12,7 +12,8 @@ import {
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OPERATIONS_DIR, PROJECT_ROOT } from '../platform/paths';
-import type { OperationManifest } from '../gateway/src/safelist';
+import type { OperationManifest } from '../platform/operations';
+import { CATALOGS_FILE } from './catalog-operation';
 
 /**
  * The clients whose operations get TypeScript types: each sends the operations of one file of
@@ -22,12 +23,15 @@ import type { OperationManifest } from '../gateway/src/safelist';
 export const TYPED_CLIENTS = [
   {
     /** The 晾晒 screen (web/screen/src/api.ts). */
-    operations: 'screen.graphql',
+    operations: ['screen.graphql'],
     output: join(PROJECT_ROOT, 'web', 'screen', 'src', 'generated', 'operations.ts'),
   },
   {
-    /** The subgraphs asking the graph (subgraphs/kit/service/gateway-client.ts). */
-    operations: 'subgraphs.graphql',
+    /**
+     * The subgraphs asking the graph (subgraphs/kit/service/gateway-client.ts): their own
+     * operations and the catalogs' one, generated from the registry of departments.
+     */
+    operations: ['subgraphs.graphql', CATALOGS_FILE],
     output: join(PROJECT_ROOT, 'subgraphs', 'kit', 'service', 'generated', 'operations.ts'),
   },
 ] as const;
@@ -83,9 +87,13 @@ function listedDocument(names: readonly string[], manifest: OperationManifest): 
   return { kind: Kind.DOCUMENT, definitions: [...definitions.values()] };
 }
 
-/** The names of the operations a file of schema/operations/ defines. */
-function operationsOf(file: string): string[] {
-  return parse(readFileSync(join(OPERATIONS_DIR, file), 'utf8')).definitions.flatMap((node) =>
+/**
+ * The names of the operations a file of schema/operations/ defines: its text as this run
+ * generates it (`generated`, for the files `npm run schema` writes), else as committed.
+ */
+function operationsOf(file: string, generated: ReadonlyMap<string, string>): string[] {
+  const text = generated.get(file) ?? readFileSync(join(OPERATIONS_DIR, file), 'utf8');
+  return parse(text).definitions.flatMap((node) =>
     node.kind === Kind.OPERATION_DEFINITION && node.name ? [node.name.value] : [],
   );
 }
@@ -98,17 +106,17 @@ function operationsOf(file: string): string[] {
 export async function operationTypes(
   api: GraphQLSchema,
   manifest: OperationManifest,
+  generated: ReadonlyMap<string, string> = new Map(),
 ): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const client of TYPED_CLIENTS) {
-    const source = `schema/operations/${client.operations}`;
+    const source = client.operations.map((file) => `schema/operations/${file}`).join(', ');
+    const names = client.operations.flatMap((file) => operationsOf(file, generated));
     const text = await codegen({
       filename: client.output,
       schema: parse(printSchema(api)),
       schemaAst: api,
-      documents: [
-        { location: source, document: listedDocument(operationsOf(client.operations), manifest) },
-      ],
+      documents: [{ location: source, document: listedDocument(names, manifest) }],
       config: {
         scalars: SCALARS,
         strictScalars: true,

@@ -306,7 +306,10 @@ export async function recordsAddUp(c: CheckContext): Promise<string> {
   if (!field) return 'no records field: nothing to add up';
   const onBoard = c.catalog.some((i) => c.schemeKeys.includes(i.key));
   const row = onBoard ? (await readBoard(c, [c.station]))[0] : undefined;
-  const figures = [...new Set(c.catalog.flatMap((i) => i.reads ?? []))];
+  // A figure the statistics do not serve (a rate's numerator, say) is held against the board only.
+  const served = (reads: readonly string[] | null) =>
+    reads !== null && reads.every((figure) => c.shape.statsFigures.includes(figure));
+  const figures = [...new Set(c.catalog.flatMap((i) => (served(i.reads) ? (i.reads ?? []) : [])))];
   const stats =
     figures.length > 0
       ? `s: ${c.shape.statsField}(period: $period) { ${figures.join(' ')} baseline { ${figures.join(' ')} } }`
@@ -331,7 +334,9 @@ export async function recordsAddUp(c: CheckContext): Promise<string> {
     const value = row?.values.find((v) => v.key === key);
     const references: Figure[] = [
       ...(value ? [{ source: 'board', ...value }] : []),
-      ...(kind && reads && listed.s ? [fromStatistics(listed.s, kind, reads)] : []),
+      ...(kind && reads && served(reads) && listed.s
+        ? [fromStatistics(listed.s, kind, reads)]
+        : []),
     ];
     if (references.length === 0)
       return wrong.push(`${key}: neither on the board nor read from the statistics`);

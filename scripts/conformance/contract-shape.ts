@@ -13,6 +13,8 @@ import {
 export interface ContractShape {
   /** Station's statistics field, e.g. caseStats: the one taking `period` and no `indicator`. */
   statsField: string;
+  /** The fields of its type, e.g. criminalFiled: the figures a catalog's `reads` may name. */
+  statsFigures: readonly string[];
   /** Station's records field, e.g. caseRecords (the one taking `indicator`), if it keeps records. */
   recordsField: string | null;
   /** AssessmentBoard's field that @requires the stations, e.g. caseIndicators. */
@@ -148,6 +150,10 @@ export function contractShape(sdl: string): { shape?: ContractShape; problems: s
     problems,
     shape: {
       statsField: statsField.name.value,
+      statsFigures:
+        objects
+          .get(print(statsField.type).replace(/[![\]]/g, ''))
+          ?.fields.map((f) => f.name.value) ?? [],
       recordsField: recordsField?.name.value ?? null,
       boardField: boardField.name.value,
       divisionField: divisionField.name.value,

@@ -1,5 +1,6 @@
-import { listedOperation } from '../../gateway/src/safelist';
-import { BOARD_DEPARTMENTS, type Department } from '../../subgraphs/departments';
+import { listedOperation } from '../../platform/operations';
+import { BOARD_DEPARTMENTS } from '../../subgraphs/departments';
+import { DEPARTMENT_REGISTRY } from '../../subgraphs/kit/service/registry';
 import { startPlatform, type Platform } from '../support/platform';
 import {
   everyFigureLoads,
@@ -26,11 +27,12 @@ let platform: Platform;
 const { kase, accident } = recordsOf(S1);
 const token: Record<string, string> = {};
 
-const RECORDS_FIELD: Record<Department, string> = {
-  CASES: 'caseRecords',
-  TRAFFIC: 'trafficRecords',
-  SURVEYS: 'surveyRecords',
-};
+/** A Department enum value, e.g. CASES. */
+type Department = string;
+
+const RECORDS_FIELD: Record<Department, string> = Object.fromEntries(
+  DEPARTMENT_REGISTRY.map((d) => [d.enum, d.records.field]),
+);
 
 beforeAll(async () => {
   platform = await startPlatform();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { OperationManifest } from '../../gateway/src/safelist';
+import type { OperationManifest } from '../../platform/operations';
 import { OPERATIONS_FILE, SUPERGRAPH_FILE } from '../../platform/paths';
 import { apiSchema } from '../../scripts/api-schema';
 import { operationTypes, TYPED_CLIENTS } from '../../scripts/operation-types';
