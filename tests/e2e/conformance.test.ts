@@ -63,17 +63,6 @@ const CHECKS = [
   'errors coded',
 ];
 
-/**
- * The own-station grant reads `stationCode ?? code` from the representation while the
- * resolver reads `code`, so a station token with a forged `stationCode` reads another station
- * (hardening, second pass, item 1). The suite catches it; the fix lands with the gateway's
- * proof work, and this list empties then (a check that starts passing fails `test.failing`).
- */
-const KNOWN_FAILING = new Set(['other station, forged']);
-
-/** Stands aside until the platform's subgraphs check the gateway's proof (SUBGRAPH_SECRET). */
-const MAY_SKIP = new Set(['proof']);
-
 describe.each(BOARD_DEPARTMENTS.map((d) => d.name))('the %s department', (name) => {
   let results: CheckResult[];
   beforeAll(async () => {
@@ -90,25 +79,20 @@ describe.each(BOARD_DEPARTMENTS.map((d) => d.name))('the %s department', (name) 
       const result = results.find((r) => r.check === check);
       return { check, outcome: result?.outcome, why: result?.why };
     };
-    if (KNOWN_FAILING.has(check)) {
-      it.failing(`${check}: passes (known to fail until the grant is fixed)`, () => {
-        expect(outcome()).toMatchObject({ outcome: 'passed' });
-      });
-    } else {
-      it(`${check}: passes`, () => {
-        const expected = MAY_SKIP.has(check) ? /^(passed|skipped)$/ : /^passed$/;
-        // The whole result, so that a failure shows the suite's why.
-        expect(outcome()).toMatchObject({ outcome: expect.stringMatching(expected) });
-      });
-    }
+    it(`${check}: passes`, () => {
+      // The whole result, so that a failure shows the suite's why.
+      expect(outcome()).toMatchObject({ outcome: 'passed' });
+    });
   }
 });
 
 describe('the suite fails what breaks the contract', () => {
-  it('refuses a department that is not the one named: its own token is forbidden there', async () => {
+  it('fails a department that is not the one named: its proofs are for another subgraph', async () => {
     const results = await conformance('cases', platform.service('traffic').url);
-    const failed = results.filter((r) => r.outcome === 'failed').map((r) => r.check);
-    expect(failed).toEqual(expect.arrayContaining(['own station', 'board keys']));
+    expect(results.find((r) => r.check === 'sdl')).toMatchObject({
+      outcome: 'failed',
+      why: expect.stringContaining('gateway proof'),
+    });
   });
 
   it('refuses a subgraph that is no department (the registry): no statistics, no board field', async () => {
