@@ -98,6 +98,22 @@ export default defineConfig(
     languageOptions: { globals: { module: 'readonly', require: 'readonly' } },
   },
   {
+    // examples/: departments written outside the platform, as plain JavaScript modules on Node.
+    files: ['examples/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: {
+        AbortSignal: 'readonly',
+        Buffer: 'readonly',
+        fetch: 'readonly',
+        process: 'readonly',
+        setImmediate: 'readonly',
+        TextEncoder: 'readonly',
+        URL: 'readonly',
+      },
+    },
+  },
+  {
     // GraphiQL's page script: an ES module in the browser, bundled by Vite.
     files: ['web/**/*.js'],
     languageOptions: {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { serviceEnvName } from '../platform/config';
 import { PROJECT_ROOT } from '../platform/paths';
+import { OUTSIDE_DEPARTMENTS, type OutsideDepartment } from '../subgraphs/departments';
 import { SUBGRAPHS } from '../subgraphs/list';
 
 /**
@@ -18,8 +19,10 @@ export type Output = { onLine: (line: string) => void } | { file: string };
 
 export interface ProcessSpec {
   name: string;
-  /** The script node runs. */
+  /** The script node runs; or, for a service not written for this Node, `command`. */
   script: string;
+  /** A program and its arguments, run in `cwd` instead of node `script` (an outside department). */
+  command?: { program: string; args: string[]; cwd: string };
   args?: string[];
   /** Added to this process's environment. */
   env?: NodeJS.ProcessEnv;
@@ -42,14 +45,16 @@ export class ProcessGroup {
   start(spec: ProcessSpec): ChildProcess {
     this.specs.set(spec.name, spec);
     const fd = 'file' in spec.output ? openSync(spec.output.file, 'a') : undefined;
-    const child = spawn(
-      process.execPath,
-      [...(spec.nodeArgs ?? []), spec.script, ...(spec.args ?? [])],
-      {
-        env: { ...process.env, ...spec.env },
-        stdio: ['ignore', fd ?? 'pipe', fd ?? 'pipe'],
-      },
-    );
+    const { program, args, cwd } = spec.command ?? {
+      program: process.execPath,
+      args: [...(spec.nodeArgs ?? []), spec.script, ...(spec.args ?? [])],
+      cwd: process.cwd(),
+    };
+    const child = spawn(program, args, {
+      cwd,
+      env: { ...process.env, ...spec.env },
+      stdio: ['ignore', fd ?? 'pipe', fd ?? 'pipe'],
+    });
     if (fd !== undefined) closeSync(fd);
     if ('onLine' in spec.output) {
       const { onLine } = spec.output;
@@ -127,8 +132,38 @@ export interface SubgraphProcess {
 }
 
 /**
+ * A department of the registry without code here: started with its own command (PORT and
+ * `<NAME>_PORT` set to its port, with the platform's `env`), or, run elsewhere, only routed to.
+ */
+function startOutside(
+  group: ProcessGroup,
+  department: OutsideDepartment,
+  port: number,
+  env: NodeJS.ProcessEnv,
+  output: Output,
+): SubgraphProcess {
+  const { name, service } = department;
+  if ('url' in service) return { name, port, url: service.url };
+  const [program = '', ...args] = service.command;
+  const child = group.start({
+    name,
+    script: program,
+    command: { program, args, cwd: join(PROJECT_ROOT, service.cwd) },
+    env: { ...env, PORT: String(port), [serviceEnvName(name, 'PORT')]: String(port) },
+    output,
+  });
+  return {
+    name,
+    port,
+    url: `http://localhost:${port}/graphql`,
+    ...(child.pid ? { pid: child.pid } : {}),
+  };
+}
+
+/**
  * Starts every subgraph of subgraphs/list.ts as its own process on the port `portOf` gives
- * it, all with `env`, and waits until each is healthy (a seeding one can take minutes).
+ * it, and every department of the registry with a command of its own, all with `env`, and waits
+ * until each is healthy (a seeding one can take minutes).
  */
 export async function startSubgraphs(
   group: ProcessGroup,
@@ -155,8 +190,18 @@ export async function startSubgraphs(
       ...(child.pid ? { pid: child.pid } : {}),
     };
   });
-  await Promise.all(started.map((s) => group.waitHealthy(s.name, s.url, options.timeoutMs)));
-  return started;
+  const outside = OUTSIDE_DEPARTMENTS.map((department, i) =>
+    startOutside(
+      group,
+      department,
+      options.portOf(department.name, SUBGRAPHS.length + i, department.port),
+      options.env,
+      options.output(department.name),
+    ),
+  );
+  const running = [...started, ...outside.filter((s) => s.pid !== undefined)];
+  await Promise.all(running.map((s) => group.waitHealthy(s.name, s.url, options.timeoutMs)));
+  return [...started, ...outside];
 }
 
 /** The gateway's environment naming where each subgraph is (`<NAME>_URL`). */

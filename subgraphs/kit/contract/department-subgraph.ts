@@ -21,6 +21,7 @@ import type { Problem } from '../records/batch-checks';
 import type { Context } from '../service/context';
 import type { DemoProfile, SubgraphDefinition } from '../service/definition';
 import {
+  assertRepresentation,
   boardIndicators,
   boardReference,
   divisionReference,
@@ -425,10 +426,13 @@ function divisionStatsResolver<Figures extends object>(
       description: spec.stats.divisionDescription,
     })
     stats(
-      @Root() { stations }: DivisionRef,
+      @Root() division: DivisionRef,
       @Arg('period', PERIOD_ARG) period: string,
       @Ctx() { loaders, today }: DepartmentContext<Figures>,
     ): Promise<WithBaseline<Figures>> {
+      // Summing no stations would answer zeros as if they were the division's figures.
+      assertRepresentation(division, ['stations']);
+      const { stations } = division;
       return divisionStatsWithBaseline(
         loaders.figures,
         stations.map((s) => s.code),
