@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { postGraphQL, startPlatform, type Platform } from '../support/platform';
+import { postGraphQL, proofHeaders, startPlatform, type Platform } from '../support/platform';
 import { tokenFor } from '../support/tokens';
 
 /**
@@ -74,7 +74,11 @@ describe('a statement whose caller has gone is cancelled', () => {
     await lockRegistry();
     const hungUp = fetch(platform.service('stations').url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${admin}`,
+        ...(await proofHeaders('stations', QUERY)),
+      },
       body: JSON.stringify({ query: QUERY }),
       signal: AbortSignal.timeout(500),
     });

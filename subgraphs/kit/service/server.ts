@@ -27,6 +27,11 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { costDirectives } from '../../../platform/cost';
 import { costLimitPlugin, limitsFromEnv, shapeLimitRule } from '../../../platform/limits';
+import {
+  GATEWAY_PROOF_HEADER,
+  subgraphSecretFromEnv,
+  verifyGatewayProof,
+} from '../../../platform/gateway-proof';
 
 export interface StartOptions {
   /** 0 picks a free port (tests). */
@@ -62,6 +67,7 @@ export async function startSubgraph(
   options: StartOptions,
 ): Promise<RunningService> {
   const logger = serviceLogger(definition.name, options.logger);
+  const proofSecret = subgraphSecretFromEnv();
   const db = await openDatabase({
     url: options.databaseUrl,
     schema: definition.name,
@@ -102,6 +108,13 @@ export async function startSubgraph(
       apollo,
       logger,
       maxBodyBytes: definition.maxBodyBytes,
+      // Only the gateway is answered: it applied the limits, the safelist and the cost estimate.
+      admit: (req, query) =>
+        verifyGatewayProof(
+          req.headers[GATEWAY_PROOF_HEADER],
+          { subgraph: definition.name, query },
+          proofSecret,
+        ),
       context: async (req) => ({
         requestId: requestId(req),
         viewer: await verify(req.headers.authorization),
