@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse, print, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { listedOperation } from '../../platform/operations';
+import { GATEWAY_PROOF_HEADER } from '../../platform/gateway-proof';
 import { DEFAULT_LIMITS } from '../../platform/limits';
 import { startProcessPlatform, type ProcessPlatform } from '../process-platform';
 import { crowdACounty, historyProbes, representationProbes, resendCases } from './hostile';
@@ -98,6 +99,9 @@ async function post(platform: ProcessPlatform, probe: Probe) {
     headers: {
       'content-type': 'application/json',
       authorization: `Bearer ${await platform.token([probe.role])}`,
+      ...(probe.subgraph
+        ? { [GATEWAY_PROOF_HEADER]: await platform.proof(probe.subgraph, probe.query) }
+        : {}),
     },
     body: JSON.stringify({ query: probe.query, variables: probe.variables }),
   });
