@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signToken } from '../platform/auth';
+import { signGatewayProof } from '../platform/gateway-proof';
 import { ensureDatabase, freePort, startEmbeddedPostgres } from '../scripts/embedded-postgres';
 import {
   GATEWAY_SCRIPT,
@@ -21,6 +22,8 @@ export interface ProcessPlatform {
   /** Where each service logs. */
   logDir: string;
   token(roles: string[]): Promise<string>;
+  /** The gateway's proof for `query` sent straight to `subgraph`, as a tool mints it. */
+  proof(subgraph: string, query: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -41,6 +44,7 @@ export async function startProcessPlatform(
     persistent: false,
   });
   const secret = randomBytes(32).toString('base64url');
+  const subgraphSecret = randomBytes(32).toString('base64url');
   const group = new ProcessGroup(onExit);
   const databaseUrl = await ensureDatabase(postgres.url, 'platform');
   const port = await freePort();
@@ -49,7 +53,7 @@ export async function startProcessPlatform(
     DATABASE_URL: databaseUrl,
     JWT_SECRET: secret,
     // The subgraphs answer only a gateway that signs with it.
-    SUBGRAPH_SECRET: randomBytes(32).toString('base64url'),
+    SUBGRAPH_SECRET: subgraphSecret,
     SEED: 'city',
     NODE_ENV: 'production',
     // Any operation may be sent, not only the listed ones: the limits are what is measured.
@@ -83,6 +87,8 @@ export async function startProcessPlatform(
       ],
       logDir: work,
       token: (roles) => signToken(secret, { sub: `load-${roles.join('+')}`, roles }, {}),
+      proof: (subgraph, query) =>
+        signGatewayProof({ subgraph, query }, new TextEncoder().encode(subgraphSecret)),
       async stop() {
         await group.stopAll();
         await postgres.stop();

@@ -2,15 +2,21 @@ import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse, print, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { listedOperation } from '../../platform/operations';
+import { GATEWAY_PROOF_HEADER } from '../../platform/gateway-proof';
 import { DEFAULT_LIMITS } from '../../platform/limits';
 import { startProcessPlatform, type ProcessPlatform } from '../process-platform';
+import { crowdACounty, historyProbes, representationProbes, resendCases } from './hostile';
+import type { Probe } from './probe';
 
 /**
  * `npm run memory`: the most memory one request can make each service take. Starts every
  * service as its own process (city demo data), fills the province to the 1,200 stations the
  * cost estimate assumes, then sends, one at a time, the costliest requests the limits admit:
  * for each, every service's peak resident memory (Linux's VmHWM, reset before the request) is
- * read. The largest peak per service is the figure docs/security.md states.
+ * read. Then the hostile shapes the operation's limits cannot see (./hostile.ts): representations
+ * full of stations and a record's history after many re-sends (`--resends N`, 100 by default),
+ * some sent straight to a subgraph, and the province board once a county holds 10,000 more
+ * stations. The largest peak per service is the figure docs/security.md states.
  */
 const PERIOD = '2019-Q2';
 const PROVINCE = '330000';
@@ -47,12 +53,12 @@ const EVERY_STATION_FIELD =
   'code name divisionCode address brand creationStatus officers population socialOrganizations ' +
   'division { code name level parent { code name } }';
 
-interface Probe {
-  name: string;
-  role: string;
-  query: string;
-  variables: Record<string, unknown>;
-}
+const provinceBoard = (name: string): Probe => ({
+  name,
+  role: 'assessor',
+  query: listedOperation('AssessmentBoardScreen'),
+  variables: { scope: PROVINCE, period: PERIOD },
+});
 
 function probes(): Probe[] {
   const board = listedOperation('AssessmentBoardScreen');
@@ -62,12 +68,7 @@ function probes(): Probe[] {
     `b: assessmentBoard(scope: "${PROVINCE}", period: "2019-Q1") { rows { ...AssessmentRowFields } } } ` +
     board.slice(fragmentStart);
   return [
-    {
-      name: 'the province board (listed)',
-      role: 'assessor',
-      query: board,
-      variables: { scope: PROVINCE, period: PERIOD },
-    },
+    provinceBoard('the province board (listed)'),
     { name: 'two province boards', role: 'assessor', query: twoBoards, variables: {} },
     {
       name: '20 pages of 1,000 stations, every field',
@@ -90,20 +91,36 @@ function probes(): Probe[] {
 
 async function post(platform: ProcessPlatform, probe: Probe) {
   const started = performance.now();
-  const response = await fetch(platform.gatewayUrl, {
+  const target = probe.subgraph
+    ? platform.services.find((s) => s.name === probe.subgraph)?.url
+    : platform.gatewayUrl;
+  const response = await fetch(target ?? platform.gatewayUrl, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       authorization: `Bearer ${await platform.token([probe.role])}`,
+      ...(probe.subgraph
+        ? { [GATEWAY_PROOF_HEADER]: await platform.proof(probe.subgraph, probe.query) }
+        : {}),
     },
     body: JSON.stringify({ query: probe.query, variables: probe.variables }),
   });
   const text = await response.text();
-  const { errors } = JSON.parse(text) as { errors?: { message: string }[] };
+  let errors: { message: string; extensions?: { code?: string } }[] | undefined;
+  try {
+    ({ errors } = JSON.parse(text) as { errors?: typeof errors });
+  } catch {
+    errors = [{ message: text.slice(0, 200) }];
+  }
+  const first = errors?.[0];
   return {
     ms: performance.now() - started,
     bytes: text.length,
-    error: errors?.[0]?.message ?? (response.ok ? null : `HTTP ${response.status}`),
+    error: first
+      ? `${first.extensions?.code ?? ''} ${first.message.slice(0, 120)}`
+      : response.ok
+        ? null
+        : `HTTP ${response.status}`,
   };
 }
 
@@ -145,6 +162,13 @@ async function fillProvince(platform: ProcessPlatform): Promise<number> {
   return count();
 }
 
+function resendsFromArgs(): number {
+  const at = process.argv.indexOf('--resends');
+  const given = at >= 0 ? Number(process.argv[at + 1]) : 100;
+  if (!Number.isInteger(given) || given < 1) throw new Error('--resends takes a whole number');
+  return given;
+}
+
 async function main(): Promise<void> {
   const log = (message: string) => console.log(`[memory] ${message}`);
   log('starting every service as its own process over a fresh embedded PostgreSQL');
@@ -158,7 +182,7 @@ async function main(): Promise<void> {
     const idle = new Map(services.map((s) => [s.name, kib(s.pid ?? 0, 'VmRSS') / 1024]));
     const worst = new Map(services.map((s) => [s.name, { mb: 0, probe: '' }]));
     console.log(`\nMAX_COST ${DEFAULT_LIMITS.cost}; each request sent ${REPEATS} times, alone\n`);
-    for (const probe of probes()) {
+    const measure = async (probe: Probe) => {
       const peaks = new Map<string, number>();
       let last = { ms: 0, bytes: 0, error: null as string | null };
       for (let i = 0; i < REPEATS; i += 1) {
@@ -177,7 +201,19 @@ async function main(): Promise<void> {
         const known = worst.get(name);
         if (known && mb > known.mb) worst.set(name, { mb, probe: probe.name });
       }
-    }
+    };
+    for (const probe of probes()) await measure(probe);
+    const resends = resendsFromArgs();
+    log(
+      `re-sending 1,000 cases ${resends} times (${await resendCases(platform, resends)} refused)`,
+    );
+    for (const probe of historyProbes(resends)) await measure(probe);
+    log(
+      `10,000 more stations in 新昌县: ${await crowdACounty(platform, 10_000)} of 10 batches refused`,
+    );
+    await measure(provinceBoard('the province board, 10,000 more stations in one county'));
+    // Last: while representations are not capped, this one can take a service down.
+    for (const probe of representationProbes()) await measure(probe);
     console.log('\nservice      idle MB  worst peak MB  reached by');
     for (const [name, { mb, probe }] of worst) {
       console.log(

@@ -1,6 +1,11 @@
 import pg from 'pg';
 import { listedOperation } from '../../platform/operations';
-import { startPlatform, type GraphQLResponse, type Platform } from '../support/platform';
+import {
+  proofHeaders,
+  startPlatform,
+  type GraphQLResponse,
+  type Platform,
+} from '../support/platform';
 import { tokenFor } from '../support/tokens';
 
 /**
@@ -74,10 +79,15 @@ describe('a cancel that arrives after its statement has ended', () => {
     const stations = await lockTable('stations.station');
     const divisions = await lockTable('stations.division');
     const caller = new AbortController();
+    const query = '{ station(code: "330681500001") { name } }';
     const abandoned = fetch(platform.service('stations').url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
-      body: JSON.stringify({ query: '{ station(code: "330681500001") { name } }' }),
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${admin}`,
+        ...(await proofHeaders('stations', query)),
+      },
+      body: JSON.stringify({ query }),
       signal: caller.signal,
     }).catch(() => undefined);
     const divisionsOf = () =>

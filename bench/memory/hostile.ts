@@ -1,0 +1,137 @@
+import { listedOperation } from '../../platform/operations';
+import type { ProcessPlatform } from '../process-platform';
+import type { Probe } from './probe';
+
+/**
+ * The hostile shapes of the second hardening pass, for the memory run: what the limits on an
+ * operation cannot see. Representations full of stations, a record's history after many
+ * re-sends (listed, and aliased straight to the department), and a county holding far more
+ * stations than the estimates assume. Each is prepared here, then sent like any probe.
+ */
+const PERIOD = '2019';
+const STATION = '330681500001';
+const RESENT_CASES = 1000;
+const ALIASES = 20;
+
+async function send(
+  platform: ProcessPlatform,
+  role: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<string | null> {
+  const response = await fetch(platform.gatewayUrl, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await platform.token([role])}`,
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const { errors } = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+  return errors ? (errors[0]?.extensions?.code ?? 'error') : null;
+}
+
+/**
+ * Sends the same 1,000 cases of one station `times` times, each time solved or not in turn,
+ * so every case's history grows by one change a re-send. Returns the re-sends refused.
+ */
+export async function resendCases(platform: ProcessPlatform, times: number): Promise<number> {
+  let refused = 0;
+  for (let round = 0; round < times; round += 1) {
+    const input = Array.from({ length: RESENT_CASES }, (_, i) => ({
+      externalId: `MEMORY-C-${i}`,
+      stationCode: STATION,
+      category: 'PROPERTY',
+      filedOn: '2019-05-01',
+      solvedOn: round % 2 === 0 ? '2019-06-01' : null,
+    }));
+    const code = await send(platform, 'department:cases', listedOperation('LoadCases'), { input });
+    if (code) refused += 1;
+  }
+  return refused;
+}
+
+/** Registers `count` more stations in 新昌县, 1,000 a batch; returns the batches refused. */
+export async function crowdACounty(platform: ProcessPlatform, count: number): Promise<number> {
+  let refused = 0;
+  for (let from = 0; from < count; from += 1000) {
+    const input = Array.from({ length: Math.min(1000, count - from) }, (_, i) => ({
+      code: `330624${String(700000 + from + i)}`,
+      name: `拥挤测试派出所${from + i}`,
+      divisionCode: '330624',
+      address: '浙江省绍兴市新昌县测试路2号',
+      creationStatus: 'IN_PROGRESS',
+      officers: 30,
+      population: 40000,
+      socialOrganizations: 1,
+    }));
+    const code = await send(platform, 'department:stations', listedOperation('LoadStations'), {
+      input,
+    });
+    if (code) refused += 1;
+  }
+  return refused;
+}
+
+/** The fragments of a listed operation, to select with elsewhere. */
+function fragmentsOf(operation: string): string {
+  const text = listedOperation(operation);
+  return text.slice(text.indexOf('fragment '));
+}
+
+/** A station's records with their history, `ALIASES` times: what the listing lets one ask. */
+function aliasedHistory(): string {
+  const listings = Array.from(
+    { length: ALIASES },
+    (_, i) =>
+      `r${i}: caseRecords(period: "${PERIOD}", first: 1000) { edges { node { ...CaseRecordFields } } }`,
+  );
+  return (
+    'query AliasedHistory($representations: [_Any!]!) { _entities(representations: $representations) ' +
+    `{ ... on Station { ${listings.join(' ')} } } } ${fragmentsOf('CaseIndicatorRecords')}`
+  );
+}
+
+/** A division's figures summed over `stations` station codes, `ALIASES` times. */
+function crowdedDivision(stations: number): Probe {
+  const codes = Array.from({ length: stations }, (_, i) => ({
+    code: `3306${String(i).padStart(8, '0')}`,
+  }));
+  const sums = Array.from(
+    { length: ALIASES },
+    (_, i) => `s${i}: caseStats(period: "${PERIOD}-Q${(i % 4) + 1}") { criminalFiled }`,
+  );
+  return {
+    name: `a Division of ${stations.toLocaleString('en')} stations, ${ALIASES} aliases, straight to cases`,
+    role: 'admin',
+    subgraph: 'cases',
+    query:
+      'query CrowdedDivision($representations: [_Any!]!) { _entities(representations: $representations) ' +
+      `{ ... on Division { ${sums.join(' ')} } } }`,
+    variables: { representations: [{ __typename: 'Division', code: '330600', stations: codes }] },
+  };
+}
+
+/** The probes that read the re-sent history; send them after `resendCases`. */
+export function historyProbes(resends: number): Probe[] {
+  return [
+    {
+      name: `a station's records after ${resends} re-sends, with history (listed)`,
+      role: 'admin',
+      query: listedOperation('CaseIndicatorRecords'),
+      variables: { code: STATION, period: PERIOD, first: 1000 },
+    },
+    {
+      name: `the same, ${ALIASES} aliases, straight to cases`,
+      role: 'admin',
+      subgraph: 'cases',
+      query: aliasedHistory(),
+      variables: { representations: [{ __typename: 'Station', code: STATION }] },
+    },
+  ];
+}
+
+/** Representations full of stations: 50,000 (100,000 fit under the 4 MiB body limit). */
+export function representationProbes(): Probe[] {
+  return [crowdedDivision(50_000)];
+}
