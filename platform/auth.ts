@@ -33,7 +33,7 @@ export interface AuthConfig {
 }
 
 /** 30 days: the longest-lived token a department system is issued (`npm run token -- --expires 30d`). */
-export const DEFAULT_MAX_TOKEN_LIFETIME_DAYS = 30;
+const DEFAULT_MAX_TOKEN_LIFETIME_DAYS = 30;
 
 export function authConfigFromEnv(): AuthConfig {
   const secret = envVar('JWT_SECRET');
@@ -134,8 +134,6 @@ export function createVerifier(config: AuthConfig) {
     }
   };
 }
-
-export type Verifier = ReturnType<typeof createVerifier>;
 
 /** Mints an HS256 token: for `npm start`'s sample tokens, the tests and the import tool. */
 export async function signToken(

@@ -1,11 +1,11 @@
-import { listedOperation } from '../gateway/src/safelist';
+import { listedOperation } from '../platform/operations';
 
 /**
  * The demo's official results: 绍兴's boards of 2019's quarters and halves, in the order an
  * assessment publishes them, so the screen opens on an official result with rank changes and
  * each station's history.
  */
-export const DEMO_BOARDS = {
+const DEMO_BOARDS = {
   scope: '330600',
   periods: ['2019-Q1', '2019-Q2', '2019-H1', '2019-Q3', '2019-Q4', '2019-H2'],
 };

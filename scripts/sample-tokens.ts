@@ -1,10 +1,10 @@
 import { claimsFromEnv, signToken } from '../platform/auth';
-import { ROLE_DEPARTMENTS } from '../subgraphs/departments';
+import { ROLE_DEPARTMENTS } from '../subgraphs/kit/service/registry';
 
 /** 诸暨市公安局枫桥派出所 in the demo data. */
 export const FENGQIAO_STATION = '330681500001';
 
-export const SAMPLE_ROLES = [
+const SAMPLE_ROLES = [
   'admin',
   'assessor',
   ...ROLE_DEPARTMENTS.map((name) => `department:${name}`),

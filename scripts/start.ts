@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { envVar, intEnv, isProduction, serviceEnvName } from '../platform/config';
 import { PROJECT_ROOT } from '../platform/paths';
-import { listedOperation } from '../gateway/src/safelist';
+import { listedOperation } from '../platform/operations';
 import {
   ensureDatabase,
   serverVersion,
@@ -20,7 +20,7 @@ import {
 import { sampleTokens } from './sample-tokens';
 import { publishDemoBoards } from './demo-boards';
 import { seedFromEnv } from '../demo/seed-setting';
-import { restartPolicyFromEnv, Supervisor } from './supervisor';
+import { restartPolicyFromEnv, superviseDatabase, Supervisor } from './supervisor';
 
 /**
  * `npm start`: the whole platform on this machine. PostgreSQL (DATABASE_URL, or an embedded
@@ -117,6 +117,13 @@ async function embeddedDatabase(): Promise<string> {
     dataDir,
     port,
     persistent: true,
+  });
+  // Supervised from the start: the services wait for it, and a service's start fails on a
+  // database that is down, which the services' own supervision does not retry.
+  superviseDatabase(embedded, {
+    policy: restartPolicyFromEnv(),
+    log,
+    giveUp: () => void shutdown(1),
   });
   return ensureDatabase(embedded.url, 'fengqiao');
 }

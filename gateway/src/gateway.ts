@@ -28,7 +28,7 @@ import { safelistFromEnv } from './safelist';
 import { SubgraphDataSource, SubgraphFetchMetrics } from './subgraph-fetch';
 import { webRoutes } from './web';
 
-export interface GatewayContext {
+interface GatewayContext {
   requestId: string;
   viewer: Viewer | null;
   /** Forwarded as is: every subgraph verifies the token again itself. */
@@ -149,11 +149,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
     routes: {
       '/health': (_req, res) => sendJson(res, 200, { status: 'ok', service: 'gateway' }),
+      // Ready when every subgraph is: its own /ready checks its database too, where /health
+      // says only that the process answers.
       '/ready': async (_req, res) => {
         const checks = await Promise.all(
           Object.entries(subgraphUrls).map(async ([name, url]) => {
-            const health = new URL('/health', url);
-            const ok = await fetch(health, { signal: AbortSignal.timeout(2000) }).then(
+            const ready = new URL('/ready', url);
+            const ok = await fetch(ready, { signal: AbortSignal.timeout(2000) }).then(
               (r) => r.ok,
               () => false,
             );

@@ -86,6 +86,18 @@ describe('a statement whose caller has gone is cancelled', () => {
     expect(await waitingBecomes(0, 3000)).toBe(0);
   });
 
+  it("when a client hangs up on the gateway: its fetches close, and the subgraph's work stops", async () => {
+    await lockRegistry();
+    const hungUp = fetch(platform.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ query: QUERY }),
+      signal: AbortSignal.timeout(500),
+    });
+    await expect(hungUp).rejects.toThrow();
+    expect(await waitingBecomes(0, 3000)).toBe(0);
+  });
+
   it('while a caller that waits keeps its statement, and gets its answer', async () => {
     await lockRegistry();
     const answer = postGraphQL(platform.gateway.url, QUERY, { token: admin });

@@ -10,10 +10,10 @@ import {
   type RunningService,
   type StartOptions,
 } from '../../subgraphs/kit/service/server';
-import { subgraphNamed } from '../../subgraphs/list';
+import { subgraphNamed } from '../../subgraphs/subgraph-named';
 import { createTestDatabase, type TestDatabase } from './database';
 
-export interface GraphQLError {
+interface GraphQLError {
   message: string;
   path?: (string | number)[];
   extensions?: { code?: string; [key: string]: unknown };

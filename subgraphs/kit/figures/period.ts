@@ -7,7 +7,7 @@ import { badUserInput, show } from '../../../platform/errors';
  * has not ended is partial: its figures run from its start to today and its baseline's to
  * the same day a year earlier, so the two compare like for like.
  */
-export type PeriodKind = 'YEAR' | 'HALF' | 'QUARTER' | 'MONTH';
+type PeriodKind = 'YEAR' | 'HALF' | 'QUARTER' | 'MONTH';
 
 /** Inclusive calendar-day range, both ends YYYY-MM-DD. */
 export interface DateRange {
@@ -34,7 +34,7 @@ const PATTERN = /^(\d{4})(?:-(H[12]|Q[1-4]|\d{2}))?$/;
  * record's business date starts on 1949-10-01). An earlier year holds no record, so a board of
  * it would be an official result of nothing.
  */
-export const FIRST_PERIOD_YEAR = 1949;
+const FIRST_PERIOD_YEAR = 1949;
 
 function bounds(part: string | undefined): [PeriodKind, number, number] | null {
   if (part === undefined) return ['YEAR', 1, 12];

@@ -12,8 +12,7 @@ import { today } from '../figures/clock';
 import { isProduction } from '../../../platform/config';
 import type { Context } from './context';
 import { openDatabase } from './database';
-import type { SubgraphDefinition } from './definition';
-import type { DemoProfile } from '../../../demo/profile';
+import type { DemoProfile, SubgraphDefinition } from './definition';
 import { errorFormatter } from '../../../platform/errors';
 import { watchDatabase } from './database-metrics';
 import { serviceLogger, type Logger } from '../../../platform/log';
@@ -23,6 +22,7 @@ import { observeRequestsPlugin } from '../../../platform/observe-requests';
 import { requestId } from '../../../platform/request-scope';
 import { gatewayUrlFromEnv, gatewayClientFor, type GatewayUrl } from './gateway-client';
 import { buildFederatedSchema } from './federated-schema';
+import { answerBudgetPlugin } from './answer-budget';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { costDirectives } from '../../../platform/cost';
@@ -101,6 +101,7 @@ export async function startSubgraph(
         requireViewerPlugin(),
         observeRequestsPlugin(metrics, logger),
         costLimitPlugin(limits, costDirectives(parse(printSubgraphSchema(schema))), who),
+        answerBudgetPlugin(),
       ],
     });
     const http = createHttpServer({

@@ -1,8 +1,8 @@
 /** The table as exported (.csv here, .xlsx in xlsx.ts): the same columns, Chinese headers. */
-import { DEPARTMENT_LABEL, GRADE_LABEL, periodLabel, rankChangeText } from './format';
+import { departmentLabel, GRADE_LABEL, periodLabel, rankChangeText } from './format';
 import type { Board, BoardRow, Department } from './types';
 
-export type Cell = string | number;
+type Cell = string | number;
 
 export interface ExportTable {
   headers: string[];
@@ -33,7 +33,7 @@ export function deductionText(row: BoardRow): string {
  * station named `=HYPERLINK(...)` must not become a link, nor `+cmd|...` a command, in the
  * file an assessor opens. Numbers are numbers, negative or not.
  */
-export function neutralised(cell: Cell): Cell {
+function neutralised(cell: Cell): Cell {
   return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
@@ -57,7 +57,7 @@ export function exportTable(
     '所属区县',
     ...departments.map((d) => {
       const max = board.rows[0]?.departments.find((s) => s.department === d)?.max ?? 0;
-      return `${DEPARTMENT_LABEL[d]}得分（满分${max}）`;
+      return `${departmentLabel(board.departments, d)}得分（满分${max}）`;
     }),
     '总分',
     '等次',

@@ -1,17 +1,16 @@
 /** Each view's one request, and its answer turned into what the views draw. */
 import { run } from './api';
 import { UNPUBLISHED, describeErrors, type GraphQLErrorLike, type Problem } from './errors';
-import { DEPARTMENT_OF_SUBGRAPH } from './format';
+import type { ScreenLiveBoardQuery, ScreenPickersFragment } from './generated/operations';
 import type {
   Board,
   BoardRow,
-  DeductionScore,
   Department,
-  DepartmentScore,
-  Grade,
+  DepartmentInfo,
   HistoryPoint,
   IndicatorScore,
   Pickers,
+  PublishedRow,
   SchemeSummary,
   StationDetail,
 } from './types';
@@ -28,88 +27,15 @@ export interface BoardQuery {
   schemeId: string;
 }
 
-interface LiveRow {
-  rank: number;
-  total: number;
-  grade: Grade;
-  vetoed: boolean;
-  vetoes: string[];
-  station: { code: string; name: string; divisionCode: string };
-  departments: DepartmentScore[];
-  deductions: DeductionScore[];
-}
-
-interface LiveBoardAnswer {
-  assessmentBoard: {
-    scope: string;
-    period: string;
-    partial: boolean;
-    scheme: SchemeSummary;
-    rows: LiveRow[];
-  } | null;
-  divisions?: Pickers['divisions'];
-  assessmentSchemes?: Pickers['schemes'];
-}
-
-interface HistoryAnswer {
-  station: { assessmentHistory: HistoryPoint[] } | null;
-}
-
-interface LiveStationAnswer extends HistoryAnswer {
-  assessmentBoard: {
-    scheme: SchemeSummary;
-    row: (LiveRow & { indicators: IndicatorScore[] }) | null;
-  } | null;
-}
-
-interface PublishedRow {
-  rank: number;
-  previousRank: number | null;
-  rankChange: number | null;
-  stationName: string;
-  divisionCode: string;
-  total: number;
-  grade: Grade;
-  vetoed: boolean;
-  vetoes: string[];
-  station: { code: string };
-  departments: DepartmentScore[];
-  deductions: DeductionScore[];
-}
-
-interface OfficialBoardAnswer {
-  publishedBoard: {
-    scope: string;
-    period: string;
-    revision: number;
-    publishedAt: string;
-    publishedBy: string;
-    reason: string | null;
-    scheme: SchemeSummary;
-    rows: { edges: { node: PublishedRow }[] };
-  } | null;
-  divisions?: Pickers['divisions'];
-  assessmentSchemes?: Pickers['schemes'];
-}
-
-interface OfficialStationAnswer extends HistoryAnswer {
-  publishedBoard: {
-    scheme: SchemeSummary;
-    row: (PublishedRow & { indicators: IndicatorScore[] }) | null;
-  } | null;
-}
+/** A row of the live preview, as ScreenLiveBoard and ScreenLiveStation answer it. */
+type LiveRow = ScreenLiveBoardQuery['assessmentBoard']['rows'][number];
 
 /** A published row: its name and county as they were when published. */
 function publishedRow({ station, stationName, ...row }: PublishedRow): BoardRow {
   return { ...row, code: station.code, name: stationName };
 }
 
-function pickersOf(
-  answer: {
-    divisions?: Pickers['divisions'];
-    assessmentSchemes?: Pickers['schemes'];
-  } | null,
-): Pickers | null {
+function pickersOf(answer: Partial<ScreenPickersFragment> | null): Pickers | null {
   return answer?.divisions && answer.assessmentSchemes
     ? { divisions: answer.divisions, schemes: answer.assessmentSchemes }
     : null;
@@ -131,10 +57,13 @@ function liveRow({ station, ...row }: LiveRow): BoardRow {
 }
 
 /** The departments a live answer could not read (SUBGRAPH_UNAVAILABLE naming their subgraph). */
-function unavailableDepartments(errors: readonly GraphQLErrorLike[]): Department[] {
+function unavailableDepartments(
+  errors: readonly GraphQLErrorLike[],
+  departments: readonly DepartmentInfo[],
+): Department[] {
   const named = errors
     .filter((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE')
-    .map((e) => DEPARTMENT_OF_SUBGRAPH[String(e.extensions?.subgraph)])
+    .map((e) => departments.find((d) => d.name === e.extensions?.subgraph)?.department)
     .filter((d): d is Department => d !== undefined);
   return [...new Set(named)];
 }
@@ -145,16 +74,17 @@ export async function liveBoard(
   query: BoardQuery,
   withPickers: boolean,
 ): Promise<BoardAnswer> {
-  const answer = await run<LiveBoardAnswer>(token, 'ScreenLiveBoard', {
+  const answer = await run(token, 'ScreenLiveBoard', {
     scope: query.scope,
     period: query.period,
     schemeId: query.schemeId || null,
     withPickers,
   });
   const found = answer.data?.assessmentBoard ?? null;
+  const departments = answer.data?.departments ?? [];
   return {
     pickers: pickersOf(answer.data),
-    problems: describeErrors(answer.errors, found !== null),
+    problems: describeErrors(answer.errors, found !== null, departments),
     value: found && {
       mode: 'live',
       scope: found.scope,
@@ -163,13 +93,15 @@ export async function liveBoard(
       partial: found.partial,
       publication: null,
       rows: found.rows.map(liveRow),
-      unavailable: unavailableDepartments(answer.errors),
+      unavailable: unavailableDepartments(answer.errors, departments),
+      departments,
     },
   };
 }
 
 /** A drill-down from its answer, live or published alike: the row with every indicator. */
 function stationDetail<Row>(
+  board: Board,
   errors: readonly GraphQLErrorLike[],
   found: { scheme: SchemeSummary; row: (Row & { indicators: IndicatorScore[] }) | null } | null,
   history: HistoryPoint[] | null,
@@ -177,7 +109,7 @@ function stationDetail<Row>(
 ): Loaded<StationDetail> {
   const row = found?.row ?? null;
   return {
-    problems: describeErrors(errors, row !== null),
+    problems: describeErrors(errors, row !== null, board.departments),
     value:
       found && row
         ? { scheme: found.scheme, history, row: { ...toRow(row), indicators: row.indicators } }
@@ -192,7 +124,7 @@ export async function liveStation(
   query: BoardQuery,
   stationCode: string,
 ): Promise<Loaded<StationDetail>> {
-  const answer = await run<LiveStationAnswer>(token, 'ScreenLiveStation', {
+  const answer = await run(token, 'ScreenLiveStation', {
     scope: query.scope,
     period: query.period,
     schemeId: query.schemeId || null,
@@ -200,6 +132,7 @@ export async function liveStation(
     schemeName: board.scheme.name,
   });
   return stationDetail(
+    board,
     answer.errors,
     answer.data?.assessmentBoard ?? null,
     answer.data?.station?.assessmentHistory ?? null,
@@ -216,17 +149,20 @@ export async function officialBoard(
   query: BoardQuery,
   withPickers: boolean,
 ): Promise<BoardAnswer> {
-  const answer = await run<OfficialBoardAnswer>(token, 'ScreenOfficialBoard', {
+  const answer = await run(token, 'ScreenOfficialBoard', {
     scope: query.scope,
     period: query.period,
     schemeId: query.schemeId || null,
     withPickers,
   });
   const found = answer.data?.publishedBoard ?? null;
+  const departments = answer.data?.departments ?? [];
   const unpublished = answer.data !== null && found === null && answer.errors.length === 0;
   return {
     pickers: pickersOf(answer.data),
-    problems: unpublished ? [UNPUBLISHED] : describeErrors(answer.errors, found !== null),
+    problems: unpublished
+      ? [UNPUBLISHED]
+      : describeErrors(answer.errors, found !== null, departments),
     value: found && {
       mode: 'official',
       scope: found.scope,
@@ -241,6 +177,7 @@ export async function officialBoard(
       },
       rows: found.rows.edges.map(({ node }) => publishedRow(node)),
       unavailable: [],
+      departments,
     },
   };
 }
@@ -252,7 +189,7 @@ export async function officialStation(
   query: BoardQuery,
   stationCode: string,
 ): Promise<Loaded<StationDetail>> {
-  const answer = await run<OfficialStationAnswer>(token, 'ScreenOfficialStation', {
+  const answer = await run(token, 'ScreenOfficialStation', {
     scope: query.scope,
     period: query.period,
     schemeId: query.schemeId || null,
@@ -261,6 +198,7 @@ export async function officialStation(
     schemeName: board.scheme.name,
   });
   return stationDetail(
+    board,
     answer.errors,
     answer.data?.publishedBoard ?? null,
     answer.data?.station?.assessmentHistory ?? null,
