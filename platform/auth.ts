@@ -8,7 +8,7 @@ import {
   type JSONWebKeySet,
   type JWTVerifyOptions,
 } from 'jose';
-import { envVar, isProduction } from './config';
+import { envVar, intEnv, isProduction } from './config';
 import { codedError } from './errors';
 import { hasControlCharacter, hasVisibleCharacter } from './text';
 
@@ -28,7 +28,12 @@ export interface AuthConfig {
   jwks?: JSONWebKeySet;
   issuer?: string;
   audience?: string;
+  /** The furthest ahead a token's `exp` may be, in seconds (JWT_MAX_LIFETIME_DAYS). */
+  maxLifetimeS?: number;
 }
+
+/** 30 days: the longest-lived token a department system is issued (`npm run token -- --expires 30d`). */
+const DEFAULT_MAX_TOKEN_LIFETIME_DAYS = 30;
 
 export function authConfigFromEnv(): AuthConfig {
   const secret = envVar('JWT_SECRET');
@@ -43,6 +48,7 @@ export function authConfigFromEnv(): AuthConfig {
     ...(secret ? { secret: new TextEncoder().encode(secret) } : {}),
     ...(jwksFile ? { jwks: JSON.parse(readFileSync(jwksFile, 'utf8')) as JSONWebKeySet } : {}),
     ...claimsFromEnv(),
+    maxLifetimeS: intEnv('JWT_MAX_LIFETIME_DAYS', DEFAULT_MAX_TOKEN_LIFETIME_DAYS) * 86_400,
   };
 }
 
@@ -101,11 +107,23 @@ export function createVerifier(config: AuthConfig) {
       if (!Array.isArray(roles) || !roles.every((role) => typeof role === 'string')) {
         throw unauthenticated('the roles claim must be an array of strings');
       }
-      const sub = String(payload.sub);
-      // The subject names the viewer in errors and is stored as a scheme's publisher.
-      if (sub.length > MAX_SUBJECT || hasControlCharacter(sub) || !hasVisibleCharacter(sub)) {
+      // A token that never ends, or ends in year 9999, is a leaked credential waiting to happen.
+      const maxLifetimeS = config.maxLifetimeS ?? DEFAULT_MAX_TOKEN_LIFETIME_DAYS * 86_400;
+      if (payload.exp !== undefined && payload.exp > Date.now() / 1000 + maxLifetimeS) {
         throw unauthenticated(
-          `the sub claim must be 1 to ${MAX_SUBJECT} characters, visible, without control characters`,
+          `exp is more than ${Math.round(maxLifetimeS / 86_400)} days ahead (JWT_MAX_LIFETIME_DAYS)`,
+        );
+      }
+      const sub = payload.sub;
+      // The subject names the viewer in errors and is stored as a scheme's publisher.
+      if (
+        typeof sub !== 'string' ||
+        sub.length > MAX_SUBJECT ||
+        hasControlCharacter(sub) ||
+        !hasVisibleCharacter(sub)
+      ) {
+        throw unauthenticated(
+          `the sub claim must be a string of 1 to ${MAX_SUBJECT} characters, visible, without control characters`,
         );
       }
       return { sub, roles };

@@ -2,6 +2,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { intEnv } from './config';
 import type { Logger } from './log';
 import { inRequestScope, requestId } from './request-scope';
@@ -159,11 +160,49 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
   }
 
   const server = createServer((req, res) => inRequestScope(req, res, () => handle(req, res)));
+  server.on('clientError', answerClientError);
   // The gateway keeps connections to subgraphs alive; a server that closes idle sockets before
   // the client does races it into "socket hang up" (apollographql/federation#2313).
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   return server;
+}
+
+/** What Node's parser refuses before any handler runs, as a coded GraphQL answer. */
+const CLIENT_ERRORS: Record<string, { status: string; code: string; message: string }> = {
+  HPE_HEADER_OVERFLOW: {
+    status: '431 Request Header Fields Too Large',
+    code: 'REQUEST_HEADER_FIELDS_TOO_LARGE',
+    message: "request headers over the server's limit (16 KiB)",
+  },
+};
+
+/**
+ * Answers a request Node's HTTP parser refused (headers too large, a malformed request) with a
+ * JSON body and a code, where Node would send a bare status line; the connection is closed,
+ * since the rest of what the client sends cannot be read. A socket already gone gets nothing.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const known = CLIENT_ERRORS[error.code ?? ''] ?? {
+    status: '400 Bad Request',
+    code: 'BAD_REQUEST',
+    message: 'malformed HTTP request',
+  };
+  const body = JSON.stringify({
+    errors: [{ message: known.message, extensions: { code: known.code } }],
+  });
+  const head = [
+    `HTTP/1.1 ${known.status}`,
+    'content-type: application/json; charset=utf-8',
+    `content-length: ${Buffer.byteLength(body)}`,
+    ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}`),
+    'connection: close',
+  ];
+  socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
 }
 
 /** Listens on `port` (0 picks a free one) and returns the port taken. */

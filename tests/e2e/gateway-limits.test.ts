@@ -312,6 +312,30 @@ describe('HTTP defences', () => {
     },
   );
 
+  it.each(['gateway', 'stations'])(
+    'the %s answers headers over 16 KiB with 431 and a coded JSON body',
+    async (target) => {
+      const url = target === 'gateway' ? platform.gateway.url : platform.service(target).url;
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { ...json(admin), 'x-padding': 'x'.repeat(100 * 1024) },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect([response.status, response.headers.get('content-type')]).toEqual([
+        431,
+        'application/json; charset=utf-8',
+      ]);
+      expect(await response.json()).toEqual({
+        errors: [
+          {
+            message: "request headers over the server's limit (16 KiB)",
+            extensions: { code: 'REQUEST_HEADER_FIELDS_TOO_LARGE' },
+          },
+        ],
+      });
+    },
+  );
+
   const batch = JSON.stringify([{ query: '{ a: __typename }' }, { query: '{ b: __typename }' }]);
 
   it('refuses a batch of operations in one request', async () => {

@@ -69,3 +69,30 @@ it("refuses another station's figures through the gateway too", async () => {
   expect(res.data?.station).toEqual({ caseStats: null });
   expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 });
+
+describe('a malformed representation is BAD_USER_INPUT, not an internal error', () => {
+  it.each([
+    ['an array', { code: [OWN] }],
+    ['an object', { code: { code: OWN } }],
+    ['a number', { code: 330624500001 }],
+    ['missing', {}],
+  ])('a Station whose code is %s, straight to stations and cases', async (_case, fields) => {
+    const admin = await tokenFor('admin');
+    const answers = await Promise.all(
+      [
+        ['stations', '... on Station { code name }'],
+        ['cases', '... on Station { code caseStats(period: "2024") { period } }'],
+      ].map(([name, selection]) =>
+        platform.querySubgraph(
+          name ?? '',
+          `query ($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`,
+          { token: admin, variables: { r: [{ __typename: 'Station', ...fields }] } },
+        ),
+      ),
+    );
+    expect(answers.map((res) => [res.status, res.errors?.[0]?.extensions?.code])).toEqual([
+      [200, 'BAD_USER_INPUT'],
+      [200, 'BAD_USER_INPUT'],
+    ]);
+  });
+});

@@ -265,6 +265,35 @@ describe('the next period, a late record and a revision', () => {
     expect(await stored()).toBe(before);
   });
 
+  it.each([
+    ['a bell', 'late \u0007 record'],
+    ['an escape sequence', '\u001b[31mred'],
+    ['a lone surrogate', 'broken \ud800 text'],
+    ['only a zero-width space', '\u200b'],
+    ['501 characters', '理'.repeat(501)],
+  ])(
+    'refuses a reason holding %s, as a withdrawal does, and stores nothing',
+    async (_c, reason) => {
+      const before = await stored();
+      const res = await publish({ scope: COUNTY, period: '2019-Q2', reason });
+      expect([codeOf(res), res.errors?.[0]?.extensions?.field]).toEqual([
+        'BAD_USER_INPUT',
+        'reason',
+      ]);
+      expect(await stored()).toBe(before);
+    },
+  );
+
+  it.each(['1800', '1948-H2'])('refuses to publish period %s, before 1949', async (period) => {
+    const before = await stored();
+    const res = await publish({ scope: COUNTY, period });
+    expect([codeOf(res), res.errors?.[0]?.message]).toEqual([
+      'BAD_USER_INPUT',
+      expect.stringContaining('before 1949'),
+    ]);
+    expect(await stored()).toBe(before);
+  });
+
   it('publishes revision 2 with a reason; both revisions stay readable; changes lists the moved stations', async () => {
     const res = await publish({
       scope: COUNTY,

@@ -184,6 +184,26 @@ describe('tokens the gateway and every subgraph refuse with 401 UNAUTHENTICATED'
       'the roles claim must be an array of strings',
     ],
     [
+      'sub as a number',
+      () => sign(SECRET, { alg: 'HS256' }, claims({ sub: 42 as unknown as string })),
+      'the sub claim must be a string',
+    ],
+    [
+      'sub as an object',
+      () => sign(SECRET, { alg: 'HS256' }, claims({ sub: { id: 1 } as unknown as string })),
+      'the sub claim must be a string',
+    ],
+    [
+      'exp in year 9999',
+      () => sign(SECRET, { alg: 'HS256' }, claims({ exp: 253_402_300_799 })),
+      'exp is more than 30 days ahead',
+    ],
+    [
+      'exp 31 days ahead',
+      () => sign(SECRET, { alg: 'HS256' }, claims({ exp: now() + 31 * 86_400 })),
+      'exp is more than 30 days ahead',
+    ],
+    [
       'a token that is no JWT',
       () => Promise.resolve('not-a-jwt'),
       'invalid bearer token: not a JWT',

@@ -73,6 +73,14 @@ describe('parsePeriod', () => {
     );
   });
 
+  it.each(['1800', '1948', '1948-12', '1000-Q1'])('refuses %s, before 1949', (id) => {
+    expect(() => parsePeriod(id, TODAY)).toThrow(/is before 1949/);
+  });
+
+  it('takes 1949, the first year', () => {
+    expect(parsePeriod('1949', TODAY).range).toEqual({ from: '1949-01-01', to: '1949-12-31' });
+  });
+
   it.each(['2019-09', '2019-Q4', '2020', '2020-H1'])(
     'refuses %s, which starts after today',
     (id) => {

@@ -18,6 +18,7 @@ import { badUserInput, show } from '../../../platform/errors';
 import { bounded, decodeCursor, encodeCursor, pageInfo } from '../../kit/contract/connection';
 import type { BoardKey } from '../../kit/contract/board-contract';
 import { parsePeriod, previousPeriod } from '../../kit/figures/period';
+import { must } from '../../kit/records/batch-checks';
 import { listSize, STATIONS_IN_SCOPE } from '../../kit/contract/list-sizes';
 import { parseScope } from '../../kit/figures/scope';
 import { GradeEnum } from '../enums';
@@ -60,17 +61,20 @@ const SCOPE = {
 };
 const PERIOD = { description: '考核期 YYYY, YYYY-H1|H2, YYYY-Q1..Q4 or YYYY-MM.' };
 
-/** A reason as stored: trimmed, never blank, at most MAX_REASON characters. */
+/**
+ * A reason as stored, for good (the table is append-only): the rules of a withdrawal's reason
+ * (no control character nor lone surrogate, a visible character, at most MAX_REASON), trimmed.
+ */
 function normalReason(reason: string | null | undefined): string | null {
   if (reason == null) return null;
-  const trimmed = reason.trim();
-  if (trimmed === '' || trimmed.length > MAX_REASON) {
-    throw badUserInput(`reason must be 1 to ${MAX_REASON} characters, not blank`, {
+  const problem = must.beText('reason', reason, MAX_REASON);
+  if (problem) {
+    throw badUserInput(`reason ${show(reason)} ${problem.reason}`, {
       field: 'reason',
       value: reason,
     });
   }
-  return trimmed;
+  return reason.trim();
 }
 
 function publishedRow(stored: StoredRow): PublishedRow {

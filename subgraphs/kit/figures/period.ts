@@ -29,6 +29,13 @@ export interface Period extends PeriodWindow {
 
 const PATTERN = /^(\d{4})(?:-(H[12]|Q[1-4]|\d{2}))?$/;
 
+/**
+ * The first year a period may name: 1949, when today's public security organs were founded (a
+ * record's business date starts on 1949-10-01). An earlier year holds no record, so a board of
+ * it would be an official result of nothing.
+ */
+const FIRST_PERIOD_YEAR = 1949;
+
 function bounds(part: string | undefined): [PeriodKind, number, number] | null {
   if (part === undefined) return ['YEAR', 1, 12];
   if (part.startsWith('H')) {
@@ -61,6 +68,12 @@ export function parsePeriod(id: string, today: string): Period {
   const [kind, firstMonth, lastMonth] = found;
   const start = isoDate(year, firstMonth, 1);
   const end = isoDate(year, lastMonth, daysInMonth(year, lastMonth));
+  if (year < FIRST_PERIOD_YEAR) {
+    throw badUserInput(`period ${show(id)} is before ${FIRST_PERIOD_YEAR}`, {
+      field: 'period',
+      value: id,
+    });
+  }
   if (start > today) {
     throw badUserInput(`period ${show(id)} starts after today (${today})`, {
       field: 'period',

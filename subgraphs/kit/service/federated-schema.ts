@@ -1,9 +1,10 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, createResolversMap } from 'type-graphql';
 import { authChecker } from '../../../platform/access';
 import type { SubgraphDefinition } from './definition';
+import { checkRepresentation, stringKeyFields } from './representation-keys';
 
 /** A schema module as buildSubgraphSchema takes it, and its resolvers (typed by its signature). */
 type SchemaModule = Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number];
@@ -46,12 +47,26 @@ export function buildFederatedSchema(definition: SubgraphDefinition): GraphQLSch
     skipCheck: true,
   });
   const resolvers = createResolversMap(schema) as ResolverMap;
-  for (const [typeName, reference] of Object.entries(definition.referenceResolvers ?? {})) {
+  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
+  // Every entity's representation is checked before it is resolved: its string keys strings.
+  const keys = stringKeyFields(typeDefs, schema);
+  const references = definition.referenceResolvers ?? {};
+  for (const typeName of new Set([...keys.keys(), ...Object.keys(references)])) {
+    const fields = keys.get(typeName) ?? [];
+    const reference = references[typeName];
     resolvers[typeName] = {
       ...resolvers[typeName],
-      ...reference,
+      __resolveReference(
+        representation: Record<string, unknown>,
+        context: Parameters<NonNullable<typeof reference>['__resolveReference']>[1],
+        info: GraphQLResolveInfo,
+      ) {
+        checkRepresentation(typeName, fields, representation);
+        return reference
+          ? reference.__resolveReference(representation, context, info)
+          : representation;
+      },
     } as ResolverMap[string];
   }
-  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   return buildSubgraphSchema([{ typeDefs, resolvers }]);
 }

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { exportFileName, exportTable, toCsv } from '../../../web/screen/src/export-table';
 import { median, meansBy, summarize } from '../../../web/screen/src/stats';
 import type { Board, BoardRow } from '../../../web/screen/src/types';
@@ -155,6 +156,26 @@ describe('the export', () => {
         ],
       }),
     ).toBe('\uFEFF名次,派出所\r\n1,"a,""b"""\r\n2,枫桥\r\n');
+  });
+
+  it('neutralises station names a spreadsheet would run as formulas (OWASP), in the CSV as opened', () => {
+    const hostile = [
+      '=HYPERLINK("http://x","y")',
+      "+cmd|' /C calc'!A0",
+      '@SUM(1)',
+      '-2+3+cmd',
+      '\t=1+1',
+      '\r=1+1',
+    ];
+    const rows = hostile.map((name, i) => row(`33060260010${i}`, i + 1, -5, { name }));
+    const csv = toCsv(exportTable(board(), rows, names));
+    // Read back as a spreadsheet reads it: one record per line, quotes undone.
+    const [header, ...records]: string[][] = parse(csv.slice(1), { relaxQuotes: false });
+    const nameAt = header?.indexOf('派出所') ?? -1;
+    expect(records.map((r) => r[nameAt])).toEqual(hostile.map((name) => `'${name}`));
+    // No cell of any record starts with what a spreadsheet evaluates; numbers stay numbers.
+    expect(records.flat().filter((cell) => /^[=+@\t\r]/.test(cell))).toEqual([]);
+    expect(records.map((r) => r[header?.indexOf('总分') ?? -1])).toEqual(hostile.map(() => '-5'));
   });
 
   it('names the file for the scope, the period and the revision (or the live preview)', () => {

@@ -28,8 +28,19 @@ export function deductionText(row: BoardRow): string {
 }
 
 /**
+ * A text cell a spreadsheet could take for a formula (OWASP's CSV injection rule: a leading
+ * `=`, `+`, `-`, `@`, tab or carriage return), given a leading `'` so it is shown as text: a
+ * station named `=HYPERLINK(...)` must not become a link, nor `+cmd|...` a command, in the
+ * file an assessor opens. Numbers are numbers, negative or not.
+ */
+function neutralised(cell: Cell): Cell {
+  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+/**
  * The rows as the table shows them (already filtered), one cell per column. A department the
- * live preview could not read is "不可用", never a 0 that would look like a score.
+ * live preview could not read is "不可用", never a 0 that would look like a score. Text that a
+ * spreadsheet would evaluate is neutralised.
  */
 export function exportTable(
   board: Board,
@@ -68,7 +79,8 @@ export function exportTable(
     vetoText(board, row),
     deductionText(row),
   ]);
-  return { headers, rows: body };
+  // Every text cell of both exports (CSV and xlsx) is made safe here, once.
+  return { headers, rows: body.map((cells) => cells.map(neutralised)) };
 }
 
 function csvCell(cell: Cell): string {
