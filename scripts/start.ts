@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { envVar, intEnv, isProduction, serviceEnvName } from '../platform/config';
 import { PROJECT_ROOT } from '../platform/paths';
-import { listedOperation } from '../gateway/src/safelist';
+import { listedOperation } from '../platform/operations';
 import {
   ensureDatabase,
   serverVersion,

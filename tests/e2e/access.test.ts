@@ -21,7 +21,7 @@ const tokens = new Map<Role, string>();
 beforeAll(async () => {
   platform = await startPlatform({ seed: 'city' });
   for (const [role, claims] of Object.entries(ROLES)) {
-    tokens.set(role as Role, await tokenFor(...claims));
+    tokens.set(role, await tokenFor(...claims));
   }
 });
 afterAll(() => platform.stop());
@@ -32,9 +32,8 @@ function fingerprint(row: AccessRow): Promise<string[]> {
 }
 
 type Path = 'gateway' | 'subgraph';
-type Who = Role | 'anonymous';
 
-async function attempt(row: AccessRow, who: Who, path: Path) {
+async function attempt(row: AccessRow, who: Role, path: Path) {
   const { query, variables } = path === 'subgraph' && row.direct ? row.direct : row;
   const url = path === 'gateway' ? platform.gateway.url : platform.service(row.subgraph).url;
   const before = await fingerprint(row);
@@ -50,7 +49,7 @@ async function attempt(row: AccessRow, who: Who, path: Path) {
     : { codes, unchanged: (await fingerprint(row)).join() === before.join() };
 }
 
-function expected(row: AccessRow, who: Who) {
+function expected(row: AccessRow, who: Role) {
   if (who !== 'anonymous' && row.allowed.includes(who)) {
     return row.answer ? { codes: [], answer: row.answer.expected } : { codes: [] };
   }
@@ -58,7 +57,7 @@ function expected(row: AccessRow, who: Who) {
   return row.writes ? { codes, unchanged: true } : { codes };
 }
 
-const WHO: Who[] = ['anonymous', ...(Object.keys(ROLES) as Role[])];
+const WHO: Role[] = ['anonymous', ...Object.keys(ROLES)];
 const CELLS = ACCESS_MATRIX.flatMap((row) =>
   WHO.map((who) => ({
     field: row.field,

@@ -1,4 +1,4 @@
-import { listedOperation } from '../../gateway/src/safelist';
+import { listedOperation } from '../../platform/operations';
 import { DEFAULT_MAX_BODY_BYTES } from '../../platform/http';
 import { startPlatform, type Platform } from '../support/platform';
 import { registryStation } from '../support/stations';

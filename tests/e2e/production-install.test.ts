@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { listedOperation } from '../../gateway/src/safelist';
+import { listedOperation } from '../../platform/operations';
 import { PROJECT_ROOT } from '../../platform/paths';
 import { freePort } from '../../scripts/embedded-postgres';
 import { createTestDatabase, type TestDatabase } from '../support/database';

@@ -5,7 +5,7 @@ import { startGateway, type RunningGateway } from '../../gateway/src/gateway';
 import { authConfigFromEnv } from '../../platform/auth';
 import { PROJECT_ROOT, SUPERGRAPH_FILE } from '../../platform/paths';
 import { postGraphQL, startPlatform, type Platform } from '../support/platform';
-import { listedOperation } from '../../gateway/src/safelist';
+import { listedOperation } from '../../platform/operations';
 import { tokenFor } from '../support/tokens';
 
 const STATION = listedOperation('Station');
