@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
-import type { OperationManifest } from '../../platform/operations';
 import { OPERATIONS_FILE, SUPERGRAPH_FILE } from '../../platform/paths';
 import { apiSchema } from '../../scripts/api-schema';
 import { operationTypes, TYPED_CLIENTS } from '../../scripts/operation-types';
 
 const api = apiSchema(readFileSync(SUPERGRAPH_FILE, 'utf8'));
-const manifest = JSON.parse(readFileSync(OPERATIONS_FILE, 'utf8')) as OperationManifest;
+const manifest = JSON.parse(readFileSync(OPERATIONS_FILE, 'utf8')) as {
+  operations: { name: string; body: string }[];
+};
 const [screen, subgraphs] = TYPED_CLIENTS;
 
 /** The manifest with one operation's text changed. */
-function edited(name: string, edit: (body: string) => string): OperationManifest {
+function edited(name: string, edit: (body: string) => string): typeof manifest {
   return {
     ...manifest,
     operations: manifest.operations.map((o) =>
