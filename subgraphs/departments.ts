@@ -1,30 +1,10 @@
-import { join } from 'node:path';
-import type { BoardDepartment, DepartmentSubgraph } from './kit/contract/department-subgraph';
+import type { BoardDepartment } from './kit/contract/department-subgraph';
 import {
   DEPARTMENT_REGISTRY,
   type DepartmentEntry,
   type DepartmentService,
 } from './kit/service/registry';
-
-/** A department built with the kit, as its module exports it. */
-export type KitDepartment = DepartmentSubgraph<string, object>;
-
-/**
- * The code of a department built with the kit, found through its registry entry (`kit`: its
- * folder from the project's root, exporting the subgraph under the department's name). Loaded by
- * path rather than imported, so that nothing names a department in code: the registry
- * (departments.json) is the one list of them.
- */
-function kitDepartment(entry: DepartmentEntry, folder: string): KitDepartment {
-  // From this file's folder (subgraphs/, or dist/subgraphs/ once built) up to the root's level.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path read from data
-  const exports = require(join(__dirname, '..', folder)) as Record<string, unknown>;
-  const subgraph = exports[entry.name] as KitDepartment | undefined;
-  if (subgraph?.name !== entry.name) {
-    throw new Error(`${folder} exports no department subgraph named ${entry.name}`);
-  }
-  return subgraph;
-}
+import { kitDepartment, type KitDepartment } from './subgraph-named';
 
 /** The departments of the registry built with the kit, in the registry's order. */
 export const DEPARTMENTS: readonly KitDepartment[] = DEPARTMENT_REGISTRY.flatMap((entry) =>

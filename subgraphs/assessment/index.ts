@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from '../kit/service/definition';
 import { CatalogResolver } from './catalog/catalog-resolver';
+import { RegisteredDepartmentsResolver } from './catalog/registered-departments';
 import { LiveBoardResolver } from './live/live-board-resolver';
 import { createLoaders, type AssessmentLoaders } from './loaders';
 import { Schemes1764400000005 } from './migrations/1764400000005-schemes';
@@ -23,6 +24,7 @@ export const assessment: SubgraphDefinition<AssessmentLoaders> = {
   resolvers: [
     SchemeResolver,
     CatalogResolver,
+    RegisteredDepartmentsResolver,
     LiveBoardResolver,
     PublishedBoardResolver,
     StationHistoryResolver,

@@ -394,6 +394,12 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
     catalogRow(d.name, d.catalog.field),
   ]),
   {
+    field: 'Query.departments',
+    subgraph: 'assessment',
+    query: '{ departments { department name label } }',
+    allowed: SIGNED_IN,
+  },
+  {
     field: 'Query.indicatorCatalog',
     subgraph: 'assessment',
     query: '{ indicatorCatalog { department label version indicators { key label kind } } }',

@@ -40,6 +40,7 @@ async function attempt(row: AccessRow, who: Role, path: Path) {
   const res = await postGraphQL(url, query, {
     token: who === 'anonymous' ? undefined : tokens.get(who),
     variables: typeof variables === 'function' ? variables() : variables,
+    ...(path === 'subgraph' ? { proofFor: row.subgraph } : {}),
   });
   const codes = [...new Set(res.errors?.map((e) => e.extensions?.code))];
   const allowed = who !== 'anonymous' && row.allowed.includes(who);

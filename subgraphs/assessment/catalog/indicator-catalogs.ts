@@ -60,6 +60,7 @@ function indexed(entry: DepartmentEntry, catalog: IndicatorCatalog): DepartmentC
 export async function learnCatalogs(graph: GatewayClient): Promise<Catalogs> {
   let data: Record<string, IndicatorCatalog | null | undefined>;
   try {
+    // One field per department of the registry, so read by each entry's catalog field.
     data = await graph.query(CATALOGS_OPERATION, {}, 'departments');
   } catch (error) {
     throw codedError(

@@ -85,7 +85,7 @@ export function catalogIndicators<F>(department: string, indicators: Indicators<
 }
 
 /** The catalog's version: a digest of everything it says, so it changes when any of it does. */
-function catalogVersion(indicators: readonly CatalogIndicator[]): string {
+export function catalogVersion(indicators: readonly CatalogIndicator[]): string {
   return createHash('sha256').update(JSON.stringify(indicators)).digest('hex').slice(0, 16);
 }
 

@@ -51,7 +51,7 @@ export type DepartmentService =
 const DEFAULT_REGISTRY_FILE = join(PROJECT_ROOT, 'departments.json');
 
 /** departments.json, or the file DEPARTMENTS_FILE names (relative to the project's root). */
-function registryFile(): string {
+export function registryFile(): string {
   const named = envVar('DEPARTMENTS_FILE');
   if (named === undefined) return DEFAULT_REGISTRY_FILE;
   return isAbsolute(named) ? named : join(PROJECT_ROOT, named);
@@ -117,7 +117,7 @@ function entryOf(value: unknown, index: number): DepartmentEntry {
 }
 
 /** The entries of a registry's text, checked: every name, value and field unique. */
-function parseRegistry(json: string, file = 'the registry'): DepartmentEntry[] {
+export function parseRegistry(json: string, file = 'the registry'): DepartmentEntry[] {
   const parsed = JSON.parse(json) as { departments?: unknown };
   if (!Array.isArray(parsed.departments)) throw new Error(`${file} has no departments list`);
   const entries = parsed.departments.map(entryOf);
