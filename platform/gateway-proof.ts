@@ -15,9 +15,9 @@ export const GATEWAY_PROOF_ISSUER = 'fengqiao-gateway';
 /** How long a proof is good for: one fetch, with time to spare. */
 export const GATEWAY_PROOF_LIFETIME_S = 60;
 /** The clock skew a subgraph allows between the gateway's clock and its own. */
-export const GATEWAY_PROOF_SKEW_S = 5;
+const GATEWAY_PROOF_SKEW_S = 5;
 /** SUBGRAPH_SECRET's shortest length: HS256's key is 256 bits. */
-export const MIN_SUBGRAPH_SECRET_BYTES = 32;
+const MIN_SUBGRAPH_SECRET_BYTES = 32;
 
 export type ProofSecret = Uint8Array;
 

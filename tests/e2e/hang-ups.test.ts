@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { listedOperation } from '../../gateway/src/safelist';
+import { listedOperation } from '../../platform/operations';
 import { startPlatform, type GraphQLResponse, type Platform } from '../support/platform';
 import { tokenFor } from '../support/tokens';
 
