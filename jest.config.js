@@ -4,6 +4,9 @@
  * the unit tier runs without any database: Jest runs a project's global setup only when one of
  * its tests is selected, and a setup two projects share only once.
  */
+/** The dependencies that ship only ES modules. */
+const ONLY_ES_MODULES = '(jose|auto-bind)';
+
 const common = {
   testEnvironment: 'node',
   testMatch: ['**/*.test.ts'],
@@ -21,11 +24,12 @@ const common = {
         module: { type: 'commonjs', ignoreDynamic: true },
       },
     ],
-    // jose ships only ES modules. Node 22 require()s them, as the services do, but Jest's own
-    // require does so only from Node 24.9: for the tests, they are compiled to CommonJS.
-    '/node_modules/jose/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
+    // jose and auto-bind (GraphQL Code Generator's) ship only ES modules. Node 22 require()s
+    // them, as the services and scripts do, but Jest's own require does so only from Node 24.9:
+    // for the tests, they are compiled to CommonJS.
+    [`/node_modules/${ONLY_ES_MODULES}/.+\\.js$`]: ['@swc/jest', { module: { type: 'commonjs' } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transformIgnorePatterns: [`/node_modules/(?!${ONLY_ES_MODULES}/)`],
   setupFiles: ['<rootDir>/tests/support/env.ts'],
 };
 

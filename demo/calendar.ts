@@ -4,7 +4,7 @@ import { Random } from './random';
 import { demoStations, type DemoStation } from './stations';
 
 /** The demo records cover January 2018 to December 2019: 2019 against its 2018 baseline. */
-export const DEMO_YEARS = [2018, 2019] as const;
+const DEMO_YEARS = [2018, 2019] as const;
 
 /**
  * One value per demo year, [2018, 2019]: a monthly rate in the baseline year and the rate the

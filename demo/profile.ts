@@ -4,7 +4,7 @@
  */
 export type DemoProfile = 'city' | 'province';
 
-export const DEMO_PROFILES: readonly DemoProfile[] = ['city', 'province'];
+const DEMO_PROFILES: readonly DemoProfile[] = ['city', 'province'];
 
 export function isDemoProfile(value: string): value is DemoProfile {
   return (DEMO_PROFILES as readonly string[]).includes(value);

@@ -55,7 +55,7 @@ export class Random {
 }
 
 /** FNV-1a: a stable 32-bit seed from a name. */
-export function hashString(text: string): number {
+function hashString(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) {
     hash ^= text.charCodeAt(i);

@@ -3,7 +3,7 @@ import { ARTICLE_SOCIAL_ORGANIZATIONS } from './article';
 import type { DemoProfile } from './profile';
 import { Random } from './random';
 
-export type CreationStatus =
+type CreationStatus =
   'NOT_STARTED' | 'IN_PROGRESS' | 'NAMED_CITY' | 'NAMED_PROVINCIAL' | 'NAMED_NATIONAL';
 
 export interface DemoStation {
@@ -19,7 +19,7 @@ export interface DemoStation {
 }
 
 /** Zhejiang had 1,178 police stations (派出所) in 2019. */
-export const PROVINCE_STATIONS = 1178;
+const PROVINCE_STATIONS = 1178;
 
 /**
  * The towns and streets of 绍兴's counties, one station each. A county's older stations keep

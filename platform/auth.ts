@@ -117,8 +117,6 @@ export function createVerifier(config: AuthConfig) {
   };
 }
 
-export type Verifier = ReturnType<typeof createVerifier>;
-
 /** Mints an HS256 token: for `npm start`'s sample tokens, the tests and the import tool. */
 export async function signToken(
   secret: string,

@@ -26,7 +26,7 @@ import {
  * one field: `@cost(weight:)` and `@listSize(assumedSize:, slicingArguments:, sizedFields:)`,
  * and, in a supergraph, the fields it `@requires` (fetched from other subgraphs to resolve it).
  */
-export interface FieldCost {
+interface FieldCost {
   weight?: number;
   assumedSize?: number;
   slicingArguments?: string[];
@@ -46,7 +46,7 @@ export interface CostDirectives {
  * holds every list to it), so this prices only what the schema has but does not own:
  * introspection lists, which are refused in production anyway.
  */
-export const UNANNOTATED_LIST_SIZE = 100;
+const UNANNOTATED_LIST_SIZE = 100;
 
 /** Apollo's price of a mutation as such: it writes, whatever it selects. */
 const MUTATION_COST = 10;

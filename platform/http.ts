@@ -24,7 +24,7 @@ export interface HttpOptions<C extends BaseContext> {
  */
 export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-export const GRAPHQL_PATH = '/graphql';
+const GRAPHQL_PATH = '/graphql';
 
 /**
  * On every response of every service: no MIME sniffing (a JSON answer is never run as a script

@@ -39,7 +39,7 @@ export const DEFAULT_LIMITS: Limits = {
 };
 
 /** The environment variable that sets each limit. */
-export const LIMIT_VARIABLES: Record<keyof Limits, string> = {
+const LIMIT_VARIABLES: Record<keyof Limits, string> = {
   depth: 'MAX_QUERY_DEPTH',
   aliases: 'MAX_ALIASES',
   rootFields: 'MAX_ROOT_FIELDS',

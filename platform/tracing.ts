@@ -15,7 +15,7 @@ const SWITCHES = [
 
 let sdk: TracingSdk | undefined;
 
-export function tracingConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+function tracingConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
   const value = (name: string) => (env[name] ?? '').trim().toLowerCase();
   if (value('OTEL_SDK_DISABLED') === 'true' || value('OTEL_TRACES_EXPORTER') === 'none') {
     return false;

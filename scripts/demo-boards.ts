@@ -5,7 +5,7 @@ import { listedOperation } from '../gateway/src/safelist';
  * assessment publishes them, so the screen opens on an official result with rank changes and
  * each station's history.
  */
-export const DEMO_BOARDS = {
+const DEMO_BOARDS = {
   scope: '330600',
   periods: ['2019-Q1', '2019-Q2', '2019-H1', '2019-Q3', '2019-Q4', '2019-H2'],
 };

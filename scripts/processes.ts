@@ -10,7 +10,7 @@ import { SUBGRAPHS } from '../subgraphs/list';
  * The platform as separate Node processes, as `npm start` and `npm run bench` run it: every
  * subgraph (`dist/subgraphs/serve.js <name>`) and a gateway, each on its own port.
  */
-export const SUBGRAPH_SCRIPT = join(PROJECT_ROOT, 'dist', 'subgraphs', 'serve.js');
+const SUBGRAPH_SCRIPT = join(PROJECT_ROOT, 'dist', 'subgraphs', 'serve.js');
 export const GATEWAY_SCRIPT = join(PROJECT_ROOT, 'dist', 'gateway', 'src', 'main.js');
 
 /** Where a process's output goes: line by line to a callback, or appended to a file. */

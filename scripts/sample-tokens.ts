@@ -4,7 +4,7 @@ import { ROLE_DEPARTMENTS } from '../subgraphs/departments';
 /** 诸暨市公安局枫桥派出所 in the demo data. */
 export const FENGQIAO_STATION = '330681500001';
 
-export const SAMPLE_ROLES = [
+const SAMPLE_ROLES = [
   'admin',
   'assessor',
   ...ROLE_DEPARTMENTS.map((name) => `department:${name}`),

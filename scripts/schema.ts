@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { composeServices } from '@apollo/composition';
 import { composeServices as composeWithGuild } from '@theguild/federation-composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { findBreakingChanges, parse } from 'graphql';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { parse } from 'graphql';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OPERATIONS_DIR, OPERATIONS_FILE, PROJECT_ROOT, SUPERGRAPH_FILE } from '../platform/paths';
@@ -11,17 +12,20 @@ import { SUBGRAPHS } from '../subgraphs/list';
 import type { OperationManifest } from '../gateway/src/safelist';
 import { apiSchema } from './api-schema';
 import { LOADS_FILE, loadsDocument } from './import/kinds';
-import { lineDiff } from './line-diff';
 import { costProblems } from './operation-costs';
+import { operationTypes } from './operation-types';
 import { operationManifest } from './operations';
+import { describeChanges, schemaChanges, type SchemaChange } from './schema-changes';
 
 /**
  * `npm run schema` writes schema/<name>.graphql (each subgraph's SDL with its federation
- * directives), schema/supergraph.graphql (their composition) and schema/operations.json (the
- * gateway's safelist, from schema/operations/*.graphql). It refuses a change that
+ * directives), schema/supergraph.graphql (their composition), schema/operations.json (the
+ * gateway's safelist, from schema/operations/*.graphql) and the typed clients' generated types
+ * of their operations (./operation-types.ts). It refuses a change that
  * would break a client unless given --allow-breaking.
  * `npm run schema:check` regenerates in memory and fails on composition errors, on a file that
- * differs from what the code prints (showing the diff), and names any breaking change.
+ * differs from what the code prints (showing the diff), and on a breaking change.
+ * Both list each change to the API schema as breaking, dangerous or safe (scripts/schema-changes).
  *
  * Both write and check compose twice: with @apollo/composition, whose supergraph we serve, and
  * with The Guild's @theguild/federation-composition (what Hive's gateway and router build
@@ -34,7 +38,7 @@ interface Generated {
   errors: string[];
 }
 
-function generate(): Generated {
+async function generate(): Promise<Generated> {
   const files = new Map<string, string>();
   const services = SUBGRAPHS.map((definition) => {
     const sdl = printSubgraphSchema(buildFederatedSchema(definition));
@@ -58,31 +62,34 @@ function generate(): Generated {
   files.set(join(OPERATIONS_DIR, LOADS_FILE), loads);
   const manifest = operationManifest(OPERATIONS_DIR, api, new Map([[LOADS_FILE, loads]]));
   files.set(OPERATIONS_FILE, manifest.text);
-  const costs = costProblems(result.supergraphSdl, JSON.parse(manifest.text) as OperationManifest);
-  return { files, errors: [...manifest.errors, ...costs] };
+  const listed = JSON.parse(manifest.text) as OperationManifest;
+  const costs = costProblems(result.supergraphSdl, listed);
+  // An operation the schema refuses has no types to generate: the manifest's errors say why.
+  if (manifest.errors.length > 0) return { files, errors: manifest.errors };
+  for (const [file, text] of await operationTypes(api, listed)) files.set(file, text);
+  return { files, errors: costs };
 }
 
-/** What clients of the gateway would lose: removed fields, changed types, and so on. */
-function breakingChanges(generated: Generated): string[] {
+/** What the generated supergraph changes for clients of the gateway, against the committed one. */
+async function clientChanges(generated: Generated): Promise<SchemaChange[]> {
   const next = generated.files.get(SUPERGRAPH_FILE);
   if (!next || !existsSync(SUPERGRAPH_FILE)) return [];
-  return findBreakingChanges(apiSchema(readFileSync(SUPERGRAPH_FILE, 'utf8')), apiSchema(next)).map(
-    (change) => `${change.type}: ${change.description}`,
-  );
+  return schemaChanges(apiSchema(readFileSync(SUPERGRAPH_FILE, 'utf8')), apiSchema(next));
 }
 
-function main(mode: string, flags: string[]): number {
-  const generated = generate();
+async function main(mode: string, flags: string[]): Promise<number> {
+  const generated = await generate();
   if (generated.errors.length > 0) {
     console.error(
       'Composition or the safelist failed:\n' + generated.errors.map((e) => `  - ${e}`).join('\n'),
     );
     return 1;
   }
-  const breaking = breakingChanges(generated);
-  if (breaking.length > 0) {
-    console.error(
-      'Breaking changes for clients of the gateway:\n' + breaking.map((b) => `  - ${b}`).join('\n'),
+  const changes = await clientChanges(generated);
+  const breaking = changes.filter((c) => c.severity === 'breaking');
+  if (changes.length > 0) {
+    (breaking.length > 0 ? console.error : console.log)(
+      'Changes for clients of the gateway:\n' + describeChanges(changes),
     );
   }
   const stale = [...generated.files].filter(
@@ -91,10 +98,16 @@ function main(mode: string, flags: string[]): number {
   if (mode === 'check') {
     for (const [file, text] of stale) {
       const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
-      console.error(`${file.slice(PROJECT_ROOT.length + 1)} is not what the code prints:`);
-      console.error(lineDiff(before, text));
+      const name = file.slice(PROJECT_ROOT.length + 1);
+      console.error(`${name} is not what the code prints:`);
+      console.error(
+        createTwoFilesPatch(name, name, before, text, 'committed', 'printed', {
+          context: 2,
+          headerOptions: FILE_HEADERS_ONLY,
+        }),
+      );
     }
-    if (stale.length > 0) console.error('Run `npm run schema` and commit schema/.');
+    if (stale.length > 0) console.error('Run `npm run schema` and commit the files it writes.');
     else console.log(`schema/ is current (${generated.files.size} files).`);
     return stale.length > 0 || breaking.length > 0 ? 1 : 0;
   }
@@ -111,4 +124,10 @@ function main(mode: string, flags: string[]): number {
 }
 
 const [mode = 'check', ...flags] = process.argv.slice(2);
-process.exitCode = main(mode, flags);
+main(mode, flags).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

@@ -3,7 +3,7 @@ import type { SubgraphFetch } from './capture';
 import { percentile } from './load';
 
 /** One stage of the plan: its subgraphs, and how long they took side by side (median). */
-export interface StageFigures {
+interface StageFigures {
   subgraphs: string[];
   p50: number;
 }

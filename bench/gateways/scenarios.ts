@@ -32,7 +32,7 @@ export interface Scenario {
 }
 
 /** A request `npm run bench` sends once, through our gateway, before measuring. */
-export interface PrepareStep {
+interface PrepareStep {
   role: string;
   operation: string;
   variables: Record<string, unknown>;
@@ -43,7 +43,7 @@ export const PERIOD = '2019-Q2';
 /** 诸暨市公安局枫桥派出所, in 诸暨市 (330681) of 绍兴 (330600). */
 export const DRILL_DOWN_STATION = '330681500001';
 const DRILL_DOWN_CITY = '330600';
-export const INGEST_BATCH = 1000;
+const INGEST_BATCH = 1000;
 /** Ingested records' ids start with this, so a run can remove what it wrote. */
 export const INGEST_PREFIX = 'BENCH-';
 

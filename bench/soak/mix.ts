@@ -24,12 +24,12 @@ export interface SoakKind {
   run(context: SoakContext): Promise<string | null>;
 }
 
-export const PERIOD = '2019-Q2';
+const PERIOD = '2019-Q2';
 /** Soak stations live in 新昌县 under codes no demo station has. */
-export const SOAK_STATION_PREFIX = '3306249';
+const SOAK_STATION_PREFIX = '3306249';
 export const SOAK_STATIONS = 2000;
 /** Soak cases' externalIds: a pool that later loads update. */
-export const SOAK_CASE_PREFIX = 'SOAK-C-';
+const SOAK_CASE_PREFIX = 'SOAK-C-';
 const SOAK_CASES = 5000;
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)];

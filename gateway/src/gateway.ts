@@ -29,7 +29,7 @@ import { webRoutes } from './web';
 import { LiveSupergraph } from './live-supergraph';
 import { followSources, type FollowOptions } from './supergraph-sources';
 
-export interface GatewayContext {
+interface GatewayContext {
   requestId: string;
   viewer: Viewer | null;
   /** Forwarded as is: every subgraph verifies the token again itself. */

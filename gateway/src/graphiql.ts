@@ -9,7 +9,7 @@ import { OPERATIONS_DIR } from '../../platform/paths';
  * listed in the safelist like every operation under schema/operations/, so they also run in
  * production.
  */
-export const EXAMPLES_DIR = join(OPERATIONS_DIR, 'examples');
+const EXAMPLES_DIR = join(OPERATIONS_DIR, 'examples');
 
 export interface ExampleOperation {
   name: string;

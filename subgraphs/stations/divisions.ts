@@ -4,7 +4,7 @@
  * stations registry by its migrations, and used by the demo data to place stations.
  * Append-only: a boundary change is a new entry and a new migration, never an edit.
  */
-export type DivisionLevel = 'PROVINCE' | 'CITY' | 'COUNTY';
+type DivisionLevel = 'PROVINCE' | 'CITY' | 'COUNTY';
 
 export interface DivisionRecord {
   code: string;
@@ -67,7 +67,7 @@ const counties: Record<string, [string, string][]> = {
   ],
 };
 
-export const PROVINCE: DivisionRecord = {
+const PROVINCE: DivisionRecord = {
   code: '330000',
   name: '浙江省',
   level: 'PROVINCE',

@@ -12,7 +12,7 @@ export interface StationsLoaders {
 }
 
 /** The prefix of the county codes inside a division, by its level. */
-export function divisionPrefix({ code, level }: Division): string {
+function divisionPrefix({ code, level }: Division): string {
   if (level === DivisionLevel.PROVINCE) return code.slice(0, 2);
   if (level === DivisionLevel.CITY) return code.slice(0, 4);
   return code;

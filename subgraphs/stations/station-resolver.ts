@@ -34,7 +34,7 @@ type StationsContext = Context<StationsLoaders>;
 
 export const MAX_UPSERT = 1000;
 /** As many codes as a department's largest batch can name (the kit's MAX_RECORDS). */
-export const MAX_CODES = MAX_RECORDS;
+const MAX_CODES = MAX_RECORDS;
 
 @Resolver(() => Station)
 export class StationResolver {

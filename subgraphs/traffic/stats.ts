@@ -4,9 +4,9 @@ import { PeriodStats } from '../kit/figures/period-stats';
 import { countOf, sumOf, type FiguresSource } from '../kit/figures/figures-query';
 
 /** The fewest deaths that make an accident 较大 (major). */
-export const MAJOR_ACCIDENT_DEATHS = 3;
+const MAJOR_ACCIDENT_DEATHS = 3;
 /** The fewest deaths that make an accident 重大 (severe) rather than 较大. */
-export const SEVERE_ACCIDENT_DEATHS = 10;
+const SEVERE_ACCIDENT_DEATHS = 10;
 
 /** What the traffic police count for one station over some days. */
 export interface TrafficFigures {

@@ -41,9 +41,9 @@ export const ROLES = {
 export type Role = keyof typeof ROLES;
 
 /** The registry and the boards are open to every signed-in user. */
-export const SIGNED_IN = Object.keys(ROLES) as Role[];
+const SIGNED_IN = Object.keys(ROLES) as Role[];
 
-export type Variables = Record<string, unknown>;
+type Variables = Record<string, unknown>;
 
 export interface AccessRow {
   /** `Query.station`, `Mutation.upsertStations`, `Station.caseStats`. */
@@ -72,7 +72,7 @@ export interface AccessRow {
 
 /** An answer's data as the tests read it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Answer = any;
+type Answer = any;
 
 let upserts = 0;
 let records = 0;

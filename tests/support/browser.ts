@@ -8,10 +8,10 @@ import { WEB_DIR } from '../../gateway/src/web';
  * Debian's Chromium (`apt-get install -y chromium fonts-noto-cjk`; .ci/run installs both). Playwright
  * drives it as it is: playwright-core downloads no browser of its own.
  */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Screenshots the browser tests take, for a person to look at (ignored by git). */
-export const SCREENSHOT_DIR = join(PROJECT_ROOT, '.screenshots');
+const SCREENSHOT_DIR = join(PROJECT_ROOT, '.screenshots');
 
 export function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {

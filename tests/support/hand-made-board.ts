@@ -36,7 +36,7 @@ const answers = (
     satisfaction,
   }));
 
-export const RECORDS: { department: string; mutation: string; type: string; input: unknown[] }[] = [
+const RECORDS: { department: string; mutation: string; type: string; input: unknown[] }[] = [
   {
     department: 'cases',
     mutation: 'recordCases',

@@ -13,7 +13,7 @@ import {
 import { subgraphNamed } from '../../subgraphs/list';
 import { createTestDatabase, type TestDatabase } from './database';
 
-export interface GraphQLError {
+interface GraphQLError {
   message: string;
   path?: (string | number)[];
   extensions?: { code?: string; [key: string]: unknown };

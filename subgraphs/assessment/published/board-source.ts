@@ -2,25 +2,18 @@ import { GraphQLError } from 'graphql';
 import { codedError } from '../../../platform/errors';
 import type { BoardKey } from '../../kit/contract/board-contract';
 import type { GatewayClient } from '../../kit/service/gateway-client';
-import type { DeductionScore, DepartmentScore, IndicatorScore } from '../live/assessment-row';
-import { NOTES } from '../scoring/notes';
+import type { PublishedBoardSourceQuery } from '../../kit/service/generated/operations';
+import { NOTES, type Note } from '../scoring/notes';
 import type { PublishedDetail, PublishedLine } from './published-row';
 
-/** The listed operation a publication reads the live board with (schema/operations/). */
-const OPERATION = 'PublishedBoardSource';
+/** A live row as PublishedBoardSource (schema/operations/subgraphs.graphql) asks for it. */
+type LiveRow = PublishedBoardSourceQuery['assessmentBoard']['rows'][number];
 
-/** A live row as OPERATION asks for it. */
-interface LiveRow {
-  rank: number;
-  total: number;
-  grade: PublishedLine['grade'];
-  vetoed: boolean;
-  vetoes: string[];
-  station: { code: string; name: string; divisionCode: string };
-  departments: DepartmentScore[];
-  indicators: IndicatorScore[];
-  deductions: DeductionScore[];
-}
+/**
+ * A note is a String in the schema; the live board that answered is this subgraph's own
+ * scoring, whose notes are always one of NOTES.
+ */
+const scoredNote = (note: string | null) => note as Note | null;
 
 export interface LiveBoard {
   /** When the read was sent: the departments' figures are as of this instant. */
@@ -50,11 +43,7 @@ export async function readLiveBoard(graph: GatewayClient, key: BoardKey): Promis
   try {
     ({
       assessmentBoard: { rows },
-    } = await graph.query<{ assessmentBoard: { rows: LiveRow[] } }>(
-      OPERATION,
-      { ...key },
-      'the live board',
-    ));
+    } = await graph.query('PublishedBoardSource', { ...key }, 'the live board'));
   } catch (error) {
     if (error instanceof GraphQLError) {
       const code = error.extensions.code;
@@ -81,7 +70,10 @@ export async function readLiveBoard(graph: GatewayClient, key: BoardKey): Promis
           vetoes: row.vetoes,
           departments: row.departments,
         },
-        detail: { indicators: row.indicators, deductions: row.deductions },
+        detail: {
+          indicators: row.indicators.map((i) => ({ ...i, note: scoredNote(i.note) })),
+          deductions: row.deductions.map((d) => ({ ...d, note: scoredNote(d.note) })),
+        },
       };
     }),
   };

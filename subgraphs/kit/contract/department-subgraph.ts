@@ -73,7 +73,7 @@ import { schemeKeys } from './scheme-keys';
 import { DRY_RUN_ARG, type UpsertTable } from '../records/upsert';
 import { withdrawRecords } from '../records/withdraw';
 
-export interface DepartmentLoaders<Figures> {
+interface DepartmentLoaders<Figures> {
   /** The department's figures per station and date range: statistics and board alike. */
   figures: DataLoader<FiguresKey, Figures, string>;
   /** Records' change-log entries, by historyKey: every history of a page in one statement. */
@@ -217,7 +217,7 @@ function viewerOf(viewer: Context['viewer']): NonNullable<Context['viewer']> {
 }
 
 /** recordCases → withdrawCases: each record mutation has its withdrawal. */
-export function withdrawalOf(kind: AnyRecordKind): string {
+function withdrawalOf(kind: AnyRecordKind): string {
   return kind.mutation.replace(/^record/, 'withdraw');
 }
 

@@ -1,20 +1,12 @@
 import { badUserInput, show } from '../../../platform/errors';
 import type { GatewayClient } from '../service/gateway-client';
 
-interface SchemeKeys {
-  assessmentScheme: {
-    indicators: { key: string }[];
-    deductions: { key: string }[];
-    vetoes: { key: string }[];
-  } | null;
-}
-
 /** Published versions never change, so their keys are kept; at most this many. */
 const KEPT = 1000;
 const kept = new Map<string, Promise<ReadonlySet<string>>>();
 
 async function ask(graph: GatewayClient, schemeId: string): Promise<ReadonlySet<string>> {
-  const { assessmentScheme: scheme } = await graph.query<SchemeKeys>(
+  const { assessmentScheme: scheme } = await graph.query(
     'SchemeKeys',
     { id: schemeId },
     'assessment',

@@ -9,7 +9,7 @@ export interface FiguresKey {
 }
 
 /** A row of a department's statistics query: the figures of one station over one range. */
-export type FiguresRow<Figures> = Figures & { stationCode: string; from: string; to: string };
+type FiguresRow<Figures> = Figures & { stationCode: string; from: string; to: string };
 
 /**
  * Fetches the figures of many stations over a few date ranges in ONE statement. The ranges

@@ -21,7 +21,7 @@ export interface IndicatorDefinition<Department extends string = string> {
  * deaths), or one figure's share of another (a rate and its sample). Data, not a function, so
  * that the kit lists the records behind an indicator by the same rule its figure counted them.
  */
-export type IndicatorReads<Figures> =
+type IndicatorReads<Figures> =
   | { figure: keyof Figures & string }
   | { share: keyof Figures & string; of: keyof Figures & string };
 
@@ -66,6 +66,6 @@ export const share = <Figures>(
 export const indicatorKey = (department: string, figure: string) => `${department}.${figure}`;
 
 /** A count's share of a total, or null when there is nothing to share (no sample). */
-export function rate(part: number, total: number): number | null {
+function rate(part: number, total: number): number | null {
   return total > 0 ? part / total : null;
 }

@@ -7,7 +7,7 @@ import { badUserInput, show } from '../../../platform/errors';
  * has not ended is partial: its figures run from its start to today and its baseline's to
  * the same day a year earlier, so the two compare like for like.
  */
-export type PeriodKind = 'YEAR' | 'HALF' | 'QUARTER' | 'MONTH';
+type PeriodKind = 'YEAR' | 'HALF' | 'QUARTER' | 'MONTH';
 
 /** Inclusive calendar-day range, both ends YYYY-MM-DD. */
 export interface DateRange {

@@ -6,7 +6,7 @@ import { badUserInput, show } from '../../../platform/errors';
  * city 330600, a county 330681) or one station by its 12-digit code. A division scope
  * matches the stations whose current county code starts with `divisionPrefix`.
  */
-export type ScopeLevel = 'PROVINCE' | 'CITY' | 'COUNTY' | 'STATION';
+type ScopeLevel = 'PROVINCE' | 'CITY' | 'COUNTY' | 'STATION';
 
 export interface Scope {
   code: string;

@@ -26,7 +26,7 @@ const REPORTED = 50;
  * organs of today were founded. Earlier dates are typing slips (0000-01-01 is not even a date
  * PostgreSQL stores).
  */
-export const EARLIEST_DAY = '1949-10-01';
+const EARLIEST_DAY = '1949-10-01';
 
 /** Every string of a record, whatever its field, without control characters. */
 function controlCharacters(item: unknown): Problem[] {

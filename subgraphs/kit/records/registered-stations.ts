@@ -1,10 +1,6 @@
 import { validateBatch } from './batch-checks';
 import type { GatewayClient } from '../service/gateway-client';
 
-interface RegisteredStations {
-  registeredStations: { code: string }[];
-}
-
 /**
  * Refuses a batch naming a station the registry does not hold, whole: BAD_USER_INPUT naming the
  * first such record's index and code, every one in `extensions.problems`. The registry is asked
@@ -17,11 +13,7 @@ export async function assertRegistered<T>(
   rules: { idField: string; id: (item: T) => string; stationCode: (item: T) => string },
 ): Promise<void> {
   const codes = [...new Set(items.map(rules.stationCode))];
-  const { registeredStations } = await graph.query<RegisteredStations>(
-    'RegisteredStations',
-    { codes },
-    'stations',
-  );
+  const { registeredStations } = await graph.query('RegisteredStations', { codes }, 'stations');
   const known = new Set(registeredStations.map((s) => s.code));
   validateBatch(items, {
     max: items.length,

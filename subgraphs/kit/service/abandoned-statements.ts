@@ -4,7 +4,7 @@ import { currentRequest } from '../../../platform/request-scope';
 import type { Logger } from '../../../platform/log';
 
 /** Thrown instead of starting a statement for a request nobody waits for any more. */
-export class RequestAbandoned extends Error {
+class RequestAbandoned extends Error {
   override name = 'RequestAbandoned';
 }
 

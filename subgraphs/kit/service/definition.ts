@@ -4,7 +4,7 @@ import type { DataSource, MixedList } from 'typeorm';
 import type { Context } from './context';
 import type { DemoProfile } from '../../../demo/profile';
 
-export interface ReferenceResolver<Loaders extends object> {
+interface ReferenceResolver<Loaders extends object> {
   __resolveReference(
     reference: Record<string, unknown>,
     context: Context<Loaders>,

@@ -1,6 +1,10 @@
 import { listedOperation } from '../../../gateway/src/safelist';
 import { envVar, intEnv } from '../../../platform/config';
 import { codedError, type ErrorCode } from '../../../platform/errors';
+import type { ListedOperations } from './generated/operations';
+
+/** The operations a subgraph may send: those of schema/operations/subgraphs.graphql. */
+type GraphOperation = keyof ListedOperations;
 
 /**
  * The subgraphs' client of the gateway: the federated graph as a subgraph asks it, through the
@@ -12,9 +16,14 @@ export interface GatewayClient {
    * Runs an operation listed in schema/operations (the gateway's safelist lets it through) and
    * returns its data. When the graph cannot answer, throws a coded error naming `subgraph`, the
    * owner of what was asked: its own code (FORBIDDEN, BAD_USER_INPUT, ...) when the graph gave
-   * one, else SUBGRAPH_UNAVAILABLE, which tells the client to retry.
+   * one, else SUBGRAPH_UNAVAILABLE, which tells the client to retry. The variables and the data
+   * are typed by the operation's name, from the schema (generated/operations.ts).
    */
-  query<T>(operation: string, variables: Record<string, unknown>, subgraph: string): Promise<T>;
+  query<Name extends GraphOperation>(
+    operation: Name,
+    variables: ListedOperations[Name]['variables'],
+    subgraph: string,
+  ): Promise<ListedOperations[Name]['data']>;
 }
 
 /** Where the gateway is: a function, as the in-process platform knows it only once started. */
@@ -54,7 +63,11 @@ export function gatewayClientFor(
   caller: { authorization: string | undefined; requestId: string },
 ): GatewayClient {
   return {
-    async query<T>(operation: string, variables: Record<string, unknown>, subgraph: string) {
+    async query<Name extends GraphOperation>(
+      operation: Name,
+      variables: ListedOperations[Name]['variables'],
+      subgraph: string,
+    ) {
       const unavailable = (code: ErrorCode, reason: string) =>
         codedError(code, `${subgraph} could not be asked through the graph: ${reason}`, {
           subgraph,
@@ -92,7 +105,8 @@ export function gatewayClientFor(
             })
           : unavailable('SUBGRAPH_UNAVAILABLE', first?.message ?? 'no data');
       }
-      return answer.data as T;
+      // The answer's shape is the operation's, as generated from the schema the gateway serves.
+      return answer.data as ListedOperations[Name]['data'];
     },
   };
 }

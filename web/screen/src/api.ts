@@ -1,8 +1,9 @@
 /** The screen's one way to the platform: a listed operation, by id, through the gateway. */
 import operations from 'virtual:screen-operations';
 import { UNREACHABLE, type GraphQLErrorLike, type Problem } from './errors';
+import type { ListedOperations } from './generated/operations';
 
-export type OperationName = keyof typeof operations;
+export type OperationName = keyof ListedOperations;
 
 export interface Answer<T> {
   data: T | null;
@@ -44,20 +45,22 @@ async function post(token: string, body: unknown): Promise<Answer<unknown>> {
  * knows an id only once it has seen the text (automatic persisted queries), so it answers
  * PERSISTED_QUERY_NOT_FOUND the first time and the text follows in a second request.
  */
-export async function run<T>(
+export async function run<Name extends OperationName>(
   token: string,
-  name: OperationName,
-  variables: Record<string, unknown>,
-): Promise<Answer<T>> {
+  name: Name,
+  variables: ListedOperations[Name]['variables'],
+): Promise<Answer<ListedOperations[Name]['data']>> {
   const { id, body } = operations[name];
   const extensions = { persistedQuery: { version: 1, sha256Hash: id } };
   const first = await post(token, { operationName: name, variables, extensions });
   const unknown = first.errors.some((e) => e.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND');
-  if (!unknown) return first as Answer<T>;
+  // The answer's shape is the operation's, as generated from the schema the gateway serves.
+  type Data = ListedOperations[Name]['data'];
+  if (!unknown) return first as Answer<Data>;
   return (await post(token, {
     operationName: name,
     query: body,
     variables,
     extensions,
-  })) as Answer<T>;
+  })) as Answer<Data>;
 }

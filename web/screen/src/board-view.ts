@@ -17,8 +17,8 @@ import { cityOf, meansBy, summarize } from './stats';
 import type { Board, BoardRow, Grade } from './types';
 
 /** Up to this many rows the table is one page (a city's 92); beyond, pages of PAGE_SIZE. */
-export const ONE_PAGE_UP_TO = 200;
-export const PAGE_SIZE = 100;
+const ONE_PAGE_UP_TO = 200;
+const PAGE_SIZE = 100;
 
 export interface Filters {
   county: string;

@@ -8,7 +8,7 @@ export interface GraphQLErrorLike {
   extensions?: { code?: unknown; subgraph?: unknown; field?: unknown };
 }
 
-export type ProblemKind =
+type ProblemKind =
   | 'expired'
   | 'signin'
   | 'forbidden'

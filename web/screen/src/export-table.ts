@@ -2,7 +2,7 @@
 import { DEPARTMENT_LABEL, GRADE_LABEL, periodLabel, rankChangeText } from './format';
 import type { Board, BoardRow, Department } from './types';
 
-export type Cell = string | number;
+type Cell = string | number;
 
 export interface ExportTable {
   headers: string[];

@@ -90,7 +90,7 @@ export function indicatorChange(method: IndicatorScore['method'], change: number
 }
 
 /** Why an indicator scored off the plain formula, in words. */
-export const NOTE_TEXT: Record<string, string> = {
+const NOTE_TEXT: Record<string, string> = {
   ZERO_BASELINE: '同期为零，同比按零基数计',
   NONE: '本期未发生，得满分',
   NO_DATA: '样本不足，无可评价，按满分计',

@@ -2,16 +2,15 @@
 import { run } from './api';
 import { UNPUBLISHED, describeErrors, type GraphQLErrorLike, type Problem } from './errors';
 import { DEPARTMENT_OF_SUBGRAPH } from './format';
+import type { ScreenLiveBoardQuery, ScreenPickersFragment } from './generated/operations';
 import type {
   Board,
   BoardRow,
-  DeductionScore,
   Department,
-  DepartmentScore,
-  Grade,
   HistoryPoint,
   IndicatorScore,
   Pickers,
+  PublishedRow,
   SchemeSummary,
   StationDetail,
 } from './types';
@@ -28,88 +27,15 @@ export interface BoardQuery {
   schemeId: string;
 }
 
-interface LiveRow {
-  rank: number;
-  total: number;
-  grade: Grade;
-  vetoed: boolean;
-  vetoes: string[];
-  station: { code: string; name: string; divisionCode: string };
-  departments: DepartmentScore[];
-  deductions: DeductionScore[];
-}
-
-interface LiveBoardAnswer {
-  assessmentBoard: {
-    scope: string;
-    period: string;
-    partial: boolean;
-    scheme: SchemeSummary;
-    rows: LiveRow[];
-  } | null;
-  divisions?: Pickers['divisions'];
-  assessmentSchemes?: Pickers['schemes'];
-}
-
-interface HistoryAnswer {
-  station: { assessmentHistory: HistoryPoint[] } | null;
-}
-
-interface LiveStationAnswer extends HistoryAnswer {
-  assessmentBoard: {
-    scheme: SchemeSummary;
-    row: (LiveRow & { indicators: IndicatorScore[] }) | null;
-  } | null;
-}
-
-interface PublishedRow {
-  rank: number;
-  previousRank: number | null;
-  rankChange: number | null;
-  stationName: string;
-  divisionCode: string;
-  total: number;
-  grade: Grade;
-  vetoed: boolean;
-  vetoes: string[];
-  station: { code: string };
-  departments: DepartmentScore[];
-  deductions: DeductionScore[];
-}
-
-interface OfficialBoardAnswer {
-  publishedBoard: {
-    scope: string;
-    period: string;
-    revision: number;
-    publishedAt: string;
-    publishedBy: string;
-    reason: string | null;
-    scheme: SchemeSummary;
-    rows: { edges: { node: PublishedRow }[] };
-  } | null;
-  divisions?: Pickers['divisions'];
-  assessmentSchemes?: Pickers['schemes'];
-}
-
-interface OfficialStationAnswer extends HistoryAnswer {
-  publishedBoard: {
-    scheme: SchemeSummary;
-    row: (PublishedRow & { indicators: IndicatorScore[] }) | null;
-  } | null;
-}
+/** A row of the live preview, as ScreenLiveBoard and ScreenLiveStation answer it. */
+type LiveRow = ScreenLiveBoardQuery['assessmentBoard']['rows'][number];
 
 /** A published row: its name and county as they were when published. */
 function publishedRow({ station, stationName, ...row }: PublishedRow): BoardRow {
   return { ...row, code: station.code, name: stationName };
 }
 
-function pickersOf(
-  answer: {
-    divisions?: Pickers['divisions'];
-    assessmentSchemes?: Pickers['schemes'];
-  } | null,
-): Pickers | null {
+function pickersOf(answer: Partial<ScreenPickersFragment> | null): Pickers | null {
   return answer?.divisions && answer.assessmentSchemes
     ? { divisions: answer.divisions, schemes: answer.assessmentSchemes }
     : null;
@@ -145,7 +71,7 @@ export async function liveBoard(
   query: BoardQuery,
   withPickers: boolean,
 ): Promise<BoardAnswer> {
-  const answer = await run<LiveBoardAnswer>(token, 'ScreenLiveBoard', {
+  const answer = await run(token, 'ScreenLiveBoard', {
     scope: query.scope,
     period: query.period,
     schemeId: query.schemeId || null,
@@ -192,7 +118,7 @@ export async function liveStation(
   query: BoardQuery,
   stationCode: string,
 ): Promise<Loaded<StationDetail>> {
-  const answer = await run<LiveStationAnswer>(token, 'ScreenLiveStation', {
+  const answer = await run(token, 'ScreenLiveStation', {
     scope: query.scope,
     period: query.period,
     schemeId: query.schemeId || null,
@@ -216,7 +142,7 @@ export async function officialBoard(
   query: BoardQuery,
   withPickers: boolean,
 ): Promise<BoardAnswer> {
-  const answer = await run<OfficialBoardAnswer>(token, 'ScreenOfficialBoard', {
+  const answer = await run(token, 'ScreenOfficialBoard', {
     scope: query.scope,
     period: query.period,
     schemeId: query.schemeId || null,
@@ -252,7 +178,7 @@ export async function officialStation(
   query: BoardQuery,
   stationCode: string,
 ): Promise<Loaded<StationDetail>> {
-  const answer = await run<OfficialStationAnswer>(token, 'ScreenOfficialStation', {
+  const answer = await run(token, 'ScreenOfficialStation', {
     scope: query.scope,
     period: query.period,
     schemeId: query.schemeId || null,

@@ -1,68 +1,41 @@
-/** The shapes the screen's operations (schema/operations/screen.graphql) answer with. */
+/**
+ * What the screen's views draw. The answers' own shapes are generated from the schema and the
+ * screen's operations (generated/operations.ts, `npm run schema`); these are built from them.
+ */
+import type {
+  Department,
+  Grade,
+  ScreenHistoryFragment,
+  ScreenIndicatorFieldsFragment,
+  ScreenOfficialBoardQuery,
+  ScreenPickersFragment,
+  ScreenPublishedRowFieldsFragment,
+  ScreenSchemeFieldsFragment,
+} from './generated/operations';
 
-export type Grade = 'EXCELLENT' | 'GOOD' | 'PASS' | 'FAIL';
-export type Department = 'CASES' | 'TRAFFIC' | 'SURVEYS';
+export type { Department, Grade };
 export type Mode = 'official' | 'live';
 
-export interface DepartmentScore {
-  department: Department;
-  score: number;
-  max: number;
-}
+export type IndicatorScore = ScreenIndicatorFieldsFragment;
+export type SchemeSummary = ScreenSchemeFieldsFragment;
+export type HistoryPoint = ScreenHistoryFragment['assessmentHistory'][number];
+export type PublishedRow = ScreenPublishedRowFieldsFragment;
 
-export interface DeductionScore {
-  key: string;
-  label: string;
-  count: number;
-  points: number;
-  note: string | null;
-}
-
-export interface IndicatorScore {
-  key: string;
-  label: string;
-  department: Department;
-  method: 'YOY' | 'RATE';
-  current: number | null;
-  baseline: number | null;
-  change: number | null;
-  points: number;
-  max: number;
-  note: string | null;
-}
-
-/** One line of a board, live or published, as the table shows it. */
-export interface BoardRow {
-  rank: number;
-  /** Published boards only: the rank on the previous period's board; null when not on it. */
-  previousRank: number | null;
-  /** Published boards only: previousRank − rank (positive: moved up). */
-  rankChange: number | null;
+/**
+ * One line of a board, live or published, as the table shows it: a published row's fields with
+ * the station's code and name. `previousRank` (the rank on the previous period's board) and
+ * `rankChange` (previousRank − rank, positive: moved up) are null on the live preview.
+ */
+export interface BoardRow extends Omit<PublishedRow, 'station' | 'stationName'> {
   code: string;
   name: string;
-  divisionCode: string;
-  total: number;
-  grade: Grade;
-  vetoed: boolean;
-  vetoes: string[];
-  departments: DepartmentScore[];
-  deductions: DeductionScore[];
-}
-
-export interface SchemeSummary {
-  id: string;
-  name: string;
-  title: string;
-  vetoes: { key: string; label: string }[];
 }
 
 /** What a publication adds to a board: which revision, when, why. */
-export interface Publication {
-  revision: number;
-  publishedAt: string;
-  publishedBy: string;
-  reason: string | null;
-}
+type Publication = Pick<
+  NonNullable<ScreenOfficialBoardQuery['publishedBoard']>,
+  'revision' | 'publishedAt' | 'publishedBy' | 'reason'
+>;
 
 export interface Board {
   mode: Mode;
@@ -78,32 +51,16 @@ export interface Board {
   unavailable: Department[];
 }
 
+/** A division and those below it, however deep the answer went. */
 export interface DivisionNode {
   code: string;
   name: string;
   children?: DivisionNode[];
 }
 
-export interface SchemeChoice {
-  id: string;
-  name: string;
-  version: number;
-  title: string;
-}
-
 export interface Pickers {
   divisions: DivisionNode[];
-  schemes: SchemeChoice[];
-}
-
-export interface HistoryPoint {
-  period: string;
-  revision: number;
-  rank: number;
-  of: number;
-  total: number;
-  grade: Grade;
-  vetoed: boolean;
+  schemes: ScreenPickersFragment['assessmentSchemes'];
 }
 
 export interface StationDetail {
