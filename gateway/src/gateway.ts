@@ -104,6 +104,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.hook,
+    // LiveSupergraph has validated every supergraph it hands over, in production too.
+    validateSupergraph: false,
     ...(onQueryPlan
       ? { experimental_didResolveQueryPlan: ({ queryPlan }) => onQueryPlan(queryPlan) }
       : {}),

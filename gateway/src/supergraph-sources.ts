@@ -6,7 +6,7 @@ import type { LiveSupergraph } from './live-supergraph';
 import type { Safelist } from './safelist';
 
 /** What a source does with the text it read: offer it to the gateway. */
-export type Offer = (text: string, source: string) => void;
+type Offer = (text: string, source: string) => void;
 
 /**
  * Calls `offer` with the file's text whenever it changes. The file is polled (its mtime, every
@@ -14,12 +14,7 @@ export type Offer = (text: string, source: string) => void;
  * another over it, which an inotify watch on the old file would not see, and a mounted volume
  * (a Kubernetes ConfigMap) swaps a symlink. Returns what stops it.
  */
-export function followFile(
-  file: string,
-  intervalMs: number,
-  offer: Offer,
-  logger: Logger,
-): () => void {
+function followFile(file: string, intervalMs: number, offer: Offer, logger: Logger): () => void {
   const listener = (now: { mtimeMs: number }, before: { mtimeMs: number }) => {
     if (now.mtimeMs === before.mtimeMs || now.mtimeMs === 0) return;
     let text: string;
@@ -41,12 +36,7 @@ export function followFile(
  * offered. A failed poll is logged and the next one tried; the served text stays. Returns what
  * stops it.
  */
-export function followUrl(
-  url: string,
-  intervalMs: number,
-  offer: Offer,
-  logger: Logger,
-): () => void {
+function followUrl(url: string, intervalMs: number, offer: Offer, logger: Logger): () => void {
   let etag: string | undefined;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
