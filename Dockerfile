@@ -31,6 +31,8 @@ COPY --from=production-dependencies /app/node_modules node_modules
 COPY --from=build /app/package.json package.json
 COPY --from=build /app/dist dist
 COPY --from=build /app/schema schema
+# The registry of departments: what the assessment's board and enum are built from.
+COPY --from=build /app/departments.json departments.json
 USER node
 EXPOSE 4000 4001 4002 4003 4004 4005
 ENTRYPOINT ["node"]

@@ -1,14 +1,31 @@
 // @ts-check
 import eslint from '@eslint/js';
+import graphql from '@graphql-eslint/eslint-plugin';
+import { transformSupergraphToPublicSchema } from '@theguild/federation-composition';
 import prettier from 'eslint-config-prettier';
 import { defineConfig } from 'eslint/config';
+import { buildASTSchema, parse, printSchema } from 'graphql';
+import { readFileSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
+
+/**
+ * The schema the listed operations run against: the supergraph's API schema, as
+ * scripts/api-schema.ts derives it (a config file cannot import TypeScript).
+ */
+const apiSchemaSdl = printSchema(
+  buildASTSchema(
+    transformSupergraphToPublicSchema(
+      parse(readFileSync(`${import.meta.dirname}/schema/supergraph.graphql`, 'utf8')),
+    ),
+  ),
+);
 
 export default defineConfig(
   { ignores: ['dist/', 'node_modules/', '.data/', '.bench/', '.screenshots/', '.tools/'] },
-  eslint.configs.recommended,
-  tseslint.configs.recommendedTypeChecked,
   {
+    // JavaScript and TypeScript; the GraphQL operations have their own rules below.
+    files: ['**/*.{js,mjs,cjs,ts,mts,cts,tsx}'],
+    extends: [eslint.configs.recommended, tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
@@ -76,7 +93,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: { module: 'readonly', require: 'readonly' } },
   },
@@ -86,6 +103,25 @@ export default defineConfig(
     languageOptions: {
       sourceType: 'module',
       globals: { document: 'readonly', fetch: 'readonly' },
+    },
+  },
+  {
+    // The operations clients send (the gateway's safelist and GraphiQL's examples), checked
+    // against the API schema: known fields, arguments and types, nothing unused or deprecated,
+    // PascalCase operation and fragment names, camelCase variables.
+    files: ['schema/operations/**/*.graphql'],
+    languageOptions: {
+      parser: graphql.parser,
+      parserOptions: {
+        graphQLConfig: { schema: apiSchemaSdl, documents: 'schema/operations/**/*.graphql' },
+      },
+    },
+    plugins: { '@graphql-eslint': graphql },
+    rules: {
+      ...graphql.configs['flat/operations-recommended'].rules,
+      // It asks for every object's id, for a client's normalized cache; none of the clients
+      // here keeps one, and an id nobody reads would be bytes in every answer.
+      '@graphql-eslint/require-selections': 'off',
     },
   },
   prettier,

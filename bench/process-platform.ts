@@ -48,6 +48,8 @@ export async function startProcessPlatform(
   const env = {
     DATABASE_URL: databaseUrl,
     JWT_SECRET: secret,
+    // The subgraphs answer only a gateway that signs with it.
+    SUBGRAPH_SECRET: randomBytes(32).toString('base64url'),
     SEED: 'city',
     NODE_ENV: 'production',
     // Any operation may be sent, not only the listed ones: the limits are what is measured.

@@ -16,8 +16,9 @@ import { codedError } from './errors';
 /**
  * What `@Authorized(...)` lists: the roles granted a field besides `admin`, who may do
  * everything. `department:*` and `station:*` grant every department or station user;
- * `station:self` grants a station user the field of its own station only (the parent object's
- * `code` or `stationCode`). `@Authorized()` with no grant opens a field to every signed-in user.
+ * `station:self` grants a station user the field of its own station only: the parent `Station`'s
+ * key, `code`, which is the station every such resolver reads. `@Authorized()` with no grant
+ * opens a field to every signed-in user.
  */
 export const Grant = {
   assessor: 'assessor',
@@ -44,11 +45,15 @@ export interface ViewerContext {
   viewer: Viewer | null;
 }
 
+/**
+ * The station a field of a `Station` is resolved for: its key, `code`, and nothing else a
+ * representation may carry beside it (a forged `stationCode` once chose what was checked while
+ * the resolver read `code`).
+ */
 function parentStationCode(root: unknown): string | undefined {
   if (typeof root !== 'object' || root === null) return undefined;
-  const { code, stationCode } = root as { code?: unknown; stationCode?: unknown };
-  const value = stationCode ?? code;
-  return typeof value === 'string' ? value : undefined;
+  const { code } = root as { code?: unknown };
+  return typeof code === 'string' ? code : undefined;
 }
 
 function grants(viewer: Viewer, grant: string, root: unknown): boolean {

@@ -28,6 +28,11 @@ export type ErrorCode =
   | 'STATEMENT_CANCELLED'
   /** A subgraph did not answer the gateway within SUBGRAPH_TIMEOUT_MS. */
   | 'SUBGRAPH_TIMEOUT'
+  /**
+   * The answer would pass the request's budget (MAX_ANSWER_ROWS, MAX_ANSWER_BYTES; `extensions.limit`
+   * names which): refused whole, before it was built.
+   */
+  | 'ANSWER_TOO_LARGE'
   /** The operation's estimated cost is over MAX_COST (Apollo Router's code for it). */
   | 'COST_ESTIMATED_TOO_EXPENSIVE'
   /** A department's figures are missing, so an official result (a published board) is refused. */

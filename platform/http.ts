@@ -1,4 +1,5 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { intEnv } from './config';
@@ -15,6 +16,12 @@ export interface HttpOptions<C extends BaseContext> {
   logger: Logger;
   /** The largest request body when MAX_BODY_BYTES does not say; DEFAULT_MAX_BODY_BYTES if unset. */
   maxBodyBytes?: number;
+  /**
+   * Decides, before anything is parsed or run, whether a GraphQL request may be served at all
+   * (a subgraph's check of the gateway's proof); `query` is the request's `query` string, from
+   * the JSON body or the URL. A coded GraphQLError it throws is the answer, with its HTTP status.
+   */
+  admit?: (req: IncomingMessage, query: string | undefined) => Promise<void>;
 }
 
 /**
@@ -68,6 +75,15 @@ function isJson(req: IncomingMessage): boolean {
   return /^application\/(graphql-response\+)?json\b/i.test(req.headers['content-type'] ?? '');
 }
 
+/** The `query` string of a GraphQL request: the JSON body's, or a GET's from its URL. */
+function queryOf(req: IncomingMessage, body: unknown): string | undefined {
+  if (req.method === 'GET') {
+    return new URL(req.url ?? '/', 'http://localhost').searchParams.get('query') ?? undefined;
+  }
+  const query = (body as { query?: unknown } | null | undefined)?.query;
+  return typeof query === 'string' ? query : undefined;
+}
+
 /**
  * Serves an ApolloServer on Node's own http module: @apollo/server 5 ships no framework
  * integration, and a GraphQL endpoint, a body limit and a few GET routes need none.
@@ -94,6 +110,15 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
         }
       } else {
         body = text;
+      }
+    }
+    if (options.admit) {
+      try {
+        await options.admit(req, queryOf(req, body));
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) throw error;
+        const { code, http } = error.extensions as { code?: string; http?: { status?: number } };
+        return sendError(res, http?.status ?? 400, code ?? 'BAD_REQUEST', error.message);
       }
     }
     const headers = new HeaderMap();

@@ -1,4 +1,4 @@
-import { listedOperation } from '../gateway/src/safelist';
+import { listedOperation } from '../platform/operations';
 
 /**
  * The demo's official results: 绍兴's boards of 2019's quarters and halves, in the order an

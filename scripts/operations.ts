@@ -13,7 +13,7 @@ import {
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DEFAULT_LIMITS, shapeLimitRule } from '../platform/limits';
-import { operationId, type OperationManifest } from '../gateway/src/safelist';
+import { operationId, type OperationManifest } from '../platform/operations';
 
 export interface Manifest {
   /** schema/operations.json as it should read. */

@@ -1,5 +1,5 @@
 import { claimsFromEnv, signToken } from '../platform/auth';
-import { ROLE_DEPARTMENTS } from '../subgraphs/departments';
+import { ROLE_DEPARTMENTS } from '../subgraphs/kit/service/registry';
 
 /** 诸暨市公安局枫桥派出所 in the demo data. */
 export const FENGQIAO_STATION = '330681500001';

@@ -5,9 +5,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OPERATIONS_DIR, OPERATIONS_FILE, PROJECT_ROOT, SUPERGRAPH_FILE } from '../platform/paths';
 import { buildFederatedSchema } from '../subgraphs/kit/service/federated-schema';
+import { OUTSIDE_DEPARTMENTS } from '../subgraphs/departments';
+import { DEPARTMENT_REGISTRY } from '../subgraphs/kit/service/registry';
 import { SUBGRAPHS } from '../subgraphs/list';
-import type { OperationManifest } from '../gateway/src/safelist';
+import type { OperationManifest } from '../platform/operations';
 import { apiSchema } from './api-schema';
+import { CATALOGS_FILE, catalogsDocument } from './catalog-operation';
 import { LOADS_FILE, loadsDocument } from './import/kinds';
 import { costProblems } from './operation-costs';
 import { operationTypes } from './operation-types';
@@ -35,13 +38,30 @@ interface Generated {
   errors: string[];
 }
 
+/**
+ * Each subgraph's SDL: printed from the code of those built here, read from the file a
+ * department of the registry without code here ships (its entry's `sdl`).
+ */
+function subgraphSdls(): { name: string; port: number; sdl: string }[] {
+  const built = SUBGRAPHS.map(({ name, port, ...definition }) => ({
+    name,
+    port,
+    sdl: printSubgraphSchema(buildFederatedSchema({ name, port, ...definition })),
+  }));
+  const shipped = OUTSIDE_DEPARTMENTS.map(({ name, port, service }) => ({
+    name,
+    port,
+    sdl: readFileSync(join(PROJECT_ROOT, service.sdl), 'utf8').trim(),
+  }));
+  return [...built, ...shipped];
+}
+
 async function generate(): Promise<Generated> {
   const files = new Map<string, string>();
   const composition = compose(
-    SUBGRAPHS.map((definition) => {
-      const sdl = printSubgraphSchema(buildFederatedSchema(definition));
-      files.set(join(PROJECT_ROOT, 'schema', `${definition.name}.graphql`), HEADER + sdl + '\n');
-      return { name: definition.name, sdl, url: `http://localhost:${definition.port}/graphql` };
+    subgraphSdls().map(({ name, port, sdl }) => {
+      files.set(join(PROJECT_ROOT, 'schema', `${name}.graphql`), HEADER + sdl + '\n');
+      return { name, sdl, url: `http://localhost:${port}/graphql` };
     }),
   );
   if (!('supergraphSdl' in composition)) return { files, errors: composition.errors };
@@ -50,13 +70,21 @@ async function generate(): Promise<Generated> {
   const api = apiSchema(supergraphSdl);
   const loads = loadsDocument(api);
   files.set(join(OPERATIONS_DIR, LOADS_FILE), loads);
-  const manifest = operationManifest(OPERATIONS_DIR, api, new Map([[LOADS_FILE, loads]]));
+  const catalogs = catalogsDocument(DEPARTMENT_REGISTRY);
+  files.set(join(OPERATIONS_DIR, CATALOGS_FILE), catalogs);
+  const generatedOperations = new Map([
+    [LOADS_FILE, loads],
+    [CATALOGS_FILE, catalogs],
+  ]);
+  const manifest = operationManifest(OPERATIONS_DIR, api, generatedOperations);
   files.set(OPERATIONS_FILE, manifest.text);
   const listed = JSON.parse(manifest.text) as OperationManifest;
   const costs = costProblems(supergraphSdl, listed);
   // An operation the schema refuses has no types to generate: the manifest's errors say why.
   if (manifest.errors.length > 0) return { files, errors: manifest.errors };
-  for (const [file, text] of await operationTypes(api, listed)) files.set(file, text);
+  for (const [file, text] of await operationTypes(api, listed, generatedOperations)) {
+    files.set(file, text);
+  }
   return { files, errors: costs };
 }
 

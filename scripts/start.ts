@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { envVar, intEnv, isProduction, serviceEnvName } from '../platform/config';
 import { PROJECT_ROOT } from '../platform/paths';
-import { listedOperation } from '../gateway/src/safelist';
+import { listedOperation } from '../platform/operations';
 import {
   ensureDatabase,
   serverVersion,
@@ -20,7 +20,7 @@ import {
 import { sampleTokens } from './sample-tokens';
 import { publishDemoBoards } from './demo-boards';
 import { seedFromEnv } from '../demo/seed-setting';
-import { restartPolicyFromEnv, Supervisor } from './supervisor';
+import { restartPolicyFromEnv, superviseDatabase, Supervisor } from './supervisor';
 
 /**
  * `npm start`: the whole platform on this machine. PostgreSQL (DATABASE_URL, or an embedded
@@ -118,6 +118,13 @@ async function embeddedDatabase(): Promise<string> {
     port,
     persistent: true,
   });
+  // Supervised from the start: the services wait for it, and a service's start fails on a
+  // database that is down, which the services' own supervision does not retry.
+  superviseDatabase(embedded, {
+    policy: restartPolicyFromEnv(),
+    log,
+    giveUp: () => void shutdown(1),
+  });
   return ensureDatabase(embedded.url, 'fengqiao');
 }
 
@@ -132,13 +139,26 @@ function jwtSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/** SUBGRAPH_SECRET, the key of the gateway's proof: given, or made for the session. */
+function subgraphSecret(): string {
+  const given = envVar('SUBGRAPH_SECRET');
+  if (given) return given;
+  if (isProduction()) {
+    console.error('NODE_ENV=production needs SUBGRAPH_SECRET: refusing to start.');
+    process.exit(2);
+  }
+  log('no SUBGRAPH_SECRET: generated one for this session (subgraphs answer only this gateway)');
+  return randomBytes(32).toString('base64url');
+}
+
 async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   // Before the database: a start that is refused for want of a secret leaves nothing running.
   const secret = jwtSecret();
+  const proofSecret = subgraphSecret();
   const databaseUrl = await database();
-  const shared = { DATABASE_URL: databaseUrl, JWT_SECRET: secret };
+  const shared = { DATABASE_URL: databaseUrl, JWT_SECRET: secret, SUBGRAPH_SECRET: proofSecret };
   const gatewayPort = intEnv('PORT', 4000);
   const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
   const subgraphs = await startSubgraphs(group, {

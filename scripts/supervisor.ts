@@ -1,4 +1,5 @@
 import { intEnv } from '../platform/config';
+import type { EmbeddedDatabase } from './embedded-postgres';
 import type { ProcessGroup } from './processes';
 
 export interface RestartPolicy {
@@ -33,9 +34,9 @@ export interface SupervisorOptions {
 /**
  * `npm start`'s supervision: once the platform is up, a service that dies is started again after
  * a wait that grows with its recent crashes, with a log line at each step; one that crashes more
- * than the policy allows in its window stops the platform. The database, which the launcher
- * runs itself, outlives any one service. Before the platform is up, a crash stops it: a service
- * that cannot start is misconfigured, and retrying would only hide it.
+ * than the policy allows in its window stops the platform. The embedded database is supervised
+ * apart (superviseDatabase, below) and outlives any one service. Before the platform is up, a
+ * crash stops it: a service that cannot start is misconfigured, and retrying would only hide it.
  */
 export class Supervisor {
   private readonly crashes = new Map<string, number[]>();
@@ -88,4 +89,36 @@ export class Supervisor {
       (error: unknown) => log(`${name} did not come back: ${String(error)}`),
     );
   }
+}
+
+/**
+ * `npm start`'s supervision of its embedded PostgreSQL, under the services' policy: a server
+ * that exits unasked (killed, crashed) is started again over its data, which PostgreSQL
+ * recovers from its WAL, so every committed write is there; meanwhile the services answer
+ * DATABASE_UNAVAILABLE and their pools reconnect by themselves. One that keeps dying, or does
+ * not come back, stops the platform.
+ */
+export function superviseDatabase(
+  database: EmbeddedDatabase,
+  options: Pick<SupervisorOptions, 'policy' | 'log' | 'giveUp'>,
+): void {
+  const { policy, log, giveUp } = options;
+  let crashes: number[] = [];
+  database.onExit((how) => {
+    const now = Date.now();
+    crashes = [...crashes.filter((t) => now - t < policy.windowMs), now];
+    if (crashes.length > policy.maxCrashes) {
+      log(`PostgreSQL exited (${how}), its crash ${crashes.length}: the platform stops`);
+      giveUp();
+      return;
+    }
+    log(`PostgreSQL exited (${how}); starting it again (crash recovery first)`);
+    database.restart().then(
+      () => log(`PostgreSQL is back (pid ${database.pid() ?? '?'})`),
+      (error: unknown) => {
+        log(`PostgreSQL did not come back: ${String(error)}`);
+        giveUp();
+      },
+    );
+  });
 }

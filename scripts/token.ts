@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { isKnownRole } from '../platform/access';
 import { claimsFromEnv, signToken } from '../platform/auth';
 import { envVar } from '../platform/config';
-import { ROLE_DEPARTMENTS } from '../subgraphs/departments';
+import { ROLE_DEPARTMENTS } from '../subgraphs/kit/service/registry';
 
 const USAGE =
   'usage: npm run -s token -- <role> [<role> ...] [--sub <who>] [--expires <time, e.g. 30d>]\n' +

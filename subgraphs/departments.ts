@@ -1,43 +1,25 @@
-import { cases } from './cases';
 import type { BoardDepartment } from './kit/contract/department-subgraph';
-import type { IndicatorDefinition } from './kit/figures/indicators';
-import { surveys } from './surveys';
-import { traffic } from './traffic';
+import {
+  DEPARTMENT_REGISTRY,
+  type DepartmentEntry,
+  type DepartmentService,
+} from './kit/service/registry';
+import { kitDepartment, type KitDepartment } from './subgraph-named';
 
-/**
- * The registry of departments: every department subgraph, in the order the board lists them.
- * Everything that names the departments derives from this one list: the subgraphs started
- * (list.ts), the roles a token may carry, the Department enum, the indicator catalog, the
- * board fields the assessors @require and the order of a row's department scores. Adding a
- * department is its folder plus one entry here (docs/adding-a-department.md).
- */
-export const DEPARTMENTS = [cases, traffic, surveys] as const;
-
-/** A department's name: its subgraph, folder and role (`department:<name>`). */
-export type DepartmentName = (typeof DEPARTMENTS)[number]['name'];
-
-/** A department as the GraphQL Department enum and the stored schemes name it, e.g. CASES. */
-export type Department = Uppercase<DepartmentName>;
-
-/** What the board knows of each department, in the registry's order. */
-export const BOARD_DEPARTMENTS: readonly BoardDepartment<DepartmentName>[] = DEPARTMENTS.map(
-  (d) => d.board,
+/** The departments of the registry built with the kit, in the registry's order. */
+export const DEPARTMENTS: readonly KitDepartment[] = DEPARTMENT_REGISTRY.flatMap((entry) =>
+  'kit' in entry.service ? [kitDepartment(entry, entry.service.kit)] : [],
 );
 
-/**
- * The departments a token's role may name (`department:<name>`): the stations registry's
- * keepers and every department of the registry.
- */
-export const ROLE_DEPARTMENTS: readonly string[] = ['stations', ...DEPARTMENTS.map((d) => d.name)];
+/** A department of the registry without code here: its own process, or run elsewhere. */
+export type OutsideDepartment = DepartmentEntry & {
+  service: Exclude<DepartmentService, { kit: string }>;
+};
 
-/** An indicator some department publishes, as the assessors' schemes name it. */
-export type PublishedIndicator = IndicatorDefinition<Department>;
-
-const CATALOG = new Map<string, PublishedIndicator>(
-  BOARD_DEPARTMENTS.flatMap((d) => d.indicators).map((i) => [i.key, i]),
+/** The departments of the registry that run as their own process or elsewhere. */
+export const OUTSIDE_DEPARTMENTS: readonly OutsideDepartment[] = DEPARTMENT_REGISTRY.filter(
+  (entry): entry is OutsideDepartment => !('kit' in entry.service),
 );
 
-/** The published indicator of that key, or undefined when no department publishes it. */
-export function indicatorByKey(key: string): PublishedIndicator | undefined {
-  return CATALOG.get(key);
-}
+/** What the board knows of each department built with the kit, in the registry's order. */
+export const BOARD_DEPARTMENTS: readonly BoardDepartment[] = DEPARTMENTS.map((d) => d.board);

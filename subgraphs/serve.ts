@@ -6,7 +6,7 @@ import { seedFromEnv } from '../demo/seed-setting';
 import { requiredEnv, stopOnSignals } from '../platform/lifecycle';
 import { rootLogger, serviceLogger } from '../platform/log';
 import { startSubgraph } from './kit/service/server';
-import { subgraphNamed } from './list';
+import { subgraphNamed } from './subgraph-named';
 
 /** `node dist/subgraphs/serve.js <name>`: one subgraph as its own service (`npm run start:<name>`). */
 async function main(): Promise<void> {

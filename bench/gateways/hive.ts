@@ -2,6 +2,11 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import {
+  GATEWAY_PROOF_HEADER,
+  GATEWAY_PROOF_ISSUER,
+  GATEWAY_PROOF_LIFETIME_S,
+} from '../../platform/gateway-proof';
 import { SUPERGRAPH_FILE } from '../../platform/paths';
 import type { SubgraphProcess } from '../../scripts/processes';
 import { BENCH_DIR, BENCH_PORTS } from './ports';
@@ -119,13 +124,38 @@ function benchSupergraph(subgraphs: readonly SubgraphProcess[]): string {
 
 /**
  * Its configuration, made as like ours as it allows: the client's Authorization (and request
- * id) forwarded to every subgraph, which check the token themselves; in-flight deduplication
- * of identical subgraph requests off, since ours has none and it would answer concurrent
- * identical requests from one fetch.
+ * id) forwarded to every subgraph, which check the token themselves; every subgraph request
+ * signed with the gateway's proof (docs/security.md), minted from SUBGRAPH_SECRET as ours
+ * mints it, the subgraph named by its URL; in-flight deduplication of identical subgraph
+ * requests off, since ours has none and it would answer concurrent identical requests from
+ * one fetch.
  */
-const CONFIG = `// Written by npm run bench (bench/gateways/hive.ts).
+function configOf(subgraphs: readonly SubgraphProcess[]): string {
+  const names = Object.fromEntries(subgraphs.map((s) => [s.url, s.name]));
+  return `// Written by npm run bench (bench/gateways/hive.ts).
+import { createHash, createHmac } from 'node:crypto';
 const forwarded = ['authorization', 'x-request-id'];
+const subgraphByUrl = ${JSON.stringify(names)};
+const secret = process.env.SUBGRAPH_SECRET ?? '';
+const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+function proof(aud, query) {
+  const iat = Math.floor(Date.now() / 1000);
+  const qh = createHash('sha256').update(query, 'utf8').digest('base64url');
+  const signed = part({ alg: 'HS256', typ: 'JWT' }) + '.' +
+    part({ iss: '${GATEWAY_PROOF_ISSUER}', aud, iat, exp: iat + ${GATEWAY_PROOF_LIFETIME_S}, qh, rid: '' });
+  return signed + '.' + createHmac('sha256', secret).update(signed).digest('base64url');
+}
 export const gatewayConfig = {
+  plugins: () => [
+    {
+      onFetch({ url, options, setOptions }) {
+        const aud = subgraphByUrl[url];
+        if (!aud || typeof options.body !== 'string') return;
+        const { query } = JSON.parse(options.body);
+        setOptions({ ...options, headers: { ...options.headers, '${GATEWAY_PROOF_HEADER}': proof(aud, query) } });
+      },
+    },
+  ],
   propagateHeaders: {
     fromClientToSubgraphs({ request }) {
       const headers = {};
@@ -139,13 +169,14 @@ export const gatewayConfig = {
   transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } },
 };
 `;
+}
 
 /** Writes the supergraph and configuration Hive Gateway runs with; returns a peer's arguments. */
 export function hiveArgs(subgraphs: readonly SubgraphProcess[], peer: Peer): string[] {
   const supergraph = join(HIVE_DIR, 'supergraph.graphql');
   const config = join(HIVE_DIR, 'gateway.config.mjs');
   writeFileSync(supergraph, benchSupergraph(subgraphs));
-  writeFileSync(config, CONFIG);
+  writeFileSync(config, configOf(subgraphs));
   // One process, like ours: --fork 1 runs no cluster workers.
   return [
     'supergraph',

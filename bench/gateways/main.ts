@@ -79,7 +79,7 @@ async function startGateways(
   }
   const peerFailures: { name: string; failure: string }[] = [];
   for (const peer of PEERS.filter((p) => options.peers.includes(p.id))) {
-    const started = await startPeer(peer, subgraphs);
+    const started = await startPeer(peer, subgraphs, platform);
     if ('failure' in started) {
       log(`${peer.name} could not serve the supergraph: ${started.failure}`);
       peerFailures.push({ name: peer.name, failure: started.failure });
@@ -110,6 +110,7 @@ async function main(): Promise<number> {
   const platform: PlatformOptions = {
     databaseUrl: url,
     jwtSecret: randomBytes(32).toString('base64url'),
+    subgraphSecret: randomBytes(32).toString('base64url'),
     profile: options.profile,
   };
   const token = (role: string) =>
@@ -154,6 +155,7 @@ async function main(): Promise<number> {
       token: await token(scenario.role),
       subgraphs,
       fetches: fetches.get(scenario.id) ?? [],
+      subgraphSecret: new TextEncoder().encode(platform.subgraphSecret),
       seconds: options.seconds,
       // Writes start from the same tables for each gateway and for the fetches alone.
       reset: () => (scenario.fresh ? removeIngested(url) : Promise.resolve()),

@@ -2,6 +2,7 @@ import type { SubgraphProcess } from '../../scripts/processes';
 import { stagesOf, type SubgraphFetch } from './capture';
 import { runLoad, type LoadResult, type Target } from './load';
 import { replayStages, type CriticalPathFigures } from './replay';
+import type { ProofSecret } from '../../platform/gateway-proof';
 import { cpuSeconds, residentMegabytes } from './process-stats';
 import type { Scenario } from './scenarios';
 import { settled, statementTotals } from './statements';
@@ -103,6 +104,8 @@ export interface ScenarioRun {
   subgraphs: readonly SubgraphProcess[];
   /** Our gateway's fetches for one request of the scenario. */
   fetches: readonly SubgraphFetch[];
+  /** SUBGRAPH_SECRET, to sign the replayed fetches as the gateway does. */
+  subgraphSecret: ProofSecret;
   seconds: number;
   /** Brings the tables back to the profile before each measurement (for writes). */
   reset(): Promise<void>;
@@ -162,6 +165,7 @@ export async function measureScenario(run: ScenarioRun): Promise<{
     stagesOf(run.fetches),
     (fetch) => (scenario.fresh ? refreshed(fetch.body, scenario) : fetch.body),
     Math.min(5, seconds),
+    run.subgraphSecret,
   );
   const c16 = await inTurn((g) => load(g, 16, seconds));
   const figures = run.gateways.map((gateway, i) => {

@@ -20,6 +20,8 @@ const logFile = (name: string) => ({ file: join(LOG_DIR, `${name}.log`) });
 export interface PlatformOptions {
   databaseUrl: string;
   jwtSecret: string;
+  /** SUBGRAPH_SECRET: what the gateways sign their subgraph requests with, and the replay too. */
+  subgraphSecret: string;
   /** Run our gateway under `node --cpu-prof`, its profile written to .bench/profiles at exit. */
   profile: boolean;
 }
@@ -32,6 +34,7 @@ function sharedEnv(options: PlatformOptions): NodeJS.ProcessEnv {
   return {
     DATABASE_URL: options.databaseUrl,
     JWT_SECRET: options.jwtSecret,
+    SUBGRAPH_SECRET: options.subgraphSecret,
     SEED: 'none',
     NODE_ENV: 'production',
   };
@@ -106,6 +109,7 @@ function peerError(peer: Peer): string {
 export async function startPeer(
   peer: Peer,
   subgraphs: readonly SubgraphProcess[],
+  options: PlatformOptions,
 ): Promise<{ gateway: GatewayUnderTest; stop: () => Promise<void> } | { failure: string }> {
   let exited = false;
   const group = new ProcessGroup(() => {
@@ -115,7 +119,8 @@ export async function startPeer(
     name: peer.id,
     script: HIVE_BIN,
     args: hiveArgs(subgraphs, peer),
-    env: { NODE_ENV: 'production' },
+    // It signs its subgraph requests as ours does (the configuration's plugin).
+    env: { NODE_ENV: 'production', SUBGRAPH_SECRET: options.subgraphSecret },
     output: logFile(peer.id),
   });
   const url = `http://localhost:${peer.port}/graphql`;

@@ -1,4 +1,9 @@
 import { Agent, request } from 'node:http';
+import {
+  GATEWAY_PROOF_HEADER,
+  signGatewayProof,
+  type ProofSecret,
+} from '../../platform/gateway-proof';
 import type { SubgraphFetch } from './capture';
 import { percentile } from './load';
 
@@ -19,11 +24,12 @@ export interface CriticalPathFigures {
 const agent = new Agent({ keepAlive: true });
 
 /** Sends a captured request straight to its subgraph; true when it was answered without errors. */
-function send(fetch: SubgraphFetch, body: string): Promise<boolean> {
+function send(fetch: SubgraphFetch, body: string, proof: string): Promise<boolean> {
   return new Promise((resolve) => {
     const headers = {
       'content-type': 'application/json',
       'content-length': Buffer.byteLength(body),
+      [GATEWAY_PROOF_HEADER]: proof,
       ...(fetch.authorization ? { authorization: fetch.authorization } : {}),
     };
     const req = request(fetch.url, { method: 'POST', agent, headers }, (res) => {
@@ -49,7 +55,14 @@ export async function replayStages(
   stages: readonly SubgraphFetch[][],
   body: (fetch: SubgraphFetch) => string,
   seconds: number,
+  secret: ProofSecret,
 ): Promise<CriticalPathFigures> {
+  // Signed afresh each time, as the gateway does (a proof lives a minute), before the clock starts.
+  const proofOf = (f: SubgraphFetch, body: string) =>
+    signGatewayProof(
+      { subgraph: f.subgraph, query: (JSON.parse(body) as { query: string }).query },
+      secret,
+    );
   // An answer from the gateway's response cache fetches nothing: there is no path to replay.
   if (stages.length === 0) return { stages: [], p50: NaN, errors: 0 };
   const totals: number[] = [];
@@ -60,8 +73,11 @@ export async function replayStages(
     let total = 0;
     for (const [i, stage] of stages.entries()) {
       const bodies = stage.map(body);
+      const proofs = await Promise.all(stage.map((f, j) => proofOf(f, bodies[j] ?? '{}')));
       const started = performance.now();
-      const answers = await Promise.all(stage.map((f, j) => send(f, bodies[j] ?? '')));
+      const answers = await Promise.all(
+        stage.map((f, j) => send(f, bodies[j] ?? '', proofs[j] ?? '')),
+      );
       const ms = performance.now() - started;
       byStage[i]?.push(ms);
       total += ms;

@@ -1,5 +1,5 @@
 import { Kind, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { readManifest, type OperationManifest } from '../../gateway/src/safelist';
+import { readManifest, type OperationManifest } from '../../platform/operations';
 
 /** A station of the profile as the bench needs it: its code and its county. */
 export interface ProfileStation {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse, print, type FieldNode, type OperationDefinitionNode } from 'graphql';
-import { listedOperation } from '../../gateway/src/safelist';
+import { listedOperation } from '../../platform/operations';
 import { DEFAULT_LIMITS } from '../../platform/limits';
 import { startProcessPlatform, type ProcessPlatform } from '../process-platform';
 

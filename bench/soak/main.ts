@@ -3,7 +3,7 @@ import pg from 'pg';
 import { drift, kindTable, minuteTable, MinuteStats } from './stats';
 import { SOAK_MIX, SOAK_STATIONS, soakStation, type SoakContext } from './mix';
 import { startProcessPlatform } from '../process-platform';
-import { listedOperation } from '../../gateway/src/safelist';
+import { listedOperation } from '../../platform/operations';
 
 /**
  * `npm run soak -- --minutes N [--concurrency C]`: holds what users do against the whole

@@ -1,4 +1,4 @@
-import { listedOperation } from '../../gateway/src/safelist';
+import { listedOperation } from '../../platform/operations';
 
 /** What a soak request needs: where to send it, as whom, and how to read the answer. */
 export interface SoakContext {

@@ -17,6 +17,7 @@ import { createHttpServer, listen, sendJson } from '../../platform/http';
 import { ServiceMetrics } from '../../platform/metrics';
 import { observeRequestsPlugin } from '../../platform/observe-requests';
 import { requestId } from '../../platform/request-scope';
+import { subgraphSecretFromEnv } from '../../platform/gateway-proof';
 import { entityFallback } from './entity-fallback';
 import { graphiqlRoutes } from './graphiql';
 import { costDirectives } from '../../platform/cost';
@@ -64,7 +65,10 @@ export interface RunningGateway {
 }
 
 class ForwardingDataSource extends SubgraphDataSource<GatewayContext> {
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override async willSendRequest(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<void> {
+    await super.willSendRequest(options);
     // Health checks and schema loads carry no request of ours; only operations are forwarded.
     if (!('incomingRequestContext' in options)) return;
     const { request, context } = options;
@@ -88,6 +92,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const fetchMetrics = new SubgraphFetchMetrics(metrics);
   // A subgraph fetch's deadline: one slow subgraph must not hold a screen.
   const timeoutMs = intEnv('SUBGRAPH_TIMEOUT_MS', 10_000);
+  const proofSecret = subgraphSecretFromEnv();
   const { onQueryPlan } = options;
   const logger = serviceLogger('gateway', options.logger);
   const supergraph = new LiveSupergraph(options.supergraphSdl, metrics, logger);
@@ -118,6 +123,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         url: resolved,
         timeoutMs,
         metrics: fetchMetrics,
+        proofSecret,
         fallback: (query, variables) => fallback(query, variables),
       });
     },
@@ -167,11 +173,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
     routes: {
       '/health': (_req, res) => sendJson(res, 200, { status: 'ok', service: 'gateway' }),
+      // Ready when every subgraph is: its own /ready checks its database too, where /health
+      // says only that the process answers.
       '/ready': async (_req, res) => {
         const checks = await Promise.all(
           Object.entries(subgraphUrls).map(async ([name, url]) => {
-            const health = new URL('/health', url);
-            const ok = await fetch(health, { signal: AbortSignal.timeout(2000) }).then(
+            const ready = new URL('/ready', url);
+            const ok = await fetch(ready, { signal: AbortSignal.timeout(2000) }).then(
               (r) => r.ok,
               () => false,
             );

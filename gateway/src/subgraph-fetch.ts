@@ -2,6 +2,11 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Counter, Histogram } from 'prom-client';
 import { isProduction } from '../../platform/config';
+import {
+  GATEWAY_PROOF_HEADER,
+  signGatewayProof,
+  type ProofSecret,
+} from '../../platform/gateway-proof';
 import type { ErrorCode } from '../../platform/errors';
 import { currentRequest } from '../../platform/request-scope';
 import type { EntityFallback } from './entity-fallback';
@@ -38,6 +43,8 @@ export interface SubgraphFetchOptions {
   /** The deadline of one fetch, headers and body (SUBGRAPH_TIMEOUT_MS). */
   timeoutMs: number;
   metrics: SubgraphFetchMetrics;
+  /** SUBGRAPH_SECRET: every request is signed with it, as the subgraph's proof that it was admitted. */
+  proofSecret: ProofSecret;
   /** What an entity fetch answers when the subgraph is down; nothing by default. */
   fallback?: EntityFallback;
 }
@@ -79,7 +86,8 @@ function fetchError(error: Error, subgraph: string, timeoutMs: number): GraphQLE
  * hold a screen; every fetch is timed; a fetch that gets no GraphQL answer becomes an error
  * with a code (SUBGRAPH_TIMEOUT, SUBGRAPH_UNAVAILABLE, or the subgraph's own) and
  * `extensions.subgraph`. The gateway then answers what the other subgraphs gave, with that
- * error: the hook a screen (or the board's DEPARTMENT_UNAVAILABLE) builds on.
+ * error: the hook a screen (or the board's DEPARTMENT_UNAVAILABLE) builds on. Every request
+ * carries the gateway's proof (platform/gateway-proof.ts) for the subgraph and the exact query.
  */
 // The same bound as RemoteGraphQLDataSource's, which a context interface satisfies.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -98,6 +106,23 @@ export class SubgraphDataSource<C extends Record<string, any>> extends RemoteGra
       const signal = caller ? AbortSignal.any([deadline, caller]) : deadline;
       return fetcher(url, { ...init, signal });
     };
+  }
+
+  /**
+   * Signs the request: the proof names this subgraph and the query text sent, which nothing
+   * changes after this hook (automatic persisted queries to subgraphs are off).
+   */
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<C>): Promise<void> {
+    const { request } = options;
+    const proof = await signGatewayProof(
+      {
+        subgraph: this.subgraph.name,
+        query: request.query ?? '',
+        requestId: currentRequest()?.requestId,
+      },
+      this.subgraph.proofSecret,
+    );
+    request.http?.headers.set(GATEWAY_PROOF_HEADER, proof);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<C>) {

@@ -1,5 +1,5 @@
 import { Kind, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import type { OperationManifest } from '../../gateway/src/safelist';
+import type { OperationManifest } from '../../platform/operations';
 import { costDirectives, estimateCost } from '../../platform/cost';
 import { apiSchema } from '../api-schema';
 import { schemaChanges, type SchemaChange } from '../schema-changes';

@@ -2,7 +2,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { supergraphHash } from '../../gateway/src/live-supergraph';
-import type { OperationManifest } from '../../gateway/src/safelist';
+import type { OperationManifest } from '../../platform/operations';
 import { checkCandidate, type CandidateReport, type ListedOperation } from './checks';
 import { compose, type SubgraphSdl } from './compose';
 import { record, type HistoryEntry } from './history';

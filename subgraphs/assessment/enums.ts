@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { BOARD_DEPARTMENTS, type Department } from '../departments';
+import { DEPARTMENT_REGISTRY } from '../kit/service/registry';
 import { GRADE_FLOORS, type Grade } from './scoring/grade';
 import type { ScoringDirection, ScoringMethod, ShortSample } from './scoring/rules';
 
@@ -7,15 +7,20 @@ import type { ScoringDirection, ScoringMethod, ShortSample } from './scoring/rul
  * The scoring engine's vocabularies as GraphQL enums. Each is a plain object whose values are
  * the engine's own string literals, so resolvers pass the engine's results through unchanged.
  */
-export const DepartmentEnum = Object.fromEntries(BOARD_DEPARTMENTS.map((d) => [d.key, d.key])) as {
-  [D in Department]: D;
-};
+
+/** A department as the Department enum and the stored schemes name it: its registry value, e.g. CASES. */
+export type Department = string;
+
+/** The Department enum: one value per department of the registry (departments.json). */
+export const DepartmentEnum: Record<Department, Department> = Object.fromEntries(
+  DEPARTMENT_REGISTRY.map((d) => [d.enum, d.enum]),
+);
 
 registerEnumType(DepartmentEnum, {
   name: 'Department',
   description: '部门 The department that publishes an indicator.',
   valuesConfig: Object.fromEntries(
-    BOARD_DEPARTMENTS.map((d) => [d.key, { description: d.description }]),
+    DEPARTMENT_REGISTRY.map((d) => [d.enum, { description: d.description }]),
   ),
 });
 

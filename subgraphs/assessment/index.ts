@@ -1,9 +1,12 @@
 import type { SubgraphDefinition } from '../kit/service/definition';
+import { CatalogResolver } from './catalog/catalog-resolver';
+import { RegisteredDepartmentsResolver } from './catalog/registered-departments';
 import { LiveBoardResolver } from './live/live-board-resolver';
 import { createLoaders, type AssessmentLoaders } from './loaders';
 import { Schemes1764400000005 } from './migrations/1764400000005-schemes';
 import { Departments1764800000000 } from './migrations/1764800000000-departments';
 import { PublishedBoards1764900000000 } from './migrations/1764900000000-published-boards';
+import { Labels1765100000000 } from './migrations/1765100000000-labels';
 import { PublishedBoardResolver } from './published/published-board-resolver';
 import { StationHistoryResolver } from './published/station-history';
 import { SchemeResolver } from './scheme/scheme-resolver';
@@ -18,8 +21,20 @@ export const assessment: SubgraphDefinition<AssessmentLoaders> = {
   // The gateway's rows request carries every station's values from every department, about
   // 1.8 KB a station: 2.1 MB for Zhejiang's 1,178 stations. 16 MiB covers 9,000.
   maxBodyBytes: 16 * 1024 * 1024,
-  resolvers: [SchemeResolver, LiveBoardResolver, PublishedBoardResolver, StationHistoryResolver],
+  resolvers: [
+    SchemeResolver,
+    CatalogResolver,
+    RegisteredDepartmentsResolver,
+    LiveBoardResolver,
+    PublishedBoardResolver,
+    StationHistoryResolver,
+  ],
   entities: [],
-  migrations: [Schemes1764400000005, Departments1764800000000, PublishedBoards1764900000000],
+  migrations: [
+    Schemes1764400000005,
+    Departments1764800000000,
+    PublishedBoards1764900000000,
+    Labels1765100000000,
+  ],
   createLoaders,
 };

@@ -13,10 +13,7 @@ import { CASE_SOURCES, CaseStats } from './stats';
 export const cases = departmentSubgraph(
   {
     name: 'cases',
-    port: 4002,
-    description: '刑侦/治安 Criminal cases and disputes (the cases subgraph).',
     stats: {
-      field: 'caseStats',
       type: CaseStats,
       description:
         "案件统计 The station's criminal cases and disputes for a period, with its baseline (同比).",
@@ -26,14 +23,10 @@ export const cases = departmentSubgraph(
     },
     figures: CASE_SOURCES,
     board: {
-      field: 'caseIndicators',
-      type: 'CaseIndicators',
-      term: '案件指标',
       publisher: "The criminal police's",
       indicators: CASE_INDICATORS,
     },
     records: {
-      field: 'caseRecords',
       type: CaseRecord,
       description: '刑事案件和矛盾纠纷 criminal cases and disputes',
     },

@@ -20,10 +20,7 @@ import { SURVEY_SOURCES, SurveyStats } from './stats';
 export const surveys = departmentSubgraph(
   {
     name: 'surveys',
-    port: 4004,
-    description: '民意调查 Surveys, 12389 complaints, commendations (the surveys subgraph).',
     stats: {
-      field: 'surveyStats',
       type: SurveyStats,
       description:
         "群众评价统计 The station's survey results, 12389 complaints and commendations for a period, " +
@@ -35,14 +32,10 @@ export const surveys = departmentSubgraph(
     },
     figures: SURVEY_SOURCES,
     board: {
-      field: 'surveyIndicators',
-      type: 'SurveyIndicators',
-      term: '群众评价指标',
       publisher: "The survey firm's and the 12389 desk's",
       indicators: SURVEY_INDICATORS,
     },
     records: {
-      field: 'surveyRecords',
       type: SurveyRecord,
       description:
         '调查结果、12389投诉和锦旗/表扬信 survey responses, 12389 complaints and commendations',

@@ -13,10 +13,7 @@ import { TRAFFIC_SOURCES, TrafficStats } from './stats';
 export const traffic = departmentSubgraph(
   {
     name: 'traffic',
-    port: 4003,
-    description: '交警 Road traffic accidents (the traffic subgraph).',
     stats: {
-      field: 'trafficStats',
       type: TrafficStats,
       description:
         "交通事故统计 The station's road traffic accidents for a period, with its baseline (同比).",
@@ -26,14 +23,10 @@ export const traffic = departmentSubgraph(
     },
     figures: TRAFFIC_SOURCES,
     board: {
-      field: 'trafficIndicators',
-      type: 'TrafficIndicators',
-      term: '交通指标',
       publisher: "The traffic police's",
       indicators: TRAFFIC_INDICATORS,
     },
     records: {
-      field: 'trafficRecords',
       type: TrafficRecord,
       description: '道路交通事故 road traffic accidents',
     },

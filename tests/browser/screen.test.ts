@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningGateway } from '../../gateway/src/gateway';
 import { WEB_DIR } from '../../gateway/src/web';
-import { listedOperation } from '../../gateway/src/safelist';
+import { listedOperation } from '../../platform/operations';
 import { signToken, claimsFromEnv } from '../../platform/auth';
 import { assertWebBuilt, launchBrowser, screenshotPath } from '../support/browser';
 import { ELSEWHERE, S1, S2, S3, S4, S5, loadHandMadeBoard } from '../support/hand-made-board';

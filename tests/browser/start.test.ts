@@ -11,7 +11,7 @@ import { postGraphQL } from '../support/platform';
 
 /**
  * `npm start` as a newcomer runs it on a fresh clone: no DATABASE_URL (an embedded PostgreSQL),
- * no JWT_SECRET (one generated, tokens printed), the demo data loaded, every service its own
+ * no JWT_SECRET nor SUBGRAPH_SECRET (both generated, tokens printed), the demo data loaded, every service its own
  * process. Only the ports and the data folder are moved out of the way of other runs.
  */
 let launcher: ChildProcess;
@@ -74,6 +74,7 @@ beforeAll(async () => {
   for (const name of [
     'DATABASE_URL',
     'JWT_SECRET',
+    'SUBGRAPH_SECRET',
     'JWT_JWKS_FILE',
     'SEED',
     'PLATFORM_TODAY',

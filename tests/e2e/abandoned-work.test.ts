@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { postGraphQL, startPlatform, type Platform } from '../support/platform';
+import { postGraphQL, proofHeaders, startPlatform, type Platform } from '../support/platform';
 import { tokenFor } from '../support/tokens';
 
 /**
@@ -73,6 +73,22 @@ describe('a statement whose caller has gone is cancelled', () => {
   it('when a client sent straight to the subgraph hangs up', async () => {
     await lockRegistry();
     const hungUp = fetch(platform.service('stations').url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${admin}`,
+        ...(await proofHeaders('stations', QUERY)),
+      },
+      body: JSON.stringify({ query: QUERY }),
+      signal: AbortSignal.timeout(500),
+    });
+    await expect(hungUp).rejects.toThrow();
+    expect(await waitingBecomes(0, 3000)).toBe(0);
+  });
+
+  it("when a client hangs up on the gateway: its fetches close, and the subgraph's work stops", async () => {
+    await lockRegistry();
+    const hungUp = fetch(platform.gateway.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
       body: JSON.stringify({ query: QUERY }),

@@ -2,7 +2,7 @@ import { FENGQIAO_STATION } from '../../scripts/sample-tokens';
 import { demoCases, demoDisputes } from '../../subgraphs/cases/seed';
 import { demoCommendations, demoComplaints, demoResponses } from '../../subgraphs/surveys/seed';
 import { demoAccidents } from '../../subgraphs/traffic/seed';
-import { BOARD_DEPARTMENTS, type DepartmentName } from '../../subgraphs/departments';
+import { DEPARTMENT_REGISTRY, ROLE_DEPARTMENTS } from '../../subgraphs/kit/service/registry';
 
 /**
  * Who may use what: the roles table as data, walked by access.test.ts for every role,
@@ -26,22 +26,23 @@ export const OWN_STATION = FENGQIAO_STATION;
 /** Another station in the city demo data: 越城区分局府山派出所. */
 export const OTHER_STATION = '330602500001';
 
-/** Each signed-in role the matrix walks, with the roles its token carries. */
-export const ROLES = {
+/**
+ * Each signed-in role the matrix walks, with the roles its token carries: a department role for
+ * the registry's keepers and for every department of the registry of departments.
+ */
+export const ROLES: Readonly<Record<string, readonly string[]>> = {
   admin: ['admin'],
   assessor: ['assessor'],
-  'department:stations': ['department:stations'],
-  'department:cases': ['department:cases'],
-  'department:traffic': ['department:traffic'],
-  'department:surveys': ['department:surveys'],
+  ...Object.fromEntries(ROLE_DEPARTMENTS.map((d) => [`department:${d}`, [`department:${d}`]])),
   'station:own': [`station:${OWN_STATION}`],
   'station:other': [`station:${OTHER_STATION}`],
-} as const satisfies Record<string, readonly string[]>;
+};
 
-export type Role = keyof typeof ROLES;
+/** `admin`, `department:cases`, `station:own`, …: a key of ROLES (or `anonymous`: no token). */
+export type Role = string;
 
 /** The registry and the boards are open to every signed-in user. */
-const SIGNED_IN = Object.keys(ROLES) as Role[];
+const SIGNED_IN: Role[] = Object.keys(ROLES);
 
 type Variables = Record<string, unknown>;
 
@@ -80,7 +81,7 @@ let schemes = 0;
 let published = 0;
 
 /** A department's statistics field: its own department, the assessors and the station itself. */
-function statsRow(department: DepartmentName, field: string, selection: string): AccessRow {
+function statsRow(department: string, field: string, selection: string): AccessRow {
   const stats = `${field}(period: "2019-H1") { ${selection} }`;
   return {
     field: `Station.${field}`,
@@ -99,7 +100,7 @@ function statsRow(department: DepartmentName, field: string, selection: string):
  * A department's records of a station: the same readers as its statistics. Straight to the
  * subgraph too, so a station token cannot read another station's records by skipping the gateway.
  */
-function recordsRow(department: DepartmentName, field: string, selection: string): AccessRow {
+function recordsRow(department: string, field: string, selection: string): AccessRow {
   const records = `${field}(period: "2019-H1") { totalCount edges { node { ${selection} } } }`;
   return {
     field: `Station.${field}`,
@@ -115,11 +116,9 @@ function recordsRow(department: DepartmentName, field: string, selection: string
 }
 
 function recordsRows(): AccessRow[] {
-  return [
-    recordsRow('cases', 'caseRecords', 'externalId history { action }'),
-    recordsRow('traffic', 'trafficRecords', 'externalId history { action }'),
-    recordsRow('surveys', 'surveyRecords', 'externalId history { action }'),
-  ];
+  return DEPARTMENT_REGISTRY.map((d) =>
+    recordsRow(d.name, d.records.field, 'externalId history { action }'),
+  );
 }
 
 /**
@@ -128,7 +127,7 @@ function recordsRows(): AccessRow[] {
  * could be written), so a withdrawal that ran when it should not have changes the table.
  */
 function withdrawRow(
-  department: DepartmentName,
+  department: string,
   mutation: string,
   table: string,
   demo: { externalId: string }[],
@@ -156,7 +155,7 @@ function withdrawRows(): AccessRow[] {
 }
 
 /** A department's figures summed over a division: its own department and the assessors. */
-function divisionStatsRow(department: DepartmentName, field: string, selection: string): AccessRow {
+function divisionStatsRow(department: string, field: string, selection: string): AccessRow {
   const stats = `${field}(period: "2019-H1") { ${selection} }`;
   return {
     field: `Division.${field}`,
@@ -172,20 +171,27 @@ function divisionStatsRow(department: DepartmentName, field: string, selection: 
   };
 }
 
+/** Every department's statistics, of a station and of a division, from the registry. */
 function statsRows(): AccessRow[] {
-  return [
-    statsRow('cases', 'caseStats', 'criminalFiled mediationRate'),
-    statsRow('traffic', 'trafficStats', 'accidents deaths'),
-    statsRow('surveys', 'surveyStats', 'responses securityRate'),
-    divisionStatsRow('cases', 'caseStats', 'criminalSolved mediationRate'),
-    divisionStatsRow('traffic', 'trafficStats', 'deaths majorAccidents'),
-    divisionStatsRow('surveys', 'surveyStats', 'responses satisfactionRate'),
-  ];
+  return DEPARTMENT_REGISTRY.flatMap((d) => [
+    statsRow(d.name, d.statistics.field, 'period from to'),
+    divisionStatsRow(d.name, d.statistics.field, 'period from to'),
+  ]);
+}
+
+/** A department's indicator catalog: open to every signed-in user, as the boards are. */
+function catalogRow(department: string, field: string): AccessRow {
+  return {
+    field: `Query.${field}`,
+    subgraph: department,
+    query: `{ ${field} { department version indicators { key label kind reads } } }`,
+    allowed: SIGNED_IN,
+  };
 }
 
 /** A department's record mutation: that department only. Every call sends a new record. */
 function recordRow(
-  department: DepartmentName,
+  department: string,
   mutation: string,
   input: string,
   table: string,
@@ -258,7 +264,7 @@ function recordRows(): AccessRow[] {
  * The indicator keys fengqiao-2019@1 uses (scored, deducted or vetoed), by department: what its
  * boards publish. A new department states its own (none, until a scheme scores it).
  */
-const FENGQIAO_KEYS: Record<DepartmentName, string[]> = {
+const FENGQIAO_KEYS: Readonly<Record<string, string[]>> = {
   cases: [
     'cases.criminalSolved',
     'cases.homicides',
@@ -296,7 +302,7 @@ function shown(list: { stationCode: string; values: { key: string }[] }[] | null
  * cases.criminalFiled), whether through the gateway or by `_entities` straight to the
  * department with the board's representation.
  */
-function boardFieldRow(department: DepartmentName, field: string): AccessRow {
+function boardFieldRow(department: string, field: string): AccessRow {
   const selection = `${field} { stationCode values { key current baseline sample } }`;
   const board = { scope: OTHER_STATION, period: '2019-H1', schemeId: 'fengqiao-2019@1' };
   return {
@@ -315,7 +321,7 @@ function boardFieldRow(department: DepartmentName, field: string): AccessRow {
     allowed: SIGNED_IN,
     answer: {
       read: (data: Answer) => shown((data.assessmentBoard ?? data._entities[0])[field]),
-      expected: { stations: [OTHER_STATION], keys: FENGQIAO_KEYS[department] },
+      expected: { stations: [OTHER_STATION], keys: FENGQIAO_KEYS[department] ?? [] },
     },
   };
 }
@@ -381,8 +387,24 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   ...recordsRows(),
   ...recordRows(),
   ...withdrawRows(),
-  // Every department's board field, from the registry of departments: a new one gets its row.
-  ...BOARD_DEPARTMENTS.map((d) => boardFieldRow(d.name, d.field)),
+  // Every department's board field and catalog, from the registry of departments: a new one
+  // gets its rows.
+  ...DEPARTMENT_REGISTRY.flatMap((d) => [
+    boardFieldRow(d.name, d.board.field),
+    catalogRow(d.name, d.catalog.field),
+  ]),
+  {
+    field: 'Query.departments',
+    subgraph: 'assessment',
+    query: '{ departments { department name label } }',
+    allowed: SIGNED_IN,
+  },
+  {
+    field: 'Query.indicatorCatalog',
+    subgraph: 'assessment',
+    query: '{ indicatorCatalog { department label version indicators { key label kind } } }',
+    allowed: SIGNED_IN,
+  },
   // assessment: the board is published to every signed-in user; schemes are the assessors'
   {
     field: 'Query.assessmentBoard',

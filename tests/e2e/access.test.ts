@@ -21,7 +21,7 @@ const tokens = new Map<Role, string>();
 beforeAll(async () => {
   platform = await startPlatform({ seed: 'city' });
   for (const [role, claims] of Object.entries(ROLES)) {
-    tokens.set(role as Role, await tokenFor(...claims));
+    tokens.set(role, await tokenFor(...claims));
   }
 });
 afterAll(() => platform.stop());
@@ -32,15 +32,15 @@ function fingerprint(row: AccessRow): Promise<string[]> {
 }
 
 type Path = 'gateway' | 'subgraph';
-type Who = Role | 'anonymous';
 
-async function attempt(row: AccessRow, who: Who, path: Path) {
+async function attempt(row: AccessRow, who: Role, path: Path) {
   const { query, variables } = path === 'subgraph' && row.direct ? row.direct : row;
   const url = path === 'gateway' ? platform.gateway.url : platform.service(row.subgraph).url;
   const before = await fingerprint(row);
   const res = await postGraphQL(url, query, {
     token: who === 'anonymous' ? undefined : tokens.get(who),
     variables: typeof variables === 'function' ? variables() : variables,
+    ...(path === 'subgraph' ? { proofFor: row.subgraph } : {}),
   });
   const codes = [...new Set(res.errors?.map((e) => e.extensions?.code))];
   const allowed = who !== 'anonymous' && row.allowed.includes(who);
@@ -50,7 +50,7 @@ async function attempt(row: AccessRow, who: Who, path: Path) {
     : { codes, unchanged: (await fingerprint(row)).join() === before.join() };
 }
 
-function expected(row: AccessRow, who: Who) {
+function expected(row: AccessRow, who: Role) {
   if (who !== 'anonymous' && row.allowed.includes(who)) {
     return row.answer ? { codes: [], answer: row.answer.expected } : { codes: [] };
   }
@@ -58,7 +58,7 @@ function expected(row: AccessRow, who: Who) {
   return row.writes ? { codes, unchanged: true } : { codes };
 }
 
-const WHO: Who[] = ['anonymous', ...(Object.keys(ROLES) as Role[])];
+const WHO: Role[] = ['anonymous', ...Object.keys(ROLES)];
 const CELLS = ACCESS_MATRIX.flatMap((row) =>
   WHO.map((who) => ({
     field: row.field,

@@ -1,4 +1,4 @@
-import { listedOperation } from '../../gateway/src/safelist';
+import { listedOperation } from '../../platform/operations';
 import { startPlatform, type Platform } from '../support/platform';
 import { tokenFor } from '../support/tokens';
 

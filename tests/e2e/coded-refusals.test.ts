@@ -1,6 +1,6 @@
-import { listedOperation } from '../../gateway/src/safelist';
+import { listedOperation } from '../../platform/operations';
 import { DEFAULT_MAX_BODY_BYTES } from '../../platform/http';
-import { startPlatform, type Platform } from '../support/platform';
+import { proofHeaders, startPlatform, type Platform } from '../support/platform';
 import { registryStation } from '../support/stations';
 import { tokenFor } from '../support/tokens';
 
@@ -13,11 +13,19 @@ beforeAll(async () => {
 });
 afterAll(() => platform.stop());
 
-/** POSTs a raw JSON body: the shapes a GraphQL client library would never send. */
-async function post(url: string, body: unknown, text = JSON.stringify(body)) {
+/**
+ * POSTs a raw JSON body: the shapes a GraphQL client library would never send. Sent straight to
+ * `subgraph`, it carries the gateway's proof for its query.
+ */
+async function post(url: string, body: unknown, text = JSON.stringify(body), subgraph?: string) {
+  const query = (body as { query?: string }).query ?? '';
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${admin}`,
+      ...(subgraph ? await proofHeaders(subgraph, query) : {}),
+    },
     body: text,
   });
   const raw = await response.text();
@@ -100,8 +108,11 @@ describe('an error quotes a short excerpt of a value, never the value', () => {
     ],
     ['a document that does not parse', `{ station(code: ${huge}) { code } }`, {}],
   ])('%s, through the gateway and straight to the subgraph', async (_case, query, variables) => {
-    for (const url of [platform.gateway.url, platform.service('stations').url]) {
-      const res = await post(url, { query, variables });
+    for (const [url, subgraph] of [
+      [platform.gateway.url, undefined],
+      [platform.service('stations').url, 'stations'],
+    ] as const) {
+      const res = await post(url, { query, variables }, undefined, subgraph);
       expect(res.errors?.[0]?.extensions?.code).toEqual(expect.any(String));
       expect(res.errors?.[0]?.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
       expect(res.errors?.[0]?.message).toContain('xxxxxxxx');

@@ -1,7 +1,7 @@
 import { getIntrospectionQuery } from 'graphql';
 import { DEFAULT_MAX_BODY_BYTES } from '../../platform/http';
 import { DEFAULT_LIMITS } from '../../platform/limits';
-import { postGraphQL, startPlatform, type Platform } from '../support/platform';
+import { postGraphQL, proofHeaders, startPlatform, type Platform } from '../support/platform';
 import { tokenFor } from '../support/tokens';
 
 let platform: Platform;
@@ -236,7 +236,7 @@ describe('operation cost, estimated by the gateway before planning', () => {
               () =>
                 '{ __typename: "AssessmentBoard", scope: "330000", period: "2024", schemeId: "x" }',
             )}]) { ... on AssessmentBoard { rows { station { code } indicators { key } } } } }`;
-      const res = await postGraphQL(platform.service(name).url, query, { token: admin });
+      const res = await platform.querySubgraph(name, query, { token: admin });
       expect(res.status).toBe(400);
       expect(res.errors?.[0]?.extensions).toMatchObject({
         code: 'COST_ESTIMATED_TOO_EXPENSIVE',
@@ -248,9 +248,7 @@ describe('operation cost, estimated by the gateway before planning', () => {
   );
 
   it('a subgraph refuses an operation deeper than the gateway allows, sent directly', async () => {
-    const res = await postGraphQL(platform.service('stations').url, upward(depth + 1), {
-      token: admin,
-    });
+    const res = await platform.querySubgraph('stations', upward(depth + 1), { token: admin });
     expect(res.status).toBe(400);
     expect(res.errors?.[0]?.extensions).toMatchObject({
       code: 'GRAPHQL_VALIDATION_FAILED',
@@ -293,7 +291,8 @@ describe('HTTP defences', () => {
     'the %s takes a body of 4 MiB and refuses one byte more with 413',
     async (target) => {
       const url = target === 'gateway' ? platform.gateway.url : platform.service(target).url;
-      const headers = json(admin);
+      const proof = target === 'gateway' ? {} : await proofHeaders(target, '{ __typename }');
+      const headers = { ...json(admin), ...proof };
       const fits = await send(url, { method: 'POST', headers, body: bodyOf(LIMIT) });
       const over = await send(url, { method: 'POST', headers, body: bodyOf(LIMIT + 1) });
       expect([fits, over]).toEqual([

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { readManifest } from '../../gateway/src/safelist';
+import { readManifest } from '../../platform/operations';
 import { mutationDocument, recordKinds, type RecordKind } from '../../scripts/import/kinds';
 import { runImport, type ImportOptions } from '../../scripts/import/run';
 import { PROJECT_ROOT } from '../../platform/paths';

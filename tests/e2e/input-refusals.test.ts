@@ -34,7 +34,11 @@ const PATHS: Path[] = ['gateway', 'subgraph'];
 
 function send(path: Path, subgraph: string, query: string, variables: object, token: string) {
   const url = path === 'gateway' ? platform.gateway.url : platform.service(subgraph).url;
-  return postGraphQL(url, query, { token, variables: variables as Record<string, unknown> });
+  return postGraphQL(url, query, {
+    token,
+    variables: variables as Record<string, unknown>,
+    ...(path === 'subgraph' ? { proofFor: subgraph } : {}),
+  });
 }
 
 /** No word of PostgreSQL's: a constraint's or a table's name, an SQL state, its messages. */

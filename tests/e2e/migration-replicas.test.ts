@@ -41,6 +41,7 @@ describe.each(SUBGRAPHS.map((s) => [s.name, s] as const))(
         expect(ready.status).toBe(200);
         const answer = await postGraphQL(replica.url, '{ __typename }', {
           token: await tokenFor('admin'),
+          proofFor: subgraph.name,
         });
         expect(answer.errors).toBeUndefined();
       }

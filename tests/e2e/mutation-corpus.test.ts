@@ -259,7 +259,11 @@ it.each(mutations.map((m) => [m.name, m] as const))(
         async (variables, path) => {
           const url = path === 'gateway' ? platform.gateway.url : platform.service(subgraph).url;
           const before = await fingerprints();
-          const res = await postGraphQL(url, document, { token: admin, variables });
+          const res = await postGraphQL(url, document, {
+            token: admin,
+            variables,
+            ...(path === 'subgraph' ? { proofFor: subgraph } : {}),
+          });
           const codes = (res.errors ?? []).map((e) => e.extensions?.code ?? 'NONE');
           const summary = { status: res.status, codes, message: res.errors?.[0]?.message };
           expect(summary.status).toBeLessThan(500);

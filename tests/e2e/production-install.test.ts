@@ -1,10 +1,11 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { createInterface } from 'node:readline';
-import { listedOperation } from '../../gateway/src/safelist';
+import { listedOperation } from '../../platform/operations';
 import { PROJECT_ROOT } from '../../platform/paths';
+import { DEPARTMENT_REGISTRY } from '../../subgraphs/kit/service/registry';
 import { freePort } from '../../scripts/embedded-postgres';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { postGraphQL } from '../support/platform';
@@ -34,6 +35,7 @@ function startFromImage(args: string[], env: Record<string, string>): Promise<vo
       PATH: process.env.PATH,
       NODE_ENV: 'production',
       JWT_SECRET: process.env.JWT_SECRET,
+      SUBGRAPH_SECRET: process.env.SUBGRAPH_SECRET,
       DATABASE_URL: database.url,
       SEED: 'none',
       LOG_LEVEL: 'info',
@@ -106,6 +108,34 @@ describe('the production image', () => {
     const size = execFileSync('du', ['-sm', join(image, 'node_modules')], { encoding: 'utf8' });
     // The figure the deployment docs quote: what `npm ci --omit=dev` installs.
     console.log(`production node_modules: ${size.split('\t')[0]} MB`);
+  });
+
+  it("builds the assessment subgraph without loading any department's code", () => {
+    // What `node dist/subgraphs/serve.js assessment` loads before it opens its database: the
+    // subgraph and its schema, with Node's own module list afterwards.
+    const script = [
+      "require('reflect-metadata');",
+      "const { subgraphNamed } = require('./dist/subgraphs/subgraph-named');",
+      "const { buildFederatedSchema } = require('./dist/subgraphs/kit/service/federated-schema');",
+      "buildFederatedSchema(subgraphNamed('assessment'));",
+      'console.log(JSON.stringify(Object.keys(require.cache)));',
+    ].join('\n');
+    const loaded = (
+      JSON.parse(
+        execFileSync(process.execPath, ['-e', script], { cwd: image, encoding: 'utf8' }),
+      ) as string[]
+    ).filter((file) => file.startsWith(join(image, 'dist') + sep));
+    const departments = DEPARTMENT_REGISTRY.flatMap((d) =>
+      'kit' in d.service ? [join(image, 'dist', d.service.kit) + sep] : [],
+    );
+    expect(departments.length).toBeGreaterThan(0);
+    expect(loaded.filter((file) => departments.some((folder) => file.startsWith(folder)))).toEqual(
+      [],
+    );
+    expect(loaded).toContain(join(image, 'dist', 'subgraphs', 'assessment', 'index.js'));
+    console.log(
+      `the assessment alone loads ${loaded.length} files of the build, none of a department's`,
+    );
   });
 
   it('starts a subgraph and the gateway, which answer a listed operation', async () => {

@@ -5,7 +5,7 @@ import { startGateway, type RunningGateway } from '../../gateway/src/gateway';
 import { authConfigFromEnv } from '../../platform/auth';
 import { PROJECT_ROOT, SUPERGRAPH_FILE } from '../../platform/paths';
 import { postGraphQL, startPlatform, type Platform } from '../support/platform';
-import { listedOperation } from '../../gateway/src/safelist';
+import { listedOperation } from '../../platform/operations';
 import { tokenFor } from '../support/tokens';
 
 const STATION = listedOperation('Station');
@@ -52,13 +52,13 @@ describe('NODE_ENV=production', () => {
   });
 
   it.each([
-    ['the gateway', () => unlisted.url],
-    ['the stations subgraph', () => platform.service('stations').url],
-  ])('%s refuses introspection, signed in or not', async (_target, url) => {
+    ['the gateway', () => unlisted.url, undefined],
+    ['the stations subgraph', () => platform.service('stations').url, 'stations'],
+  ])('%s refuses introspection, signed in or not', async (_target, url, proofFor) => {
     const query = '{ __schema { types { name } } }';
     const answers = await Promise.all([
-      postGraphQL(url(), query, { token: admin }),
-      postGraphQL(url(), query),
+      postGraphQL(url(), query, { token: admin, proofFor }),
+      postGraphQL(url(), query, { proofFor }),
     ]);
     expect(answers.map((a) => [a.data, a.errors?.[0]?.extensions?.code])).toEqual([
       [undefined, 'GRAPHQL_VALIDATION_FAILED'],
@@ -67,10 +67,10 @@ describe('NODE_ENV=production', () => {
   });
 
   it.each([
-    ['the gateway', () => unlisted.url],
-    ['the stations subgraph', () => platform.service('stations').url],
-  ])('%s names no field the client did not ask for ("Did you mean")', async (_target, url) => {
-    const res = await postGraphQL(url(), '{ divisons { code } }', { token: admin });
+    ['the gateway', () => unlisted.url, undefined],
+    ['the stations subgraph', () => platform.service('stations').url, 'stations'],
+  ])('%s names no field the client did not ask for ("Did you mean")', async (_t, url, proofFor) => {
+    const res = await postGraphQL(url(), '{ divisons { code } }', { token: admin, proofFor });
     expect(res.errors?.[0]).toEqual({
       message: 'Cannot query field "divisons" on type "Query".',
       locations: [{ line: 1, column: 3 }],
@@ -144,32 +144,44 @@ describe('NODE_ENV=production', () => {
 });
 
 describe('npm start with NODE_ENV=production', () => {
-  it('stops at once, saying why, when neither JWT_SECRET nor JWT_JWKS_FILE is set', async () => {
-    const {
-      JWT_SECRET: _secret,
-      JWT_JWKS_FILE: _jwks,
-      DATABASE_URL: _database,
-      ...env
-    } = process.env;
-    const child = spawn('npm', ['start'], {
-      cwd: PROJECT_ROOT,
-      // Ports apart from a platform someone may be running, should the refusal ever fail.
-      env: { ...env, NODE_ENV: 'production', PORT: '4190', EMBEDDED_PG_PORT: '54390' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    const lines = output.trim().split('\n');
-    expect({
-      code,
-      last: lines.at(-1),
-      started: lines.filter((l) => l.includes('[platform]')),
-    }).toEqual({
-      code: 2,
-      last: 'NODE_ENV=production needs JWT_SECRET or JWT_JWKS_FILE: refusing to start.',
-      started: [],
-    });
-  });
+  it.each([
+    [
+      'neither JWT_SECRET nor JWT_JWKS_FILE',
+      ['JWT_SECRET', 'JWT_JWKS_FILE'],
+      'NODE_ENV=production needs JWT_SECRET or JWT_JWKS_FILE: refusing to start.',
+    ],
+    [
+      'no SUBGRAPH_SECRET',
+      ['SUBGRAPH_SECRET'],
+      'NODE_ENV=production needs SUBGRAPH_SECRET: refusing to start.',
+    ],
+  ])(
+    'stops at once, saying why, when %s is set',
+    async (_case, unset, reason) => {
+      const env = { ...process.env };
+      for (const name of [...unset, 'DATABASE_URL']) delete env[name];
+      const child = spawn('npm', ['start'], {
+        cwd: PROJECT_ROOT,
+        // Ports apart from a platform someone may be running, should the refusal ever fail.
+        env: { ...env, NODE_ENV: 'production', PORT: '4190', EMBEDDED_PG_PORT: '54390' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      const lines = output.trim().split('\n');
+      expect({
+        code,
+        last: lines.at(-1),
+        started: lines.filter((l) => l.includes('[platform]')),
+      }).toEqual({
+        code: 2,
+        last: reason,
+        started: [],
+      });
+      // `npm start` builds first: a minute or more on a busy machine.
+    },
+    180_000,
+  );
 });

@@ -1,4 +1,4 @@
-import { listedOperation } from '../../gateway/src/safelist';
+import { listedOperation } from '../../platform/operations';
 import { postGraphQL, startPlatform, type Platform } from '../support/platform';
 import { registryStation } from '../support/stations';
 import { tokenFor } from '../support/tokens';

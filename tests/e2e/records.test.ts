@@ -1,5 +1,6 @@
-import { listedOperation } from '../../gateway/src/safelist';
-import { BOARD_DEPARTMENTS, type Department } from '../../subgraphs/departments';
+import { listedOperation } from '../../platform/operations';
+import { BOARD_DEPARTMENTS } from '../../subgraphs/departments';
+import { DEPARTMENT_REGISTRY } from '../../subgraphs/kit/service/registry';
 import { startPlatform, type Platform } from '../support/platform';
 import { registerStations, registryStation } from '../support/stations';
 import { tokenFor } from '../support/tokens';
@@ -18,11 +19,12 @@ const INDICATORS = BOARD_DEPARTMENTS.flatMap((d) => d.indicators);
 let platform: Platform;
 const token: Record<string, string> = {};
 
-const RECORDS_FIELD: Record<Department, string> = {
-  CASES: 'caseRecords',
-  TRAFFIC: 'trafficRecords',
-  SURVEYS: 'surveyRecords',
-};
+/** A Department enum value, e.g. CASES. */
+type Department = string;
+
+const RECORDS_FIELD: Record<Department, string> = Object.fromEntries(
+  DEPARTMENT_REGISTRY.map((d) => [d.enum, d.records.field]),
+);
 
 const kase = (id: string, category: string, filedOn: string, solvedOn: string | null = null) => ({
   externalId: id,

@@ -1,7 +1,7 @@
 import type { RunningGateway } from '../../gateway/src/gateway';
-import { operationId } from '../../gateway/src/safelist';
+import { operationId } from '../../platform/operations';
 import { startPlatform, type GraphQLResponse, type Platform } from '../support/platform';
-import { listedOperation } from '../../gateway/src/safelist';
+import { listedOperation } from '../../platform/operations';
 import { tokenFor } from '../support/tokens';
 
 const FENGQIAO = '330681500001';

@@ -85,10 +85,15 @@ interface Case {
   script: string;
   args: string[];
   env: () => Record<string, string>;
+  /** The subgraph a request sent straight to it proves the gateway's admission to. */
+  proofFor?: string;
 }
 
 const CASES: [string, Case][] = [
-  ['a subgraph', { script: 'subgraphs/serve.js', args: ['stations'], env: () => ({}) }],
+  [
+    'a subgraph',
+    { script: 'subgraphs/serve.js', args: ['stations'], env: () => ({}), proofFor: 'stations' },
+  ],
   // The gateway's request waits in the in-process subgraph behind it.
   [
     'the gateway',
@@ -99,7 +104,7 @@ const CASES: [string, Case][] = [
 describe('SIGTERM', () => {
   it.each(CASES)(
     'lets %s finish the request in flight, then closes and exits 0',
-    async (_name, { script, args, env }) => {
+    async (_name, { script, args, env, proofFor }) => {
       const port = await freePort();
       const { child, messages } = await spawnService(script, args, {
         DATABASE_URL: database.url,
@@ -112,7 +117,7 @@ describe('SIGTERM', () => {
       const exited = once(child as ChildProcess, 'exit');
       const lock = await lockStations();
       try {
-        const inFlight = postGraphQL(url, SLOW, { token: admin });
+        const inFlight = postGraphQL(url, SLOW, { token: admin, proofFor });
         await waitForBlockedQuery(lock);
         child.kill('SIGTERM');
         // Draining: it no longer takes connections, and still holds the one in flight.

@@ -12,7 +12,7 @@ import {
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startPlatform, type Platform } from '../support/platform';
+import { proofHeaders, startPlatform, type Platform } from '../support/platform';
 import { tokenFor } from '../support/tokens';
 
 // Every service of this file accepts HS256 tokens signed with JWT_SECRET and RS256/ES256 tokens
@@ -71,10 +71,10 @@ const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toStrin
 
 /** The answer through the gateway and straight from the stations subgraph, side by side. */
 async function bothAnswers(authorization: string) {
-  const ask = async (url: string) => {
+  const ask = async (url: string, proof: Record<string, string> = {}) => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization },
+      headers: { 'content-type': 'application/json', authorization, ...proof },
       body: JSON.stringify({ query: QUERY }),
     });
     const body = (await response.json()) as {
@@ -88,7 +88,7 @@ async function bothAnswers(authorization: string) {
   };
   const [gateway, stations] = await Promise.all([
     ask(platform.gateway.url),
-    ask(platform.service('stations').url),
+    ask(platform.service('stations').url, await proofHeaders('stations', QUERY)),
   ]);
   return { gateway, stations };
 }

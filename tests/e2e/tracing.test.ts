@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { listedOperation } from '../../gateway/src/safelist';
+import { listedOperation } from '../../platform/operations';
 import { PROJECT_ROOT } from '../../platform/paths';
 import { REQUEST_ID_ATTRIBUTE } from '../../platform/request-scope';
 import { freePort } from '../../scripts/embedded-postgres';

@@ -2,6 +2,7 @@ import type { RunningGateway } from '../../gateway/src/gateway';
 import { gatewayOver, startInProcess } from './in-process-platform';
 import type { FollowOptions } from '../../gateway/src/supergraph-sources';
 import { authConfigFromEnv } from '../../platform/auth';
+import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../platform/gateway-proof';
 import { statementCount } from '../../subgraphs/kit/service/database';
 import type { DemoProfile } from '../../demo/profile';
 import type { Logger } from '../../platform/log';
@@ -10,7 +11,7 @@ import {
   type RunningService,
   type StartOptions,
 } from '../../subgraphs/kit/service/server';
-import { subgraphNamed } from '../../subgraphs/list';
+import { subgraphNamed } from '../../subgraphs/subgraph-named';
 import { createTestDatabase, type TestDatabase } from './database';
 
 interface GraphQLError {
@@ -31,6 +32,19 @@ export interface RequestOptions {
   variables?: Record<string, unknown>;
   token?: string;
   headers?: Record<string, string>;
+  /**
+   * The subgraph a request sent straight to a subgraph is for: it then carries the gateway's
+   * proof for that subgraph and this query, minted with SUBGRAPH_SECRET as the gateway would.
+   */
+  proofFor?: string;
+}
+
+/** The header a tool calling `subgraph` directly sends with `query`: the gateway's proof. */
+export async function proofHeaders(
+  subgraph: string,
+  query: string,
+): Promise<Record<string, string>> {
+  return { [GATEWAY_PROOF_HEADER]: await signGatewayProof({ subgraph, query }) };
 }
 
 export async function postGraphQL(
@@ -43,6 +57,7 @@ export async function postGraphQL(
     headers: {
       'content-type': 'application/json',
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.proofFor ? await proofHeaders(options.proofFor, query) : {}),
       ...options.headers,
     },
     body: JSON.stringify({ query, variables: options.variables }),
@@ -99,13 +114,13 @@ export class Platform {
     return service;
   }
 
-  /** A request straight to one subgraph, skipping the gateway. */
+  /** A request straight to one subgraph, skipping the gateway, with the gateway's proof. */
   querySubgraph(
     name: string,
     query: string,
     options: RequestOptions = {},
   ): Promise<GraphQLResponse> {
-    return postGraphQL(this.service(name).url, query, options);
+    return postGraphQL(this.service(name).url, query, { proofFor: name, ...options });
   }
 
   /** Runs `work` and returns the SQL statements each subgraph sent meanwhile, by name. */

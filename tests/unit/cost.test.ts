@@ -10,7 +10,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { readFileSync } from 'node:fs';
-import { readManifest } from '../../gateway/src/safelist';
+import { readManifest } from '../../platform/operations';
 import { costDirectives, estimateCost } from '../../platform/cost';
 import { DEFAULT_LIMITS } from '../../platform/limits';
 import { SUPERGRAPH_FILE } from '../../platform/paths';

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
-import type { OperationManifest } from '../../gateway/src/safelist';
 import { OPERATIONS_FILE, SUPERGRAPH_FILE } from '../../platform/paths';
 import { apiSchema } from '../../scripts/api-schema';
 import { operationTypes, TYPED_CLIENTS } from '../../scripts/operation-types';
 
 const api = apiSchema(readFileSync(SUPERGRAPH_FILE, 'utf8'));
-const manifest = JSON.parse(readFileSync(OPERATIONS_FILE, 'utf8')) as OperationManifest;
+const manifest = JSON.parse(readFileSync(OPERATIONS_FILE, 'utf8')) as {
+  operations: { name: string; body: string }[];
+};
 const [screen, subgraphs] = TYPED_CLIENTS;
 
 /** The manifest with one operation's text changed. */
-function edited(name: string, edit: (body: string) => string): OperationManifest {
+function edited(name: string, edit: (body: string) => string): typeof manifest {
   return {
     ...manifest,
     operations: manifest.operations.map((o) =>
@@ -49,6 +50,13 @@ describe("the clients' generated operation types", () => {
     );
     // assessmentScheme(id) answers null for an unknown scheme: the type says so.
     expect(text).toMatch(/SchemeKeysQuery = \{ assessmentScheme: \{.*\} \| null \};/);
+  });
+
+  it('take the operations of a file `npm run schema` writes itself from memory, not the disk', async () => {
+    const written = new Map([['subgraphs.graphql', 'query SchemeKeys { __typename }']]);
+    const text = (await operationTypes(api, manifest, written)).get(subgraphs.output) ?? '';
+    expect(text).toContain('SchemeKeys: {');
+    expect(text).not.toContain('RegisteredStations');
   });
 
   it('refuse an operation the manifest does not list', async () => {

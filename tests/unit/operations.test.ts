@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { operationId, type OperationManifest } from '../../gateway/src/safelist';
+import { operationId, type OperationManifest } from '../../platform/operations';
 import { SUPERGRAPH_FILE } from '../../platform/paths';
 import { apiSchema } from '../../scripts/api-schema';
 import { operationManifest } from '../../scripts/operations';

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import type { Department } from '../../departments';
+import type { Department } from '../enums';
 import { listSize } from '../../kit/contract/list-sizes';
-import { CATALOG_SIZE, DEPARTMENT_COUNT } from './department-fields';
+import { SCHEME_ITEMS, DEPARTMENT_COUNT } from './department-fields';
 import { DepartmentEnum, GradeEnum, ScoringMethodEnum } from '../enums';
 import type { StationRef } from '../../kit/contract/board-contract';
 import { Station } from './board-references';
@@ -134,7 +134,7 @@ export class AssessmentRow {
   @Field({ description: '一票否决 Whether a veto failed the station whatever its total.' })
   vetoed!: boolean;
 
-  @listSize(CATALOG_SIZE)
+  @listSize(SCHEME_ITEMS)
   @Field(() => [String], { description: '否决项 The keys of the vetoes it triggered.' })
   vetoes!: string[];
 
@@ -142,13 +142,13 @@ export class AssessmentRow {
   @Field(() => [DepartmentScore], { description: '部门得分 Per department, in enum order.' })
   departments!: DepartmentScore[];
 
-  @listSize(CATALOG_SIZE)
+  @listSize(SCHEME_ITEMS)
   @Field(() => [IndicatorScore], {
     description: '指标得分 Every indicator of the scheme, in its order.',
   })
   indicators!: IndicatorScore[];
 
-  @listSize(CATALOG_SIZE)
+  @listSize(SCHEME_ITEMS)
   @Field(() => [DeductionScore], { description: '扣分 Every deduction of the scheme.' })
   deductions!: DeductionScore[];
 }

@@ -1,18 +1,29 @@
 import { Directive, Field, type ClassType } from 'type-graphql';
-import { BOARD_DEPARTMENTS } from '../../departments';
 import {
   assertRepresentation,
+  indicatorsType,
   type StationIndicators,
   type BoardRef,
 } from '../../kit/contract/board-contract';
+import { DEPARTMENT_REGISTRY } from '../../kit/service/registry';
 import type { DepartmentValues } from '../scoring/values';
 
 /**
- * The departments whose indicators reach the board, from the registry (subgraphs/departments.ts):
- * each contributes a field of AssessmentBoard (`caseIndicators`, …) that the assessment subgraph
+ * The departments whose indicators reach the board, from the registry (departments.json): each
+ * contributes a field of AssessmentBoard (`caseIndicators`, …) that the assessment subgraph
  * declares @external and that `rows` @requires, so the gateway fetches them all, in parallel,
- * before scoring.
+ * before scoring. The assessors know a department by its entry alone, never by its code: each
+ * field's type is declared here again in the shape every department's is (board-contract.ts).
  */
+const BOARD_DEPARTMENTS = DEPARTMENT_REGISTRY.map((entry) => ({
+  key: entry.enum,
+  field: entry.board.field,
+  term: entry.board.term,
+  type: indicatorsType(
+    entry.board.type,
+    `${entry.board.term} The ${entry.name} department's indicators for one station.`,
+  ),
+}));
 
 /**
  * What `rows` and `row` @require: every department's values and the registry's stations.
@@ -28,8 +39,12 @@ export const ROWS_REQUIRE = [
 /** The departments a board scores: the length of a row's department scores. */
 export const DEPARTMENT_COUNT = BOARD_DEPARTMENTS.length;
 
-/** Every indicator of the catalog: a scheme lists each key at most once in each of its lists. */
-export const CATALOG_SIZE = BOARD_DEPARTMENTS.flatMap((d) => d.indicators).length;
+/**
+ * The items a scheme's list holds, as the cost estimate assumes it: each indicator at most once,
+ * of the 22 the departments published when the estimate was last measured. An estimate, not a
+ * limit: the catalogs are learnt through the graph (indicator-catalogs.ts).
+ */
+export const SCHEME_ITEMS = 22;
 
 /** Declares each department's field on the assessment subgraph's AssessmentBoard, @external. */
 export function declareDepartmentFields(board: ClassType): void {

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { Department } from '../../departments';
+import type { Department } from '../enums';
 import { listSize } from '../../kit/contract/list-sizes';
 import { DEPARTMENT_COUNT } from '../live/department-fields';
 import { DepartmentEnum, GradeEnum } from '../enums';

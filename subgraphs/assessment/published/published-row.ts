@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { StationRef } from '../../kit/contract/board-contract';
 import { listSize, STATIONS_IN_SCOPE } from '../../kit/contract/list-sizes';
 import { PageInfo } from '../../kit/contract/connection';
-import { CATALOG_SIZE, DEPARTMENT_COUNT } from '../live/department-fields';
+import { SCHEME_ITEMS, DEPARTMENT_COUNT } from '../live/department-fields';
 import { GradeEnum } from '../enums';
 import { Station } from '../live/board-references';
 import { DeductionScore, DepartmentScore, IndicatorScore } from '../live/assessment-row';
@@ -78,7 +78,7 @@ export class PublishedRow {
   @Field({ description: '一票否决 Whether a veto failed it whatever its total.' })
   vetoed!: boolean;
 
-  @listSize(CATALOG_SIZE)
+  @listSize(SCHEME_ITEMS)
   @Field(() => [String], { description: '否决项 The keys of the vetoes it triggered.' })
   vetoes!: string[];
 
@@ -86,13 +86,13 @@ export class PublishedRow {
   @Field(() => [DepartmentScore], { description: '部门得分 Per department, in enum order.' })
   departments!: DepartmentScore[];
 
-  @listSize(CATALOG_SIZE)
+  @listSize(SCHEME_ITEMS)
   @Field(() => [IndicatorScore], {
     description: '指标得分 Every indicator of the scheme, in its order, as published.',
   })
   indicators!: IndicatorScore[];
 
-  @listSize(CATALOG_SIZE)
+  @listSize(SCHEME_ITEMS)
   @Field(() => [DeductionScore], {
     description: '扣分 Every deduction of the scheme, as published.',
   })

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { badUserInput } from '../../../platform/errors';
 import type { BoardKey } from '../../kit/contract/board-contract';
-import { schemeAsJson, withLabels } from '../scheme/scheme-store';
+import { schemeAsJson, asRead } from '../scheme/scheme-store';
 import type { Scheme } from '../scheme/scheme';
 import type { Grade } from '../scoring/grade';
 import type { PublishedRevision } from './published-board';
@@ -78,7 +78,7 @@ function header(row: HeaderRow): BoardHeader {
       publishedAt: new Date(r.publishedAt),
       dataCutoff: new Date(r.dataCutoff),
     })),
-    scheme: withLabels(row.scheme),
+    scheme: asRead(row.scheme),
   };
 }
 

@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
-import type { Department } from '../../departments';
+import type { Department } from '../enums';
 import { DepartmentEnum, ScoringDirectionEnum, ScoringMethodEnum, ShortSampleEnum } from '../enums';
 import type { ScoringDirection, ScoringMethod, ShortSample } from '../scoring/rules';
 

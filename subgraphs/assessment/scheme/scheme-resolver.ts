@@ -6,6 +6,7 @@ import { AssessmentScheme, assertSchemeId, type Scheme } from './scheme';
 import { AssessmentSchemeInput } from './scheme-input';
 import { allSchemes, publishScheme } from './scheme-store';
 import { assertPublishable } from './scheme-validation';
+import { learnCatalogs } from '../catalog/indicator-catalogs';
 
 /** The published versions the estimate expects: a few schemes, a few versions a year each. */
 const SCHEME_VERSIONS = 100;
@@ -44,12 +45,14 @@ export class SchemeResolver {
   async publishAssessmentScheme(
     @Arg('input', () => AssessmentSchemeInput, { description: 'The whole scheme.' })
     input: AssessmentSchemeInput,
-    @Ctx() { db, loaders, viewer }: AssessmentContext,
+    @Ctx() { db, graph, loaders, viewer }: AssessmentContext,
   ): Promise<Scheme> {
-    assertPublishable(input);
+    const catalogs = await learnCatalogs(graph);
+    assertPublishable(input, catalogs);
     // @Authorized has let a viewer through; the token's subject is recorded as the publisher.
     if (!viewer) throw new Error('publishAssessmentScheme reached without a viewer');
-    const id = await publishScheme(db, input, viewer.sub);
+    const labelOf = (key: string) => catalogs.indicator(key)?.label ?? key;
+    const id = await publishScheme(db, input, labelOf, viewer.sub);
     const stored = await loaders.scheme.load(id);
     if (!stored) throw new Error(`scheme ${id} was published but cannot be read back`);
     return stored;

@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { indicatorByKey } from '../../departments';
 import type { AssessmentSchemeInput } from './scheme-input';
 import type { Scheme } from './scheme';
 
@@ -11,32 +10,25 @@ const SELECT_SCHEMES = `
   SELECT s.id, s.name, s.version, s.title, s.published_at AS "publishedAt",
          s.published_by AS "publishedBy",
          (SELECT coalesce(json_agg(json_build_object(
-                   'key', i.key, 'department', i.department, 'weight', i.weight,
+                   'key', i.key, 'label', i.label, 'department', i.department, 'weight', i.weight,
                    'method', i.method, 'direction', i.direction, 'fullAt', i.full_at,
                    'zeroAt', i.zero_at, 'minSample', i.min_sample, 'whenShort', i.when_short)
                  ORDER BY i.position), '[]')
           FROM scheme_indicator i WHERE i.scheme_id = s.id) AS indicators,
          (SELECT coalesce(json_agg(json_build_object(
-                   'key', d.key, 'department', d.department, 'pointsEach', d.points_each)
+                   'key', d.key, 'label', d.label, 'department', d.department,
+                   'pointsEach', d.points_each)
                  ORDER BY d.position), '[]')
           FROM scheme_deduction d WHERE d.scheme_id = s.id) AS deductions,
-         (SELECT coalesce(json_agg(json_build_object('key', v.key, 'department', v.department)
+         (SELECT coalesce(json_agg(json_build_object(
+                   'key', v.key, 'label', v.label, 'department', v.department)
                  ORDER BY v.position), '[]')
           FROM scheme_veto v WHERE v.scheme_id = s.id) AS vetoes
   FROM scheme s`;
 
-const labelled = <T extends { key: string }>(items: T[]) =>
-  items.map((item) => ({ ...item, label: indicatorByKey(item.key)?.label ?? item.key }));
-
-/** A scheme as read, its rules given the catalog's labels. */
-export function withLabels(row: Scheme): Scheme {
-  return {
-    ...row,
-    publishedAt: new Date(row.publishedAt),
-    indicators: labelled(row.indicators),
-    deductions: labelled(row.deductions),
-    vetoes: labelled(row.vetoes),
-  };
+/** A scheme as read: its JSON's timestamp as a Date. */
+export function asRead(row: Scheme): Scheme {
+  return { ...row, publishedAt: new Date(row.publishedAt) };
 }
 
 /**
@@ -49,7 +41,7 @@ export function schemeAsJson(idColumn: string): string {
 
 async function selectSchemes(db: DataSource, where: string, params: unknown[]): Promise<Scheme[]> {
   const rows = await db.query<Scheme[]>(`${SELECT_SCHEMES} ${where}`, params);
-  return rows.map(withLabels);
+  return rows.map(asRead);
 }
 
 export function schemesById(db: DataSource, ids: readonly string[]): Promise<Scheme[]> {
@@ -68,12 +60,14 @@ export async function newestScheme(db: DataSource): Promise<Scheme | null> {
 }
 
 /**
- * Stores a checked scheme as the next version of its name, in one transaction. The advisory
- * lock on the name makes two publications of one name take versions one after the other.
+ * Stores a checked scheme as the next version of its name, in one transaction, each item with
+ * its label in the catalogs checked against (`labelOf`). The advisory lock on the name makes two
+ * publications of one name take versions one after the other.
  */
 export function publishScheme(
   db: DataSource,
   input: AssessmentSchemeInput,
+  labelOf: (key: string) => string,
   publishedBy: string,
 ): Promise<string> {
   return db.transaction(async (tx) => {
@@ -88,13 +82,13 @@ export function publishScheme(
     const { indicators: i, deductions: d, vetoes: v } = input;
     await tx.query(
       `INSERT INTO scheme_indicator (scheme_id, position, key, department, weight, method,
-         direction, full_at, zero_at, min_sample, when_short)
+         direction, full_at, zero_at, min_sample, when_short, label)
        SELECT $1, n - 1, key, department, weight, method, direction, full_at, zero_at,
-              min_sample, when_short
+              min_sample, when_short, label
        FROM unnest($2::text[], $3::text[], $4::numeric[], $5::text[], $6::text[], $7::numeric[],
-                   $8::numeric[], $9::int[], $10::text[])
+                   $8::numeric[], $9::int[], $10::text[], $11::text[])
          WITH ORDINALITY AS t(key, department, weight, method, direction, full_at, zero_at,
-                              min_sample, when_short, n)`,
+                              min_sample, when_short, label, n)`,
       [
         id,
         i.map((x) => x.key),
@@ -106,19 +100,27 @@ export function publishScheme(
         i.map((x) => x.zeroAt),
         i.map((x) => x.minSample ?? null),
         i.map((x) => x.whenShort ?? null),
+        i.map((x) => labelOf(x.key)),
       ],
     );
     await tx.query(
-      `INSERT INTO scheme_deduction (scheme_id, position, key, department, points_each)
-       SELECT $1, n - 1, key, department, points_each
-       FROM unnest($2::text[], $3::text[], $4::numeric[]) WITH ORDINALITY AS t(key, department, points_each, n)`,
-      [id, d.map((x) => x.key), d.map((x) => x.department), d.map((x) => x.pointsEach)],
+      `INSERT INTO scheme_deduction (scheme_id, position, key, department, points_each, label)
+       SELECT $1, n - 1, key, department, points_each, label
+       FROM unnest($2::text[], $3::text[], $4::numeric[], $5::text[])
+         WITH ORDINALITY AS t(key, department, points_each, label, n)`,
+      [
+        id,
+        d.map((x) => x.key),
+        d.map((x) => x.department),
+        d.map((x) => x.pointsEach),
+        d.map((x) => labelOf(x.key)),
+      ],
     );
     await tx.query(
-      `INSERT INTO scheme_veto (scheme_id, position, key, department)
-       SELECT $1, n - 1, key, department
-       FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(key, department, n)`,
-      [id, v.map((x) => x.key), v.map((x) => x.department)],
+      `INSERT INTO scheme_veto (scheme_id, position, key, department, label)
+       SELECT $1, n - 1, key, department, label
+       FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS t(key, department, label, n)`,
+      [id, v.map((x) => x.key), v.map((x) => x.department), v.map((x) => labelOf(x.key))],
     );
     return id;
   });

@@ -1,7 +1,8 @@
 import { must, type Problem } from '../../kit/records/batch-checks';
 import { badUserInput, show } from '../../../platform/errors';
 import type { IndicatorKind } from '../../kit/figures/indicators';
-import { indicatorByKey, type Department } from '../../departments';
+import type { Catalogs } from '../catalog/indicator-catalogs';
+import type { Department } from '../enums';
 import { roundHalfAwayFromZero } from '../scoring/round';
 import type { AssessmentSchemeInput, SchemeIndicatorInput } from './scheme-input';
 
@@ -39,6 +40,7 @@ function points(field: string, value: number): Found {
  * kind the list needs (null: either), and not listed twice in its list.
  */
 function keyProblems(
+  catalogs: Catalogs,
   at: string,
   item: { key: string; department: Department },
   kind: IndicatorKind | null,
@@ -49,7 +51,7 @@ function keyProblems(
   if (repeated)
     problems.push({ field: `${at}.key`, value: item.key, reason: `repeats ${repeated}` });
   else earlier.set(item.key, at);
-  const published = indicatorByKey(item.key);
+  const published = catalogs.indicator(item.key);
   if (!published) {
     return [
       ...problems,
@@ -112,6 +114,7 @@ function yoyProblems(at: string, i: SchemeIndicatorInput): Found[] {
 }
 
 function indicatorProblems(
+  catalogs: Catalogs,
   i: SchemeIndicatorInput,
   index: number,
   earlier: Map<string, string>,
@@ -120,7 +123,7 @@ function indicatorProblems(
   // YOY judges a count by its change, RATE a rate by its level: each needs its kind of indicator.
   const kind = i.method === 'RATE' ? 'RATE' : 'COUNT';
   return [
-    ...keyProblems(at, i, kind, earlier),
+    ...keyProblems(catalogs, at, i, kind, earlier),
     points(`${at}.weight`, i.weight),
     decimals(`${at}.weight`, i.weight, POINT_DECIMALS),
     i.fullAt === i.zeroAt
@@ -133,7 +136,7 @@ function indicatorProblems(
 }
 
 /** Every problem of a scheme to publish, in input order. */
-function schemeProblems(input: AssessmentSchemeInput): Problem[] {
+function schemeProblems(input: AssessmentSchemeInput, catalogs: Catalogs): Problem[] {
   const scored = new Map<string, string>();
   const deducted = new Map<string, string>();
   const vetoed = new Map<string, string>();
@@ -157,7 +160,7 @@ function schemeProblems(input: AssessmentSchemeInput): Problem[] {
           value: indicators.length,
           reason: `is the number of indicators; it must be 1 to ${MAX_INDICATORS}`,
         },
-    ...indicators.flatMap((i, index) => indicatorProblems(i, index, scored)),
+    ...indicators.flatMap((i, index) => indicatorProblems(catalogs, i, index, scored)),
     weightsCents === 10000 || indicators.length === 0
       ? null
       : {
@@ -168,13 +171,13 @@ function schemeProblems(input: AssessmentSchemeInput): Problem[] {
     ...input.deductions.flatMap((d, index) => {
       const at = `input.deductions[${index}]`;
       return [
-        ...keyProblems(at, d, 'COUNT', deducted),
+        ...keyProblems(catalogs, at, d, 'COUNT', deducted),
         points(`${at}.pointsEach`, d.pointsEach),
         decimals(`${at}.pointsEach`, d.pointsEach, POINT_DECIMALS),
       ];
     }),
     ...input.vetoes.flatMap((v, index) =>
-      keyProblems(`input.vetoes[${index}]`, v, 'COUNT', vetoed),
+      keyProblems(catalogs, `input.vetoes[${index}]`, v, 'COUNT', vetoed),
     ),
   ];
   return found.filter((p): p is Problem => p !== null);
@@ -184,10 +187,11 @@ const REPORTED = 50;
 
 /**
  * Refuses a scheme with any problem, whole: BAD_USER_INPUT whose message names the first
- * problem's field and value, with every problem in `extensions.problems`.
+ * problem's field and value, with every problem in `extensions.problems`. Its keys are checked
+ * against the departments' catalogs as the graph gave them (catalog/indicator-catalogs.ts).
  */
-export function assertPublishable(input: AssessmentSchemeInput): void {
-  const problems = schemeProblems(input);
+export function assertPublishable(input: AssessmentSchemeInput, catalogs: Catalogs): void {
+  const problems = schemeProblems(input, catalogs);
   const [first] = problems;
   if (!first) return;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '';

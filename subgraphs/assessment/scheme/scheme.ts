@@ -1,10 +1,15 @@
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { badUserInput, show } from '../../../platform/errors';
-import type { Department } from '../../departments';
 import { listSize } from '../../kit/contract/list-sizes';
-import { CATALOG_SIZE } from '../live/department-fields';
-import { DepartmentEnum, ScoringDirectionEnum, ScoringMethodEnum, ShortSampleEnum } from '../enums';
+import { SCHEME_ITEMS } from '../live/department-fields';
+import {
+  DepartmentEnum,
+  ScoringDirectionEnum,
+  ScoringMethodEnum,
+  ShortSampleEnum,
+  type Department,
+} from '../enums';
 import type {
   DeductionRule,
   IndicatorRule,
@@ -17,10 +22,8 @@ import type {
 
 /**
  * A scheme as stored and served: the scoring engine's rules plus what identifies the version.
- * Labels come from the indicator catalog (subgraphs/departments.ts), not from the scheme.
+ * Each rule's label is the department catalog's when the scheme was published, kept with it.
  */
-type Labelled<T> = T & { label: string };
-
 export interface Scheme extends SchemeRules {
   id: string;
   name: string;
@@ -28,9 +31,9 @@ export interface Scheme extends SchemeRules {
   title: string;
   publishedAt: Date;
   publishedBy: string;
-  indicators: Labelled<IndicatorRule>[];
-  deductions: Labelled<DeductionRule>[];
-  vetoes: Labelled<VetoRule>[];
+  indicators: IndicatorRule[];
+  deductions: DeductionRule[];
+  vetoes: VetoRule[];
 }
 
 /** A scheme id is `<name>@<version>`, e.g. fengqiao-2019@1 (the name as the table checks it). */
@@ -49,7 +52,9 @@ export function assertSchemeId(value: string, field: string): string {
 const KEY = {
   description: '指标键 The indicator, as a department publishes it (e.g. cases.homicides).',
 };
-const LABEL = { description: '名称 Its name in the indicator catalog.' };
+const LABEL = {
+  description: "名称 Its name in its department's indicator catalog when the scheme was published.",
+};
 const DEPARTMENT = { description: '部门 The department that publishes it.' };
 
 @ObjectType({ description: '考核指标 One indicator a scheme scores, and how it earns points.' })
@@ -158,17 +163,17 @@ export class AssessmentScheme {
   })
   publishedBy!: string;
 
-  @listSize(CATALOG_SIZE)
+  @listSize(SCHEME_ITEMS)
   @Field(() => [SchemeIndicator], {
     description: '计分指标 The indicators scored, in board order.',
   })
   indicators!: SchemeIndicator[];
 
-  @listSize(CATALOG_SIZE)
+  @listSize(SCHEME_ITEMS)
   @Field(() => [SchemeDeduction], { description: '扣分项 The deductions.' })
   deductions!: SchemeDeduction[];
 
-  @listSize(CATALOG_SIZE)
+  @listSize(SCHEME_ITEMS)
   @Field(() => [SchemeVeto], { description: '一票否决项 The vetoes.' })
   vetoes!: SchemeVeto[];
 }

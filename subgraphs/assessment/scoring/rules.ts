@@ -1,4 +1,4 @@
-import type { Department } from '../../departments';
+import type { Department } from '../enums';
 
 /**
  * What a scoring scheme says, as the scoring functions read it. The stored scheme (GraphQL
@@ -31,6 +31,8 @@ export interface RateRule {
 
 interface IndicatorRuleBase {
   key: string;
+  /** Its name in the department's catalog when the scheme was published. */
+  label: string;
   department: Department;
   weight: number;
   direction: ScoringDirection;
@@ -46,6 +48,7 @@ export type IndicatorRule =
 /** Points taken off the total for each event counted (a COUNT indicator). */
 export interface DeductionRule {
   key: string;
+  label: string;
   department: Department;
   pointsEach: number;
 }
@@ -53,6 +56,7 @@ export interface DeductionRule {
 /** 一票否决: any event counted (a COUNT indicator) fails the station whatever its score. */
 export interface VetoRule {
   key: string;
+  label: string;
   department: Department;
 }
 

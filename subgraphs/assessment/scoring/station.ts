@@ -1,4 +1,4 @@
-import { indicatorByKey, type Department } from '../../departments';
+import type { Department } from '../enums';
 import type { IndicatorValue } from '../../kit/contract/board-contract';
 import type { DeductionScore, DepartmentScore, IndicatorScore } from '../live/assessment-row';
 import type { ValueIndex } from './values';
@@ -20,8 +20,6 @@ export interface StationScore {
   indicators: IndicatorScore[];
   deductions: DeductionScore[];
 }
-
-const labelOf = (key: string) => indicatorByKey(key)?.label ?? key;
 
 /** Sums are made in whole cents of the rounded figures, so a row adds up exactly as shown. */
 const cents = (points: number) => Math.round(roundPoints(points) * 100);
@@ -69,7 +67,7 @@ function scoreIndicator(rule: IndicatorRule, values: ValueIndex, code: string): 
   // these objects the costliest part of scoring a board (~4 µs each).
   return {
     key: rule.key,
-    label: labelOf(rule.key),
+    label: rule.label,
     department: rule.department,
     method: rule.method,
     current,
@@ -98,7 +96,7 @@ export function scoreStation(rules: SchemeRules, code: string, values: ValueInde
     const count = available ? countOf(values.value(rule.department, code, rule.key)) : 0;
     return {
       key: rule.key,
-      label: labelOf(rule.key),
+      label: rule.label,
       count,
       points: Exact.of(count).times(Exact.of(rule.pointsEach)).round(POINT_PLACES),
       note: available ? null : NOTES.DEPARTMENT_UNAVAILABLE,

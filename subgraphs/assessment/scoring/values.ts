@@ -1,4 +1,4 @@
-import type { Department } from '../../departments';
+import type { Department } from '../enums';
 import type { IndicatorValue, StationIndicators } from '../../kit/contract/board-contract';
 
 /**
@@ -23,7 +23,7 @@ export class ValueIndex {
   readonly departments: readonly Department[];
 
   constructor(values: DepartmentValues) {
-    const entries = Object.entries(values) as [Department, DepartmentValues[Department]][];
+    const entries = Object.entries(values);
     this.departments = entries.map(([department]) => department);
     for (const [department, stations] of entries) {
       if (stations == null) continue;

@@ -204,24 +204,25 @@ export function boardIndicators<F>(
  * A department's indicators type, e.g. CaseIndicators: one type per department, alike in shape.
  * A type that several subgraphs return from their @requires fields trips gateways built on
  * graphql-tools' stitching (Hive Gateway: "Multiple canonical definitions"), and a type of its
- * own says whose figures these are.
+ * own says whose figures these are. The department sizes its list (`indicatorCount`, for the cost
+ * estimate); the assessors, who declare the type again from the registry, do not know its size.
  */
 export function indicatorsType(
   name: string,
   description: string,
-  indicatorCount: number,
+  indicatorCount?: number,
 ): ClassType<StationIndicators> {
   // Shareable: the assessment subgraph declares the type too, for its @external fields.
   @Directive('@shareable')
   @ObjectType(name, { description })
   class Indicators extends StationIndicators {
-    // Sized per department, so the cost estimate counts the values it really sends.
-    @listSize(indicatorCount)
     @Field(() => [IndicatorValue], {
       description:
         "指标值 One value per indicator of the department's that the board's scheme uses.",
     })
     values!: IndicatorValue[];
   }
+  // Sized per department, so the cost estimate counts the values it really sends.
+  if (indicatorCount !== undefined) listSize(indicatorCount)(Indicators.prototype, 'values');
   return Indicators;
 }

@@ -19,8 +19,7 @@ import type { DataSource } from 'typeorm';
 import { Grant } from '../../../platform/access';
 import type { Problem } from '../records/batch-checks';
 import type { Context } from '../service/context';
-import type { SubgraphDefinition } from '../service/definition';
-import type { DemoProfile } from '../../../demo/profile';
+import type { DemoProfile, SubgraphDefinition } from '../service/definition';
 import {
   boardIndicators,
   boardReference,
@@ -40,7 +39,9 @@ import {
   statsWithBaseline,
   type WithBaseline,
 } from '../figures/period-stats';
-import { indicatorKey, type IndicatorDefinition, type Indicators } from '../figures/indicators';
+import type { IndicatorDefinition, Indicators } from '../figures/indicators';
+import { catalogIndicators, catalogResolver } from './indicator-catalog';
+import { departmentEntry, type DepartmentEntry } from '../service/registry';
 import { authorOf } from '../records/journal';
 import {
   CHANGES_PER_RECORD,
@@ -101,22 +102,17 @@ export interface RecordKind<T extends RecordInput> {
 
 /**
  * What makes a department subgraph (cases, traffic, surveys): record kinds loaded through
- * mutations, one statistics field on Station and on Division, and its indicators on the assessment board. A
- * department declares these; the kit builds the resolvers, loaders and federation references
- * the same way for all of them, and the registry (subgraphs/departments.ts) lists it.
+ * mutations, one statistics field on Station and on Division, its indicators on the assessment
+ * board and their catalog. A department declares these; the kit builds the resolvers, loaders
+ * and federation references the same way for all of them. What the rest of the platform knows
+ * of it (its port, enum value, label and the names of its fields) is its entry in the registry
+ * of departments (departments.json), found by its name.
  */
 export interface DepartmentSpec<Name extends string, Figures> {
-  /**
-   * One lower-case word: the subgraph and its folder, the role `department:<name>` and its
-   * indicators' key prefix. Upper-cased, it is the department's value of the Department enum.
-   */
+  /** Its name in the registry: the subgraph and its folder, the role and the keys' prefix. */
   name: Name;
-  port: number;
-  /** Its value's description in the Department enum, e.g. "刑侦/治安 Criminal cases and …". */
-  description: string;
   stats: {
-    /** The Station field, e.g. caseStats, and its type (a PeriodStats subclass). */
-    field: string;
+    /** The statistics type (a PeriodStats subclass) of the registry's statistics field. */
     type: ClassType;
     description: string;
     /** The same field on Division: what it sums, e.g. "The division's cases … summed". */
@@ -128,18 +124,11 @@ export interface DepartmentSpec<Name extends string, Figures> {
    */
   figures: FiguresSource<keyof Figures & string>[];
   board: {
-    /** The AssessmentBoard field, e.g. caseIndicators, and its type, e.g. CaseIndicators. */
-    field: string;
-    type: string;
-    /** The Chinese term of both, e.g. 案件指标. */
-    term: string;
     /** Whose indicators they are, e.g. "The criminal police's". */
     publisher: string;
     indicators: Indicators<Figures>;
   };
   records: {
-    /** The Station field listing its records, e.g. caseRecords. */
-    field: string;
     /** The department's record interface (recordInterface), e.g. CaseRecord. */
     type: RecordInterface;
     /** What the records are, e.g. "刑事案件和矛盾纠纷 criminal cases and disputes". */
@@ -151,18 +140,23 @@ export interface DepartmentSpec<Name extends string, Figures> {
   seed: (db: DataSource, profile: DemoProfile) => Promise<void>;
 }
 
+/** A department's spec with its registry entry: everything the kit builds it from. */
+interface Declared<Name extends string, Figures> extends DepartmentSpec<Name, Figures> {
+  entry: DepartmentEntry;
+}
+
 /** A department as the assessment board sees it: what the registry gives the assessors. */
 export interface BoardDepartment<Name extends string = string> {
   name: Name;
   /** Its value of the Department enum. */
-  key: Uppercase<Name>;
+  key: string;
   /** That value's description. */
   description: string;
   /** The AssessmentBoard field its indicators come in, of `type`, described with `term`. */
   field: string;
   type: ClassType<StationIndicators>;
   term: string;
-  indicators: readonly IndicatorDefinition<Uppercase<Name>>[];
+  indicators: readonly IndicatorDefinition[];
 }
 
 /** A department's subgraph, with what the board needs to know of it. */
@@ -327,7 +321,7 @@ function recordConnection(records: DepartmentSpec<string, unknown>['records']): 
 
 function recordsResolver<Figures>(
   station: ClassType<StationRef>,
-  spec: DepartmentSpec<string, Figures>,
+  spec: Declared<string, Figures>,
   kinds: readonly ListedKind[],
   listings: IndicatorListings,
 ): ClassType {
@@ -338,7 +332,7 @@ function recordsResolver<Figures>(
     @Authorized(Grant.department(spec.name), Grant.assessor, Grant.ownStation)
     @listSize(MAX_RECORD_PAGE, { slicingArgument: 'first', sizedFields: ['edges'] })
     @FieldResolver(() => connection, {
-      name: spec.records.field,
+      name: spec.entry.records.field,
       nullable: true,
       description:
         `记录明细 The station's ${spec.records.description} for a period, as the department ` +
@@ -392,14 +386,14 @@ function recordsResolver<Figures>(
 
 function statsResolver<Figures>(
   station: ClassType<StationRef>,
-  spec: DepartmentSpec<string, Figures>,
+  spec: Declared<string, Figures>,
 ): ClassType {
   @Resolver(() => station)
   class StationStatsResolver {
     @Authorized(Grant.department(spec.name), Grant.assessor, Grant.ownStation)
     @cost(STATISTICS_WEIGHT)
     @FieldResolver(() => spec.stats.type, {
-      name: spec.stats.field,
+      name: spec.entry.statistics.field,
       // Nullable: a viewer denied one station's figures still gets the rest of the answer.
       nullable: true,
       description: spec.stats.description,
@@ -417,7 +411,7 @@ function statsResolver<Figures>(
 
 function divisionStatsResolver<Figures extends object>(
   division: ClassType<DivisionRef>,
-  spec: DepartmentSpec<string, Figures>,
+  spec: Declared<string, Figures>,
   zero: () => Figures,
 ): ClassType {
   @Resolver(() => division)
@@ -427,7 +421,7 @@ function divisionStatsResolver<Figures extends object>(
     @Authorized(Grant.department(spec.name), Grant.assessor)
     @Directive('@requires(fields: "stations { code }")')
     @FieldResolver(() => spec.stats.type, {
-      name: spec.stats.field,
+      name: spec.entry.statistics.field,
       nullable: true,
       description: spec.stats.divisionDescription,
     })
@@ -450,7 +444,7 @@ function divisionStatsResolver<Figures extends object>(
 function indicatorsResolver<Figures>(
   board: ClassType<BoardRef>,
   type: ClassType<StationIndicators>,
-  spec: DepartmentSpec<string, Figures>,
+  spec: Declared<string, Figures>,
 ): ClassType {
   @Resolver(() => board)
   class BoardIndicatorsResolver {
@@ -460,11 +454,11 @@ function indicatorsResolver<Figures>(
     @Directive('@requires(fields: "stations { code }")')
     @listSize(STATIONS_IN_SCOPE)
     @FieldResolver(() => [type], {
-      name: spec.board.field,
+      name: spec.entry.board.field,
       // Null when the department cannot answer: the board then scores the others without it.
       nullable: true,
       description:
-        `${spec.board.term} ${spec.board.publisher} indicators (${spec.name}.*) for every ` +
+        `${spec.entry.board.term} ${spec.board.publisher} indicators (${spec.name}.*) for every ` +
         "station of the board: only those the board's scheme uses (scored, deducted or " +
         'vetoed). Null when the department is unavailable.',
     })
@@ -480,30 +474,29 @@ function indicatorsResolver<Figures>(
 }
 
 function boardDepartment<Name extends string, Figures>(
-  spec: DepartmentSpec<Name, Figures>,
+  spec: Declared<Name, Figures>,
   type: ClassType<StationIndicators>,
 ): BoardDepartment<Name> {
-  const key = spec.name.toUpperCase() as Uppercase<Name>;
+  const { entry } = spec;
   return {
     name: spec.name,
-    key,
-    description: spec.description,
-    field: spec.board.field,
+    key: entry.enum,
+    description: entry.description,
+    field: entry.board.field,
     type,
-    term: spec.board.term,
-    indicators: Object.entries(spec.board.indicators).map(([figure, { label, kind }]) => ({
-      key: indicatorKey(spec.name, figure),
-      label,
-      department: key,
-      kind,
+    term: entry.board.term,
+    indicators: catalogIndicators(spec.name, spec.board.indicators).map((i) => ({
+      ...i,
+      department: entry.enum,
     })),
   };
 }
 
 export function departmentSubgraph<Name extends string, Figures extends object>(
-  spec: DepartmentSpec<Name, Figures>,
+  declared: DepartmentSpec<Name, Figures>,
   records: readonly [AnyRecordKind, ...AnyRecordKind[]],
 ): DepartmentSubgraph<Name, Figures> {
+  const spec: Declared<Name, Figures> = { ...declared, entry: departmentEntry(declared.name) };
   const station = stationReference();
   const board = boardReference(station);
   const kinds = records.map((kind) => ({
@@ -515,13 +508,13 @@ export function departmentSubgraph<Name extends string, Figures extends object>(
   const zero = zeroFigures(spec.figures);
   const division = divisionReference(station);
   const type = indicatorsType(
-    spec.board.type,
-    `${spec.board.term} ${spec.board.publisher} indicators for one station.`,
+    spec.entry.board.type,
+    `${spec.entry.board.term} ${spec.board.publisher} indicators for one station.`,
     Object.keys(spec.board.indicators).length,
   );
   return {
     name: spec.name,
-    port: spec.port,
+    port: spec.entry.port,
     board: boardDepartment(spec, type),
     recordKinds: records,
     resolvers: [
@@ -529,6 +522,7 @@ export function departmentSubgraph<Name extends string, Figures extends object>(
       divisionStatsResolver(division, spec, zero),
       indicatorsResolver(board, type, spec),
       recordsResolver(station, spec, kinds, listings),
+      catalogResolver(spec.entry.catalog.field, spec.name, spec.board.indicators),
       ...records.flatMap((kind) => [
         recordResolver(spec.name, kind),
         withdrawResolver(spec.name, kind),

@@ -4,6 +4,7 @@ import { DataSource, type Logger as TypeOrmLogger, type MixedList } from 'typeor
 import { intEnv } from '../../../platform/config';
 import { serviceLogger, type Logger } from '../../../platform/log';
 import { stopStatementsWithTheirRequest } from './abandoned-statements';
+import { answerBudgetFromEnv } from './answer-budget';
 
 export interface DatabaseOptions {
   url: string;
@@ -104,6 +105,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
     url: options.url,
     logger: options.logger ?? serviceLogger(options.schema),
     connectTimeoutMs: CONNECT_TIMEOUT_MS,
+    budget: answerBudgetFromEnv(),
   });
   try {
     await migrateUnderLock(db, options.schema);

@@ -2,7 +2,13 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { ClassType, NonEmptyArray } from 'type-graphql';
 import type { DataSource, MixedList } from 'typeorm';
 import type { Context } from './context';
-import type { DemoProfile } from '../../../demo/profile';
+
+/**
+ * The demo data sets a subgraph may seed its empty tables with: `city` is 绍兴市, `province` all
+ * of Zhejiang. Named here, where a subgraph declares its seed, so that the services need nothing
+ * of demo/; demo/ generates the data and the launcher hands the profile in (SEED).
+ */
+export type DemoProfile = 'city' | 'province';
 
 interface ReferenceResolver<Loaders extends object> {
   __resolveReference(

@@ -1,4 +1,4 @@
-import { listedOperation } from '../../../gateway/src/safelist';
+import { listedOperation } from '../../../platform/operations';
 import { envVar, intEnv } from '../../../platform/config';
 import { codedError, type ErrorCode } from '../../../platform/errors';
 import type { ListedOperations } from './generated/operations';

@@ -12,8 +12,7 @@ import { today } from '../figures/clock';
 import { isProduction } from '../../../platform/config';
 import type { Context } from './context';
 import { openDatabase } from './database';
-import type { SubgraphDefinition } from './definition';
-import type { DemoProfile } from '../../../demo/profile';
+import type { DemoProfile, SubgraphDefinition } from './definition';
 import { errorFormatter } from '../../../platform/errors';
 import { watchDatabase } from './database-metrics';
 import { serviceLogger, type Logger } from '../../../platform/log';
@@ -23,10 +22,16 @@ import { observeRequestsPlugin } from '../../../platform/observe-requests';
 import { requestId } from '../../../platform/request-scope';
 import { gatewayUrlFromEnv, gatewayClientFor, type GatewayUrl } from './gateway-client';
 import { buildFederatedSchema } from './federated-schema';
+import { answerBudgetPlugin } from './answer-budget';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { costDirectives } from '../../../platform/cost';
 import { costLimitPlugin, limitsFromEnv, shapeLimitRule } from '../../../platform/limits';
+import {
+  GATEWAY_PROOF_HEADER,
+  subgraphSecretFromEnv,
+  verifyGatewayProof,
+} from '../../../platform/gateway-proof';
 
 export interface StartOptions {
   /** 0 picks a free port (tests). */
@@ -62,6 +67,7 @@ export async function startSubgraph(
   options: StartOptions,
 ): Promise<RunningService> {
   const logger = serviceLogger(definition.name, options.logger);
+  const proofSecret = subgraphSecretFromEnv();
   const db = await openDatabase({
     url: options.databaseUrl,
     schema: definition.name,
@@ -95,12 +101,20 @@ export async function startSubgraph(
         requireViewerPlugin(),
         observeRequestsPlugin(metrics, logger),
         costLimitPlugin(limits, costDirectives(parse(printSubgraphSchema(schema))), who),
+        answerBudgetPlugin(),
       ],
     });
     const http = createHttpServer({
       apollo,
       logger,
       maxBodyBytes: definition.maxBodyBytes,
+      // Only the gateway is answered: it applied the limits, the safelist and the cost estimate.
+      admit: (req, query) =>
+        verifyGatewayProof(
+          req.headers[GATEWAY_PROOF_HEADER],
+          { subgraph: definition.name, query },
+          proofSecret,
+        ),
       context: async (req) => ({
         requestId: requestId(req),
         viewer: await verify(req.headers.authorization),

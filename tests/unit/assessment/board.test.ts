@@ -3,11 +3,15 @@ import type { IndicatorValue } from '../../../subgraphs/kit/contract/board-contr
 import type { DepartmentValues } from '../../../subgraphs/assessment/scoring/values';
 import type { SchemeRules } from '../../../subgraphs/assessment/scoring/rules';
 
-/** A small scheme of 100 points over three departments, with a deduction and a veto. */
+/**
+ * A small scheme of 100 points over three departments, with a deduction and a veto, each item
+ * labelled as its department's catalog labelled it when the scheme was published.
+ */
 const RULES: SchemeRules = {
   indicators: [
     {
       key: 'cases.criminalSolved',
+      label: '刑事案件破案数',
       department: 'CASES',
       weight: 40,
       method: 'YOY',
@@ -19,6 +23,7 @@ const RULES: SchemeRules = {
     },
     {
       key: 'cases.homicides',
+      label: '命案发案数',
       department: 'CASES',
       weight: 20,
       method: 'YOY',
@@ -30,6 +35,7 @@ const RULES: SchemeRules = {
     },
     {
       key: 'cases.mediationRate',
+      label: '矛盾纠纷调解成功率',
       department: 'CASES',
       weight: 10,
       method: 'RATE',
@@ -41,6 +47,7 @@ const RULES: SchemeRules = {
     },
     {
       key: 'traffic.deaths',
+      label: '道路交通事故死亡人数',
       department: 'TRAFFIC',
       weight: 30,
       method: 'YOY',
@@ -51,8 +58,15 @@ const RULES: SchemeRules = {
       whenShort: null,
     },
   ],
-  deductions: [{ key: 'traffic.majorAccidents', department: 'TRAFFIC', pointsEach: 5 }],
-  vetoes: [{ key: 'traffic.severeAccidents', department: 'TRAFFIC' }],
+  deductions: [
+    {
+      key: 'traffic.majorAccidents',
+      label: '较大道路交通事故数',
+      department: 'TRAFFIC',
+      pointsEach: 5,
+    },
+  ],
+  vetoes: [{ key: 'traffic.severeAccidents', label: '重大道路交通事故数', department: 'TRAFFIC' }],
 };
 
 const count = (key: string, current: number, baseline: number): IndicatorValue => ({

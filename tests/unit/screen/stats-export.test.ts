@@ -63,6 +63,11 @@ function board(extra: Partial<Board> = {}): Board {
     publication: null,
     rows: ROWS,
     unavailable: [],
+    // The registry's departments as the answer lists them: the columns' labels.
+    departments: [
+      { department: 'CASES', name: 'cases', label: '刑侦治安' },
+      { department: 'TRAFFIC', name: 'traffic', label: '交警' },
+    ],
     ...extra,
   };
 }

@@ -3,7 +3,7 @@ import { drawMeans } from './charts';
 import { h, select } from './dom';
 import { deductionText, departmentsOf, vetoText } from './export-table';
 import {
-  DEPARTMENT_LABEL,
+  departmentLabel,
   GRADE_COLOR,
   GRADE_LABEL,
   GRADES,
@@ -207,7 +207,7 @@ export function rankingTable(
         h('th', { class: 'county' }, '区县'),
         departments.map((d) => {
           const max = board.rows[0]?.departments.find((s) => s.department === d)?.max ?? 0;
-          return h('th', { class: 'dept' }, `${DEPARTMENT_LABEL[d]}（${max}）`);
+          return h('th', { class: 'dept' }, `${departmentLabel(board.departments, d)}（${max}）`);
         }),
         h('th', { class: 'total' }, '总分'),
         h('th', { class: 'grade' }, '等次'),

@@ -3,7 +3,7 @@ import { gradeChip } from './board-view';
 import { drawHistory } from './charts';
 import { h } from './dom';
 import {
-  DEPARTMENT_LABEL,
+  departmentLabel,
   METHOD_LABEL,
   indicatorChange,
   indicatorValue,
@@ -48,7 +48,7 @@ export function drillDown(
           h(
             'span',
             { class: 'dept-score' },
-            `${DEPARTMENT_LABEL[d.department]} `,
+            `${departmentLabel(board.departments, d.department)} `,
             board.unavailable.includes(d.department) ? '不可用' : `${points(d.score)} / ${d.max}`,
           ),
         ),
@@ -83,7 +83,7 @@ export function drillDown(
             'tr',
             { 'data-key': i.key, class: i.note ? 'noted' : null },
             h('td', { class: 'label' }, i.label),
-            h('td', {}, DEPARTMENT_LABEL[i.department]),
+            h('td', {}, departmentLabel(board.departments, i.department)),
             h('td', {}, METHOD_LABEL[i.method]),
             h('td', { class: 'current' }, indicatorValue(i.method, i.current)),
             h('td', { class: 'baseline' }, indicatorValue(i.method, i.baseline)),

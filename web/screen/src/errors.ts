@@ -1,6 +1,5 @@
 /** What went wrong, in words an assessor can act on, from a GraphQL answer's errors. */
-import { DEPARTMENT_LABEL, DEPARTMENT_OF_SUBGRAPH } from './format';
-import type { Department } from './types';
+import type { Department, DepartmentInfo } from './types';
 
 export interface GraphQLErrorLike {
   message: string;
@@ -28,12 +27,10 @@ export interface Problem {
   department?: Department;
 }
 
+/** The platform's own services; the departments are named as the answers name them. */
 const SERVICE_LABEL: Record<string, string> = {
   stations: '派出所管理（基础信息）',
   assessment: '考核',
-  ...Object.fromEntries(
-    Object.entries(DEPARTMENT_OF_SUBGRAPH).map(([name, d]) => [name, DEPARTMENT_LABEL[d]]),
-  ),
 };
 
 export const UNREACHABLE: Problem = {
@@ -46,8 +43,15 @@ export const UNPUBLISHED: Problem = {
   text: '该范围、考核期和方案尚未发布正式结果。',
 };
 
-/** One error of an answer, in words. `hasData`: whether the rest of the answer arrived. */
-export function describeError(error: GraphQLErrorLike, hasData: boolean): Problem {
+/**
+ * One error of an answer, in words. `hasData`: whether the rest of the answer arrived;
+ * `departments`: the registry's departments as the answer listed them, to name a subgraph by.
+ */
+export function describeError(
+  error: GraphQLErrorLike,
+  hasData: boolean,
+  departments: readonly DepartmentInfo[] = [],
+): Problem {
   const code = typeof error.extensions?.code === 'string' ? error.extensions.code : '';
   const subgraph = typeof error.extensions?.subgraph === 'string' ? error.extensions.subgraph : '';
   switch (code) {
@@ -63,15 +67,15 @@ export function describeError(error: GraphQLErrorLike, hasData: boolean): Proble
       };
     }
     case 'SUBGRAPH_UNAVAILABLE': {
-      const department = DEPARTMENT_OF_SUBGRAPH[subgraph];
+      const department = departments.find((d) => d.name === subgraph);
       if (department && hasData) {
         return {
           kind: 'department',
-          department,
-          text: `${DEPARTMENT_LABEL[department]}部门数据暂不可用：其得分显示为“不可用”，总分与名次只计其余部门。`,
+          department: department.department,
+          text: `${department.label}部门数据暂不可用：其得分显示为“不可用”，总分与名次只计其余部门。`,
         };
       }
-      const name = SERVICE_LABEL[subgraph] ?? subgraph;
+      const name = SERVICE_LABEL[subgraph] ?? department?.label ?? subgraph;
       return { kind: 'service', text: `${name}服务暂不可用，榜单无法生成，请稍后重试。` };
     }
     case 'BAD_USER_INPUT':
@@ -85,9 +89,13 @@ export function describeError(error: GraphQLErrorLike, hasData: boolean): Proble
 }
 
 /** Every error of an answer, one sentence each, the same sentence once. */
-export function describeErrors(errors: readonly GraphQLErrorLike[], hasData: boolean): Problem[] {
+export function describeErrors(
+  errors: readonly GraphQLErrorLike[],
+  hasData: boolean,
+  departments: readonly DepartmentInfo[] = [],
+): Problem[] {
   const seen = new Set<string>();
   return errors
-    .map((error) => describeError(error, hasData))
+    .map((error) => describeError(error, hasData, departments))
     .filter((problem) => !seen.has(problem.text) && seen.add(problem.text));
 }

@@ -1,5 +1,5 @@
 /** The table as exported (.csv here, .xlsx in xlsx.ts): the same columns, Chinese headers. */
-import { DEPARTMENT_LABEL, GRADE_LABEL, periodLabel, rankChangeText } from './format';
+import { departmentLabel, GRADE_LABEL, periodLabel, rankChangeText } from './format';
 import type { Board, BoardRow, Department } from './types';
 
 type Cell = string | number;
@@ -46,7 +46,7 @@ export function exportTable(
     '所属区县',
     ...departments.map((d) => {
       const max = board.rows[0]?.departments.find((s) => s.department === d)?.max ?? 0;
-      return `${DEPARTMENT_LABEL[d]}得分（满分${max}）`;
+      return `${departmentLabel(board.departments, d)}得分（满分${max}）`;
     }),
     '总分',
     '等次',

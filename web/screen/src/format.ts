@@ -1,5 +1,5 @@
 /** How the screen writes grades, ranks, scores, indicator values and periods, in Chinese. */
-import type { Department, Grade, IndicatorScore } from './types';
+import type { Department, DepartmentInfo, Grade, IndicatorScore } from './types';
 
 export const GRADES: readonly Grade[] = ['EXCELLENT', 'GOOD', 'PASS', 'FAIL'];
 
@@ -21,18 +21,10 @@ export const GRADE_COLOR: Record<Grade, string> = {
   FAIL: '#c62828',
 };
 
-export const DEPARTMENT_LABEL: Record<Department, string> = {
-  CASES: '刑侦治安',
-  TRAFFIC: '交警',
-  SURVEYS: '群众评价',
-};
-
-/** The subgraph behind each department, as SUBGRAPH_UNAVAILABLE names it. */
-export const DEPARTMENT_OF_SUBGRAPH: Record<string, Department> = {
-  cases: 'CASES',
-  traffic: 'TRAFFIC',
-  surveys: 'SURVEYS',
-};
+/** A department's label as the answers give it; its enum value when they do not know it. */
+export function departmentLabel(departments: readonly DepartmentInfo[], department: Department) {
+  return departments.find((d) => d.department === department)?.label ?? department;
+}
 
 /** The rank change against the previous period's published board: ↑3, ↓1, 持平 or 新. */
 export function rankChangeText(previousRank: number | null, rankChange: number | null): string {

@@ -1,12 +1,12 @@
 /** Each view's one request, and its answer turned into what the views draw. */
 import { run } from './api';
 import { UNPUBLISHED, describeErrors, type GraphQLErrorLike, type Problem } from './errors';
-import { DEPARTMENT_OF_SUBGRAPH } from './format';
 import type { ScreenLiveBoardQuery, ScreenPickersFragment } from './generated/operations';
 import type {
   Board,
   BoardRow,
   Department,
+  DepartmentInfo,
   HistoryPoint,
   IndicatorScore,
   Pickers,
@@ -57,10 +57,13 @@ function liveRow({ station, ...row }: LiveRow): BoardRow {
 }
 
 /** The departments a live answer could not read (SUBGRAPH_UNAVAILABLE naming their subgraph). */
-function unavailableDepartments(errors: readonly GraphQLErrorLike[]): Department[] {
+function unavailableDepartments(
+  errors: readonly GraphQLErrorLike[],
+  departments: readonly DepartmentInfo[],
+): Department[] {
   const named = errors
     .filter((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE')
-    .map((e) => DEPARTMENT_OF_SUBGRAPH[String(e.extensions?.subgraph)])
+    .map((e) => departments.find((d) => d.name === e.extensions?.subgraph)?.department)
     .filter((d): d is Department => d !== undefined);
   return [...new Set(named)];
 }
@@ -78,9 +81,10 @@ export async function liveBoard(
     withPickers,
   });
   const found = answer.data?.assessmentBoard ?? null;
+  const departments = answer.data?.departments ?? [];
   return {
     pickers: pickersOf(answer.data),
-    problems: describeErrors(answer.errors, found !== null),
+    problems: describeErrors(answer.errors, found !== null, departments),
     value: found && {
       mode: 'live',
       scope: found.scope,
@@ -89,13 +93,15 @@ export async function liveBoard(
       partial: found.partial,
       publication: null,
       rows: found.rows.map(liveRow),
-      unavailable: unavailableDepartments(answer.errors),
+      unavailable: unavailableDepartments(answer.errors, departments),
+      departments,
     },
   };
 }
 
 /** A drill-down from its answer, live or published alike: the row with every indicator. */
 function stationDetail<Row>(
+  board: Board,
   errors: readonly GraphQLErrorLike[],
   found: { scheme: SchemeSummary; row: (Row & { indicators: IndicatorScore[] }) | null } | null,
   history: HistoryPoint[] | null,
@@ -103,7 +109,7 @@ function stationDetail<Row>(
 ): Loaded<StationDetail> {
   const row = found?.row ?? null;
   return {
-    problems: describeErrors(errors, row !== null),
+    problems: describeErrors(errors, row !== null, board.departments),
     value:
       found && row
         ? { scheme: found.scheme, history, row: { ...toRow(row), indicators: row.indicators } }
@@ -126,6 +132,7 @@ export async function liveStation(
     schemeName: board.scheme.name,
   });
   return stationDetail(
+    board,
     answer.errors,
     answer.data?.assessmentBoard ?? null,
     answer.data?.station?.assessmentHistory ?? null,
@@ -149,10 +156,13 @@ export async function officialBoard(
     withPickers,
   });
   const found = answer.data?.publishedBoard ?? null;
+  const departments = answer.data?.departments ?? [];
   const unpublished = answer.data !== null && found === null && answer.errors.length === 0;
   return {
     pickers: pickersOf(answer.data),
-    problems: unpublished ? [UNPUBLISHED] : describeErrors(answer.errors, found !== null),
+    problems: unpublished
+      ? [UNPUBLISHED]
+      : describeErrors(answer.errors, found !== null, departments),
     value: found && {
       mode: 'official',
       scope: found.scope,
@@ -167,6 +177,7 @@ export async function officialBoard(
       },
       rows: found.rows.edges.map(({ node }) => publishedRow(node)),
       unavailable: [],
+      departments,
     },
   };
 }
@@ -187,6 +198,7 @@ export async function officialStation(
     schemeName: board.scheme.name,
   });
   return stationDetail(
+    board,
     answer.errors,
     answer.data?.publishedBoard ?? null,
     answer.data?.station?.assessmentHistory ?? null,

@@ -5,6 +5,7 @@
 import type {
   Department,
   Grade,
+  ScreenDepartmentsFragment,
   ScreenHistoryFragment,
   ScreenIndicatorFieldsFragment,
   ScreenOfficialBoardQuery,
@@ -14,6 +15,8 @@ import type {
 } from './generated/operations';
 
 export type { Department, Grade };
+/** A department of the registry as the answers describe it: its enum value, subgraph and label. */
+export type DepartmentInfo = ScreenDepartmentsFragment['departments'][number];
 export type Mode = 'official' | 'live';
 
 export type IndicatorScore = ScreenIndicatorFieldsFragment;
@@ -49,6 +52,8 @@ export interface Board {
   rows: BoardRow[];
   /** Departments whose figures the live preview could not read: their scores are unavailable. */
   unavailable: Department[];
+  /** Every department of the registry: the labels of the board's columns. */
+  departments: DepartmentInfo[];
 }
 
 /** A division and those below it, however deep the answer went. */
