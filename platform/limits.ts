@@ -160,13 +160,15 @@ export function shapeLimitRule(
 /**
  * Refuses, before any query plan is made or any resolver runs, an operation whose estimated cost
  * (platform/cost.ts, with the request's variables) is over the limit: COST_ESTIMATED_TOO_EXPENSIVE
- * with status 400, `extensions.limit` MAX_COST, `max` and the estimate as `found`.
+ * with status 400, `extensions.limit` MAX_COST, `max` and the estimate as `found`. `directives`
+ * may be a function: the gateway's change with the supergraph it serves.
  */
 export function costLimitPlugin(
   limits: Pick<Limits, 'cost'>,
-  directives: CostDirectives,
+  directives: CostDirectives | (() => CostDirectives),
   who = 'the gateway',
 ): ApolloServerPlugin {
+  const current = typeof directives === 'function' ? directives : () => directives;
   return {
     requestDidStart() {
       return Promise.resolve({
@@ -174,7 +176,7 @@ export function costLimitPlugin(
           if (!operation) return Promise.resolve();
           const found = estimateCost({
             schema,
-            directives,
+            directives: current(),
             document,
             operation,
             variables: request.variables ?? {},

@@ -27,6 +27,8 @@ import { resolveOperationPlugin } from './resolve-operation';
 import { safelistFromEnv } from './safelist';
 import { SubgraphDataSource, SubgraphFetchMetrics } from './subgraph-fetch';
 import { webRoutes } from './web';
+import { LiveSupergraph } from './live-supergraph';
+import { followSources, type FollowOptions } from './supergraph-sources';
 
 interface GatewayContext {
   requestId: string;
@@ -36,7 +38,10 @@ interface GatewayContext {
 }
 
 export interface GatewayOptions {
+  /** The supergraph served first. */
   supergraphSdl: string;
+  /** Where newer supergraphs and safelists come from; without it, the gateway serves one. */
+  follow?: FollowOptions;
   port: number;
   auth: AuthConfig;
   /** Subgraph URLs by name; otherwise `<NAME>_URL`, otherwise the supergraph's own. */
@@ -54,6 +59,8 @@ export interface RunningGateway {
   url: string;
   /** The URL each subgraph is reached at, by name. */
   subgraphUrls: Record<string, string>;
+  /** The supergraph served now, and how to offer another (as a followed source does). */
+  supergraph: LiveSupergraph;
   stop(): Promise<void>;
 }
 
@@ -87,10 +94,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const timeoutMs = intEnv('SUBGRAPH_TIMEOUT_MS', 10_000);
   const proofSecret = subgraphSecretFromEnv();
   const { onQueryPlan } = options;
+  const logger = serviceLogger('gateway', options.logger);
+  const supergraph = new LiveSupergraph(options.supergraphSdl, metrics, logger);
   // The supergraph as graphql-js reads it: its types and fields, with the join directives.
-  const fallback = entityFallback(buildSchema(options.supergraphSdl));
+  let fallback = entityFallback(buildSchema(options.supergraphSdl));
+  supergraph.follow((sdl) => {
+    const next = entityFallback(buildSchema(sdl));
+    return () => (fallback = next);
+  });
+  let directives = costDirectives(parse(options.supergraphSdl));
+  supergraph.follow((sdl) => {
+    const next = costDirectives(parse(sdl));
+    return () => (directives = next);
+  });
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
+    supergraphSdl: supergraph.hook,
+    // LiveSupergraph has validated every supergraph it hands over, in production too.
+    validateSupergraph: false,
     ...(onQueryPlan
       ? { experimental_didResolveQueryPlan: ({ queryPlan }) => onQueryPlan(queryPlan) }
       : {}),
@@ -104,13 +124,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         timeoutMs,
         metrics: fetchMetrics,
         proofSecret,
-        fallback,
+        fallback: (query, variables) => fallback(query, variables),
       });
     },
   });
-  const logger = serviceLogger('gateway', options.logger);
   const verify = createVerifier(options.auth);
-  const safelist = safelistFromEnv();
+  const safelist = safelistFromEnv(options.follow?.safelistFile);
+  if (safelist) {
+    // A publication may have listed operations for the new supergraph's fields.
+    supergraph.follow(() => () => safelist.reload(logger));
+  }
+  if (options.follow) followSources(options.follow, supergraph, safelist, logger);
   const limits = limitsFromEnv();
   const cache = publishedCacheOptionsFromEnv();
   const apollo = new ApolloServer<GatewayContext>({
@@ -133,10 +157,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       requireViewerPlugin(),
       resolveOperationPlugin(),
       observeRequestsPlugin(metrics, logger),
-      ...(safelist ? [safelist] : []),
-      costLimitPlugin(limits, costDirectives(parse(options.supergraphSdl))),
+      ...(safelist ? [safelist.plugin] : []),
+      costLimitPlugin(limits, () => directives),
       // Published boards never change: a repeated read is answered from memory.
-      ...(cache.maxBytes > 0 ? [publishedCachePlugin(options.supergraphSdl, cache, metrics)] : []),
+      ...(cache.maxBytes > 0 ? [publishedCachePlugin(supergraph, cache, metrics)] : []),
     ],
   });
   const http = createHttpServer({
@@ -163,9 +187,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           }),
         );
         const ready = checks.every(([, ok]) => ok);
+        const { hash, loadedAt } = supergraph.current;
         sendJson(res, ready ? 200 : 503, {
           status: ready ? 'ready' : 'unavailable',
           subgraphs: Object.fromEntries(checks),
+          supergraph: { hash, loadedAt: loadedAt.toISOString() },
         });
       },
       '/metrics': metrics.serve,
@@ -180,6 +206,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port,
     url: `http://localhost:${port}/graphql`,
     subgraphUrls,
+    supergraph,
     stop: () => apollo.stop(),
   };
 }

@@ -4,15 +4,20 @@ import { authConfigFromEnv } from '../../platform/auth';
 import { intEnv } from '../../platform/config';
 import { stopOnSignals } from '../../platform/lifecycle';
 import { serviceLogger } from '../../platform/log';
-import { SUPERGRAPH_FILE } from '../../platform/paths';
 import { startGateway } from './gateway';
+import { followOptionsFromEnv } from './supergraph-sources';
 
 const logger = serviceLogger('gateway');
 
-/** `npm run start:gateway`: serves schema/supergraph.graphql on PORT (default 4000). */
+/**
+ * `npm run start:gateway`: serves SUPERGRAPH_FILE (schema/supergraph.graphql) on PORT (default
+ * 4000), and whatever supergraph that file, or SUPERGRAPH_URL, holds later.
+ */
 async function main(): Promise<void> {
+  const follow = followOptionsFromEnv();
   const gateway = await startGateway({
-    supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
+    supergraphSdl: readFileSync(follow.supergraphFile, 'utf8'),
+    follow,
     port: intEnv('PORT', 4000),
     auth: authConfigFromEnv(),
   });

@@ -17,6 +17,7 @@ import { Counter, Gauge } from 'prom-client';
 import type { Viewer } from '../../platform/auth';
 import { intEnv } from '../../platform/config';
 import type { ServiceMetrics } from '../../platform/metrics';
+import type { LiveSupergraph } from './live-supergraph';
 
 /**
  * The root fields whose whole answer is published data: a published revision never changes,
@@ -61,8 +62,7 @@ interface ViewerContext {
  * it stores: a published board's station names and counties are, a station's current
  * registry entry (`station { name }`) is not, and makes the answer uncacheable.
  */
-function servedByPublisher(supergraphSdl: string): (document: DocumentNode) => boolean {
-  const supergraph = Supergraph.build(supergraphSdl);
+function servedByPublisher(supergraph: Supergraph): (document: DocumentNode) => boolean {
   const api: GraphQLSchema = supergraph.apiSchema().toGraphQLJSSchema();
   const own = supergraph.subgraphs().get(PUBLISHER)?.schema;
   const owned = (typeName: string, fieldName: string) => {
@@ -107,10 +107,11 @@ function rootFields(operation: OperationDefinitionNode): string[] | null {
  * published board has is open to every signed-in viewer, so no more of the viewer changes the
  * answer; the token is verified as for any request, and an anonymous one is refused before.
  * Publishing through this gateway empties the cache at once; answers with errors are not kept.
- * The cache is a least-recently-used map bounded by the bytes of its answers.
+ * The cache is a least-recently-used map bounded by the bytes of its answers. A new supergraph
+ * empties it too, and what is cacheable is decided again on the new one.
  */
 export function publishedCachePlugin(
-  supergraphSdl: string,
+  supergraph: LiveSupergraph,
   options: PublishedCacheOptions,
   metrics: ServiceMetrics,
 ): ApolloServerPlugin<ViewerContext> {
@@ -129,8 +130,8 @@ export function publishedCachePlugin(
       this.set(bytes);
     },
   });
-  const served = servedByPublisher(supergraphSdl);
-  const decided = new WeakMap<DocumentNode, boolean>();
+  let served = servedByPublisher(Supergraph.build(supergraph.current.sdl));
+  let decided = new WeakMap<DocumentNode, boolean>();
   const entries = new Map<string, Entry>();
   let bytes = 0;
   /** Bumped by every publication, so an answer read before it is not kept after it. */
@@ -147,6 +148,14 @@ export function publishedCachePlugin(
     entries.clear();
     bytes = 0;
   };
+  supergraph.follow((_sdl, built) => {
+    const next = servedByPublisher(built);
+    return () => {
+      served = next;
+      decided = new WeakMap();
+      clear();
+    };
+  });
   const cacheable = (document: DocumentNode, operation: OperationDefinitionNode) => {
     let known = decided.get(document);
     if (known === undefined) {

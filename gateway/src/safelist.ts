@@ -2,17 +2,15 @@ import type { ApolloServerPlugin, GraphQLRequest } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import { flagEnv, isProduction } from '../../platform/config';
 import { codedError } from '../../platform/errors';
+import type { Logger } from '../../platform/log';
 import { operationId, readManifest } from '../../platform/operations';
 import { OPERATIONS_FILE } from '../../platform/paths';
 
 /** What an unlisted request is swapped for: it parses and validates trivially. */
 const PLACEHOLDER = '{ __typename }';
 
-/**
- * The safelist as a plugin: runs listed operations, sent as their exact text or their id alone,
- * and refuses the rest with OPERATION_NOT_IN_SAFELIST (or PERSISTED_QUERY_NOT_FOUND for an id).
- */
-function safelistPlugin(file: string): ApolloServerPlugin {
+/** The listed operations' texts by id; throws on a manifest the gateway must not serve. */
+function loadBodies(file: string): Map<string, string> {
   const manifest = readManifest(file);
   if (manifest.format !== 'apollo-persisted-query-manifest' || manifest.version !== 1) {
     throw new Error(`${file} is not an apollo-persisted-query-manifest, version 1`);
@@ -25,13 +23,48 @@ function safelistPlugin(file: string): ApolloServerPlugin {
     }
     bodies.set(id, body);
   }
+  return bodies;
+}
+
+/**
+ * The safelist: runs listed operations, sent as their exact text or their id alone, and refuses
+ * the rest with OPERATION_NOT_IN_SAFELIST (or PERSISTED_QUERY_NOT_FOUND for an id). `reload`
+ * reads the manifest again (a publication added operations, or the supergraph changed): a
+ * manifest that does not load throws and leaves the list as it was.
+ */
+export class Safelist {
+  private bodies: Map<string, string>;
+
+  constructor(readonly file: string) {
+    this.bodies = loadBodies(file);
+  }
+
+  /** The number of operations listed. */
+  get size(): number {
+    return this.bodies.size;
+  }
+
+  /**
+   * Reads the manifest again; one that does not load is logged and the list kept as it was.
+   * True when the new list is in place.
+   */
+  reload(logger: Logger): boolean {
+    try {
+      this.bodies = loadBodies(this.file);
+      logger.info({ file: this.file, operations: this.bodies.size }, 'safelist loaded');
+      return true;
+    } catch (error) {
+      logger.error({ err: error, file: this.file }, 'safelist refused: the loaded one is kept');
+      return false;
+    }
+  }
 
   /** Null when the request may run, with a listed id replaced by its text; else the refusal. */
-  function admit(request: GraphQLRequest): GraphQLError | null {
+  private admit(request: GraphQLRequest): GraphQLError | null {
     const { persistedQuery, ...extensions } = request.extensions ?? {};
     const id = (persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
     if (request.query === undefined && typeof id === 'string') {
-      const body = bodies.get(id);
+      const body = this.bodies.get(id);
       if (body === undefined) {
         return codedError(
           'PERSISTED_QUERY_NOT_FOUND',
@@ -39,7 +72,7 @@ function safelistPlugin(file: string): ApolloServerPlugin {
         );
       }
       request.query = body;
-    } else if (request.query !== undefined && !bodies.has(operationId(request.query))) {
+    } else if (request.query !== undefined && !this.bodies.has(operationId(request.query))) {
       const name = request.operationName ? ` ${request.operationName}` : '';
       return codedError(
         'OPERATION_NOT_IN_SAFELIST',
@@ -52,9 +85,9 @@ function safelistPlugin(file: string): ApolloServerPlugin {
     return null;
   }
 
-  return {
-    requestDidStart({ request }) {
-      const refusal = admit(request);
+  readonly plugin: ApolloServerPlugin = {
+    requestDidStart: ({ request }) => {
+      const refusal = this.admit(request);
       if (refusal) {
         // No Apollo hook may refuse a request before its document is parsed and validated, and
         // validation errors would describe the schema to whoever sent an unlisted document. So
@@ -77,6 +110,6 @@ function safelistPlugin(file: string): ApolloServerPlugin {
 }
 
 /** SAFELIST=on|off, on by default in production: only listed operations run. */
-export function safelistFromEnv(): ApolloServerPlugin | null {
-  return flagEnv('SAFELIST', isProduction()) ? safelistPlugin(OPERATIONS_FILE) : null;
+export function safelistFromEnv(file = OPERATIONS_FILE): Safelist | null {
+  return flagEnv('SAFELIST', isProduction()) ? new Safelist(file) : null;
 }

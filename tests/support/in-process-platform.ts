@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { startGateway, type RunningGateway } from '../../gateway/src/gateway';
 import type { AuthConfig } from '../../platform/auth';
+import type { FollowOptions } from '../../gateway/src/supergraph-sources';
 import type { DemoProfile } from '../../demo/profile';
 import type { Logger } from '../../platform/log';
 import { SUPERGRAPH_FILE } from '../../platform/paths';
@@ -26,14 +27,19 @@ export interface InProcessPlatform {
   startOptions: Map<string, StartOptions>;
 }
 
-/** A gateway on a free port over running subgraphs, serving the checked-in supergraph. */
+/**
+ * A gateway on a free port over running subgraphs, serving the checked-in supergraph, or
+ * following the sources `follow` names from the supergraph its file holds.
+ */
 export function gatewayOver(
   services: ReadonlyMap<string, RunningService>,
   auth: AuthConfig,
   logger?: Logger,
+  follow?: FollowOptions,
 ): Promise<RunningGateway> {
   return startGateway({
-    supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
+    supergraphSdl: readFileSync(follow?.supergraphFile ?? SUPERGRAPH_FILE, 'utf8'),
+    follow,
     port: 0,
     auth,
     subgraphUrls: Object.fromEntries([...services].map(([name, s]) => [name, s.url])),

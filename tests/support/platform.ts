@@ -1,5 +1,6 @@
 import type { RunningGateway } from '../../gateway/src/gateway';
 import { gatewayOver, startInProcess } from './in-process-platform';
+import type { FollowOptions } from '../../gateway/src/supergraph-sources';
 import { authConfigFromEnv } from '../../platform/auth';
 import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../platform/gateway-proof';
 import { statementCount } from '../../subgraphs/kit/service/database';
@@ -85,12 +86,13 @@ export class Platform {
    * Another gateway over the same subgraphs, started with `env` set on top of the test's
    * environment (a limit, SAFELIST, ...) exactly as `npm run start:gateway` reads it, so the
    * settings are tested through the variables operators use. Stopped with the platform.
+   * With `follow`, it follows those sources as `npm run start:gateway` does its files.
    */
-  async startGateway(env: Record<string, string>): Promise<RunningGateway> {
+  async startGateway(env: Record<string, string>, follow?: FollowOptions): Promise<RunningGateway> {
     const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
     Object.assign(process.env, env);
     try {
-      const gateway = await gatewayOver(this.services, authConfigFromEnv());
+      const gateway = await gatewayOver(this.services, authConfigFromEnv(), undefined, follow);
       this.extraGateways.push(gateway);
       return gateway;
     } finally {
