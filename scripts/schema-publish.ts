@@ -53,7 +53,7 @@ async function main(): Promise<number> {
     console.error('--url reads the running subgraph: set PUBLISH_TOKEN to a token it accepts');
     return 2;
   }
-  const sdl = url ? await serviceSdl(url, token ?? '') : readFileSync(sdlFile ?? '', 'utf8');
+  const sdl = url ? await serviceSdl(name, url, token ?? '') : readFileSync(sdlFile ?? '', 'utf8');
   const result = await publishSubgraph({
     name,
     sdl,

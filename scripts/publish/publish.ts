@@ -1,6 +1,7 @@
 import { Supergraph } from '@apollo/federation-internals';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../platform/gateway-proof';
 import { supergraphHash } from '../../gateway/src/live-supergraph';
 import type { OperationManifest } from '../../platform/operations';
 import { checkCandidate, type CandidateReport, type ListedOperation } from './checks';
@@ -48,13 +49,20 @@ function replaceFile(file: string, text: string): void {
 
 /**
  * A running subgraph's SDL, with its federation directives, as it answers `_service { sdl }`:
- * a subgraph answers nothing without a token, that field included.
+ * a subgraph answers only the gateway and a signed-in user, that field included, so the request
+ * carries the gateway's proof (SUBGRAPH_SECRET) for the subgraph named and the user's token.
  */
-export async function serviceSdl(url: string, token: string): Promise<string> {
+export async function serviceSdl(name: string, url: string, token: string): Promise<string> {
+  const query = '{ _service { sdl } }';
+  const proof = await signGatewayProof({ subgraph: name, query });
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: '{ _service { sdl } }' }),
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      [GATEWAY_PROOF_HEADER]: proof,
+    },
+    body: JSON.stringify({ query }),
     signal: AbortSignal.timeout(10_000),
   });
   const body = (await response.json()) as { data?: { _service?: { sdl?: string } } };

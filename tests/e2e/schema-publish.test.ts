@@ -2,8 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningGateway } from '../../gateway/src/gateway';
 import { DEFAULT_LIMITS } from '../../platform/limits';
-import { publishSubgraph } from '../../scripts/publish/publish';
-import { PROJECT_ROOT } from '../../platform/paths';
+import { publishSubgraph, serviceSdl } from '../../scripts/publish/publish';
 import { postGraphQL, startPlatform, type Platform } from '../support/platform';
 import { publishedBefore, schemaCopy, withoutField } from '../support/schema-dir';
 import { tokenFor } from '../support/tokens';
@@ -54,9 +53,7 @@ it('answers a newly published field through the running gateway within 5 s of it
   const url = platform.service('cases').url;
   const result = await publishSubgraph({
     name: 'cases',
-    // The running service's SDL, as `npm run schema` printed it from the same code. (Subgraphs
-    // now answer only the gateway's signed requests, which --url does not sign yet.)
-    sdl: readFileSync(join(PROJECT_ROOT, 'schema', 'cases.graphql'), 'utf8'),
+    sdl: await serviceSdl('cases', url, admin),
     url,
     schemaDir: dir,
     maxCost: DEFAULT_LIMITS.cost,
