@@ -1,6 +1,7 @@
 import { listedOperation } from '../../platform/operations';
 import type { ProcessPlatform } from '../process-platform';
 import type { Probe } from './probe';
+import { registerTestStations } from './test-stations';
 
 /**
  * The hostile shapes of the second hardening pass, for the memory run: what the limits on an
@@ -52,25 +53,8 @@ export async function resendCases(platform: ProcessPlatform, times: number): Pro
 }
 
 /** Registers `count` more stations in 新昌县, 1,000 a batch; returns the batches refused. */
-export async function crowdACounty(platform: ProcessPlatform, count: number): Promise<number> {
-  let refused = 0;
-  for (let from = 0; from < count; from += 1000) {
-    const input = Array.from({ length: Math.min(1000, count - from) }, (_, i) => ({
-      code: `330624${String(700000 + from + i)}`,
-      name: `拥挤测试派出所${from + i}`,
-      divisionCode: '330624',
-      address: '浙江省绍兴市新昌县测试路2号',
-      creationStatus: 'IN_PROGRESS',
-      officers: 30,
-      population: 40000,
-      socialOrganizations: 1,
-    }));
-    const code = await send(platform, 'department:stations', listedOperation('LoadStations'), {
-      input,
-    });
-    if (code) refused += 1;
-  }
-  return refused;
+export function crowdACounty(platform: ProcessPlatform, count: number): Promise<number> {
+  return registerTestStations(platform, { count, firstNumber: 700000, purpose: '拥挤测试' });
 }
 
 /** The fragments of a listed operation, to select with elsewhere. */

@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS } from '../../platform/limits';
 import { startProcessPlatform, type ProcessPlatform } from '../process-platform';
 import { crowdACounty, historyProbes, representationProbes, resendCases } from './hostile';
 import type { Probe } from './probe';
+import { registerTestStations } from './test-stations';
 
 /**
  * `npm run memory`: the most memory one request can make each service take. Starts every
@@ -139,24 +140,11 @@ async function fillProvince(platform: ProcessPlatform): Promise<number> {
       .totalCount;
   };
   const missing = PROVINCE_STATIONS - (await count());
-  for (let from = 0; from < missing; from += 1000) {
-    const input = Array.from({ length: Math.min(1000, missing - from) }, (_, i) => ({
-      code: `330624${String(900000 + from + i)}`,
-      name: `内存测试派出所${from + i}`,
-      divisionCode: '330624',
-      address: '浙江省绍兴市新昌县测试路1号',
-      creationStatus: 'IN_PROGRESS',
-      officers: 30,
-      population: 40000,
-      socialOrganizations: 1,
-    }));
-    await fetch(platform.gatewayUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        query: listedOperation('LoadStations'),
-        variables: { input },
-      }),
+  if (missing > 0) {
+    await registerTestStations(platform, {
+      count: missing,
+      firstNumber: 900000,
+      purpose: '内存测试',
     });
   }
   return count();
