@@ -17,6 +17,23 @@ export function intEnv(name: string, fallback: number): number {
   return value;
 }
 
+/**
+ * A set of limits, each from its own environment variable (`variables`) or its default; a
+ * limit must be at least 1, since a limit of 0 would refuse everything.
+ */
+export function limitsEnv<Limit extends string>(
+  defaults: Readonly<Record<Limit, number>>,
+  variables: Readonly<Record<Limit, string>>,
+): Record<Limit, number> {
+  const limits: Record<Limit, number> = { ...defaults };
+  for (const limit of Object.keys(limits) as Limit[]) {
+    const variable = variables[limit];
+    limits[limit] = intEnv(variable, defaults[limit]);
+    if (limits[limit] < 1) throw new Error(`${variable} must be at least 1, got ${limits[limit]}`);
+  }
+  return limits;
+}
+
 /** A switch: `on`/`true`/`1` or `off`/`false`/`0`; unset means `fallback`. */
 export function flagEnv(name: string, fallback: boolean): boolean {
   const raw = envVar(name);

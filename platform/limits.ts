@@ -7,7 +7,7 @@ import {
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
-import { intEnv } from './config';
+import { limitsEnv } from './config';
 import { estimateCost, type CostDirectives } from './cost';
 import { codedError } from './errors';
 
@@ -49,13 +49,7 @@ const LIMIT_VARIABLES: Record<keyof Limits, string> = {
 };
 
 export function limitsFromEnv(): Limits {
-  const limits = { ...DEFAULT_LIMITS };
-  for (const limit of Object.keys(limits) as (keyof Limits)[]) {
-    const variable = LIMIT_VARIABLES[limit];
-    limits[limit] = intEnv(variable, DEFAULT_LIMITS[limit]);
-    if (limits[limit] < 1) throw new Error(`${variable} must be at least 1, got ${limits[limit]}`);
-  }
-  return limits;
+  return limitsEnv(DEFAULT_LIMITS, LIMIT_VARIABLES);
 }
 
 /** What an operation looks like once its fragments are expanded. */

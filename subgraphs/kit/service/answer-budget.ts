@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
-import { intEnv } from '../../../platform/config';
+import { limitsEnv } from '../../../platform/config';
 import { codedError } from '../../../platform/errors';
 import { currentRequest, type RequestScope } from '../../../platform/request-scope';
 
@@ -28,13 +28,7 @@ const ANSWER_BUDGET_VARIABLES: Record<keyof AnswerBudgetLimits, string> = {
 };
 
 export function answerBudgetFromEnv(): AnswerBudgetLimits {
-  const limits = { ...DEFAULT_ANSWER_BUDGET };
-  for (const part of Object.keys(limits) as (keyof AnswerBudgetLimits)[]) {
-    const variable = ANSWER_BUDGET_VARIABLES[part];
-    limits[part] = intEnv(variable, DEFAULT_ANSWER_BUDGET[part]);
-    if (limits[part] < 1) throw new Error(`${variable} must be at least 1, got ${limits[part]}`);
-  }
-  return limits;
+  return limitsEnv(DEFAULT_ANSWER_BUDGET, ANSWER_BUDGET_VARIABLES);
 }
 
 /** What one request has read so far, against its limits. */
