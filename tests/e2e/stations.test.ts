@@ -236,6 +236,16 @@ describe('upsertStations', () => {
       'divisionCode "330699" is not a county',
     ],
     [
+      'a code of no division',
+      [station('000000000000')],
+      'code "000000000000" does not start with a division code in the registry',
+    ],
+    [
+      'a code whose prefix is no registered division',
+      [station('999999500001')],
+      'code "999999500001" does not start with a division code in the registry (999999)',
+    ],
+    [
       'a city as division',
       [station('330624600012', { divisionCode: '330600' })],
       'divisionCode "330600" is not a county',
