@@ -139,11 +139,12 @@ export class StationResolver {
     @Ctx() { db, loaders }: StationsContext,
   ): Promise<UpsertResult> {
     const bounds = stationsPerScopeFromEnv();
-    // A code's first six digits name the division it was issued under (GA/T 380): one the
-    // registry does not know is a made-up code, whatever county the station is placed in.
-    const prefixes = input.map((s) => String(s.code).slice(0, 6));
+    // A code's first six digits name the division it was issued under (GA/T 380), which may
+    // since have been retired (柯桥区's stations keep the codes of 绍兴县, 330621): its city, the
+    // first four, must be one the registry knows, else the code is made up (999999500001).
+    const cityOf = (code: string) => `${String(code).slice(0, 4)}00`;
     const divisions = await loadAll(loaders.division, [
-      ...new Set([...input.map((s) => s.divisionCode), ...prefixes]),
+      ...new Set([...input.map((s) => s.divisionCode), ...input.map((s) => cityOf(s.code))]),
     ]);
     const known = new Set(divisions.flatMap((d) => (d instanceof Division ? [d.code] : [])));
     const counties = new Set(
@@ -157,12 +158,12 @@ export class StationResolver {
       id: (s) => s.code,
       check: (s) => [
         must.beStationCode('code', s.code) ??
-          (known.has(s.code.slice(0, 6))
+          (known.has(cityOf(s.code))
             ? null
             : {
                 field: 'code',
                 value: s.code,
-                reason: `does not start with a division code in the registry (${s.code.slice(0, 6)})`,
+                reason: `was issued in no city of the registry (${cityOf(s.code)})`,
               }),
         must.beText('name', s.name, 100),
         counties.has(s.divisionCode)

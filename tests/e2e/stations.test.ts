@@ -238,12 +238,17 @@ describe('upsertStations', () => {
     [
       'a code of no division',
       [station('000000000000')],
-      'code "000000000000" does not start with a division code in the registry',
+      'code "000000000000" was issued in no city of the registry (000000)',
     ],
     [
       'a code whose prefix is no registered division',
       [station('999999500001')],
-      'code "999999500001" does not start with a division code in the registry (999999)',
+      'code "999999500001" was issued in no city of the registry (999900)',
+    ],
+    [
+      'a code issued in no city of the registry',
+      [station('339924600001')],
+      'code "339924600001" was issued in no city of the registry (339900)',
     ],
     [
       'a city as division',
