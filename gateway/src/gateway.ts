@@ -129,19 +129,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
   const verify = createVerifier(options.auth);
-  const safelist = safelistFromEnv(options.follow?.safelistFile);
+  const limits = limitsFromEnv();
+  const introspection = !isProduction();
+  const safelist = safelistFromEnv(
+    { maxTokens: limits.tokens, introspection },
+    options.follow?.safelistFile,
+  );
   if (safelist) {
     // A publication may have listed operations for the new supergraph's fields.
     supergraph.follow(() => () => safelist.reload(logger));
   }
   if (options.follow) followSources(options.follow, supergraph, safelist, logger);
-  const limits = limitsFromEnv();
   const cache = publishedCacheOptionsFromEnv();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: errorFormatter(logger),
     includeStacktraceInErrorResponses: !isProduction(),
-    introspection: !isProduction(),
+    introspection,
     // No "Did you mean …?" in production: with introspection off, it would spell the schema out.
     hideSchemaDetailsFromClientErrors: isProduction(),
     ...limitOptions(limits),
