@@ -13,6 +13,7 @@ import { createVerifier, type AuthConfig, type Viewer } from '../../platform/aut
 import { envVar, flagEnv, intEnv, isProduction, serviceEnvName } from '../../platform/config';
 import { errorFormatter } from '../../platform/errors';
 import { serviceLogger, type Logger } from '../../platform/log';
+import { corsFromEnv } from '../../platform/cors';
 import { createHttpServer, listen, sendJson } from '../../platform/http';
 import { ServiceMetrics } from '../../platform/metrics';
 import { observeRequestsPlugin } from '../../platform/observe-requests';
@@ -129,6 +130,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
   const verify = createVerifier(options.auth);
+  // Read before anything starts: a malformed list stops the gateway rather than allow too much.
+  const cors = corsFromEnv();
   const limits = limitsFromEnv();
   const introspection = !isProduction();
   const safelist = safelistFromEnv(
@@ -170,6 +173,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const http = createHttpServer({
     apollo,
     logger,
+    cors,
     context: async (req: IncomingMessage) => ({
       requestId: requestId(req),
       viewer: await verify(req.headers.authorization),
