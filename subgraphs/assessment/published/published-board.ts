@@ -6,6 +6,9 @@ import { BoardSummary } from './board-summary';
 
 /** The revisions a board is assumed to have, for the cost estimate: a few corrections at most. */
 const REVISIONS_ASSUMED = 10;
+const PUBLISHER_NAME =
+  "发布人姓名 Who published it, as people read it: the token's name claim at publication, " +
+  'else its subject.';
 /** The largest page of published boards. */
 export const MAX_BOARDS = 100;
 
@@ -21,6 +24,9 @@ export class PublishedRevision {
 
   @Field({ description: '发布人 Who published it (the token subject).' })
   publishedBy!: string;
+
+  @Field({ description: PUBLISHER_NAME })
+  publisherName!: string;
 
   @Field(() => String, {
     nullable: true,
@@ -71,6 +77,9 @@ export class PublishedBoard {
 
   @Field({ description: '发布人 Who published it (the token subject).' })
   publishedBy!: string;
+
+  @Field({ description: PUBLISHER_NAME })
+  publisherName!: string;
 
   @Field(() => String, {
     nullable: true,
