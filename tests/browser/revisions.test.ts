@@ -160,6 +160,22 @@ describe('publishing from the screen', () => {
     await page.close();
   });
 
+  it('publishes the live preview of an ended period as it stands, and opens the official result', async () => {
+    const live = { ...Q2, period: '2019-H1', mode: 'live' };
+    const page = await openScreen(browser, screenLink(gateway, assessor, live));
+    const previewed = await boardRows(page);
+    await expect(page.textContent('.status.live button.publish')).resolves.toBe('发布正式结果');
+    await publishFromScreen(page, '2019 年上半年定期晾晒');
+    await page.waitForSelector('.published-now');
+    await expect(page.textContent('.status.official')).resolves.toContain('第 1 版 · 发布于');
+    expect(new URL(page.url()).hash).toContain('mode=official');
+    const stored = await officialQ2(null, '2019-H1');
+    expect(stored).toMatchObject({ revision: 1, reason: '2019 年上半年定期晾晒' });
+    expect(rowsOf(stored)).toEqual(previewed);
+    expect(await boardRows(page)).toEqual(previewed);
+    await page.close();
+  });
+
   it('says why a publication was refused, and stores nothing: a period not yet ended', async () => {
     const page = await openScreen(
       browser,
