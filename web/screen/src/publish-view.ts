@@ -11,24 +11,11 @@ import { describeError, type GraphQLErrorLike } from './errors';
 import { periodLabel } from './format';
 import type { BoardQuery } from './load';
 import type { DepartmentInfo } from './types';
+import { claimedRoles } from './viewer';
 
 /** The longest reason the platform stores. */
 const MAX_REASON = 500;
 const PUBLISHING_ROLES = ['assessor', 'admin'];
-
-/** The roles a token claims, read without verifying it: only to decide what to offer. */
-function claimedRoles(token: string): string[] {
-  try {
-    const payload = token.split('.')[1] ?? '';
-    const bytes = Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) =>
-      c.charCodeAt(0),
-    );
-    const { roles } = JSON.parse(new TextDecoder().decode(bytes)) as { roles?: unknown };
-    return Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [];
-  } catch {
-    return [];
-  }
-}
 
 export interface PublishContext {
   token: string;
