@@ -651,3 +651,23 @@ describe('the previous period is looked up by scheme name, whatever the version'
     ]);
   });
 });
+
+describe('a board published again and again', () => {
+  it('lists its newest 10 revisions, and reads an older one by its number', async () => {
+    for (let n = 1; n <= 12; n += 1) {
+      const res = await publish({
+        scope: COUNTY,
+        period: '2018-Q1',
+        ...(n > 1 ? { reason: `第${n}次更正 (correction ${n})` } : {}),
+      });
+      expect(res.errors).toBeUndefined();
+    }
+    const newest = await published({ scope: COUNTY, period: '2018-Q1' });
+    expect(newest.revision).toBe(12);
+    expect(newest.revisions.map((r: { revision: number }) => r.revision)).toEqual([
+      12, 11, 10, 9, 8, 7, 6, 5, 4, 3,
+    ]);
+    const first = await published({ scope: COUNTY, period: '2018-Q1', revision: 1 });
+    expect(first.revision).toBe(1);
+  });
+});

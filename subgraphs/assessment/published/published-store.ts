@@ -4,7 +4,7 @@ import type { BoardKey } from '../../kit/contract/board-contract';
 import { schemeAsJson, asRead } from '../scheme/scheme-store';
 import type { Scheme } from '../scheme/scheme';
 import type { Grade } from '../scoring/grade';
-import type { PublishedRevision } from './published-board';
+import { REVISIONS_LISTED, type PublishedRevision } from './published-board';
 import { changesBetween, type StoredChange } from './row-changes';
 import type { PublishedDetail, PublishedLine } from './published-row';
 import { summarize, type BoardSummary } from './board-summary';
@@ -64,8 +64,9 @@ const SELECT_HEADER = `
                    'publishedBy', o.published_by, 'publisherName', ${PUBLISHER_NAME('o')},
                    'reason', o.reason,
                    'dataCutoff', o.data_cutoff) ORDER BY o.revision DESC)
-          FROM published_board o
-          WHERE o.scope = b.scope AND o.period = b.period AND o.scheme_id = b.scheme_id)
+          FROM (SELECT * FROM published_board o
+                WHERE o.scope = b.scope AND o.period = b.period AND o.scheme_id = b.scheme_id
+                ORDER BY o.revision DESC LIMIT ${REVISIONS_LISTED}) o)
            AS revisions,
          (SELECT max(p.id)::text FROM published_board p
           WHERE p.scope = b.scope AND p.scheme_name = b.scheme_name

@@ -33,7 +33,7 @@ import {
   type StationRef,
 } from './board-contract';
 import { PageInfo } from './connection';
-import { historyKey, historyLoader } from '../records/record-history';
+import { historyKey, historyLoader, type LoggedChange } from '../records/record-history';
 import {
   divisionStatsWithBaseline,
   PERIOD_ARG,
@@ -64,7 +64,13 @@ import {
   type ListedRecord,
   type RecordPage,
 } from '../records/record-listing';
-import { RecordChange, WithdrawResult, type RecordInterface } from '../records/record-outputs';
+import {
+  HISTORY_COUNT_DESCRIPTION,
+  HISTORY_DESCRIPTION,
+  RecordChange,
+  WithdrawResult,
+  type RecordInterface,
+} from '../records/record-outputs';
 import { ingestRecords, MAX_RECORDS, type RecordInput } from '../records/record-inputs';
 import { IngestResult } from '../records/write-results';
 import { figuresLoader, figuresQuery, type FiguresKey } from '../figures/figures-query';
@@ -77,8 +83,8 @@ import { withdrawRecords } from '../records/withdraw';
 interface DepartmentLoaders<Figures> {
   /** The department's figures per station and date range: statistics and board alike. */
   figures: DataLoader<FiguresKey, Figures, string>;
-  /** Records' change-log entries, by historyKey: every history of a page in one statement. */
-  history: DataLoader<string, RecordChange[]>;
+  /** Records' newest change-log entries, by historyKey: every history of a page in one statement. */
+  history: DataLoader<string, LoggedChange[]>;
 }
 
 type DepartmentContext<Figures> = Context<DepartmentLoaders<Figures>>;
@@ -252,13 +258,24 @@ function historyResolver<Figures>(kind: AnyRecordKind): ClassType {
   class HistoryResolver {
     @listSize(CHANGES_PER_RECORD)
     @FieldResolver(() => [RecordChange], {
-      description: '变更历史 Every write to it, oldest first: who, when, what and why.',
+      description: HISTORY_DESCRIPTION,
     })
     history(
       @Root() record: ListedRecord,
       @Ctx() { loaders }: DepartmentContext<Figures>,
     ): Promise<RecordChange[]> {
       return loaders.history.load(historyKey(record.recordTable, record.externalId));
+    }
+
+    @FieldResolver(() => Int, { description: HISTORY_COUNT_DESCRIPTION })
+    async historyCount(
+      @Root() record: ListedRecord,
+      @Ctx() { loaders }: DepartmentContext<Figures>,
+    ): Promise<number> {
+      const [newest] = await loaders.history.load(
+        historyKey(record.recordTable, record.externalId),
+      );
+      return newest?.total ?? 0;
     }
   }
   return HistoryResolver;
@@ -545,7 +562,10 @@ export function departmentSubgraph<Name extends string, Figures extends object>(
     syncDerived: (db) => syncRollups(db, spec.figures),
     createLoaders: (db) => {
       const query = figuresQuery(db, spec.figures);
-      return { figures: figuresLoader(query, zero), history: historyLoader(db) };
+      return {
+        figures: figuresLoader(query, zero),
+        history: historyLoader(db, CHANGES_PER_RECORD),
+      };
     },
     seed: spec.seed,
   };

@@ -91,6 +91,14 @@ export class RecordChange {
   reason!: string | null;
 }
 
+/** A record's history: capped, so a record re-sent thousands of times answers a few entries. */
+export const HISTORY_DESCRIPTION =
+  `变更历史 Its newest writes, at most ${CHANGES_PER_RECORD}, oldest first: who, when, ` +
+  'what and why. historyCount says how many it has had in all.';
+
+export const HISTORY_COUNT_DESCRIPTION =
+  '变更次数 How many writes it has had in all, of which history shows the newest.';
+
 /** What every record shows besides the kind's own fields; `history` is resolved by the kit. */
 export interface RecordBase {
   externalId: string;
@@ -105,7 +113,10 @@ export interface RecordBase {
  * A department's record interface (CaseRecord, TrafficRecord, SurveyRecord): the fields every
  * kind shares; each kind's type implements it with what the department sent.
  */
-export type RecordInterface = (abstract new () => RecordBase & { history: RecordChange[] }) & {
+export type RecordInterface = (abstract new () => RecordBase & {
+  history: RecordChange[];
+  historyCount: number;
+}) & {
   /** Its GraphQL name, which the department's connection types are named after. */
   readonly graphqlName: string;
 };
@@ -145,9 +156,12 @@ export function recordInterface(name: string, description: string): RecordInterf
 
     @listSize(CHANGES_PER_RECORD)
     @Field(() => [RecordChange], {
-      description: '变更历史 Every write to it, oldest first: who, when, what and why.',
+      description: HISTORY_DESCRIPTION,
     })
     history!: RecordChange[];
+
+    @Field(() => Int, { description: HISTORY_COUNT_DESCRIPTION })
+    historyCount!: number;
   }
   return DepartmentRecord;
 }
