@@ -13,7 +13,8 @@ import { Schemes1764400000005 } from './migrations/1764400000005-schemes';
 import { Departments1764800000000 } from './migrations/1764800000000-departments';
 import { PublishedBoards1764900000000 } from './migrations/1764900000000-published-boards';
 import { Labels1765100000000 } from './migrations/1765100000000-labels';
-import { Appeals1765300000000 } from './migrations/1765300000000-appeals';
+import { PublisherNames1765300000000 } from './migrations/1765300000000-publisher-names';
+import { Appeals1765400000000 } from './migrations/1765400000000-appeals';
 import { PublishedBoardResolver } from './published/published-board-resolver';
 import { StationHistoryResolver } from './published/station-history';
 import { SchemeResolver } from './scheme/scheme-resolver';
@@ -47,7 +48,8 @@ export const assessment: SubgraphDefinition<AssessmentLoaders> = {
     Departments1764800000000,
     PublishedBoards1764900000000,
     Labels1765100000000,
-    Appeals1765300000000,
+    PublisherNames1765300000000,
+    Appeals1765400000000,
   ],
   createLoaders,
 };

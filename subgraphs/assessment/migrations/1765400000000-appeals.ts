@@ -10,8 +10,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * triggers refuse UPDATE, DELETE and TRUNCATE, whoever asks. At most one appeal of a station on
  * one item of one board is OPEN at a time (a partial unique index).
  */
-export class Appeals1765300000000 implements MigrationInterface {
-  name = 'Appeals1765300000000';
+export class Appeals1765400000000 implements MigrationInterface {
+  name = 'Appeals1765400000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
