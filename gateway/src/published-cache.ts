@@ -28,6 +28,12 @@ const CACHEABLE_ROOTS = new Set(['publishedBoard', 'publishedBoards']);
 const PUBLISHING = new Set(['publishAssessmentBoard']);
 /** The subgraph that holds published boards. */
 const PUBLISHER = 'assessment';
+/**
+ * Types on a published board that are neither fixed at publication nor the same for every
+ * viewer: appeals change as they are answered, and each reader sees only some. A query that
+ * reads one is never cached.
+ */
+const LIVE_TYPES = new Set(['Appeal']);
 
 export interface PublishedCacheOptions {
   /** The most the cached answers may take, in bytes of their JSON. */
@@ -60,7 +66,8 @@ interface ViewerContext {
 /**
  * Whether every field of a query can be answered by the assessment subgraph alone, from what
  * it stores: a published board's station names and counties are, a station's current
- * registry entry (`station { name }`) is not, and makes the answer uncacheable.
+ * registry entry (`station { name }`) is not, and makes the answer uncacheable; nor are a
+ * board's appeals (LIVE_TYPES).
  */
 function servedByPublisher(supergraph: Supergraph): (document: DocumentNode) => boolean {
   const api: GraphQLSchema = supergraph.apiSchema().toGraphQLJSSchema();
@@ -83,6 +90,8 @@ function servedByPublisher(supergraph: Supergraph): (document: DocumentNode) => 
           const parent = info.getParentType();
           if (node.name.value === '__typename' || !parent) return;
           if (!owned(getNamedType(parent).name, node.name.value)) served = false;
+          const type = info.getType();
+          if (type && LIVE_TYPES.has(getNamedType(type).name)) served = false;
         },
       }),
     );
@@ -105,7 +114,7 @@ function rootFields(operation: OperationDefinitionNode): string[] | null {
  * are all CACHEABLE_ROOTS and whose every field the assessment subgraph serves from its own
  * tables are cached. The key is the operation's text, name and variables: every field a
  * published board has is open to every signed-in viewer, so no more of the viewer changes the
- * answer; the token is verified as for any request, and an anonymous one is refused before.
+ * answer (its appeals, which do depend on the viewer, are never cached); the token is verified as for any request, and an anonymous one is refused before.
  * Publishing through this gateway empties the cache at once; answers with errors are not kept.
  * The cache is a least-recently-used map bounded by the bytes of its answers. A new supergraph
  * empties it too, and what is cacheable is decided again on the new one.
