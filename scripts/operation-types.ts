@@ -26,7 +26,7 @@ interface Listed {
 export const TYPED_CLIENTS = [
   {
     /** The 晾晒 screen (web/screen/src/api.ts). */
-    operations: ['screen.graphql'],
+    operations: ['screen.graphql', 'screen-revisions.graphql'],
     output: join(PROJECT_ROOT, 'web', 'screen', 'src', 'generated', 'operations.ts'),
   },
   {

@@ -8,7 +8,7 @@ import type { ServiceMetrics } from '../../platform/metrics';
 import type { Versions } from './data-versions';
 import type { LiveSupergraph } from './live-supergraph';
 
-export interface ResponseCacheOptions {
+interface ResponseCacheOptions {
   /** The most the cached answers may take, in bytes of their JSON. */
   maxBytes: number;
   /** The most answers kept. */
@@ -56,7 +56,7 @@ function servicesOf(plan: unknown, into = new Set<string>()): Set<string> {
   return into;
 }
 
-export interface ResponseCache {
+interface ResponseCache {
   plugin: ApolloServerPlugin<ViewerContext>;
   /** Learns which subgraphs an operation's plan fetches from (the gateway's plan callback). */
   notePlan(document: DocumentNode, plan: unknown): void;

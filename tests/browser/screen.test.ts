@@ -477,7 +477,7 @@ describe('the official result', () => {
       [ELSEWHERE, '↓5'],
     ]);
     await expect(page.textContent('.status')).resolves.toMatch(
-      /^正式结果 第 1 版 · 发布于 \d{4}-\d\d-\d\d \d\d:\d\d · 发布人 test-assessor$/,
+      /^正式结果 第 1 版 · 发布于 \d{4}-\d\d-\d\d \d\d:\d\d · 发布人 test-assessor版本记录/,
     );
     // The toggle shows the live preview of the same view: one request more.
     await page.click('.mode button[data-mode="live"]');

@@ -187,7 +187,8 @@ describe('the export', () => {
       publication: {
         revision: 2,
         publishedAt: '2019-07-05T01:00:00Z',
-        publishedBy: 'a',
+        publisherName: 'a',
+        revisions: [],
         reason: '申诉',
       },
     });

@@ -141,18 +141,21 @@ export async function liveStation(
 }
 
 /**
- * The official result: the newest revision of the published board (and, on the first view, the
- * pickers' choices), one request. Never published: no board, and the problem that says so.
+ * The official result: the newest revision of the published board, or the one asked for (and, on
+ * the first view, the pickers' choices), one request. Never published: no board, and the problem that says so.
  */
 export async function officialBoard(
   token: string,
   query: BoardQuery,
   withPickers: boolean,
+  /** An earlier revision to read; null: the newest. */
+  revision: number | null = null,
 ): Promise<BoardAnswer> {
   const answer = await run(token, 'ScreenOfficialBoard', {
     scope: query.scope,
     period: query.period,
     schemeId: query.schemeId || null,
+    revision,
     withPickers,
   });
   const found = answer.data?.publishedBoard ?? null;
@@ -172,8 +175,9 @@ export async function officialBoard(
       publication: {
         revision: found.revision,
         publishedAt: found.publishedAt,
-        publishedBy: found.publishedBy,
+        publisherName: found.publisherName,
         reason: found.reason,
+        revisions: found.revisions,
       },
       rows: found.rows.edges.map(({ node }) => publishedRow(node)),
       unavailable: [],
