@@ -15,6 +15,8 @@ export interface BoardHeader {
   key: string;
   /** The key of the previous period's board, whose ranks previousRank reads, or null. */
   previousKey: string | null;
+  /** The period just before, of the same kind, whether or not its board was published. */
+  previousPeriod: string;
   id: string;
   scope: string;
   period: string;
@@ -54,6 +56,7 @@ const SELECT_HEADER = `
   SELECT b.id::text AS key, b.scope, b.period, b.scheme_id AS "schemeId", b.revision,
          b.published_at AS "publishedAt", b.published_by AS "publishedBy", b.reason,
          b.data_cutoff AS "dataCutoff", b.total_count AS "totalCount", b.summary, b.changes,
+         b.previous_period AS "previousPeriod",
          (SELECT json_agg(json_build_object(
                    'revision', o.revision, 'publishedAt', o.published_at,
                    'publishedBy', o.published_by, 'reason', o.reason,
