@@ -8,7 +8,7 @@ import { buildFederatedSchema } from '../subgraphs/kit/service/federated-schema'
 import { OUTSIDE_DEPARTMENTS } from '../subgraphs/departments';
 import { DEPARTMENT_REGISTRY } from '../subgraphs/kit/service/registry';
 import { SUBGRAPHS } from '../subgraphs/list';
-import type { OperationManifest } from '../platform/operations';
+import { readManifest, type OperationManifest } from '../platform/operations';
 import { apiSchema } from './api-schema';
 import { CATALOGS_FILE, catalogsDocument } from './catalog-operation';
 import { LOADS_FILE, loadsDocument } from './import/kinds';
@@ -95,7 +95,11 @@ async function generate(): Promise<Generated> {
     [CATALOGS_FILE, catalogs],
     [SCREEN_RECORDS_FILE, records],
   ]);
-  const manifest = operationManifest(OPERATIONS_DIR, api, generatedOperations);
+  // What clients published (`npm run operations:publish`) is data, not code: kept as listed.
+  const published = existsSync(OPERATIONS_FILE)
+    ? readManifest(OPERATIONS_FILE).operations.filter((o) => o.client !== undefined)
+    : [];
+  const manifest = operationManifest(OPERATIONS_DIR, api, generatedOperations, published);
   files.set(OPERATIONS_FILE, manifest.text);
   const listed = JSON.parse(manifest.text) as OperationManifest;
   const costs = costProblems(supergraphSdl, listed);

@@ -13,6 +13,7 @@ import { createVerifier, type AuthConfig, type Viewer } from '../../platform/aut
 import { envVar, flagEnv, intEnv, isProduction, serviceEnvName } from '../../platform/config';
 import { errorFormatter } from '../../platform/errors';
 import { serviceLogger, type Logger } from '../../platform/log';
+import { corsFromEnv } from '../../platform/cors';
 import { createHttpServer, listen, sendJson } from '../../platform/http';
 import { ServiceMetrics } from '../../platform/metrics';
 import { observeRequestsPlugin } from '../../platform/observe-requests';
@@ -129,19 +130,25 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
   const verify = createVerifier(options.auth);
-  const safelist = safelistFromEnv(options.follow?.safelistFile);
+  // Read before anything starts: a malformed list stops the gateway rather than allow too much.
+  const cors = corsFromEnv();
+  const limits = limitsFromEnv();
+  const introspection = !isProduction();
+  const safelist = safelistFromEnv(
+    { maxTokens: limits.tokens, introspection },
+    options.follow?.safelistFile,
+  );
   if (safelist) {
     // A publication may have listed operations for the new supergraph's fields.
     supergraph.follow(() => () => safelist.reload(logger));
   }
   if (options.follow) followSources(options.follow, supergraph, safelist, logger);
-  const limits = limitsFromEnv();
   const cache = publishedCacheOptionsFromEnv();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: errorFormatter(logger),
     includeStacktraceInErrorResponses: !isProduction(),
-    introspection: !isProduction(),
+    introspection,
     // No "Did you mean …?" in production: with introspection off, it would spell the schema out.
     hideSchemaDetailsFromClientErrors: isProduction(),
     ...limitOptions(limits),
@@ -166,6 +173,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const http = createHttpServer({
     apollo,
     logger,
+    cors,
     context: async (req: IncomingMessage) => ({
       requestId: requestId(req),
       viewer: await verify(req.headers.authorization),

@@ -6,7 +6,7 @@ import { listedOperation } from '../../platform/operations';
 import { assertWebBuilt, launchBrowser, screenshotPath } from '../support/browser';
 import { ELSEWHERE, S1, S2, S3, S4, S5, loadHandMadeBoard } from '../support/hand-made-board';
 import { startPlatform, type Platform } from '../support/platform';
-import { openScreen, screenUrl, type Opened } from '../support/screen-page';
+import { openCounting, screenLink, tableTexts, type Opened } from '../support/screen-page';
 import { tokenFor } from '../support/tokens';
 
 // 2019-H1 has ended by this "today": the board is whole, not partial.
@@ -74,7 +74,7 @@ afterAll(async () => {
 });
 
 const open = (view: Record<string, string>, width?: number): Promise<Opened> =>
-  openScreen(browser, screenUrl(gateway, assessor, view), width);
+  openCounting(browser, screenLink(gateway, assessor, view), width);
 
 async function openStation(page: Page, code: string): Promise<void> {
   await page.click(`tr[data-code="${code}"] button.station`);
@@ -87,11 +87,7 @@ async function openRecords(page: Page, row: string): Promise<void> {
   await page.waitForSelector('.records-view[data-status="ready"]');
 }
 
-function recordRows(page: Page): Promise<string[][]> {
-  return page.$$eval('.records tbody tr', (trs) =>
-    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
-  );
-}
+const recordRows = (page: Page) => tableTexts(page, '.records');
 
 const text = (page: Page, selector: string) =>
   page.textContent(selector).then((t) => t?.trim() ?? '');

@@ -12,7 +12,7 @@ import { ELSEWHERE, S1, S2, S3, S4, S5, loadHandMadeBoard } from '../support/han
 import { startPlatform, type Platform } from '../support/platform';
 import { crowdOfStations, registerStations } from '../support/stations';
 import { tokenFor } from '../support/tokens';
-import { openScreen, screenUrl as screenPageUrl, type Opened } from '../support/screen-page';
+import { openCounting, screenLink, type Opened } from '../support/screen-page';
 
 // 2019-H1 has ended by this "today": the board is whole, not partial.
 process.env.PLATFORM_TODAY = '2019-08-15';
@@ -55,10 +55,10 @@ function screenUrl(
   view: Record<string, string> = VIEW,
   gateway = safelisted,
 ): string {
-  return screenPageUrl(gateway, token, view);
+  return screenLink(gateway, token, view);
 }
 
-const open = (url: string, width?: number) => openScreen(browser, url, width);
+const open = (url: string, width?: number) => openCounting(browser, url, width);
 
 /** ms from the start of navigation to a mark the screen sets once a view is drawn. */
 function markTime(page: Page, name: string): Promise<number> {
@@ -445,7 +445,7 @@ describe('the official result', () => {
       [ELSEWHERE, '↓5'],
     ]);
     await expect(page.textContent('.status')).resolves.toMatch(
-      /^正式结果 第 1 版 · 发布于 \d{4}-\d\d-\d\d \d\d:\d\d · 发布人 test-assessor · 名次变化较2018年下半年$/,
+      /^正式结果 第 1 版 · 发布于 \d{4}-\d\d-\d\d \d\d:\d\d · 发布人 test-assessor · 名次变化较2018年下半年版本记录/,
     );
     // The toggle shows the live preview of the same view: one request more.
     await page.click('.mode button[data-mode="live"]');

@@ -6,7 +6,7 @@ import {
   type Platform,
 } from '../support/platform';
 import { registerStations, registryStation } from '../support/stations';
-import { tokenFor } from '../support/tokens';
+import { namedTokenFor, tokenFor } from '../support/tokens';
 import { accident } from '../support/records';
 
 // Every quarter up to 2019-Q2 has ended by this "today"; 2019-Q3 has not.
@@ -121,6 +121,8 @@ describe('publishing a board', () => {
       revision: 1,
       reason: null,
       publishedBy: 'test-assessor',
+      // A token without a name claim: shown by its subject.
+      publisherName: 'test-assessor',
       totalCount: 4,
     });
     expect(board.revisions).toEqual([
@@ -128,6 +130,7 @@ describe('publishing a board', () => {
         revision: 1,
         publishedAt: board.publishedAt,
         publishedBy: 'test-assessor',
+        publisherName: 'test-assessor',
         reason: null,
         dataCutoff: board.dataCutoff,
       },
@@ -295,15 +298,17 @@ describe('the next period, a late record and a revision', () => {
   });
 
   it('publishes revision 2 with a reason; both revisions stay readable; changes lists the moved stations', async () => {
-    const res = await publish({
-      scope: COUNTY,
-      period: '2019-Q2',
-      reason: '交警补录事故 (a late accident record)',
-    });
+    const res = await publish(
+      { scope: COUNTY, period: '2019-Q2', reason: '交警补录事故 (a late accident record)' },
+      await namedTokenFor('王建国', 'assessor'),
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.publishAssessmentBoard).toMatchObject({
       revision: 2,
       reason: '交警补录事故 (a late accident record)',
+      publishedBy: 'test-assessor',
+      // The token's name claim, kept for good beside its subject.
+      publisherName: '王建国',
     });
     expect(res.data.publishAssessmentBoard.changes).toEqual([
       {
@@ -321,7 +326,12 @@ describe('the next period, a late record and a revision', () => {
     ]);
     const newest = await published({ scope: COUNTY, period: '2019-Q2' });
     expect(newest.revision).toBe(2);
-    expect(newest.revisions.map((r: { revision: number }) => r.revision)).toEqual([2, 1]);
+    expect(newest.revisions.map((r: Json) => [r.revision, r.publishedBy, r.publisherName])).toEqual(
+      [
+        [2, 'test-assessor', '王建国'],
+        [1, 'test-assessor', 'test-assessor'],
+      ],
+    );
     expect(standing(newest)).toEqual([
       [S2, 1, 62.67, 'PASS', 3, 2],
       [S3, 1, 62.67, 'PASS', 4, 3],
@@ -639,5 +649,25 @@ describe('the previous period is looked up by scheme name, whatever the version'
       [S4, 1],
       [S1, 4],
     ]);
+  });
+});
+
+describe('a board published again and again', () => {
+  it('lists its newest 10 revisions, and reads an older one by its number', async () => {
+    for (let n = 1; n <= 12; n += 1) {
+      const res = await publish({
+        scope: COUNTY,
+        period: '2018-Q1',
+        ...(n > 1 ? { reason: `第${n}次更正 (correction ${n})` } : {}),
+      });
+      expect(res.errors).toBeUndefined();
+    }
+    const newest = await published({ scope: COUNTY, period: '2018-Q1' });
+    expect(newest.revision).toBe(12);
+    expect(newest.revisions.map((r: { revision: number }) => r.revision)).toEqual([
+      12, 11, 10, 9, 8, 7, 6, 5, 4, 3,
+    ]);
+    const first = await published({ scope: COUNTY, period: '2018-Q1', revision: 1 });
+    expect(first.revision).toBe(1);
   });
 });

@@ -233,6 +233,7 @@ export class PublishedBoardResolver {
       periodEnd: parsed.range.to,
       previousPeriod: previousPeriod(period),
       publishedBy: viewer.sub,
+      publisherName: viewer.name ?? null,
       reason: why,
       dataCutoff: live.dataCutoff,
       rows: live.rows,

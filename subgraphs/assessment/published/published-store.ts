@@ -4,7 +4,7 @@ import type { BoardKey } from '../../kit/contract/board-contract';
 import { schemeAsJson, asRead } from '../scheme/scheme-store';
 import type { Scheme } from '../scheme/scheme';
 import type { Grade } from '../scoring/grade';
-import type { PublishedRevision } from './published-board';
+import { REVISIONS_LISTED, type PublishedRevision } from './published-board';
 import { changesBetween, type StoredChange } from './row-changes';
 import type { PublishedDetail, PublishedLine } from './published-row';
 import { summarize, type BoardSummary } from './board-summary';
@@ -25,6 +25,7 @@ export interface BoardHeader {
   revisions: PublishedRevision[];
   publishedAt: Date;
   publishedBy: string;
+  publisherName: string;
   reason: string | null;
   dataCutoff: Date;
   totalCount: number;
@@ -46,6 +47,9 @@ const NEWEST = `NOT EXISTS (SELECT FROM published_board n
                  WHERE n.scope = b.scope AND n.period = b.period AND n.scheme_id = b.scheme_id
                    AND n.revision > b.revision)`;
 
+/** Who a revision's publisher is shown as: the token's name, else its subject. */
+const PUBLISHER_NAME = (b: string) => `coalesce(${b}.published_by_name, ${b}.published_by)`;
+
 /**
  * Everything a PublishedBoard shows but its rows, in one statement: the revision, every
  * revision of its board, its scheme (immutable, so read here instead of by another statement)
@@ -54,15 +58,18 @@ const NEWEST = `NOT EXISTS (SELECT FROM published_board n
  */
 const SELECT_HEADER = `
   SELECT b.id::text AS key, b.scope, b.period, b.scheme_id AS "schemeId", b.revision,
-         b.published_at AS "publishedAt", b.published_by AS "publishedBy", b.reason,
+         b.published_at AS "publishedAt", b.published_by AS "publishedBy",
+         ${PUBLISHER_NAME('b')} AS "publisherName", b.reason,
          b.data_cutoff AS "dataCutoff", b.total_count AS "totalCount", b.summary, b.changes,
          b.previous_period AS "previousPeriod",
          (SELECT json_agg(json_build_object(
                    'revision', o.revision, 'publishedAt', o.published_at,
-                   'publishedBy', o.published_by, 'reason', o.reason,
+                   'publishedBy', o.published_by, 'publisherName', ${PUBLISHER_NAME('o')},
+                   'reason', o.reason,
                    'dataCutoff', o.data_cutoff) ORDER BY o.revision DESC)
-          FROM published_board o
-          WHERE o.scope = b.scope AND o.period = b.period AND o.scheme_id = b.scheme_id)
+          FROM (SELECT * FROM published_board o
+                WHERE o.scope = b.scope AND o.period = b.period AND o.scheme_id = b.scheme_id
+                ORDER BY o.revision DESC LIMIT ${REVISIONS_LISTED}) o)
            AS revisions,
          (SELECT max(p.id)::text FROM published_board p
           WHERE p.scope = b.scope AND p.scheme_name = b.scheme_name
@@ -159,6 +166,8 @@ export interface Publication {
   periodEnd: string;
   previousPeriod: string;
   publishedBy: string;
+  /** The token's `name` claim, when it had one. */
+  publisherName: string | null;
   reason: string | null;
   dataCutoff: Date;
   rows: readonly { line: PublishedLine; detail: PublishedDetail }[];
@@ -194,9 +203,9 @@ export function storeRevision(db: DataSource, p: Publication): Promise<number> {
     const revision = (last?.revision ?? 0) + 1;
     const [{ key }] = await tx.query<[{ key: string }]>(
       `INSERT INTO published_board (scope, period, period_start, period_end, previous_period,
-         scheme_id, scheme_name, revision, published_by, reason, data_cutoff, total_count,
-         summary, changes)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         scheme_id, scheme_name, revision, published_by, published_by_name, reason, data_cutoff,
+         total_count, summary, changes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
        RETURNING id::text AS key`,
       [
         scope,
@@ -208,6 +217,7 @@ export function storeRevision(db: DataSource, p: Publication): Promise<number> {
         p.schemeName,
         revision,
         p.publishedBy,
+        p.publisherName,
         p.reason,
         p.dataCutoff,
         lines.length,

@@ -23,6 +23,7 @@ import { requestId } from '../../../platform/request-scope';
 import { gatewayUrlFromEnv, gatewayClientFor, type GatewayUrl } from './gateway-client';
 import { buildFederatedSchema } from './federated-schema';
 import { answerBudgetPlugin } from './answer-budget';
+import { representationBoundsPlugin } from './representation-bounds';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { costDirectives } from '../../../platform/cost';
@@ -85,6 +86,7 @@ export async function startSubgraph(
     // The gateway's depth and cost limits hold for whatever is sent here directly too; the
     // subgraph prices `_entities` by the representations it is sent.
     const limits = limitsFromEnv();
+    const directives = costDirectives(parse(printSubgraphSchema(schema)));
     const who = `the ${definition.name} subgraph`;
     const apollo = new ApolloServer<Context>({
       schema,
@@ -101,7 +103,9 @@ export async function startSubgraph(
         ApolloServerPluginLandingPageDisabled(),
         requireViewerPlugin(),
         observeRequestsPlugin(metrics, logger),
-        costLimitPlugin(limits, costDirectives(parse(printSubgraphSchema(schema))), who),
+        // The lists inside representations are bounded first, then the whole is priced.
+        representationBoundsPlugin(schema, directives),
+        costLimitPlugin(limits, directives, who),
         answerBudgetPlugin(),
       ],
     });

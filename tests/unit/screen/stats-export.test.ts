@@ -198,7 +198,8 @@ describe('the export', () => {
       publication: {
         revision: 2,
         publishedAt: '2019-07-05T01:00:00Z',
-        publishedBy: 'a',
+        publisherName: 'a',
+        revisions: [],
         reason: '申诉',
       },
     });
@@ -221,8 +222,9 @@ describe('a county view and a filtered export', () => {
       publication: {
         revision: 2,
         publishedAt: '2019-07-05T01:30:00.000Z',
-        publishedBy: 'a',
+        publisherName: 'a',
         reason: 'r',
+        revisions: [],
       },
     });
     expect(exportFileName(published, '绍兴市', 'csv', ['嵊州市', '合格'])).toBe(

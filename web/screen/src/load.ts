@@ -172,20 +172,23 @@ export async function liveStation(
 type FoundBoard = NonNullable<ScreenOfficialBoardQuery['publishedBoard']>;
 
 /**
- * The official result: the newest revision of the published board (and, on the first view, the
- * pickers' choices), one request. A county without a board of its own is read from its city's
- * published board. Never published: no board, and the notice that says so.
+ * The official result: the newest revision of the published board, or the one asked for (and,
+ * on the first view, the pickers' choices), one request. A county without a board of its own is
+ * read from its city's published board. Never published: no board, and the notice that says so.
  */
 export async function officialBoard(
   token: string,
   query: BoardQuery,
   withPickers: boolean,
+  /** An earlier revision to read; null: the newest. */
+  revision: number | null = null,
 ): Promise<BoardAnswer> {
   const { city, county } = scopeLevels(query.scope);
   const answer = await run(token, 'ScreenOfficialBoard', {
     scope: query.scope,
     period: query.period,
     schemeId: query.schemeId || null,
+    revision,
     withPickers,
     city: city || query.scope,
     county: county !== '',
@@ -211,8 +214,9 @@ export async function officialBoard(
       publication: {
         revision: found.revision,
         publishedAt: found.publishedAt,
-        publishedBy: found.publishedBy,
+        publisherName: found.publisherName,
         reason: found.reason,
+        revisions: found.revisions,
       },
       comparedWith: found.comparedWith,
       city: ofCity ? ofCity.scope : null,

@@ -35,7 +35,9 @@ import {
   type BoardQuery,
 } from './load';
 import { pickersBar } from './pickers-view';
+import { publishButton } from './publish-view';
 import { recordsView, type RecordsTarget } from './records-view';
+import { revisionActions } from './revisions-view';
 import { forgetToken, saveToken, takeToken } from './token';
 import type { Board, Grade, Mode, Pickers } from './types';
 import './style.css';
@@ -44,6 +46,8 @@ interface State {
   token: string | null;
   query: BoardQuery;
   mode: Mode;
+  /** The revision of the official board shown; null: the newest. */
+  revision: number | null;
   filters: Filters;
   page: number;
   pickers: Pickers | null;
@@ -60,9 +64,11 @@ function lastHalfYear(today = new Date()): string {
   return today.getMonth() < 6 ? `${year - 1}-H2` : `${year}-H1`;
 }
 
-function queryFromHash(): { query: BoardQuery; mode: Mode } {
+function queryFromHash(): { query: BoardQuery; mode: Mode; revision: number | null } {
   const params = new URLSearchParams(window.location.hash.slice(1));
+  const revision = Number(params.get('revision'));
   return {
+    revision: Number.isInteger(revision) && revision >= 1 ? revision : null,
     query: {
       scope: params.get('scope') ?? '330000',
       period: params.get('period') ?? lastHalfYear(),
@@ -80,6 +86,7 @@ function writeHash(): void {
     mode: state.mode,
   });
   if (state.query.schemeId) params.set('scheme', state.query.schemeId);
+  if (state.revision !== null) params.set('revision', String(state.revision));
   window.history.replaceState(null, '', `#${params.toString()}`);
 }
 
@@ -173,12 +180,13 @@ function endsSession(problems: Problem[]): Problem | undefined {
 
 function statusLine(board: Board): HTMLElement {
   if (board.publication) {
-    const { revision, publishedAt, publishedBy, reason } = board.publication;
+    const { revision, revisions, publishedAt, publisherName, reason } = board.publication;
+    const older = revision < revisions.length;
     return h(
       'p',
-      { class: 'status official' },
+      { class: `status official${older ? ' older' : ''}` },
       h('b', {}, '正式结果'),
-      ` 第 ${revision} 版 · 发布于 ${dateTime(publishedAt)} · 发布人 ${publishedBy}`,
+      ` 第 ${revision} 版${older ? '（非最新版）' : ''} · 发布于 ${dateTime(publishedAt)} · 发布人 ${publisherName}`,
       reason ? ` · 修订原因：${reason}` : '',
       board.city
         ? h(
@@ -194,6 +202,14 @@ function statusLine(board: Board): HTMLElement {
           ? ` · 名次变化较${periodLabel(board.comparedWith)}`
           : ' · 上一期未发布正式结果，名次变化无从比较',
       ),
+      revisionActions({
+        token: state.token ?? '',
+        board,
+        query: state.query,
+        nameOf,
+        view: (shown) => void load(state.query, shown),
+      }),
+      publishAction(revisions.length + 1, board.scheme),
     );
   }
   return h(
@@ -202,7 +218,36 @@ function statusLine(board: Board): HTMLElement {
     h('b', {}, '实时预览'),
     ' 按各部门当前数据即时计算，并非正式发布的结果',
     board.partial ? '（考核期尚未结束，数据截至今日）' : '',
+    board.partial ? null : publishAction(null, board.scheme),
   );
+}
+
+/** Publishing the view's board (assessors only), then showing the revision stored. */
+function publishAction(
+  nextRevision: number | null,
+  scheme: { id: string; title: string } | null,
+): HTMLElement | null {
+  if (!state.token) return null;
+  return publishButton({
+    token: state.token,
+    query: state.query,
+    scheme,
+    nextRevision,
+    departments: state.board?.departments ?? [],
+    nameOf,
+    published: (revision, publisherName) => {
+      state.mode = 'official';
+      void load(state.query).then(() =>
+        notices.append(
+          h(
+            'p',
+            { class: 'status published-now', role: 'status' },
+            `已发布第 ${revision} 版正式结果（发布人 ${publisherName}）。`,
+          ),
+        ),
+      );
+    },
+  });
 }
 
 function download(blob: Blob, name: string): void {
@@ -347,6 +392,7 @@ function renderBoard(): void {
             '查看实时预览',
           )
         : null,
+      unpublished ? publishAction(1, null) : null,
     );
     return;
   }
@@ -382,16 +428,19 @@ function failed(error: unknown): Problem[] {
   throw error;
 }
 
-async function load(query: BoardQuery): Promise<void> {
+async function load(query: BoardQuery, revision: number | null = null): Promise<void> {
   if (!state.token) return signIn(null);
   state.query = query;
+  state.revision = state.mode === 'official' ? revision : null;
   writeHash();
   setStatus('loading');
   document.body.classList.add('busy');
   let answer: BoardAnswer;
-  const read = state.mode === 'official' ? officialBoard : liveBoard;
   try {
-    answer = await read(state.token, query, state.pickers === null);
+    answer =
+      state.mode === 'official'
+        ? await officialBoard(state.token, query, state.pickers === null, state.revision)
+        : await liveBoard(state.token, query, state.pickers === null);
   } catch (error) {
     answer = { value: null, pickers: null, published: null, problems: failed(error) };
   } finally {
@@ -474,7 +523,7 @@ document.addEventListener('keydown', (event) => {
 function start(): void {
   fill(app, header, notices, content, drill);
   renderHeader();
-  void load(state.query);
+  void load(state.query, state.revision);
 }
 
 if (state.token) start();

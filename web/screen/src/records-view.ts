@@ -42,6 +42,7 @@ const COMMON = new Set([
   'withdrawnAt',
   'withdrawalReason',
   'history',
+  'historyCount',
 ]);
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T/;
@@ -66,7 +67,12 @@ function historyList(node: RecordNode): HTMLElement {
   return h(
     'details',
     { class: 'record-history' },
-    h('summary', {}, `${node.history.length} 次变更`),
+    h(
+      'summary',
+      {},
+      `${node.historyCount} 次变更`,
+      node.historyCount > node.history.length ? `（显示最近 ${node.history.length} 次）` : '',
+    ),
     h(
       'ol',
       {},

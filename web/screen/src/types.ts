@@ -36,10 +36,10 @@ export interface BoardRow extends Omit<PublishedRow, 'station' | 'stationName'> 
   cityRank: number | null;
 }
 
-/** What a publication adds to a board: which revision, when, why. */
+/** What a publication adds to a board: which revision, when, by whom, why, and every revision. */
 type Publication = Pick<
   NonNullable<ScreenOfficialBoardQuery['publishedBoard']>,
-  'revision' | 'publishedAt' | 'publishedBy' | 'reason'
+  'revision' | 'publishedAt' | 'publisherName' | 'reason' | 'revisions'
 >;
 
 export interface Board {

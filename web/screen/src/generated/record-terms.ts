@@ -31,6 +31,7 @@ export const RECORD_FIELDS: Readonly<Record<string, string>> = {
   "field": "字段",
   "filedOn": "立案日期",
   "history": "变更历史",
+  "historyCount": "变更次数",
   "injuries": "受伤人数",
   "kind": "表扬形式",
   "occurredOn": "事故日期",
