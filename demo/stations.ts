@@ -6,6 +6,30 @@ import { Random } from './random';
 type CreationStatus =
   'NOT_STARTED' | 'IN_PROGRESS' | 'NAMED_CITY' | 'NAMED_PROVINCIAL' | 'NAMED_NATIONAL';
 
+/**
+ * What a station is like, year after year: what makes its figures of one period resemble the
+ * next, so a ranking tells stations apart rather than their luck. Drawn from a stream of its own
+ * (`character|<code>`), so the registry's fields stay what they were.
+ */
+interface StationCharacter {
+  /**
+   * Its incidents (crimes, disputes, accidents, complaints) per resident against the city's
+   * average of 1: a market town on a highway is busier than a mountain township. 0.6 to 1.6.
+   */
+  workload: number;
+  /**
+   * The yearly change of its incidents from its own policing, as a natural logarithm: −0.2 is
+   * about a fifth fewer each year, +0.1 a tenth more; the city's change of 2019 comes on top.
+   * The same trend lifts (or lowers) its clearances and commendations, the other way.
+   */
+  trend: number;
+  /**
+   * How well it works, in [−1, 1]: the cases it solves, the disputes it settles, what its
+   * residents answer the survey firm, the complaints found justified and the commendations.
+   */
+  standing: number;
+}
+
 export interface DemoStation {
   code: string;
   name: string;
@@ -16,6 +40,8 @@ export interface DemoStation {
   officers: number;
   population: number;
   socialOrganizations: number;
+  /** Not part of the registry: what its department records are drawn from. */
+  character: StationCharacter;
 }
 
 /** Zhejiang had 1,178 police stations (派出所) in 2019. */
@@ -55,6 +81,21 @@ function bureauOf(county: DivisionRecord): string {
   return county.name.endsWith('区') ? `${county.name}分局` : `${county.name}公安局`;
 }
 
+/**
+ * A station's character. Standing and trend go together loosely (a station that works well
+ * tends to improve), each with a spread of its own; named stations (品牌) stand a little higher.
+ */
+function characterOf(code: string, named: boolean): StationCharacter {
+  const random = new Random(`character|${code}`);
+  const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
+  const standing = clamp(0.4 * random.normal() + (named ? 0.4 : 0), -1, 1);
+  return {
+    workload: clamp(Math.exp(0.28 * random.normal()), 0.6, 1.6),
+    trend: clamp(0.12 * random.normal() - 0.08 * standing, -0.35, 0.25),
+    standing,
+  };
+}
+
 const STATUSES: [CreationStatus, number][] = [
   ['NAMED_PROVINCIAL', 0.08],
   ['NAMED_CITY', 0.3],
@@ -85,6 +126,7 @@ function makeStation(
     population,
     // About one a station: 绍兴's 92 stations count the article's 98 (see shaoxingStations).
     socialOrganizations: random.int(0, 2),
+    character: characterOf(code, known !== undefined),
   };
 }
 

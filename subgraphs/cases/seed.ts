@@ -10,7 +10,13 @@ import {
   within,
   type ArticleChange,
 } from '../../demo/article';
-import { addDays, demoExternalId, forEachStationMonth, type ByDemoYear } from '../../demo/calendar';
+import {
+  addDays,
+  demoExternalId,
+  forEachStationMonth,
+  type ByDemoYear,
+  type StationMonth,
+} from '../../demo/calendar';
 import {
   addedExternalId,
   articleCityStations,
@@ -46,21 +52,37 @@ const SOLVE_CHANCE: Record<'ordinary' | 'telecomFraud', ByDemoYear<number>> = {
 const DISPUTES: ByDemoYear<number> = [18, 20];
 const MEDIATED: ByDemoYear<number> = [0.978, 0.9865];
 
+/**
+ * A station's chance of solving a case: the year's rate, a third higher or lower with its
+ * standing, and moving with its trend (a station whose crime falls clears more of what is left).
+ */
+function solveChance(rate: number, at: StationMonth): number {
+  return Math.min(0.95, rate * (1 + 0.3 * at.standing) * at.improvement);
+}
+
+/** A dispute's chance of being mediated: the year's failures, fewer with a better standing. */
+function mediationChance(rate: number, at: StationMonth): number {
+  return 1 - (1 - rate) * (1 - 0.6 * at.standing);
+}
+
 export function demoCases(profile: DemoProfile): CaseInput[] {
   return casesToArticle(drawnCases(profile), profile);
 }
 
 function drawnCases(profile: DemoProfile): CaseInput[] {
   const cases: CaseInput[] = [];
-  forEachStationMonth(profile, 'case', (station, month, random, scale) => {
+  forEachStationMonth(profile, 'case', (station, month, random, at) => {
     for (const category of Object.values(CaseCategory)) {
-      const filed = random.poisson(month.ofYear(FILED[category]) * scale);
+      const filed = random.poisson(month.ofYear(FILED[category]) * at.incidents);
       for (let n = 0; n < filed; n += 1) {
         const filedOn = month.day(random);
-        const chance = month.ofYear(
-          category === CaseCategory.TELECOM_FRAUD
-            ? SOLVE_CHANCE.telecomFraud
-            : SOLVE_CHANCE.ordinary,
+        const chance = solveChance(
+          month.ofYear(
+            category === CaseCategory.TELECOM_FRAUD
+              ? SOLVE_CHANCE.telecomFraud
+              : SOLVE_CHANCE.ordinary,
+          ),
+          at,
         );
         cases.push({
           externalId: demoExternalId('XA', station, month, cases.length),
@@ -81,11 +103,12 @@ export function demoDisputes(profile: DemoProfile): DisputeInput[] {
 
 function drawnDisputes(profile: DemoProfile): DisputeInput[] {
   const disputes: DisputeInput[] = [];
-  forEachStationMonth(profile, 'dispute', (station, month, random, scale) => {
-    const received = random.poisson(month.ofYear(DISPUTES) * scale);
+  forEachStationMonth(profile, 'dispute', (station, month, random, at) => {
+    const received = random.poisson(month.ofYear(DISPUTES) * at.incidents);
+    const mediated = mediationChance(month.ofYear(MEDIATED), at);
     for (let n = 0; n < received; n += 1) {
       const receivedOn = month.day(random);
-      const outcome = random.chance(month.ofYear(MEDIATED))
+      const outcome = random.chance(mediated)
         ? DisputeOutcome.MEDIATED
         : random.pick([DisputeOutcome.FAILED, DisputeOutcome.REFERRED]);
       const draw = random.next();

@@ -1,5 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { demoExternalId, forEachStationMonth, type ByDemoYear } from '../../demo/calendar';
+import {
+  demoExternalId,
+  forEachStationMonth,
+  type ByDemoYear,
+  type StationMonth,
+} from '../../demo/calendar';
 import { DEMO_AUTHOR, loadDemoRows } from '../../demo/load';
 import {
   ARTICLE_CHANGES,
@@ -52,6 +57,11 @@ const VALID: ByDemoYear<number> = [0.4, 0.305];
 const COMMENDATIONS: ByDemoYear<number> = [1.2, 1.656];
 const BANNER_SHARE = 0.6;
 
+/** A station's share of answers at 3 or better: the year's, its shortfall smaller the better it stands. */
+function answeredWell(rate: number, at: StationMonth): number {
+  return 1 - (1 - rate) * (1 - 0.6 * at.standing);
+}
+
 /** An answer on a five-level scale: 3 or better with chance `atLeast3`, mostly 5 and 4 then. */
 function level(random: Random, atLeast3: number): number {
   if (!random.chance(atLeast3)) return random.chance(0.75) ? 2 : 1;
@@ -65,15 +75,17 @@ export function demoResponses(profile: DemoProfile): SurveyResponseInput[] {
 
 function drawnResponses(profile: DemoProfile): SurveyResponseInput[] {
   const responses: SurveyResponseInput[] = [];
-  forEachStationMonth(profile, 'survey-response', (station, month, random) => {
+  forEachStationMonth(profile, 'survey-response', (station, month, random, at) => {
     const calls = random.poisson(RESPONSES);
+    const safe = answeredWell(month.ofYear(FEELS_SAFE), at);
+    const satisfied = answeredWell(month.ofYear(SATISFIED), at);
     for (let n = 0; n < calls; n += 1) {
       responses.push({
         externalId: demoExternalId('DC', station, month, responses.length),
         stationCode: station.code,
         surveyedOn: month.day(random),
-        security: level(random, month.ofYear(FEELS_SAFE)),
-        satisfaction: level(random, month.ofYear(SATISFIED)),
+        security: level(random, safe),
+        satisfaction: level(random, satisfied),
       });
     }
   });
@@ -86,14 +98,16 @@ export function demoComplaints(profile: DemoProfile): ComplaintInput[] {
 
 function drawnComplaints(profile: DemoProfile): ComplaintInput[] {
   const complaints: ComplaintInput[] = [];
-  forEachStationMonth(profile, 'complaint', (station, month, random, scale) => {
-    const received = random.poisson(month.ofYear(COMPLAINTS) * scale);
+  forEachStationMonth(profile, 'complaint', (station, month, random, at) => {
+    const received = random.poisson(month.ofYear(COMPLAINTS) * at.incidents);
+    // A station that works well gives fewer grounds: fewer of its complaints are found justified.
+    const valid = month.ofYear(VALID) * (1 - 0.4 * at.standing);
     for (let n = 0; n < received; n += 1) {
       complaints.push({
         externalId: demoExternalId('TS', station, month, complaints.length),
         stationCode: station.code,
         receivedOn: month.day(random),
-        valid: random.chance(month.ofYear(VALID)),
+        valid: random.chance(valid),
       });
     }
   });
@@ -106,8 +120,15 @@ export function demoCommendations(profile: DemoProfile): CommendationInput[] {
 
 function drawnCommendations(profile: DemoProfile): CommendationInput[] {
   const commendations: CommendationInput[] = [];
-  forEachStationMonth(profile, 'commendation', (station, month, random, scale) => {
-    const received = random.poisson(month.ofYear(COMMENDATIONS) * scale);
+  forEachStationMonth(profile, 'commendation', (station, month, random, at) => {
+    // Residents thank a station for what it does, not for how busy it is: its population, its
+    // standing and its trend, not its workload.
+    const received = random.poisson(
+      month.ofYear(COMMENDATIONS) *
+        (station.population / 40_000) *
+        (1 + 0.4 * at.standing) *
+        at.improvement,
+    );
     for (let n = 0; n < received; n += 1) {
       commendations.push({
         externalId: demoExternalId('BY', station, month, commendations.length),

@@ -54,8 +54,8 @@ const STREAM = 'accident-11';
 
 export function demoAccidents(profile: DemoProfile): AccidentInput[] {
   const accidents: AccidentInput[] = [];
-  forEachStationMonth(profile, STREAM, (station, month, random, scale) => {
-    const count = random.poisson(month.ofYear(ACCIDENTS) * scale);
+  forEachStationMonth(profile, STREAM, (station, month, random, at) => {
+    const count = random.poisson(month.ofYear(ACCIDENTS) * at.incidents);
     const fatal = month.ofYear(DEATHS) / month.ofYear(ACCIDENTS) / (1 + TWO_DEAD);
     for (let n = 0; n < count; n += 1) {
       const deaths = random.chance(fatal) ? (random.chance(TWO_DEAD) ? 2 : 1) : 0;

@@ -4,6 +4,9 @@ import { listSize } from '../../kit/contract/list-sizes';
 import { PageInfo } from '../../kit/contract/connection';
 import { BoardSummary } from './board-summary';
 
+const PUBLISHER_NAME =
+  "发布人姓名 Who published it, as people read it: the token's name claim at publication, " +
+  'else its subject.';
 /**
  * The revisions a board lists, the newest: a board has a few corrections at most, and however
  * many it has, its price (@listSize) holds. Every revision stays readable by its number.
@@ -24,6 +27,9 @@ export class PublishedRevision {
 
   @Field({ description: '发布人 Who published it (the token subject).' })
   publishedBy!: string;
+
+  @Field({ description: PUBLISHER_NAME })
+  publisherName!: string;
 
   @Field(() => String, {
     nullable: true,
@@ -74,6 +80,9 @@ export class PublishedBoard {
 
   @Field({ description: '发布人 Who published it (the token subject).' })
   publishedBy!: string;
+
+  @Field({ description: PUBLISHER_NAME })
+  publisherName!: string;
 
   @Field(() => String, {
     nullable: true,

@@ -44,6 +44,7 @@ import type { IndicatorDefinition, Indicators } from '../figures/indicators';
 import { catalogIndicators, catalogResolver } from './indicator-catalog';
 import { departmentEntry, type DepartmentEntry } from '../service/registry';
 import { authorOf } from '../records/journal';
+import { checkedReason, CORRECTION_REASON_ARG, WITHDRAWAL_REASON_ARG } from '../records/reasons';
 import {
   CHANGES_PER_RECORD,
   cost,
@@ -183,7 +184,8 @@ export function recordKind<T extends RecordInput>(kind: RecordKind<T>): AnyRecor
 
 const INGEST_TERMS =
   `1 to ${MAX_RECORDS.toLocaleString('en')} per call, in one transaction; sending an externalId ` +
-  'again updates that record. A batch with any invalid record is refused whole (BAD_USER_INPUT).';
+  'again updates (corrects) that record, with the reason given kept in its history. A batch ' +
+  'with any invalid record is refused whole (BAD_USER_INPUT), naming every problem.';
 
 function recordResolver(department: string, kind: AnyRecordKind): ClassType {
   @Resolver()
@@ -199,11 +201,15 @@ function recordResolver(department: string, kind: AnyRecordKind): ClassType {
       })
       input: RecordInput[],
       @Arg('dryRun', DRY_RUN_ARG) dryRun: boolean,
+      @Arg('reason', () => String, CORRECTION_REASON_ARG) reason: string | null | undefined,
       @Ctx() { db, graph, today, viewer, requestId }: Context,
     ): Promise<IngestResult> {
-      const author = authorOf(viewerOf(viewer), department, requestId);
+      const journal = {
+        author: authorOf(viewerOf(viewer), department, requestId),
+        reason: reason == null ? null : checkedReason(reason),
+      };
       const check = (r: RecordInput) => kind.check(r, today);
-      return ingestRecords(db, graph, input, kind.table, check, dryRun, author);
+      return ingestRecords(db, graph, input, kind.table, check, dryRun, journal);
     }
   }
   return RecordResolver;
@@ -236,8 +242,7 @@ function withdrawResolver(department: string, kind: AnyRecordKind): ClassType {
     withdraw(
       @Arg('externalIds', () => [ID], { description: 'The records, by externalId.' })
       externalIds: string[],
-      @Arg('reason', { description: '撤回原因 Why (at most 500 characters); kept in the history.' })
-      reason: string,
+      @Arg('reason', WITHDRAWAL_REASON_ARG) reason: string,
       @Arg('dryRun', DRY_RUN_ARG) dryRun: boolean,
       @Ctx() { db, viewer, requestId }: Context,
     ): Promise<WithdrawResult> {

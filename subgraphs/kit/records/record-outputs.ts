@@ -10,6 +10,9 @@ import {
   type ClassType,
 } from 'type-graphql';
 import { CHANGES_PER_RECORD, FIELDS_PER_RECORD, listSize } from '../contract/list-sizes';
+import type { WithdrawCounts } from './journal';
+import type { DryRunAnswer } from './upsert';
+import { DRY_RUN_FIELD } from './write-results';
 
 /** What one change-log entry did to its record. */
 export enum RecordAction {
@@ -79,7 +82,12 @@ export class RecordChange {
   })
   changes!: FieldChange[];
 
-  @Field(() => String, { nullable: true, description: '原因 The reason given (withdrawals).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "原因 Why, as the write said: a withdrawal's reason, or a correction's when it gave one " +
+      '(an answer to an appeal names it: "申诉 <appeal id>：…"); null when none was given.',
+  })
   reason!: string | null;
 }
 
@@ -162,7 +170,7 @@ export function recordInterface(name: string, description: string): RecordInterf
 @ObjectType({
   description: '撤回结果 What one withdrawal did: every externalId is counted once.',
 })
-export class WithdrawResult {
+export class WithdrawResult implements DryRunAnswer<WithdrawCounts> {
   @Field(() => Int, { description: '撤回 Records withdrawn by this call.' })
   withdrawn!: number;
 
@@ -170,4 +178,7 @@ export class WithdrawResult {
     description: '未变 Records withdrawn already: left as they were (their reason stands).',
   })
   unchanged!: number;
+
+  @Field({ description: DRY_RUN_FIELD })
+  dryRun!: boolean;
 }
