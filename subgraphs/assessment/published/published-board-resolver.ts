@@ -301,7 +301,7 @@ export class PublishedBoardResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      "对比期 The period whose board previousRank reads (2019-H1 → 2018-H2): null when that " +
+      '对比期 The period whose board previousRank reads (2019-H1 → 2018-H2): null when that ' +
       'board was never published, so no row has a previous rank and none is new.',
   })
   comparedWith(@Root() board: BoardHeader): string | null {
