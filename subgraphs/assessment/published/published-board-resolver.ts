@@ -15,7 +15,13 @@ import {
 import { Grant } from '../../../platform/access';
 import { assertDivisionCode, assertStationCode } from '../../../platform/codes';
 import { badUserInput, show } from '../../../platform/errors';
-import { bounded, decodeCursor, encodeCursor, pageInfo } from '../../kit/contract/connection';
+import {
+  bounded,
+  decodeCursor,
+  encodeCursor,
+  pageInfo,
+  pageOf,
+} from '../../kit/contract/connection';
 import type { BoardKey } from '../../kit/contract/board-contract';
 import { parsePeriod, previousPeriod } from '../../kit/figures/period';
 import { must } from '../../kit/records/batch-checks';
@@ -185,18 +191,7 @@ export class PublishedBoardResolver {
       before,
       first: size,
     });
-    const edges = boards
-      .slice(0, size)
-      .map((node) => ({ cursor: encodeCursor(BOARD_CURSOR, node.key), node }));
-    return {
-      edges,
-      pageInfo: pageInfo(
-        edges.map((e) => e.cursor),
-        boards.length > size,
-        before !== null,
-      ),
-      totalCount,
-    };
+    return pageOf(BOARD_CURSOR, boards, size, (node) => node.key, before !== null, totalCount);
   }
 
   @Authorized(Grant.assessor)
