@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { OPERATIONS_DIR, PROJECT_ROOT } from '../platform/paths';
 import { APPEAL_RECORDS_FILE } from './appeal-records-operation';
 import { CATALOGS_FILE } from './catalog-operation';
+import { SCREEN_RECORDS_FILE } from './screen-records-operation';
 
 /** What is read of the safelist (schema/operations.json): each operation's name and text. */
 interface Listed {
@@ -27,7 +28,7 @@ interface Listed {
 export const TYPED_CLIENTS = [
   {
     /** The 晾晒 screen (web/screen/src/api.ts). */
-    operations: ['screen.graphql', 'screen-revisions.graphql'],
+    operations: ['screen.graphql', 'screen-revisions.graphql', SCREEN_RECORDS_FILE],
     output: join(PROJECT_ROOT, 'web', 'screen', 'src', 'generated', 'operations.ts'),
   },
   {

@@ -293,6 +293,16 @@ export class PublishedBoardResolver {
     return board.scheme;
   }
 
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "对比期 The period whose board previousRank reads (2019-H1 → 2018-H2): null when that " +
+      'board was never published, so no row has a previous rank and none is new.',
+  })
+  comparedWith(@Root() board: BoardHeader): string | null {
+    return board.previousKey === null ? null : board.previousPeriod;
+  }
+
   @Authorized()
   @listSize(STATIONS_IN_SCOPE)
   @FieldResolver(() => [RowChange], {

@@ -17,6 +17,8 @@ export interface BoardHeader {
   key: string;
   /** The key of the previous period's board, whose ranks previousRank reads, or null. */
   previousKey: string | null;
+  /** The period just before, of the same kind, whether or not its board was published. */
+  previousPeriod: string;
   id: string;
   scope: string;
   period: string;
@@ -61,6 +63,7 @@ const SELECT_HEADER = `
          b.published_at AS "publishedAt", b.published_by AS "publishedBy",
          ${PUBLISHER_NAME('b')} AS "publisherName", b.reason,
          b.data_cutoff AS "dataCutoff", b.total_count AS "totalCount", b.summary, b.changes,
+         b.previous_period AS "previousPeriod",
          (SELECT json_agg(json_build_object(
                    'revision', o.revision, 'publishedAt', o.published_at,
                    'publishedBy', o.published_by, 'publisherName', ${PUBLISHER_NAME('o')},
