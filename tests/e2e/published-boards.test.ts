@@ -316,12 +316,14 @@ describe('the next period, a late record and a revision', () => {
         stationName: '测试派出所001',
         before: { rank: 4, total: 52.67, grade: 'FAIL', vetoed: false },
         after: { rank: 3, total: 52.67, grade: 'FAIL', vetoed: false },
+        appeals: [],
       },
       {
         station: { code: S4 },
         stationName: '测试派出所004',
         before: { rank: 1, total: 62.67, grade: 'PASS', vetoed: false },
         after: { rank: 3, total: 52.67, grade: 'FAIL', vetoed: false },
+        appeals: [],
       },
     ]);
     const newest = await published({ scope: COUNTY, period: '2019-Q2' });
@@ -536,6 +538,7 @@ describe("a station's history", () => {
         total: 52.67,
         grade: 'FAIL',
         vetoed: false,
+        resolvedAppeals: [],
       },
       {
         period: '2019-H1',
@@ -546,6 +549,7 @@ describe("a station's history", () => {
         total: 52.67,
         grade: 'FAIL',
         vetoed: false,
+        resolvedAppeals: [],
       },
       {
         period: '2019-Q1',
@@ -556,6 +560,7 @@ describe("a station's history", () => {
         total: 62.67,
         grade: 'PASS',
         vetoed: false,
+        resolvedAppeals: [],
       },
     ]);
     const last = await platform.query(HISTORY, {
