@@ -7,6 +7,7 @@ import { Schemes1764400000005 } from './migrations/1764400000005-schemes';
 import { Departments1764800000000 } from './migrations/1764800000000-departments';
 import { PublishedBoards1764900000000 } from './migrations/1764900000000-published-boards';
 import { Labels1765100000000 } from './migrations/1765100000000-labels';
+import { SmallCounts1765250000000 } from './migrations/1765250000000-small-counts';
 import { PublishedBoardResolver } from './published/published-board-resolver';
 import { StationHistoryResolver } from './published/station-history';
 import { SchemeResolver } from './scheme/scheme-resolver';
@@ -35,6 +36,7 @@ export const assessment: SubgraphDefinition<AssessmentLoaders> = {
     Departments1764800000000,
     PublishedBoards1764900000000,
     Labels1765100000000,
+    SmallCounts1765250000000,
   ],
   createLoaders,
 };
