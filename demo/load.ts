@@ -28,7 +28,8 @@ export async function loadDemoRows<T>(
   const started = Date.now();
   await db.transaction(async (manager) => {
     for (let i = 0; i < rows.length; i += CHUNK) {
-      await upsertRows(manager, table, rows.slice(i, i + CHUNK), journal);
+      const logged = journal && { author: journal, reason: null };
+      await upsertRows(manager, table, rows.slice(i, i + CHUNK), logged);
     }
   });
   // Statistics for the planner now, not whenever autovacuum gets there (never, where it is

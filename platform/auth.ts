@@ -18,6 +18,8 @@ import { hasControlCharacter, hasVisibleCharacter } from './text';
  */
 export interface Viewer {
   sub: string;
+  /** The person's name (the token's `name` claim), shown where a subject would be a bare id. */
+  name?: string;
   roles: readonly string[];
 }
 
@@ -62,6 +64,18 @@ export function claimsFromEnv(): { issuer?: string; audience?: string } {
 const ASYMMETRIC = ['RS256', 'ES256'];
 /** The longest token subject accepted: user ids and e-mail addresses fit well within it. */
 const MAX_SUBJECT = 200;
+/** The longest `name` claim accepted: a person's name with an office beside it fits well within it. */
+const MAX_NAME = 100;
+
+/** A claim stored as who did something: a visible string within its bound, without control characters. */
+function storableClaim(value: unknown, max: number): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length <= max &&
+    !hasControlCharacter(value) &&
+    hasVisibleCharacter(value)
+  );
+}
 
 function unauthenticated(reason: string) {
   return codedError('UNAUTHENTICATED', `invalid bearer token: ${reason}`);
@@ -114,19 +128,21 @@ export function createVerifier(config: AuthConfig) {
           `exp is more than ${Math.round(maxLifetimeS / 86_400)} days ahead (JWT_MAX_LIFETIME_DAYS)`,
         );
       }
-      const sub = payload.sub;
+      const { sub, name } = payload;
       // The subject names the viewer in errors and is stored as a scheme's publisher.
-      if (
-        typeof sub !== 'string' ||
-        sub.length > MAX_SUBJECT ||
-        hasControlCharacter(sub) ||
-        !hasVisibleCharacter(sub)
-      ) {
+      if (!storableClaim(sub, MAX_SUBJECT)) {
         throw unauthenticated(
           `the sub claim must be a string of 1 to ${MAX_SUBJECT} characters, visible, without control characters`,
         );
       }
-      return { sub, roles };
+      if (name === undefined) return { sub, roles };
+      // Optional; stored beside the subject as the name a board's publisher is shown by.
+      if (!storableClaim(name, MAX_NAME)) {
+        throw unauthenticated(
+          `the name claim, when given, must be a string of 1 to ${MAX_NAME} characters, visible, without control characters`,
+        );
+      }
+      return { sub, name: name.trim(), roles };
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('expired');
       if (error instanceof joseErrors.JOSEError) throw unauthenticated(error.message);
@@ -141,7 +157,8 @@ export async function signToken(
   viewer: Viewer,
   options: { expiresIn?: string; issuer?: string; audience?: string } = {},
 ): Promise<string> {
-  let jwt = new SignJWT({ roles: [...viewer.roles] })
+  const claims = { roles: [...viewer.roles], ...(viewer.name ? { name: viewer.name } : {}) };
+  let jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(viewer.sub)
     .setIssuedAt()

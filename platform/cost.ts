@@ -19,6 +19,8 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValueNode,
+  valueFromASTUntyped,
+  type GraphQLObjectType,
 } from 'graphql';
 
 /**
@@ -33,6 +35,20 @@ interface FieldCost {
   sizedFields?: string[];
   /** A selection on the field's parent type, from `@join__field(requires:)`. */
   requires?: string;
+  /**
+   * The fields at the top of what it requires, in a subgraph's `@requires(fields:)` or the
+   * supergraph's `@join__field(requires:)`: in a representation, a list field it is resolved
+   * from sizes it (a board's `rows` are as many as its `stations`).
+   */
+  requiredFields?: string[];
+}
+
+/** The fields at the top of a field set: `stations { code } scope` → stations, scope. */
+function topFields(fieldSet: string): string[] {
+  const operation = parse(`{ ${fieldSet} }`).definitions[0] as OperationDefinitionNode;
+  return operation.selectionSet.selections.flatMap((s) =>
+    s.kind === Kind.FIELD ? [s.name.value] : [],
+  );
 }
 
 /** Field costs by `Type.field`, and type weights by type name. */
@@ -88,6 +104,9 @@ export function costDirectives(sdl: DocumentNode): CostDirectives {
           cost.sizedFields = stringsArgument(directive, 'sizedFields');
         }
         if (name === 'join__field') cost.requires ??= stringsArgument(directive, 'requires')?.[0];
+        const required =
+          name === 'requires' ? stringsArgument(directive, 'fields')?.[0] : cost.requires;
+        if (required !== undefined) cost.requiredFields ??= topFields(required);
       }
       if (Object.values(cost).some((v) => v !== undefined)) {
         fields.set(`${typeName}.${field.name.value}`, cost);
@@ -117,6 +136,37 @@ function lengthOf(value: ValueNode, variables: Record<string, unknown> | undefin
   return undefined;
 }
 
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The items of every list inside a value, however deep: what a subgraph reads of a
+ * representation beyond its one object. A walk with a stack, not a recursion, since the value
+ * is the sender's and may nest deeper than the call stack.
+ */
+/** The representations an `_entities` field is sent, with the request's variables. */
+export function representationsOf(
+  node: FieldNode,
+  variables: Record<string, unknown>,
+): unknown[] | undefined {
+  const argument = node.arguments?.find((a) => a.name.value === 'representations');
+  const value: unknown = argument && valueFromASTUntyped(argument.value, variables);
+  return Array.isArray(value) ? value : undefined;
+}
+
+function itemsIn(value: unknown): number {
+  let items = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    const inside = Array.isArray(next) ? next : isRecord(next) ? Object.values(next) : [];
+    if (Array.isArray(next)) items += next.length;
+    // One at a time: spreading 150,000 items into push() would overflow the call stack.
+    for (const item of inside as unknown[]) if (typeof item === 'object') pending.push(item);
+  }
+  return items;
+}
+
 export interface EstimateOptions {
   schema: GraphQLSchema;
   directives: CostDirectives;
@@ -136,7 +186,8 @@ export interface EstimateOptions {
  * has one), a scalar or enum 0, and a list field multiplies the cost of what it selects by its
  * size: its slicing argument (`first`) when given, else its `@listSize(assumedSize:)`. A field
  * that @requires others also costs what they select. `_entities` (a subgraph's entry from the
- * gateway) is as large as the representations it is sent. A mutation adds 10.
+ * gateway) is priced by the representations it is sent, contents and all (`entitiesCost`).
+ * A mutation adds 10.
  * The estimate is an upper bound on the objects an answer can hold, so it grows with every
  * level of nesting that lists multiply: exactly what a cyclic walk of the schema does.
  */
@@ -178,6 +229,69 @@ export function estimateCost(options: EstimateOptions): number {
     const asked = (cost?.slicingArguments ?? []).map((name) => slicing(field, node, name));
     if (asked.length > 0 && asked.every((n) => n !== undefined)) return Math.max(0, ...asked);
     return cost?.assumedSize ?? UNANNOTATED_LIST_SIZE;
+  }
+
+  /** A representation's list fields sized by its contents: each the longest list it requires. */
+  function sizedByContents(type: GraphQLObjectType, representation: Record<string, unknown>) {
+    const sized = new Map<string, number>();
+    for (const field of Object.values(type.getFields())) {
+      const required = directives.fields.get(`${type.name}.${field.name}`)?.requiredFields;
+      if (!required || !isListType(getNullableType(field.type))) continue;
+      const lengths = required.flatMap((name) => {
+        const value = representation[name];
+        return Array.isArray(value) ? [value.length] : [];
+      });
+      if (lengths.length > 0) sized.set(field.name, Math.max(...lengths));
+    }
+    return sized;
+  }
+
+  /** What `_entities` selects on one type: its inline fragments and fragments on that type. */
+  function selectionOnType(
+    type: GraphQLObjectType,
+    selectionSet: SelectionSetNode,
+    sized: ReadonlyMap<string, number>,
+  ): number {
+    let total = 0;
+    for (const selection of selectionSet.selections) {
+      const fragment =
+        selection.kind === Kind.FRAGMENT_SPREAD
+          ? fragments.get(selection.name.value)
+          : selection.kind === Kind.INLINE_FRAGMENT
+            ? selection
+            : undefined;
+      const condition = fragment?.typeCondition?.name.value ?? type.name;
+      if (fragment && condition === type.name) {
+        total += selectionSetCost(type, fragment.selectionSet, sized);
+      }
+    }
+    return total;
+  }
+
+  /**
+   * `_entities` priced by what it is sent, not only how many: a representation costs the
+   * object it resolves to, every item of the lists it carries, and what is selected on its
+   * type, where a list resolved from one of its lists (a board's `rows`, from `stations`) is as
+   * long as that list. A representation of 150,000 stations costs what 150,000 stations do.
+   */
+  function entitiesCost(selectionSet: SelectionSetNode, representations: readonly unknown[]) {
+    const selectionCosts = new Map<string, number>();
+    let total = 0;
+    for (const representation of representations) {
+      total += 1 + itemsIn(representation);
+      if (!isRecord(representation)) continue;
+      const type = schema.getType(String(representation.__typename));
+      if (!isObjectType(type)) continue;
+      const sized = sizedByContents(type, representation);
+      const key = `${type.name} ${JSON.stringify([...sized])}`;
+      let cost = selectionCosts.get(key);
+      if (cost === undefined) {
+        cost = selectionOnType(type, selectionSet, sized);
+        selectionCosts.set(key, cost);
+      }
+      total += cost;
+    }
+    return total;
   }
 
   function selectionSetCost(
@@ -237,6 +351,11 @@ export function estimateCost(options: EstimateOptions): number {
     const name = node.name.value;
     // __typename costs nothing; introspection is refused in production and priced as flat.
     if (name.startsWith('__')) return 0;
+    const representations =
+      name === '_entities' && variables ? representationsOf(node, variables) : undefined;
+    if (representations && node.selectionSet) {
+      return entitiesCost(node.selectionSet, representations);
+    }
     const field = (isObjectType(parent) || isInterfaceType(parent)) && parent.getFields()[name];
     if (!field) return 0;
     const named = getNamedType(field.type);

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { intEnv } from './config';
+import { answerCors, type CorsPolicy } from './cors';
 import type { Logger } from './log';
 import { inRequestScope, requestId } from './request-scope';
 
@@ -23,6 +24,8 @@ export interface HttpOptions<C extends BaseContext> {
    * the JSON body or the URL. A coded GraphQLError it throws is the answer, with its HTTP status.
    */
   admit?: (req: IncomingMessage, query: string | undefined) => Promise<void>;
+  /** Which other origins' pages may call the service (the gateway's); none when not given. */
+  cors?: CorsPolicy;
 }
 
 /**
@@ -146,6 +149,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
     // Tells the caller which id to look for in the logs of the gateway and every subgraph.
     res.setHeader('x-request-id', requestId(req));
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if (options.cors && answerCors(options.cors, req, res)) return;
     const route = req.method === 'GET' ? options.routes?.[path] : undefined;
     const handled = route
       ? route(req, res)

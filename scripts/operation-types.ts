@@ -11,7 +11,9 @@ import {
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OPERATIONS_DIR, PROJECT_ROOT } from '../platform/paths';
+import { APPEAL_RECORDS_FILE } from './appeal-records-operation';
 import { CATALOGS_FILE } from './catalog-operation';
+import { SCREEN_RECORDS_FILE } from './screen-records-operation';
 
 /** What is read of the safelist (schema/operations.json): each operation's name and text. */
 interface Listed {
@@ -26,15 +28,16 @@ interface Listed {
 export const TYPED_CLIENTS = [
   {
     /** The 晾晒 screen (web/screen/src/api.ts). */
-    operations: ['screen.graphql'],
+    operations: ['screen.graphql', 'screen-revisions.graphql', SCREEN_RECORDS_FILE],
     output: join(PROJECT_ROOT, 'web', 'screen', 'src', 'generated', 'operations.ts'),
   },
   {
     /**
      * The subgraphs asking the graph (subgraphs/kit/service/gateway-client.ts): their own
-     * operations and the catalogs' one, generated from the registry of departments.
+     * operations, and the catalogs' and the appeal records' ones, generated from the registry
+     * of departments.
      */
-    operations: ['subgraphs.graphql', CATALOGS_FILE],
+    operations: ['subgraphs.graphql', CATALOGS_FILE, APPEAL_RECORDS_FILE],
     output: join(PROJECT_ROOT, 'subgraphs', 'kit', 'service', 'generated', 'operations.ts'),
   },
 ] as const;

@@ -1,7 +1,6 @@
 import {
   Kind,
   parse,
-  print,
   specifiedRules,
   validate,
   visit,
@@ -13,7 +12,12 @@ import {
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DEFAULT_LIMITS, shapeLimitRule } from '../platform/limits';
-import { operationId, type OperationManifest } from '../platform/operations';
+import {
+  canonicalText,
+  operationId,
+  type ListedOperation,
+  type OperationManifest,
+} from '../platform/operations';
 
 export interface Manifest {
   /** schema/operations.json as it should read. */
@@ -44,19 +48,32 @@ function fragmentsUsed(
   return used;
 }
 
-function readDefinitions(dir: string, generated: ReadonlyMap<string, string>, errors: string[]) {
-  const operations = new Map<string, Named<OperationDefinitionNode>>();
-  const fragments = new Map<string, Named<FragmentDefinitionNode>>();
+/** An operations file: where it is (as errors name it) and its text. */
+export interface OperationSource {
+  file: string;
+  text: string;
+}
+
+/** The `.graphql` files under `dir`, subfolders too, with `generated` read instead of the disk. */
+function sourcesIn(dir: string, generated: ReadonlyMap<string, string>): OperationSource[] {
   // Subfolders too: GraphiQL's examples (examples/) are listed like any other operation.
   const onDisk = readdirSync(dir, { recursive: true, encoding: 'utf8' });
-  const names = [...new Set([...onDisk, ...generated.keys()])].filter((name) =>
-    name.endsWith('.graphql'),
-  );
-  for (const file of names.sort().map((name) => `${basename(dir)}/${name}`)) {
+  return [...new Set([...onDisk, ...generated.keys()])]
+    .filter((name) => name.endsWith('.graphql'))
+    .sort()
+    .map((name) => ({
+      file: `${basename(dir)}/${name}`,
+      text: generated.get(name) ?? readFileSync(join(dir, name), 'utf8'),
+    }));
+}
+
+function readDefinitions(sources: readonly OperationSource[], errors: string[]) {
+  const operations = new Map<string, Named<OperationDefinitionNode>>();
+  const fragments = new Map<string, Named<FragmentDefinitionNode>>();
+  for (const { file, text } of sources) {
     let document: DocumentNode;
     try {
-      const name = file.slice(basename(dir).length + 1);
-      document = parse(generated.get(name) ?? readFileSync(join(dir, name), 'utf8'));
+      document = parse(text);
     } catch (error) {
       errors.push(`${file}: ${(error as Error).message}`);
       continue;
@@ -83,46 +100,95 @@ function readDefinitions(dir: string, generated: ReadonlyMap<string, string>, er
   return { operations, fragments };
 }
 
+/** The messages of what keeps `body` off the list: the API schema and the gateway's shape limits. */
+function validationProblems(api: GraphQLSchema, body: string): string[] {
+  try {
+    return validate(api, parse(body, { maxTokens: DEFAULT_LIMITS.tokens }), [
+      ...specifiedRules,
+      shapeLimitRule(DEFAULT_LIMITS),
+    ]).map((problem) => problem.message);
+  } catch (error) {
+    return [(error as Error).message];
+  }
+}
+
 /**
- * The safelist manifest from every schema/operations/*.graphql file: each named operation with the
- * fragments it uses, printed the way a client must send it, and checked against the API schema
- * and the gateway's default limits so the list never holds an operation the gateway refuses.
- * `generated` holds the files `npm run schema` writes itself (by name in `dir`), read from there
- * instead of the disk, which may hold an older version.
+ * Each named operation of `sources` with the fragments it uses, in its listed text
+ * (platform/operations.ts), checked against the API schema and the gateway's default limits so
+ * the list never holds an operation the gateway refuses; sorted by name. What keeps one off the
+ * list goes to `errors`, with its file and name.
  */
-export function operationManifest(
-  dir: string,
+export function listedOperations(
+  sources: readonly OperationSource[],
   api: GraphQLSchema,
-  generated: ReadonlyMap<string, string> = new Map(),
-): Manifest {
-  const errors: string[] = [];
-  const { operations, fragments } = readDefinitions(dir, generated, errors);
+  errors: string[],
+): ListedOperation[] {
+  const { operations, fragments } = readDefinitions(sources, errors);
   const everyUsed = new Set<string>();
   const listed = [...operations.values()]
     .sort((a, b) => (a.node.name?.value ?? '').localeCompare(b.node.name?.value ?? ''))
     .map(({ file, node }) => {
       const name = node.name?.value ?? '';
-      const used = [...fragmentsUsed(node, fragments)].sort(([a], [b]) => a.localeCompare(b));
+      const used = [...fragmentsUsed(node, fragments).entries()];
       used.forEach(([fragment]) => everyUsed.add(fragment));
-      const body = print({ kind: Kind.DOCUMENT, definitions: [node, ...used.map(([, f]) => f)] });
-      try {
-        const problems = validate(api, parse(body, { maxTokens: DEFAULT_LIMITS.tokens }), [
-          ...specifiedRules,
-          shapeLimitRule(DEFAULT_LIMITS),
-        ]);
-        errors.push(...problems.map((problem) => `${file}: ${name}: ${problem.message}`));
-      } catch (error) {
-        errors.push(`${file}: ${name}: ${(error as Error).message}`);
-      }
+      const body = canonicalText([node, ...used.map(([, f]) => f)]);
+      errors.push(...validationProblems(api, body).map((p) => `${file}: ${name}: ${p}`));
       return { id: operationId(body), name, type: node.operation, body };
     });
   for (const [name, { file }] of fragments) {
     if (!everyUsed.has(name)) errors.push(`${file}: fragment ${name} is used by no operation`);
   }
+  return listed;
+}
+
+/**
+ * What keeps `candidates` (one client's, or the repository's when `client` is undefined) off a
+ * list that holds `listed`: a name another client (or the repository) lists already. Two teams
+ * must never answer to one name in the logs; and since an id is the hash of a text that holds
+ * the operation's name, unique names make unique ids.
+ */
+export function clashes(
+  listed: readonly ListedOperation[],
+  candidates: readonly ListedOperation[],
+  client: string | undefined,
+): string[] {
+  return candidates.flatMap(({ name }) => {
+    const other = listed.find((o) => o.client !== client && o.name === name);
+    if (!other) return [];
+    return [`${name}: the name is ${other.client ? `client ${other.client}` : 'the repository'}'s`];
+  });
+}
+
+/** The manifest's order: the repository's operations by name, then each client's by name. */
+export function manifestText(operations: readonly ListedOperation[]): string {
   const manifest: OperationManifest = {
     format: 'apollo-persisted-query-manifest',
     version: 1,
-    operations: listed,
+    operations: [...operations].sort(
+      (a, b) => (a.client ?? '').localeCompare(b.client ?? '') || a.name.localeCompare(b.name),
+    ),
   };
-  return { text: JSON.stringify(manifest, null, 2) + '\n', errors };
+  return JSON.stringify(manifest, null, 2) + '\n';
+}
+
+/**
+ * The safelist manifest: every schema/operations/*.graphql file's operations (listedOperations),
+ * then the operations clients published (`published`, the current manifest's entries with a
+ * `client`), each checked again against the API schema, since the schema may have changed
+ * under them. `generated` holds the files `npm run schema` writes itself (by name in `dir`),
+ * read from there instead of the disk, which may hold an older version.
+ */
+export function operationManifest(
+  dir: string,
+  api: GraphQLSchema,
+  generated: ReadonlyMap<string, string> = new Map(),
+  published: readonly ListedOperation[] = [],
+): Manifest {
+  const errors: string[] = [];
+  const own = listedOperations(sourcesIn(dir, generated), api, errors);
+  for (const { client, name, body } of published) {
+    errors.push(...validationProblems(api, body).map((p) => `client ${client}: ${name}: ${p}`));
+  }
+  errors.push(...clashes(published, own, undefined));
+  return { text: manifestText([...own, ...published]), errors };
 }

@@ -11,6 +11,12 @@ const SAMPLE_ROLES = [
   `station:${FENGQIAO_STATION}`,
 ];
 
+/** The names the demo's people are shown by (the `name` claim), where the screen names them. */
+const SAMPLE_NAMES: Record<string, string> = {
+  admin: '平台管理员（演示）',
+  assessor: '市委政法委考核办（演示）',
+};
+
 /** One token per role, for a newcomer to paste into GraphiQL or curl. */
 export async function sampleTokens(secret: string): Promise<{ role: string; token: string }[]> {
   return Promise.all(
@@ -18,7 +24,11 @@ export async function sampleTokens(secret: string): Promise<{ role: string; toke
       role,
       token: await signToken(
         secret,
-        { sub: `demo-${role.replace(':', '-')}`, roles: [role] },
+        {
+          sub: `demo-${role.replace(':', '-')}`,
+          ...(SAMPLE_NAMES[role] ? { name: SAMPLE_NAMES[role] } : {}),
+          roles: [role],
+        },
         claimsFromEnv(),
       ),
     })),

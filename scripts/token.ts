@@ -5,7 +5,7 @@ import { envVar } from '../platform/config';
 import { ROLE_DEPARTMENTS } from '../subgraphs/kit/service/registry';
 
 const USAGE =
-  'usage: npm run -s token -- <role> [<role> ...] [--sub <who>] [--expires <time, e.g. 30d>]\n' +
+  'usage: npm run -s token -- <role> [<role> ...] [--sub <who>] [--name <shown as>] [--expires <time, e.g. 30d>]\n' +
   `roles: admin, assessor, ${ROLE_DEPARTMENTS.map((d) => `department:${d}`).join(', ')}, ` +
   'station:<12-digit code>';
 
@@ -19,7 +19,7 @@ export async function mintToken(args: readonly string[]): Promise<string> {
   const options: Record<string, string> = {};
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
-    if (arg === '--sub' || arg === '--expires') {
+    if (arg === '--sub' || arg === '--name' || arg === '--expires') {
       const value = args[(i += 1)];
       if (!value) throw new Error(`${arg} needs a value\n${USAGE}`);
       options[arg.slice(2)] = value;
@@ -38,7 +38,11 @@ export async function mintToken(args: readonly string[]): Promise<string> {
   }
   return signToken(
     secret,
-    { sub: options.sub ?? `cli-${roles.join('+')}`, roles },
+    {
+      sub: options.sub ?? `cli-${roles.join('+')}`,
+      ...(options.name ? { name: options.name } : {}),
+      roles,
+    },
     { ...claimsFromEnv(), ...(options.expires ? { expiresIn: options.expires } : {}) },
   );
 }

@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin, GraphQLRequest } from '@apollo/server';
-import type { GraphQLError } from 'graphql';
+import { Kind, parse, type DocumentNode, type GraphQLError } from 'graphql';
 import { flagEnv, isProduction } from '../../platform/config';
 import { codedError } from '../../platform/errors';
 import type { Logger } from '../../platform/log';
-import { operationId, readManifest } from '../../platform/operations';
+import { canonicalText, operationId, readManifest } from '../../platform/operations';
 import { OPERATIONS_FILE } from '../../platform/paths';
 
 /** What an unlisted request is swapped for: it parses and validates trivially. */
@@ -26,16 +26,51 @@ function loadBodies(file: string): Map<string, string> {
   return bodies;
 }
 
+interface SafelistOptions {
+  /** The most tokens a text is parsed to (MAX_TOKENS): an unlisted text is never parsed whole. */
+  maxTokens: number;
+  /**
+   * Whether a document asking only the schema about itself (`__schema`, `__type`) may run: where
+   * introspection is on (outside production), GraphiQL's docs pane asks it.
+   */
+  introspection: boolean;
+}
+
+/** A parsed text, or null when it does not parse within the token limit. */
+function parsed(text: string, maxTokens: number): DocumentNode | null {
+  try {
+    return parse(text, { maxTokens, noLocation: true });
+  } catch {
+    return null;
+  }
+}
+
+/** True when every root field of every operation is an introspection field. */
+function onlyIntrospection(document: DocumentNode): boolean {
+  return document.definitions.every(
+    (d) =>
+      d.kind === Kind.OPERATION_DEFINITION &&
+      d.selectionSet.selections.every(
+        (s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'),
+      ),
+  );
+}
+
 /**
- * The safelist: runs listed operations, sent as their exact text or their id alone, and refuses
- * the rest with OPERATION_NOT_IN_SAFELIST (or PERSISTED_QUERY_NOT_FOUND for an id). `reload`
- * reads the manifest again (a publication added operations, or the supergraph changed): a
- * manifest that does not load throws and leaves the list as it was.
+ * The safelist: runs listed operations, sent as their listed text, as the same document in
+ * another layout (comments, spacing, fragment order: platform/operations.ts's canonicalText), or
+ * as their id alone, and refuses the rest with OPERATION_NOT_IN_SAFELIST (or
+ * PERSISTED_QUERY_NOT_FOUND for an id). `reload` reads the manifest again (a publication added
+ * operations, or the supergraph changed): a manifest that does not load throws and leaves the
+ * list as it was.
  */
 export class Safelist {
   private bodies: Map<string, string>;
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    private readonly options: SafelistOptions,
+  ) {
     this.bodies = loadBodies(file);
   }
 
@@ -73,16 +108,27 @@ export class Safelist {
       }
       request.query = body;
     } else if (request.query !== undefined && !this.bodies.has(operationId(request.query))) {
-      const name = request.operationName ? ` ${request.operationName}` : '';
-      return codedError(
-        'OPERATION_NOT_IN_SAFELIST',
-        `operation${name} is not in the gateway's safelist: send the exact text or the id of ` +
-          'an operation in schema/operations.json',
-      );
+      // Not the listed text itself: the same document laid out otherwise (a file with its
+      // comments, as GraphiQL's tabs send them) is the listed operation all the same.
+      const document = parsed(request.query, this.options.maxTokens);
+      const listed = document && this.bodies.get(operationId(canonicalText(document.definitions)));
+      if (listed) request.query = listed;
+      else if (!(document && this.options.introspection && onlyIntrospection(document))) {
+        return this.refusal(request.operationName);
+      }
     }
     // The list is the only store of operations: nothing registers as an APQ at run time.
     request.extensions = extensions;
     return null;
+  }
+
+  private refusal(operationName: string | undefined): GraphQLError {
+    const name = operationName ? ` ${operationName}` : '';
+    return codedError(
+      'OPERATION_NOT_IN_SAFELIST',
+      `operation${name} is not in the gateway's safelist: send the text (in any layout) or ` +
+        'the id of an operation in schema/operations.json',
+    );
   }
 
   readonly plugin: ApolloServerPlugin = {
@@ -110,6 +156,6 @@ export class Safelist {
 }
 
 /** SAFELIST=on|off, on by default in production: only listed operations run. */
-export function safelistFromEnv(file = OPERATIONS_FILE): Safelist | null {
-  return flagEnv('SAFELIST', isProduction()) ? new Safelist(file) : null;
+export function safelistFromEnv(options: SafelistOptions, file = OPERATIONS_FILE): Safelist | null {
+  return flagEnv('SAFELIST', isProduction()) ? new Safelist(file, options) : null;
 }

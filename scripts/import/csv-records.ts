@@ -7,6 +7,7 @@ import {
   type GraphQLInputField,
   type GraphQLInputObjectType,
 } from 'graphql';
+import { resolvers as SCALARS } from 'graphql-scalars';
 import { createReadStream } from 'node:fs';
 
 /** One CSV row turned into a mutation's input object, with the line it came from. */
@@ -15,10 +16,17 @@ export interface CsvRecord {
   value: Record<string, unknown>;
 }
 
+/** One thing wrong with a line of the file: one field of it, or the line (the header) whole. */
 export interface CsvProblem {
   line: number;
+  /** The column (the input field) at fault; absent when the problem is the whole line's. */
+  field?: string;
+  /** What is wrong, starting with the field and its value: `occurredOn "2019-02-30" is not …`. */
   reason: string;
 }
+
+/** GraphQL's Int: 32 bits. */
+const INT_RANGE = [-(2 ** 31), 2 ** 31 - 1] as const;
 
 type Convert = (cell: string) => unknown;
 
@@ -36,8 +44,26 @@ function converter(field: GraphQLInputField): Convert {
   }
   if (isScalarType(type) && type.name === 'Int') {
     return (cell) => {
+      const value = Number(cell);
       if (!/^-?\d+$/.test(cell)) throw new Error('is not a whole number');
-      return Number(cell);
+      if (value < INT_RANGE[0] || value > INT_RANGE[1]) {
+        throw new Error(`is not a whole number from ${INT_RANGE[0]} to ${INT_RANGE[1]}`);
+      }
+      return value;
+    };
+  }
+  // The custom scalars (LocalDate, SafeInt, …) as the subgraphs parse them: a bad date is then
+  // named on its own line here, not refused by the gateway for the whole batch.
+  const custom = isScalarType(type) ? SCALARS[type.name] : undefined;
+  if (custom) {
+    const numeric = custom.name.endsWith('Int') || custom.name.endsWith('Float');
+    return (cell) => {
+      try {
+        custom.parseValue(numeric ? Number(cell) : cell);
+      } catch {
+        throw new Error(`is not a valid ${custom.name}`);
+      }
+      return numeric ? Number(cell) : cell;
     };
   }
   if (isScalarType(type) && type.name === 'Float') {
@@ -61,7 +87,10 @@ function converter(field: GraphQLInputField): Convert {
 /**
  * Reads a CSV export (header row of field names, UTF-8 with or without BOM) as input objects
  * of `input`, checking what the file alone can tell: known and required columns, numbers,
- * booleans and enum values. An empty cell is null. Everything else is for the API to judge.
+ * booleans, enum values and scalars (dates); every cell of every line, each problem with its
+ * line and field; and a record named twice (its key, the first ID field: externalId, code),
+ * a problem of the later line, as the file's batches are sent apart. An empty cell is null. A
+ * line with a problem is not yielded; everything else is for the API to judge.
  */
 export async function* csvRecords(
   file: string,
@@ -70,6 +99,8 @@ export async function* csvRecords(
 ): AsyncGenerator<CsvRecord> {
   const fields = input.getFields();
   const converters = new Map(Object.values(fields).map((f) => [f.name, converter(f)]));
+  const key = Object.values(fields).find((f) => getNamedType(f.type).name === 'ID')?.name;
+  const lineOf = new Map<unknown, number>();
   const parser = createReadStream(file).pipe(
     parse({ bom: true, columns: true, skip_empty_lines: true, trim: true, info: true }),
   );
@@ -110,7 +141,7 @@ export async function* csvRecords(
       if (!field || !convert) continue;
       if (cell === '') {
         if (isNonNullType(field.type)) {
-          problems.push({ line: info.lines, reason: `${name} is required` });
+          problems.push({ line: info.lines, field: name, reason: `${name} is required` });
           ok = false;
         } else value[name] = null;
         continue;
@@ -120,11 +151,21 @@ export async function* csvRecords(
       } catch (error) {
         problems.push({
           line: info.lines,
+          field: name,
           reason: `${name} ${JSON.stringify(cell)} ${(error as Error).message}`,
         });
         ok = false;
       }
     }
+    const earlier = key === undefined ? undefined : lineOf.get(value[key]);
+    if (key !== undefined && earlier !== undefined) {
+      problems.push({
+        line: info.lines,
+        field: key,
+        reason: `${key} ${JSON.stringify(value[key])} repeats line ${earlier}`,
+      });
+      ok = false;
+    } else if (key !== undefined && value[key] != null) lineOf.set(value[key], info.lines);
     if (ok) yield { line: info.lines, value };
   }
 }

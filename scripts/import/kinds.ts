@@ -1,10 +1,13 @@
 import {
   getNamedType,
+  GraphQLID,
+  GraphQLInputObjectType,
+  GraphQLNonNull,
+  GraphQLString,
   isInputObjectType,
   isListType,
   isNonNullType,
   type GraphQLField,
-  type GraphQLInputObjectType,
   type GraphQLSchema,
   parse,
   print,
@@ -14,17 +17,23 @@ import { SUPERGRAPH_FILE } from '../../platform/paths';
 import { apiSchema } from '../api-schema';
 
 /**
- * A kind of record a department loads: one mutation of the gateway taking `input: [X!]!`
- * (recordCases → `cases`, recordSurveyResponses → `survey-responses`, upsertStations →
- * `stations`). Read from the checked-in supergraph, so the tool knows every kind a subgraph
- * adds without a change here, and works where introspection is off.
+ * A kind of file a department loads: records for one mutation of the gateway taking
+ * `input: [X!]!` (recordCases → `cases`, recordSurveyResponses → `survey-responses`,
+ * upsertStations → `stations`), or withdrawals for one taking `externalIds` and a `reason`
+ * (withdrawCases → `withdraw-cases`). Read from the checked-in supergraph, so the tool knows
+ * every kind a subgraph adds without a change here, and works where introspection is off.
  */
 export interface RecordKind {
   name: string;
   mutation: string;
+  /** What a line of the file holds: the records' input type, or a WithdrawalLine. */
   input: GraphQLInputObjectType;
   /** Whether the mutation takes `dryRun`, which the all-or-nothing mode needs. */
   dryRun: boolean;
+  /** Whether it takes a `reason` for the whole call (a correction's); a withdrawal's is per line. */
+  reason: boolean;
+  /** `load`: each line is a record to write; `withdrawal`: a record to withdraw, and why. */
+  action: 'load' | 'withdrawal';
 }
 
 function kindName(mutation: string): string {
@@ -34,17 +43,26 @@ function kindName(mutation: string): string {
     .toLowerCase();
 }
 
+/** A line of a withdrawal file: the record, by its externalId, and why it is withdrawn. */
+const WITHDRAWAL_LINE = new GraphQLInputObjectType({
+  name: 'WithdrawalLine',
+  fields: {
+    externalId: { type: new GraphQLNonNull(GraphQLID) },
+    reason: { type: new GraphQLNonNull(GraphQLString) },
+  },
+});
+
 function asKind(field: GraphQLField<unknown, unknown>): RecordKind | null {
+  const has = (name: string) => field.args.some((a) => a.name === name);
+  const common = { name: kindName(field.name), mutation: field.name, dryRun: has('dryRun') };
+  if (field.name.startsWith('withdraw') && has('externalIds') && has('reason')) {
+    return { ...common, input: WITHDRAWAL_LINE, reason: false, action: 'withdrawal' };
+  }
   const input = field.args.find((a) => a.name === 'input');
   if (!input || !isNonNullType(input.type) || !isListType(input.type.ofType)) return null;
   const item = getNamedType(input.type);
   if (!isInputObjectType(item)) return null;
-  return {
-    name: kindName(field.name),
-    mutation: field.name,
-    input: item,
-    dryRun: field.args.some((a) => a.name === 'dryRun'),
-  };
+  return { ...common, input: item, reason: has('reason'), action: 'load' };
 }
 
 export function gatewaySchema(): GraphQLSchema {
@@ -62,15 +80,27 @@ function pascal(name: string): string {
 }
 
 /**
- * The operation that loads a kind, printed as the gateway's safelist holds it
+ * The operation that loads (or withdraws) a kind, printed as the gateway's safelist holds it
  * (schema/operations/loads.graphql), so the tool also works where only listed operations run.
  */
 export function mutationDocument(kind: RecordKind): string {
   const dryRun = kind.dryRun ? ', $dryRun: Boolean' : '';
   const dryRunArg = kind.dryRun ? ', dryRun: $dryRun' : '';
+  const dryRunField = kind.dryRun ? ' dryRun' : '';
+  if (kind.action === 'withdrawal') {
+    return print(
+      parse(`mutation ${pascal(kind.name)}($ids: [ID!]!, $reason: String!${dryRun}) {
+        ${kind.mutation}(externalIds: $ids, reason: $reason${dryRunArg}) {
+          withdrawn unchanged${dryRunField}
+        }
+      }`),
+    );
+  }
+  const reason = kind.reason ? ', $reason: String' : '';
+  const reasonArg = kind.reason ? ', reason: $reason' : '';
   return print(
-    parse(`mutation Load${pascal(kind.name)}($input: [${kind.input.name}!]!${dryRun}) {
-      ${kind.mutation}(input: $input${dryRunArg}) { inserted updated unchanged }
+    parse(`mutation Load${pascal(kind.name)}($input: [${kind.input.name}!]!${dryRun}${reason}) {
+      ${kind.mutation}(input: $input${dryRunArg}${reasonArg}) { inserted updated unchanged${dryRunField} }
     }`),
   );
 }
@@ -79,13 +109,13 @@ export function mutationDocument(kind: RecordKind): string {
 export const LOADS_FILE = 'loads.graphql';
 
 /**
- * schema/operations/loads.graphql: every kind's load as the tool sends it, written by
- * `npm run schema` so that a new kind of record is listed with no hand edit.
+ * schema/operations/loads.graphql: every kind's load and withdrawal as the tool sends them,
+ * written by `npm run schema` so that a new kind of record is listed with no hand edit.
  */
 export function loadsDocument(schema: GraphQLSchema): string {
   const header =
     '# Generated by `npm run schema` from the record kinds (scripts/import/kinds.ts). Do not edit.\n' +
-    '# The loads of the department systems and of npm run import, one per kind of record,\n' +
-    '# printed as the import tool sends them.\n';
+    '# The loads and withdrawals of the department systems and of npm run import, one per kind of\n' +
+    '# file, printed as the import tool sends them.\n';
   return `${header}\n${recordKinds(schema).map(mutationDocument).join('\n\n')}\n`;
 }

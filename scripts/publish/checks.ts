@@ -1,5 +1,5 @@
 import { Kind, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import type { OperationManifest } from '../../platform/operations';
+import type { ListedOperation } from '../../platform/operations';
 import { costDirectives, estimateCost } from '../../platform/cost';
 import { apiSchema } from '../api-schema';
 import { schemaChanges, type SchemaChange } from '../schema-changes';
@@ -25,8 +25,6 @@ export interface CandidateReport {
    */
   verdict: 'pass' | 'warn' | 'refuse';
 }
-
-export type ListedOperation = OperationManifest['operations'][number] & { client?: string };
 
 function operationOf(body: string): OperationDefinitionNode | undefined {
   return parse(body).definitions.find(

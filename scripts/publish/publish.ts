@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../platform/gateway-proof';
 import { supergraphHash } from '../../gateway/src/live-supergraph';
 import type { OperationManifest } from '../../platform/operations';
-import { checkCandidate, type CandidateReport, type ListedOperation } from './checks';
+import { checkCandidate, type CandidateReport } from './checks';
 import { compose, type SubgraphSdl } from './compose';
 import { record, type HistoryEntry } from './history';
 import { summary } from './summary';
@@ -41,7 +41,7 @@ const paths = (dir: string) => ({
 });
 
 /** Writes `text` beside `file` and renames it over: a gateway never reads half a file. */
-function replaceFile(file: string, text: string): void {
+export function replaceFile(file: string, text: string): void {
   const next = `${file}.${process.pid}.next`;
   writeFileSync(next, text);
   renameSync(next, file);
@@ -95,7 +95,7 @@ export async function publishSubgraph(options: PublishOptions): Promise<PublishR
   ].sort((a, b) => a.name.localeCompare(b.name));
   const composition = compose(subgraphs);
   const manifest = JSON.parse(readFileSync(file.manifest, 'utf8')) as OperationManifest;
-  const operations = manifest.operations as ListedOperation[];
+  const { operations } = manifest;
   if (!('supergraphSdl' in composition)) {
     const text = summary(options.name, null, composition.errors, operations.length);
     return { published: false, report: null, compositionErrors: composition.errors, text };

@@ -18,14 +18,19 @@ import { badUserInput } from '../../platform/errors';
 import { loadAll } from '../kit/service/loaders';
 import { MAX_RECORDS } from '../kit/records/record-inputs';
 import { UpsertResult } from '../kit/records/write-results';
-import { DRY_RUN_ARG, writeBatch } from '../kit/records/upsert';
+import { DRY_RUN_ARG, inWriteTransaction, upsertRows } from '../kit/records/upsert';
 import { bounded } from '../kit/contract/connection';
-import { listSize } from '../kit/contract/list-sizes';
+import { listSize, STATIONS_IN_SCOPE } from '../kit/contract/list-sizes';
 import { STATION_BOUNDS } from './bounds';
 import { codeAfter, connection, MAX_PAGE, StationConnection } from './connection';
 import { Division, DivisionLevel } from './division';
 import type { StationsLoaders } from './loaders';
 import { whereInScope } from './scope';
+import {
+  assertScopesWithinBounds,
+  lockStationWrites,
+  stationsPerScopeFromEnv,
+} from './scope-bounds';
 import { Station } from './station';
 import { StationInput } from './station-input';
 import { STATION_TABLE } from './station-table';
@@ -123,7 +128,9 @@ export class StationResolver {
   @Mutation(() => UpsertResult, {
     description:
       `登记派出所 Adds or replaces up to ${MAX_UPSERT} stations in one transaction. ` +
-      'Refuses the whole batch (BAD_USER_INPUT) if any station is invalid.',
+      'Refuses the whole batch (BAD_USER_INPUT) if any station is invalid, or if it would leave ' +
+      'a county, city or province with more stations than the registry holds (at most ' +
+      `${STATIONS_IN_SCOPE.toLocaleString('en')} each).`,
   })
   async upsertStations(
     @Arg('input', () => [StationInput], { description: 'The stations, 1 to 1,000, codes unique.' })
@@ -131,9 +138,15 @@ export class StationResolver {
     @Arg('dryRun', DRY_RUN_ARG) dryRun: boolean,
     @Ctx() { db, loaders }: StationsContext,
   ): Promise<UpsertResult> {
+    const bounds = stationsPerScopeFromEnv();
+    // A code's first six digits name the division it was issued under (GA/T 380), which may
+    // since have been retired (柯桥区's stations keep the codes of 绍兴县, 330621): its city, the
+    // first four, must be one the registry knows, else the code is made up (999999500001).
+    const cityOf = (code: string) => `${String(code).slice(0, 4)}00`;
     const divisions = await loadAll(loaders.division, [
-      ...new Set(input.map((s) => s.divisionCode)),
+      ...new Set([...input.map((s) => s.divisionCode), ...input.map((s) => cityOf(s.code))]),
     ]);
+    const known = new Set(divisions.flatMap((d) => (d instanceof Division ? [d.code] : [])));
     const counties = new Set(
       divisions.flatMap((d) =>
         d instanceof Division && d.level === DivisionLevel.COUNTY ? [d.code] : [],
@@ -144,7 +157,14 @@ export class StationResolver {
       idField: 'code',
       id: (s) => s.code,
       check: (s) => [
-        must.beStationCode('code', s.code),
+        must.beStationCode('code', s.code) ??
+          (known.has(cityOf(s.code))
+            ? null
+            : {
+                field: 'code',
+                value: s.code,
+                reason: `was issued in no city of the registry (${cityOf(s.code)})`,
+              }),
         must.beText('name', s.name, 100),
         counties.has(s.divisionCode)
           ? null
@@ -165,6 +185,11 @@ export class StationResolver {
         ),
       ],
     });
-    return writeBatch(db, STATION_TABLE, input, dryRun);
+    return inWriteTransaction(db, dryRun, async (manager) => {
+      await lockStationWrites(manager);
+      const counts = await upsertRows(manager, STATION_TABLE, input);
+      await assertScopesWithinBounds(manager, [...counties], bounds);
+      return counts;
+    });
   }
 }

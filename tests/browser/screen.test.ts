@@ -12,6 +12,7 @@ import { ELSEWHERE, S1, S2, S3, S4, S5, loadHandMadeBoard } from '../support/han
 import { startPlatform, type Platform } from '../support/platform';
 import { crowdOfStations, registerStations } from '../support/stations';
 import { tokenFor } from '../support/tokens';
+import { openCounting, screenLink, type Opened } from '../support/screen-page';
 
 // 2019-H1 has ended by this "today": the board is whole, not partial.
 process.env.PLATFORM_TODAY = '2019-08-15';
@@ -58,29 +59,10 @@ function screenUrl(
   view: Record<string, string> = VIEW,
   gateway = safelisted,
 ): string {
-  const url = new URL('/screen/', gateway.url);
-  url.hash = new URLSearchParams({ token, ...view }).toString();
-  return url.toString();
+  return screenLink(gateway, token, view);
 }
 
-interface Opened {
-  page: Page;
-  /** The GraphQL requests the page has sent so far. */
-  requests: () => number;
-}
-
-async function open(url: string, width = 1400): Promise<Opened> {
-  const page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
-  let sent = 0;
-  page.on('request', (request) => {
-    if (new URL(request.url()).pathname === '/graphql') sent += 1;
-  });
-  await page.goto(url);
-  await page.waitForSelector(
-    'body[data-status="ready"], body[data-status="error"], body[data-status="signin"]',
-  );
-  return { page, requests: () => sent };
-}
+const open = (url: string, width?: number) => openCounting(browser, url, width);
 
 /** ms from the start of navigation to a mark the screen sets once a view is drawn. */
 function markTime(page: Page, name: string): Promise<number> {
@@ -336,13 +318,15 @@ describe('the board of 绍兴市 for 2019-H1, opened with a token', () => {
     );
     expect(opened.requests()).toBe(before + 1);
     const indicators = await page.$$eval('.drill table.indicators tbody tr', (trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())),
+      trs.map((tr) =>
+        [...tr.querySelectorAll('td:not(.rule)')].map((td) => td.textContent?.trim()),
+      ),
     );
     expect(indicators).toEqual([
-      ['刑事案件破案数', '刑侦治安', '同比', '3', '2', '+50.0%', '10 / 10', '按公式计分'],
-      ['电信网络诈骗案件破案数', '刑侦治安', '同比', '1', '1', '0.0%', '5.33 / 8', '按公式计分'],
+      ['刑事案件破案数', '刑侦治安', '同比', '3', '2', '+50.0%', '10 / 10', '—'],
+      ['电信网络诈骗案件破案数', '刑侦治安', '同比', '1', '1', '0.0%', '5.33 / 8', '—'],
       ['命案发案数', '刑侦治安', '同比', '0', '0', '0.0%', '6 / 6', '本期未发生，得满分'],
-      ['传统侵财案件发案数', '刑侦治安', '同比', '1', '2', '-50.0%', '6 / 6', '按公式计分'],
+      ['传统侵财案件发案数', '刑侦治安', '同比', '1', '2', '-50.0%', '6 / 6', '—'],
       [
         '盗窃两车案件发案数',
         '刑侦治安',
@@ -361,37 +345,21 @@ describe('the board of 绍兴市 for 2019-H1, opened with a token', () => {
         '50.00%',
         '+50.00 个百分点',
         '6 / 6',
-        '按公式计分',
+        '—',
       ],
-      ['道路交通事故死亡人数', '交警', '同比', '1', '2', '-50.0%', '10 / 10', '按公式计分'],
-      ['道路交通事故起数', '交警', '同比', '2', '2', '0.0%', '4 / 6', '按公式计分'],
-      ['道路交通事故受伤人数', '交警', '同比', '3', '2', '+50.0%', '0 / 4', '按公式计分'],
-      [
-        '群众安全感',
-        '群众评价',
-        '比率',
-        '100.00%',
-        '90.00%',
-        '+10.00 个百分点',
-        '15 / 15',
-        '按公式计分',
-      ],
-      [
-        '群众满意度',
-        '群众评价',
-        '比率',
-        '95.00%',
-        '100.00%',
-        '-5.00 个百分点',
-        '9.38 / 15',
-        '按公式计分',
-      ],
-      ['12389有效投诉数', '群众评价', '同比', '1', '2', '-50.0%', '6 / 6', '按公式计分'],
-      ['锦旗和表扬信数', '群众评价', '同比', '3', '2', '+50.0%', '4 / 4', '按公式计分'],
+      ['道路交通事故死亡人数', '交警', '同比', '1', '2', '-50.0%', '10 / 10', '—'],
+      ['道路交通事故起数', '交警', '同比', '2', '2', '0.0%', '4 / 6', '—'],
+      ['道路交通事故受伤人数', '交警', '同比', '3', '2', '+50.0%', '0 / 4', '—'],
+      ['群众安全感', '群众评价', '比率', '100.00%', '90.00%', '+10.00 个百分点', '15 / 15', '—'],
+      ['群众满意度', '群众评价', '比率', '95.00%', '100.00%', '-5.00 个百分点', '9.38 / 15', '—'],
+      ['12389有效投诉数', '群众评价', '同比', '1', '2', '-50.0%', '6 / 6', '—'],
+      ['锦旗和表扬信数', '群众评价', '同比', '3', '2', '+50.0%', '4 / 4', '—'],
     ]);
-    await expect(page.textContent('.drill .facts')).resolves.toContain('第 1 名（共 6）');
+    await expect(page.textContent('.drill .facts')).resolves.toContain(
+      '实时预览 · 第 1 名（共 6，按当前数据）',
+    );
     await expect(page.textContent('.drill .deductions')).resolves.toContain(
-      '较大道路交通事故数：无',
+      '较大道路交通事故数：本期 0 次，每次扣 5 分，未扣分',
     );
     await page.screenshot({ path: screenshotPath('drill-down.png'), fullPage: false });
     await page.click('.drill .close');
@@ -408,8 +376,8 @@ describe('the board of 绍兴市 for 2019-H1, opened with a token', () => {
       ]),
     );
     expect(notes.map(([, note]) => note)).toEqual([
-      '同期为零，同比按零基数计',
-      '同期为零，同比按零基数计',
+      '同期为零：本期有发生按上升 100% 计，未发生按持平计',
+      '同期为零：本期有发生按上升 100% 计，未发生按持平计',
       '本期未发生，得满分',
       '本期未发生，得满分',
       '本期未发生，得满分',
@@ -420,7 +388,7 @@ describe('the board of 绍兴市 for 2019-H1, opened with a token', () => {
       '样本不足，不得分',
       '样本不足，不得分',
       '本期未发生，得满分',
-      '同期为零，同比按零基数计',
+      '同期为零：本期有发生按上升 100% 计，未发生按持平计',
     ]);
     await page.click('.drill .close');
     await page.click(`tr[data-code="${S2}"] button.station`);
@@ -481,7 +449,7 @@ describe('the official result', () => {
       [ELSEWHERE, '↓5'],
     ]);
     await expect(page.textContent('.status')).resolves.toMatch(
-      /^正式结果 第 1 版 · 发布于 \d{4}-\d\d-\d\d \d\d:\d\d · 发布人 test-assessor$/,
+      /^正式结果 第 1 版 · 发布于 \d{4}-\d\d-\d\d \d\d:\d\d · 发布人 test-assessor · 名次变化较2018年下半年版本记录/,
     );
     // The toggle shows the live preview of the same view: one request more.
     await page.click('.mode button[data-mode="live"]');
@@ -527,7 +495,11 @@ describe('the official result', () => {
       .slice(1)
       .trimEnd()
       .split('\r\n');
-    expect(lines[0]?.split(',').slice(0, 3)).toEqual(['名次', '名次变化', '派出所']);
+    expect(lines[0]?.split(',').slice(0, 3)).toEqual([
+      '名次',
+      '名次变化（较2018年下半年）',
+      '派出所',
+    ]);
     expect(lines[1]?.split(',').slice(0, 3)).toEqual(['1', '持平', NAME(S1)]);
     await page.screenshot({ path: screenshotPath('official-board.png'), fullPage: true });
     await page.close();
@@ -535,9 +507,10 @@ describe('the official result', () => {
 
   it('says a period was never published, and offers the live preview', async () => {
     const { page, requests } = await open(screenUrl(assessor, { ...OFFICIAL, period: '2019-Q1' }));
-    await expect(page.textContent('.problem.unpublished')).resolves.toBe(
-      '该范围、考核期和方案尚未发布正式结果。',
+    await expect(page.textContent('.notice.unpublished')).resolves.toBe(
+      '该范围、考核期和方案尚未发布正式结果。该范围尚无已发布的季度考核期。',
     );
+    await expect(page.locator('.problem').count()).resolves.toBe(0);
     expect(requests()).toBe(1);
     await page.click('button.to-live');
     await page.waitForSelector('table.ranking');

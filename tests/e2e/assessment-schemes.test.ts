@@ -493,7 +493,22 @@ describe('publishing a scheme', () => {
     [
       'no indicators',
       { ...VALID, indicators: [] },
-      'input.indicators 0 is the number of indicators; it must be 1 to 50',
+      'input.indicators 0 is the number of indicators; it must be 1 to 22',
+    ],
+    [
+      '23 indicators: more than a board row is priced for',
+      { ...VALID, indicators: Array.from({ length: 23 }, () => VALID.indicators[0]) },
+      'input.indicators 23 is the number of indicators; it must be 1 to 22',
+    ],
+    [
+      '23 deductions',
+      { ...VALID, deductions: Array.from({ length: 23 }, () => VALID.deductions[0]) },
+      'input.deductions 23 is the number of deductions; it must be at most 22',
+    ],
+    [
+      '23 vetoes',
+      { ...VALID, vetoes: Array.from({ length: 23 }, () => VALID.vetoes[0]) },
+      'input.vetoes 23 is the number of vetoes; it must be at most 22',
     ],
     [
       'a name with capitals and spaces',

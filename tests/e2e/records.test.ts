@@ -529,3 +529,36 @@ describe('the change log', () => {
     expect(logged).toBe(6);
   });
 });
+
+describe("a record's history", () => {
+  it('answers its newest 10 writes and counts them all, however often it is re-sent', async () => {
+    const send = (solvedOn: string | null) =>
+      platform.query(`mutation($input: [CaseInput!]!) { recordCases(input: $input) { updated } }`, {
+        token: token['department:cases'],
+        variables: { input: [kase('HISTORY-CAP', 'PROPERTY', '2019-02-01', solvedOn)] },
+      });
+    // An insert, then 14 updates: solved on the 1st to the 14th of March in turn.
+    expect((await send(null)).errors).toBeUndefined();
+    for (let day = 1; day <= 14; day += 1) {
+      expect((await send(`2019-03-${String(day).padStart(2, '0')}`)).errors).toBeUndefined();
+    }
+    const res = await platform.query(
+      `{ station(code: "${S1}") { caseRecords(period: "${PERIOD}", first: 1000) {
+         edges { node { externalId historyCount history { action changes { field after } } } } } } }`,
+      { token: token.admin },
+    );
+    expect(res.errors).toBeUndefined();
+    const record = res.data.station.caseRecords.edges.find(
+      (e: { node: { externalId: string } }) => e.node.externalId === 'HISTORY-CAP',
+    ).node;
+    expect(record.historyCount).toBe(15);
+    expect(record.history).toHaveLength(10);
+    // The newest ten, oldest first: the updates that solved it on the 5th to the 14th.
+    expect(
+      record.history.map(
+        (h: { changes: { field: string; after: string }[] }) =>
+          h.changes.find((c) => c.field === 'solvedOn')?.after,
+      ),
+    ).toEqual(Array.from({ length: 10 }, (_, i) => `2019-03-${String(i + 5).padStart(2, '0')}`));
+  });
+});

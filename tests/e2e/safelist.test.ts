@@ -3,6 +3,10 @@ import { operationId } from '../../platform/operations';
 import { startPlatform, type GraphQLResponse, type Platform } from '../support/platform';
 import { listedOperation } from '../../platform/operations';
 import { tokenFor } from '../support/tokens';
+import { join } from 'node:path';
+import { publishOperations } from '../../scripts/publish/client-operations';
+import { DEFAULT_LIMITS } from '../../platform/limits';
+import { schemaCopy } from '../support/schema-dir';
 
 const FENGQIAO = '330681500001';
 
@@ -75,6 +79,10 @@ describe('SAFELIST=on', () => {
     ['its exact text', { query: STATION }],
     ['its id alone', { id: operationId(STATION) }],
     ['its text and id, as an APQ client retries', { query: STATION, id: operationId(STATION) }],
+    [
+      'its text laid out otherwise, with a comment, as a file holds it',
+      { query: `# a station\n${STATION.replace(/\n\s*/g, ' ')}` },
+    ],
   ])('runs a listed operation sent as %s', async (_case, request) => {
     const res = await send(safe.url, { ...request, variables: fengqiao });
     expect(res.errors).toBeUndefined();
@@ -90,7 +98,12 @@ describe('SAFELIST=on', () => {
       { query: 'query Sneaky { divisions { code } }', operationName: 'Sneaky' },
       `operation Sneaky ${NOT_LISTED}`,
     ],
-    ['a listed one reformatted', { query: STATION.replace(/\n\s*/g, ' ') }, NOT_LISTED],
+    ['a listed one with a field more', { query: STATION.replace('name', 'name name') }, NOT_LISTED],
+    [
+      'a text over the token limit, never parsed whole',
+      { query: `query Long { ${'__typename '.repeat(6000)}}`, operationName: 'Long' },
+      `operation Long ${NOT_LISTED}`,
+    ],
     [
       'an invalid one unvalidated, so no error describes the schema',
       { query: STATION.replace('parent {', 'parent { secretField') },
@@ -108,6 +121,15 @@ describe('SAFELIST=on', () => {
       ],
       statements: 0,
     });
+  });
+
+  it("lets GraphiQL's docs pane ask the schema about itself where introspection is on", async () => {
+    const res = await send(safe.url, { query: '{ __schema { queryType { name } } }' });
+    expect(res.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    const mixed = await send(safe.url, {
+      query: '{ __schema { queryType { name } } divisions { code } }',
+    });
+    expect(mixed.errors?.[0]?.extensions?.code).toBe('OPERATION_NOT_IN_SAFELIST');
   });
 
   it('answers an unknown id with PERSISTED_QUERY_NOT_FOUND', async () => {
@@ -153,5 +175,35 @@ describe('SAFELIST=on', () => {
     await expect(platform.startGateway({ SAFELIST: 'yes please' })).rejects.toThrow(
       'SAFELIST must be on or off, got "yes please"',
     );
+  });
+
+  it("takes a client's published operations while running, without a restart", async () => {
+    const dir = schemaCopy();
+    const following = await platform.startGateway(
+      { SAFELIST: 'on' },
+      { safelistFile: join(dir, 'operations.json'), fileIntervalMs: 100, urlIntervalMs: 60_000 },
+    );
+    const query = '# the counties\nquery CountyNames { divisions { code name } }';
+    const before = await send(following.url, { query });
+    expect(before.errors?.[0]?.extensions?.code).toBe('OPERATION_NOT_IN_SAFELIST');
+    const published = publishOperations({
+      client: 'county-screen',
+      sources: [{ file: 'counties.graphql', text: query }],
+      schemaDir: dir,
+      maxCost: DEFAULT_LIMITS.cost,
+      dryRun: false,
+    });
+    expect(published.problems).toEqual([]);
+    const start = Date.now();
+    let after = await send(following.url, { query });
+    while (after.errors && Date.now() - start < 5000) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      after = await send(following.url, { query });
+    }
+    console.log(`published operation answered ${Date.now() - start} ms after publication`);
+    expect(after.data).toEqual({ divisions: [{ code: '330000', name: '浙江省' }] });
+    // And by the id operations:publish printed, as a client sends it once it knows it.
+    const byId = await send(following.url, { id: published.operations[0]?.id });
+    expect(byId.data).toEqual(after.data);
   });
 });

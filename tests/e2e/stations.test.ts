@@ -236,6 +236,21 @@ describe('upsertStations', () => {
       'divisionCode "330699" is not a county',
     ],
     [
+      'a code of no division',
+      [station('000000000000')],
+      'code "000000000000" was issued in no city of the registry (000000)',
+    ],
+    [
+      'a code whose prefix is no registered division',
+      [station('999999500001')],
+      'code "999999500001" was issued in no city of the registry (999900)',
+    ],
+    [
+      'a code issued in no city of the registry',
+      [station('339924600001')],
+      'code "339924600001" was issued in no city of the registry (339900)',
+    ],
+    [
       'a city as division',
       [station('330624600012', { divisionCode: '330600' })],
       'divisionCode "330600" is not a county',

@@ -194,6 +194,21 @@ describe('tokens the gateway and every subgraph refuse with 401 UNAUTHENTICATED'
       'the sub claim must be a string',
     ],
     [
+      'name as a number',
+      () => sign(SECRET, { alg: 'HS256' }, claims({ name: 7 })),
+      'the name claim, when given, must be a string',
+    ],
+    [
+      'name of only spaces',
+      () => sign(SECRET, { alg: 'HS256' }, claims({ name: '   ' })),
+      'the name claim, when given, must be a string',
+    ],
+    [
+      'name of 101 characters',
+      () => sign(SECRET, { alg: 'HS256' }, claims({ name: '张'.repeat(101) })),
+      'the name claim, when given, must be a string of 1 to 100 characters',
+    ],
+    [
       'exp in year 9999',
       () => sign(SECRET, { alg: 'HS256' }, claims({ exp: 253_402_300_799 })),
       'exp is more than 30 days ahead',

@@ -32,7 +32,7 @@ describe("the clients' generated operation types", () => {
     const files = await operationTypes(
       api,
       edited('ScreenOfficialBoard', (body) =>
-        body.replace('publishedBy\n', 'publishedBy\n    dataCutoff\n'),
+        body.replace('publisherName\n', 'publisherName\n    dataCutoff\n'),
       ),
     );
     const text = files.get(screen.output) ?? '';

@@ -1,18 +1,22 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { operationId, type OperationManifest } from '../../platform/operations';
+import {
+  operationId,
+  type ListedOperation,
+  type OperationManifest,
+} from '../../platform/operations';
 import { SUPERGRAPH_FILE } from '../../platform/paths';
 import { apiSchema } from '../../scripts/api-schema';
 import { operationManifest } from '../../scripts/operations';
 
 const api = apiSchema(readFileSync(SUPERGRAPH_FILE, 'utf8'));
 
-function manifestOf(files: Record<string, string>) {
+function manifestOf(files: Record<string, string>, published: ListedOperation[] = []) {
   const dir = join(mkdtempSync(join(tmpdir(), 'safelist-')), 'operations');
   mkdirSync(dir);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  const { text, errors } = operationManifest(dir, api);
+  const { text, errors } = operationManifest(dir, api, new Map(), published);
   return { manifest: JSON.parse(text) as OperationManifest, errors };
 }
 
@@ -55,6 +59,31 @@ describe('the safelist manifest built from operations/*.graphql', () => {
       'operations/bad.graphql: Deep: Operation Deep is 14 levels deep; the gateway allows at most 12 (MAX_QUERY_DEPTH)',
       'operations/bad.graphql: Unknown: Cannot query field "secret" on type "Division".',
       'operations/bad.graphql: fragment Spare is used by no operation',
+    ]);
+  });
+
+  it("keeps what clients published, after the repository's, each checked again", () => {
+    const published = (client: string, name: string, body: string): ListedOperation => ({
+      id: operationId(body),
+      name,
+      type: 'query',
+      body,
+      client,
+    });
+    const { manifest, errors } = manifestOf({ 'a.graphql': 'query One { divisions { code } }' }, [
+      published('screen-b', 'Two', 'query Two {\n  divisions {\n    name\n  }\n}'),
+      published('screen-a', 'Gone', 'query Gone {\n  divisions {\n    removed\n  }\n}'),
+      published('screen-a', 'One', 'query One {\n  divisions {\n    name\n  }\n}'),
+    ]);
+    expect(manifest.operations.map(({ client, name }) => [client, name])).toEqual([
+      [undefined, 'One'],
+      ['screen-a', 'Gone'],
+      ['screen-a', 'One'],
+      ['screen-b', 'Two'],
+    ]);
+    expect(errors).toEqual([
+      'client screen-a: Gone: Cannot query field "removed" on type "Division".',
+      "One: the name is client screen-a's",
     ]);
   });
 });

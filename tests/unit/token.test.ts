@@ -21,6 +21,11 @@ describe('npm run token', () => {
     });
   });
 
+  it('carries the name the publisher is shown by, when asked for', async () => {
+    const token = await mintToken(['assessor', '--sub', 'u-1024', '--name', '王建国']);
+    expect(await verify(token)).toEqual({ sub: 'u-1024', name: '王建国', roles: ['assessor'] });
+  });
+
   it('carries JWT_ISSUER and JWT_AUDIENCE when the services check them', async () => {
     Object.assign(process.env, { JWT_ISSUER: 'fengqiao', JWT_AUDIENCE: 'gateway' });
     try {
@@ -42,6 +47,7 @@ describe('npm run token', () => {
     [['station:33068150000'], '"station:33068150000" is not a role'],
     [['Admin'], '"Admin" is not a role'],
     [['admin', '--sub'], '--sub needs a value'],
+    [['admin', '--name'], '--name needs a value'],
   ])('refuses %j: %s', async (args, message) => {
     await expect(mintToken(args)).rejects.toThrow(message);
   });

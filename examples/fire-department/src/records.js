@@ -119,7 +119,8 @@ async function inTransaction(pool, dryRun, work) {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query(dryRun ? 'ROLLBACK' : 'COMMIT');
-    return result;
+    // The answer says whether it was a dry run: its counts are then what the write would do.
+    return { ...result, dryRun };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
@@ -134,9 +135,25 @@ function batchSize(list, what) {
   }
 }
 
-/** recordFires: inserts, updates (restoring a withdrawn fire) or leaves each fire, and logs it. */
-export async function recordFires(pool, input, { dryRun, author, today }) {
+/** A reason as the trail keeps it (a withdrawal's, or a correction's): 1 to 500 visible characters. */
+function checkedReason(reason) {
+  const text = reason.trim();
+  if (text.length === 0 || reason.length > MAX_REASON || /\p{Cc}/u.test(reason)) {
+    throw badInput(
+      `reason must be 1 to ${MAX_REASON} visible characters, without control characters`,
+      { field: 'reason' },
+    );
+  }
+  return text;
+}
+
+/**
+ * recordFires: inserts, updates (restoring a withdrawn fire) or leaves each fire, and logs it
+ * with the reason given, if any (a correction's; an appeal's answer names the appeal).
+ */
+export async function recordFires(pool, input, { dryRun, author, today, reason }) {
   batchSize(input, 'input');
+  const why = reason == null ? null : checkedReason(reason);
   const found = problems(input, today);
   if (found.length > 0) {
     const [first] = found;
@@ -176,7 +193,7 @@ export async function recordFires(pool, input, { dryRun, author, today }) {
       ],
     );
     const logged = rows.filter((row) => row.action !== null);
-    await log(db, logged, author, null);
+    await log(db, logged, author, why);
     const count = (action) => rows.filter((row) => row.action === action).length;
     return {
       inserted: count('INSERT'),
@@ -189,15 +206,7 @@ export async function recordFires(pool, input, { dryRun, author, today }) {
 /** withdrawFires: keeps each fire but stops it counting, with the reason, and logs it. */
 export async function withdrawFires(pool, externalIds, reason, { dryRun, author }) {
   batchSize(externalIds, 'externalIds');
-  const text = reason.trim();
-  if (text.length === 0 || reason.length > MAX_REASON || /\p{Cc}/u.test(reason)) {
-    throw badInput(
-      `reason must be 1 to ${MAX_REASON} visible characters, without control characters`,
-      {
-        field: 'reason',
-      },
-    );
-  }
+  const text = checkedReason(reason);
   return inTransaction(pool, dryRun, async (db) => {
     const { rows } = await db.query(
       `SELECT external_id, withdrawn_at FROM fire.fires WHERE external_id = ANY($1) FOR UPDATE`,
@@ -215,13 +224,13 @@ export async function withdrawFires(pool, externalIds, reason, { dryRun, author 
     await db.query(
       `UPDATE fire.fires SET withdrawn_at = now(), withdrawal_reason = $2, updated_at = now()
         WHERE external_id = ANY($1)`,
-      [fresh, reason],
+      [fresh, text],
     );
     await log(
       db,
       fresh.map((id) => ({ external_id: id, action: 'WITHDRAW', changes: {} })),
       author,
-      reason,
+      text,
     );
     return { withdrawn: fresh.length, unchanged: rows.length - fresh.length };
   });

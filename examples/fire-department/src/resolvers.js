@@ -71,10 +71,11 @@ export const resolvers = {
   },
 
   Mutation: {
-    recordFires: (_root, { input, dryRun }, context) => {
+    recordFires: (_root, { input, dryRun, reason }, context) => {
       const role = mayWrite(context.viewer, 'Mutation.recordFires');
       return recordFires(context.pool, input, {
         dryRun,
+        reason,
         author: author(context, role),
         today: context.today,
       });

@@ -40,9 +40,9 @@ export const ROWS_REQUIRE = [
 export const DEPARTMENT_COUNT = BOARD_DEPARTMENTS.length;
 
 /**
- * The items a scheme's list holds, as the cost estimate assumes it: each indicator at most once,
- * of the 22 the departments published when the estimate was last measured. An estimate, not a
- * limit: the catalogs are learnt through the graph (indicator-catalogs.ts).
+ * The most items a scheme's list (indicators, deductions, vetoes) holds: each indicator at most
+ * once, of the 22 the departments publish. A limit, not only an estimate: a scheme with more is
+ * refused at publication (scheme-validation.ts), so every board row's lists are priced truly.
  */
 export const SCHEME_ITEMS = 22;
 

@@ -4,8 +4,14 @@ import { listSize } from '../../kit/contract/list-sizes';
 import { PageInfo } from '../../kit/contract/connection';
 import { BoardSummary } from './board-summary';
 
-/** The revisions a board is assumed to have, for the cost estimate: a few corrections at most. */
-const REVISIONS_ASSUMED = 10;
+const PUBLISHER_NAME =
+  "发布人姓名 Who published it, as people read it: the token's name claim at publication, " +
+  'else its subject.';
+/**
+ * The revisions a board lists, the newest: a board has a few corrections at most, and however
+ * many it has, its price (@listSize) holds. Every revision stays readable by its number.
+ */
+export const REVISIONS_LISTED = 10;
 /** The largest page of published boards. */
 export const MAX_BOARDS = 100;
 
@@ -21,6 +27,9 @@ export class PublishedRevision {
 
   @Field({ description: '发布人 Who published it (the token subject).' })
   publishedBy!: string;
+
+  @Field({ description: PUBLISHER_NAME })
+  publisherName!: string;
 
   @Field(() => String, {
     nullable: true,
@@ -60,9 +69,9 @@ export class PublishedBoard {
   })
   revision!: number;
 
-  @listSize(REVISIONS_ASSUMED)
+  @listSize(REVISIONS_LISTED)
   @Field(() => [PublishedRevision], {
-    description: '全部版本 Every revision of this board, newest first.',
+    description: `全部版本 The newest ${REVISIONS_LISTED} revisions of this board, newest first; the revision field of the newest tells how many there are, and each is read by its number.`,
   })
   revisions!: PublishedRevision[];
 
@@ -71,6 +80,9 @@ export class PublishedBoard {
 
   @Field({ description: '发布人 Who published it (the token subject).' })
   publishedBy!: string;
+
+  @Field({ description: PUBLISHER_NAME })
+  publisherName!: string;
 
   @Field(() => String, {
     nullable: true,

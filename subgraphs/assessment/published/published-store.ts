@@ -1,10 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { badUserInput } from '../../../platform/errors';
 import type { BoardKey } from '../../kit/contract/board-contract';
+import type { Author } from '../../kit/records/journal';
+import { resolveAppeals } from '../appeals/appeal-store';
 import { schemeAsJson, asRead } from '../scheme/scheme-store';
 import type { Scheme } from '../scheme/scheme';
 import type { Grade } from '../scoring/grade';
-import type { PublishedRevision } from './published-board';
+import { REVISIONS_LISTED, type PublishedRevision } from './published-board';
 import { changesBetween, type StoredChange } from './row-changes';
 import type { PublishedDetail, PublishedLine } from './published-row';
 import { summarize, type BoardSummary } from './board-summary';
@@ -15,6 +17,8 @@ export interface BoardHeader {
   key: string;
   /** The key of the previous period's board, whose ranks previousRank reads, or null. */
   previousKey: string | null;
+  /** The period just before, of the same kind, whether or not its board was published. */
+  previousPeriod: string;
   id: string;
   scope: string;
   period: string;
@@ -23,6 +27,7 @@ export interface BoardHeader {
   revisions: PublishedRevision[];
   publishedAt: Date;
   publishedBy: string;
+  publisherName: string;
   reason: string | null;
   dataCutoff: Date;
   totalCount: number;
@@ -44,6 +49,9 @@ const NEWEST = `NOT EXISTS (SELECT FROM published_board n
                  WHERE n.scope = b.scope AND n.period = b.period AND n.scheme_id = b.scheme_id
                    AND n.revision > b.revision)`;
 
+/** Who a revision's publisher is shown as: the token's name, else its subject. */
+const PUBLISHER_NAME = (b: string) => `coalesce(${b}.published_by_name, ${b}.published_by)`;
+
 /**
  * Everything a PublishedBoard shows but its rows, in one statement: the revision, every
  * revision of its board, its scheme (immutable, so read here instead of by another statement)
@@ -52,14 +60,18 @@ const NEWEST = `NOT EXISTS (SELECT FROM published_board n
  */
 const SELECT_HEADER = `
   SELECT b.id::text AS key, b.scope, b.period, b.scheme_id AS "schemeId", b.revision,
-         b.published_at AS "publishedAt", b.published_by AS "publishedBy", b.reason,
+         b.published_at AS "publishedAt", b.published_by AS "publishedBy",
+         ${PUBLISHER_NAME('b')} AS "publisherName", b.reason,
          b.data_cutoff AS "dataCutoff", b.total_count AS "totalCount", b.summary, b.changes,
+         b.previous_period AS "previousPeriod",
          (SELECT json_agg(json_build_object(
                    'revision', o.revision, 'publishedAt', o.published_at,
-                   'publishedBy', o.published_by, 'reason', o.reason,
+                   'publishedBy', o.published_by, 'publisherName', ${PUBLISHER_NAME('o')},
+                   'reason', o.reason,
                    'dataCutoff', o.data_cutoff) ORDER BY o.revision DESC)
-          FROM published_board o
-          WHERE o.scope = b.scope AND o.period = b.period AND o.scheme_id = b.scheme_id)
+          FROM (SELECT * FROM published_board o
+                WHERE o.scope = b.scope AND o.period = b.period AND o.scheme_id = b.scheme_id
+                ORDER BY o.revision DESC LIMIT ${REVISIONS_LISTED}) o)
            AS revisions,
          (SELECT max(p.id)::text FROM published_board p
           WHERE p.scope = b.scope AND p.scheme_name = b.scheme_name
@@ -156,16 +168,22 @@ export interface Publication {
   periodEnd: string;
   previousPeriod: string;
   publishedBy: string;
+  /** The token's `name` claim, when it had one. */
+  publisherName: string | null;
   reason: string | null;
   dataCutoff: Date;
   rows: readonly { line: PublishedLine; detail: PublishedDetail }[];
+  /** The appeals of the board this revision resolves, and who resolves them. */
+  resolves: readonly string[];
+  publisher: Author;
 }
 
 /**
  * Stores a board as the next revision of its scope, period and scheme, with its summary and
  * its changes since the revision before, in one transaction. The advisory lock on the board
  * makes two publications of it take revisions one after the other, never the same one (the
- * unique key would refuse that anyway). Returns the revision stored.
+ * unique key would refuse that anyway). The appeals it resolves are marked in the same
+ * transaction, which an appeal that cannot be resolved rolls back. Returns the revision stored.
  */
 export function storeRevision(db: DataSource, p: Publication): Promise<number> {
   const { scope, period, schemeId } = p.board;
@@ -191,9 +209,9 @@ export function storeRevision(db: DataSource, p: Publication): Promise<number> {
     const revision = (last?.revision ?? 0) + 1;
     const [{ key }] = await tx.query<[{ key: string }]>(
       `INSERT INTO published_board (scope, period, period_start, period_end, previous_period,
-         scheme_id, scheme_name, revision, published_by, reason, data_cutoff, total_count,
-         summary, changes)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         scheme_id, scheme_name, revision, published_by, published_by_name, reason, data_cutoff,
+         total_count, summary, changes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
        RETURNING id::text AS key`,
       [
         scope,
@@ -205,6 +223,7 @@ export function storeRevision(db: DataSource, p: Publication): Promise<number> {
         p.schemeName,
         revision,
         p.publishedBy,
+        p.publisherName,
         p.reason,
         p.dataCutoff,
         lines.length,
@@ -220,6 +239,7 @@ export function storeRevision(db: DataSource, p: Publication): Promise<number> {
        FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(r, n)`,
       [key, JSON.stringify(p.rows)],
     );
+    await resolveAppeals(tx, p.board, revision, p.resolves, p.publisher);
     return revision;
   });
 }
@@ -339,12 +359,15 @@ export interface StoredHistoryPoint {
   total: number;
   grade: Grade;
   vetoed: boolean;
+  /** The station's appeals this revision resolved: it followed them. */
+  resolvedAppeals: string[];
 }
 
 /**
  * Stations' rows on the newest revision of every board of a scope (of one scheme name, or
  * all), newest period first (by its last day, then its first: 2019-12, 2019-Q4, 2019-H2,
- * 2019), at most `last` a station: one statement for every station asked.
+ * 2019), at most `last` a station, with the station's appeals each revision resolved: one
+ * statement for every station asked.
  */
 export function readHistory(
   db: DataSource,
@@ -352,7 +375,11 @@ export function readHistory(
   stationCodes: readonly string[],
 ): Promise<StoredHistoryPoint[]> {
   return db.query<StoredHistoryPoint[]>(
-    `SELECT "stationCode", period, "schemeId", revision, rank, "of", total, grade, vetoed
+    `SELECT "stationCode", period, "schemeId", revision, rank, "of", total, grade, vetoed,
+            ARRAY(SELECT a.id::text FROM appeal a
+                  WHERE a.scope = $2 AND a.period = h.period AND a.scheme_id = h."schemeId"
+                    AND a.station_code = h."stationCode" AND a.resolved_revision = h.revision
+                  ORDER BY a.id) AS "resolvedAppeals"
      FROM (SELECT r.station_code AS "stationCode", b.period, b.scheme_id AS "schemeId",
                   b.revision, r.rank, b.total_count AS "of", r.line->'total' AS total, r.grade,
                   r.line->'vetoed' AS vetoed,

@@ -2,6 +2,7 @@ import { Field, Float, InputType, Int } from 'type-graphql';
 import type { Department } from '../enums';
 import { DepartmentEnum, ScoringDirectionEnum, ScoringMethodEnum, ShortSampleEnum } from '../enums';
 import type { ScoringDirection, ScoringMethod, ShortSample } from '../scoring/rules';
+import { SCHEME_ITEMS } from '../live/department-fields';
 
 const KEY = { description: '指标键 A key from the indicator catalog, e.g. cases.homicides.' };
 const DEPARTMENT = { description: '部门 The department that publishes that key.' };
@@ -102,19 +103,19 @@ export class AssessmentSchemeInput {
   title!: string;
 
   @Field(() => [SchemeIndicatorInput], {
-    description: '计分指标 1 to 50 indicators, keys unique, weights summing to 100.',
+    description: `计分指标 1 to ${SCHEME_ITEMS} indicators, keys unique, weights summing to 100.`,
   })
   indicators!: SchemeIndicatorInput[];
 
   @Field(() => [SchemeDeductionInput], {
     defaultValue: [],
-    description: '扣分项 Deductions, keys unique.',
+    description: `扣分项 Deductions, at most ${SCHEME_ITEMS}, keys unique.`,
   })
   deductions!: SchemeDeductionInput[];
 
   @Field(() => [SchemeVetoInput], {
     defaultValue: [],
-    description: '一票否决项 Vetoes, keys unique.',
+    description: `一票否决项 Vetoes, at most ${SCHEME_ITEMS}, keys unique.`,
   })
   vetoes!: SchemeVetoInput[];
 }

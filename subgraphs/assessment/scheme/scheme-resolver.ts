@@ -4,11 +4,15 @@ import { listSize } from '../../kit/contract/list-sizes';
 import type { AssessmentContext } from '../loaders';
 import { AssessmentScheme, assertSchemeId, type Scheme } from './scheme';
 import { AssessmentSchemeInput } from './scheme-input';
-import { allSchemes, publishScheme } from './scheme-store';
+import { newestSchemes, publishScheme } from './scheme-store';
 import { assertPublishable } from './scheme-validation';
 import { learnCatalogs } from '../catalog/indicator-catalogs';
 
-/** The published versions the estimate expects: a few schemes, a few versions a year each. */
+/**
+ * The versions assessmentSchemes lists, the newest: a few schemes with a few versions a year
+ * each take decades to reach it. Its price (@listSize) is this cap; an older version is still
+ * read by its id (assessmentScheme).
+ */
 const SCHEME_VERSIONS = 100;
 
 @Resolver(() => AssessmentScheme)
@@ -16,10 +20,12 @@ export class SchemeResolver {
   @Authorized()
   @listSize(SCHEME_VERSIONS)
   @Query(() => [AssessmentScheme], {
-    description: '考核方案 Every published version of every scheme, the newest first.',
+    description:
+      `考核方案 The newest ${SCHEME_VERSIONS} published versions of every scheme, the newest ` +
+      'first; an older one is read by its id (assessmentScheme).',
   })
   assessmentSchemes(@Ctx() { db }: AssessmentContext): Promise<Scheme[]> {
-    return allSchemes(db);
+    return newestSchemes(db, SCHEME_VERSIONS);
   }
 
   @Authorized()

@@ -49,14 +49,14 @@ export function schemesById(db: DataSource, ids: readonly string[]): Promise<Sch
   return selectSchemes(db, 'WHERE s.id = ANY($1)', [ids]);
 }
 
-/** Every version of every scheme, the newest publication first. */
-export function allSchemes(db: DataSource): Promise<Scheme[]> {
-  return selectSchemes(db, 'ORDER BY s.seq DESC', []);
+/** The newest `limit` published versions, whatever their names, the newest first. */
+export function newestSchemes(db: DataSource, limit: number): Promise<Scheme[]> {
+  return selectSchemes(db, 'ORDER BY s.seq DESC LIMIT $1', [limit]);
 }
 
 /** The version published last, whatever its name: the board's default. */
 export async function newestScheme(db: DataSource): Promise<Scheme | null> {
-  const [newest] = await selectSchemes(db, 'ORDER BY s.seq DESC LIMIT 1', []);
+  const [newest] = await newestSchemes(db, 1);
   return newest ?? null;
 }
 

@@ -4,9 +4,9 @@ import type { IndicatorKind } from '../../kit/figures/indicators';
 import type { Catalogs } from '../catalog/indicator-catalogs';
 import type { Department } from '../enums';
 import { roundHalfAwayFromZero } from '../scoring/round';
+import { SCHEME_ITEMS } from '../live/department-fields';
 import type { AssessmentSchemeInput, SchemeIndicatorInput } from './scheme-input';
 
-const MAX_INDICATORS = 50;
 /** A weight or a deduction takes at most the whole 100-point scale. */
 const MAX_POINTS = 100;
 /**
@@ -159,13 +159,23 @@ function schemeProblems(input: AssessmentSchemeInput, catalogs: Catalogs): Probl
             'not ending with a hyphen',
         },
     must.beText('input.title', input.title, 100),
-    indicators.length >= 1 && indicators.length <= MAX_INDICATORS
+    indicators.length >= 1 && indicators.length <= SCHEME_ITEMS
       ? null
       : {
           field: 'input.indicators',
           value: indicators.length,
-          reason: `is the number of indicators; it must be 1 to ${MAX_INDICATORS}`,
+          reason: `is the number of indicators; it must be 1 to ${SCHEME_ITEMS}`,
         },
+    // Each list of a scheme is priced at SCHEME_ITEMS in every board row (@listSize).
+    ...(['deductions', 'vetoes'] as const).map((list) =>
+      input[list].length <= SCHEME_ITEMS
+        ? null
+        : {
+            field: `input.${list}`,
+            value: input[list].length,
+            reason: `is the number of ${list}; it must be at most ${SCHEME_ITEMS}`,
+          },
+    ),
     ...indicators.flatMap((i, index) => indicatorProblems(catalogs, i, index, scored)),
     weightsCents === 10000 || indicators.length === 0
       ? null

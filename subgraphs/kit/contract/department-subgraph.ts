@@ -33,7 +33,7 @@ import {
   type StationRef,
 } from './board-contract';
 import { PageInfo } from './connection';
-import { historyKey, historyLoader } from '../records/record-history';
+import { historyKey, historyLoader, type LoggedChange } from '../records/record-history';
 import {
   divisionStatsWithBaseline,
   PERIOD_ARG,
@@ -44,6 +44,7 @@ import type { IndicatorDefinition, Indicators } from '../figures/indicators';
 import { catalogIndicators, catalogResolver } from './indicator-catalog';
 import { departmentEntry, type DepartmentEntry } from '../service/registry';
 import { authorOf } from '../records/journal';
+import { checkedReason, CORRECTION_REASON_ARG, WITHDRAWAL_REASON_ARG } from '../records/reasons';
 import {
   CHANGES_PER_RECORD,
   cost,
@@ -63,7 +64,13 @@ import {
   type ListedRecord,
   type RecordPage,
 } from '../records/record-listing';
-import { RecordChange, WithdrawResult, type RecordInterface } from '../records/record-outputs';
+import {
+  HISTORY_COUNT_DESCRIPTION,
+  HISTORY_DESCRIPTION,
+  RecordChange,
+  WithdrawResult,
+  type RecordInterface,
+} from '../records/record-outputs';
 import { ingestRecords, MAX_RECORDS, type RecordInput } from '../records/record-inputs';
 import { IngestResult } from '../records/write-results';
 import { figuresLoader, figuresQuery, type FiguresKey } from '../figures/figures-query';
@@ -76,8 +83,8 @@ import { withdrawRecords } from '../records/withdraw';
 interface DepartmentLoaders<Figures> {
   /** The department's figures per station and date range: statistics and board alike. */
   figures: DataLoader<FiguresKey, Figures, string>;
-  /** Records' change-log entries, by historyKey: every history of a page in one statement. */
-  history: DataLoader<string, RecordChange[]>;
+  /** Records' newest change-log entries, by historyKey: every history of a page in one statement. */
+  history: DataLoader<string, LoggedChange[]>;
 }
 
 type DepartmentContext<Figures> = Context<DepartmentLoaders<Figures>>;
@@ -177,7 +184,8 @@ export function recordKind<T extends RecordInput>(kind: RecordKind<T>): AnyRecor
 
 const INGEST_TERMS =
   `1 to ${MAX_RECORDS.toLocaleString('en')} per call, in one transaction; sending an externalId ` +
-  'again updates that record. A batch with any invalid record is refused whole (BAD_USER_INPUT).';
+  'again updates (corrects) that record, with the reason given kept in its history. A batch ' +
+  'with any invalid record is refused whole (BAD_USER_INPUT), naming every problem.';
 
 function recordResolver(department: string, kind: AnyRecordKind): ClassType {
   @Resolver()
@@ -193,11 +201,15 @@ function recordResolver(department: string, kind: AnyRecordKind): ClassType {
       })
       input: RecordInput[],
       @Arg('dryRun', DRY_RUN_ARG) dryRun: boolean,
+      @Arg('reason', () => String, CORRECTION_REASON_ARG) reason: string | null | undefined,
       @Ctx() { db, graph, today, viewer, requestId }: Context,
     ): Promise<IngestResult> {
-      const author = authorOf(viewerOf(viewer), department, requestId);
+      const journal = {
+        author: authorOf(viewerOf(viewer), department, requestId),
+        reason: reason == null ? null : checkedReason(reason),
+      };
       const check = (r: RecordInput) => kind.check(r, today);
-      return ingestRecords(db, graph, input, kind.table, check, dryRun, author);
+      return ingestRecords(db, graph, input, kind.table, check, dryRun, journal);
     }
   }
   return RecordResolver;
@@ -230,8 +242,7 @@ function withdrawResolver(department: string, kind: AnyRecordKind): ClassType {
     withdraw(
       @Arg('externalIds', () => [ID], { description: 'The records, by externalId.' })
       externalIds: string[],
-      @Arg('reason', { description: '撤回原因 Why (at most 500 characters); kept in the history.' })
-      reason: string,
+      @Arg('reason', WITHDRAWAL_REASON_ARG) reason: string,
       @Arg('dryRun', DRY_RUN_ARG) dryRun: boolean,
       @Ctx() { db, viewer, requestId }: Context,
     ): Promise<WithdrawResult> {
@@ -247,13 +258,24 @@ function historyResolver<Figures>(kind: AnyRecordKind): ClassType {
   class HistoryResolver {
     @listSize(CHANGES_PER_RECORD)
     @FieldResolver(() => [RecordChange], {
-      description: '变更历史 Every write to it, oldest first: who, when, what and why.',
+      description: HISTORY_DESCRIPTION,
     })
     history(
       @Root() record: ListedRecord,
       @Ctx() { loaders }: DepartmentContext<Figures>,
     ): Promise<RecordChange[]> {
       return loaders.history.load(historyKey(record.recordTable, record.externalId));
+    }
+
+    @FieldResolver(() => Int, { description: HISTORY_COUNT_DESCRIPTION })
+    async historyCount(
+      @Root() record: ListedRecord,
+      @Ctx() { loaders }: DepartmentContext<Figures>,
+    ): Promise<number> {
+      const [newest] = await loaders.history.load(
+        historyKey(record.recordTable, record.externalId),
+      );
+      return newest?.total ?? 0;
     }
   }
   return HistoryResolver;
@@ -540,7 +562,10 @@ export function departmentSubgraph<Name extends string, Figures extends object>(
     syncDerived: (db) => syncRollups(db, spec.figures),
     createLoaders: (db) => {
       const query = figuresQuery(db, spec.figures);
-      return { figures: figuresLoader(query, zero), history: historyLoader(db) };
+      return {
+        figures: figuresLoader(query, zero),
+        history: historyLoader(db, CHANGES_PER_RECORD),
+      };
     },
     seed: spec.seed,
   };

@@ -45,17 +45,17 @@ function controlCharacters(item: unknown): Problem[] {
   );
 }
 
-interface LocatedProblem extends Problem {
+/** A problem of one record of a batch: its index in the batch and its id. */
+export interface LocatedProblem extends Problem {
   index: number;
   id: string;
 }
 
 /**
- * Checks a whole batch before anything is written, and refuses it whole: BAD_USER_INPUT whose
- * message names the first bad record (index and id), field and value, with every problem (up to
- * 50) in `extensions.problems`.
+ * Every problem of a batch, every record and every field of it (not the first only), so that
+ * the sender fixes them all at once; a batch of no records or too many is refused outright.
  */
-export function validateBatch<T>(items: readonly T[], checks: BatchChecks<T>): void {
+export function batchProblems<T>(items: readonly T[], checks: BatchChecks<T>): LocatedProblem[] {
   if (items.length === 0 || items.length > checks.max) {
     throw badUserInput(
       `input has ${items.length} records; one call takes 1 to ${checks.max.toLocaleString('en')}`,
@@ -82,13 +82,28 @@ export function validateBatch<T>(items: readonly T[], checks: BatchChecks<T>): v
       );
     }
   });
-  const [first] = problems;
+  return problems;
+}
+
+/**
+ * Refuses a batch with problems, whole: BAD_USER_INPUT whose message names the first bad record
+ * (index and id), field and value, with every problem (up to 50), in record order, in
+ * `extensions.problems`.
+ */
+export function refuseProblems(problems: readonly LocatedProblem[], idField: string): void {
+  const sorted = [...problems].sort((a, b) => a.index - b.index);
+  const [first] = sorted;
   if (!first) return;
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '';
+  const more = sorted.length > 1 ? ` (and ${sorted.length - 1} more problems)` : '';
   throw badUserInput(
-    `input[${first.index}] (${checks.idField} ${show(first.id)}): ${first.field} ${show(first.value)} ${first.reason}${more}`,
-    { problems: problems.slice(0, REPORTED), problemCount: problems.length },
+    `input[${first.index}] (${idField} ${show(first.id)}): ${first.field} ${show(first.value)} ${first.reason}${more}`,
+    { problems: sorted.slice(0, REPORTED), problemCount: sorted.length },
   );
+}
+
+/** Checks a whole batch before anything is written, and refuses it whole (refuseProblems). */
+export function validateBatch<T>(items: readonly T[], checks: BatchChecks<T>): void {
+  refuseProblems(batchProblems(items, checks), checks.idField);
 }
 
 /** Field checks shared by every kind of record; each returns a Problem or null. */

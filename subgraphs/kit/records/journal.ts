@@ -14,6 +14,12 @@ export interface Author {
   requestId: string | null;
 }
 
+/** What a department write logs besides its changes: who wrote, and why when they said. */
+export interface Journal {
+  author: Author;
+  reason: string | null;
+}
+
 /** The author of a department write: its own department's role when it has it, else admin. */
 export function authorOf(viewer: Viewer, department: string, requestId: string): Author {
   const own = Grant.department(department);
@@ -35,13 +41,14 @@ const LOG_COLUMNS = 'record_table, external_id, action, actor, role, request_id,
  * one as an UPDATE whose "before" is null, as `stored` could not see the other's uncommitted
  * row). A withdrawn record sent again is restored. Each written row appends one entry whose
  * `changes` has one slot per column, in column order: [field, before, after] where the value
- * differs, null where it does not.
+ * differs, null where it does not; and the write's reason (parameters after `journalParam`:
+ * sub, role, request id, reason).
  */
 export function journaledUpsert<Row>(
   spec: UpsertTable<Row>,
   unnest: string,
   changed: string,
-  authorParam: number,
+  journalParam: number,
 ): string {
   const [key, ...rest] = spec.key;
   const keyIndex = spec.columns.findIndex((c) => c.name === key);
@@ -59,7 +66,7 @@ export function journaledUpsert<Row>(
         `THEN jsonb_build_array('${fieldName(n)}', s.${n}, w.${n}) END`,
     )
     .join(', ')})`;
-  const [sub, role, requestId] = [1, 2, 3].map((i) => `$${authorParam + i}`);
+  const [sub, role, requestId, reason] = [1, 2, 3, 4].map((i) => `$${journalParam + i}`);
   return `
     WITH stored AS MATERIALIZED (
       SELECT ${names.map((n) => `t.${n}`).join(', ')}, t.withdrawn_at
@@ -83,7 +90,7 @@ export function journaledUpsert<Row>(
       SELECT '${spec.table}', w.${key},
              CASE WHEN w.inserted THEN 'INSERT'
                   WHEN s.withdrawn_at IS NOT NULL THEN 'RESTORE' ELSE 'UPDATE' END,
-             ${sub}, ${role}, ${requestId}, ${changes}, NULL
+             ${sub}, ${role}, ${requestId}, ${changes}, ${reason}::text
       FROM written w LEFT JOIN stored s ON s.${key} = w.${key}
     )
     SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
@@ -99,9 +106,10 @@ export interface WithdrawCounts {
 
 /**
  * Withdraws records by externalId, in the caller's transaction: locks them (in key order, as
- * the upsert does), refuses the whole call when any id is unknown, then marks the others
- * withdrawn and logs each with the reason, in one statement. Already withdrawn records are left
- * as they are (their first reason stands) and counted unchanged.
+ * the upsert does), refuses the whole call when any id is unknown (each one a problem, by its
+ * index in `externalIds` as sent), then marks the others withdrawn and logs each with the
+ * reason, in one statement. Already withdrawn records are left as they are (their first reason
+ * stands) and counted unchanged.
  */
 export async function withdrawRows(
   manager: EntityManager,
@@ -110,17 +118,29 @@ export async function withdrawRows(
   reason: string,
   author: Author,
 ): Promise<WithdrawCounts> {
+  const ids = [...new Set(externalIds)].sort();
   const found = await manager.query<{ external_id: string }[]>(
     `SELECT external_id FROM ${table} WHERE external_id = ANY($1::text[])
      ORDER BY external_id FOR UPDATE`,
-    [externalIds],
+    [ids],
   );
   const known = new Set(found.map((r) => r.external_id));
-  const unknown = externalIds.filter((id) => !known.has(id));
+  const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) {
+    const problems = externalIds.flatMap((id, index) =>
+      known.has(id)
+        ? []
+        : [{ index, id, field: 'externalIds', value: id, reason: `is not a record of ${table}` }],
+    );
     throw badUserInput(
       `externalIds: ${unknown.length} unknown, first ${show(unknown[0])}; nothing was withdrawn`,
-      { field: 'externalIds', unknown: unknown.slice(0, 50), unknownCount: unknown.length },
+      {
+        field: 'externalIds',
+        unknown: unknown.slice(0, 50),
+        unknownCount: unknown.length,
+        problems: problems.slice(0, 50),
+        problemCount: problems.length,
+      },
     );
   }
   const [{ withdrawn }] = await manager.query<[{ withdrawn: number }]>(
@@ -134,7 +154,7 @@ export async function withdrawRows(
        SELECT '${table}', external_id, 'WITHDRAW', $3, $4, $5, '[]'::jsonb, $2 FROM w
      )
      SELECT count(*)::int AS withdrawn FROM w`,
-    [externalIds, reason, author.sub, author.role, author.requestId],
+    [ids, reason, author.sub, author.role, author.requestId],
   );
-  return { withdrawn, unchanged: externalIds.length - withdrawn };
+  return { withdrawn, unchanged: ids.length - withdrawn };
 }

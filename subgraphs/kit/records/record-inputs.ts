@@ -1,10 +1,10 @@
 import { Column, PrimaryColumn, type DataSource } from 'typeorm';
 import { Field, ID, InputType } from 'type-graphql';
-import { must, validateBatch, type Problem } from './batch-checks';
+import { batchProblems, must, refuseProblems, type Problem } from './batch-checks';
 import type { GatewayClient } from '../service/gateway-client';
-import { assertRegistered } from './registered-stations';
+import { unregistered } from './registered-stations';
 import { IngestResult } from './write-results';
-import type { Author } from './journal';
+import type { Journal } from './journal';
 import { writeBatch, type UpsertTable } from './upsert';
 
 /** The most records one ingestion call takes. */
@@ -33,9 +33,10 @@ export abstract class RecordInput {
 
 /**
  * Ingests one batch of records: every record is checked first (the common checks, then the
- * kind's own `check`), then the registry is asked, once, whether it holds every station named;
- * the batch is written in one transaction or refused whole, with one change-log entry per
- * record written by `author`; a dry run writes and rolls back.
+ * kind's own `check`) and the registry is asked, once, whether it holds every station named;
+ * a batch with any problem is refused whole, naming every one of them. Else it is written in one
+ * transaction, with one change-log entry per record written (by the journal's author, with its
+ * reason); a dry run writes and rolls back.
  */
 export async function ingestRecords<T extends RecordInput>(
   db: DataSource,
@@ -44,10 +45,10 @@ export async function ingestRecords<T extends RecordInput>(
   table: UpsertTable<T>,
   check: (record: T) => (Problem | null)[],
   dryRun: boolean,
-  author: Author,
+  journal: Journal,
 ): Promise<IngestResult> {
   const id = (r: T) => r.externalId;
-  validateBatch(input, {
+  const problems = batchProblems(input, {
     max: MAX_RECORDS,
     idField: 'externalId',
     id,
@@ -57,10 +58,7 @@ export async function ingestRecords<T extends RecordInput>(
       ...check(r),
     ],
   });
-  await assertRegistered(graph, input, {
-    idField: 'externalId',
-    id,
-    stationCode: (r) => r.stationCode,
-  });
-  return writeBatch(db, table, input, dryRun, author);
+  problems.push(...(await unregistered(graph, input, { id, stationCode: (r) => r.stationCode })));
+  refuseProblems(problems, 'externalId');
+  return writeBatch(db, table, input, dryRun, journal);
 }

@@ -10,6 +10,9 @@ import {
   type ClassType,
 } from 'type-graphql';
 import { CHANGES_PER_RECORD, FIELDS_PER_RECORD, listSize } from '../contract/list-sizes';
+import type { WithdrawCounts } from './journal';
+import type { DryRunAnswer } from './upsert';
+import { DRY_RUN_FIELD } from './write-results';
 
 /** What one change-log entry did to its record. */
 export enum RecordAction {
@@ -79,9 +82,22 @@ export class RecordChange {
   })
   changes!: FieldChange[];
 
-  @Field(() => String, { nullable: true, description: '原因 The reason given (withdrawals).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "原因 Why, as the write said: a withdrawal's reason, or a correction's when it gave one " +
+      '(an answer to an appeal names it: "申诉 <appeal id>：…"); null when none was given.',
+  })
   reason!: string | null;
 }
+
+/** A record's history: capped, so a record re-sent thousands of times answers a few entries. */
+export const HISTORY_DESCRIPTION =
+  `变更历史 Its newest writes, at most ${CHANGES_PER_RECORD}, oldest first: who, when, ` +
+  'what and why. historyCount says how many it has had in all.';
+
+export const HISTORY_COUNT_DESCRIPTION =
+  '变更次数 How many writes it has had in all, of which history shows the newest.';
 
 /** What every record shows besides the kind's own fields; `history` is resolved by the kit. */
 export interface RecordBase {
@@ -97,7 +113,10 @@ export interface RecordBase {
  * A department's record interface (CaseRecord, TrafficRecord, SurveyRecord): the fields every
  * kind shares; each kind's type implements it with what the department sent.
  */
-export type RecordInterface = (abstract new () => RecordBase & { history: RecordChange[] }) & {
+export type RecordInterface = (abstract new () => RecordBase & {
+  history: RecordChange[];
+  historyCount: number;
+}) & {
   /** Its GraphQL name, which the department's connection types are named after. */
   readonly graphqlName: string;
 };
@@ -137,9 +156,12 @@ export function recordInterface(name: string, description: string): RecordInterf
 
     @listSize(CHANGES_PER_RECORD)
     @Field(() => [RecordChange], {
-      description: '变更历史 Every write to it, oldest first: who, when, what and why.',
+      description: HISTORY_DESCRIPTION,
     })
     history!: RecordChange[];
+
+    @Field(() => Int, { description: HISTORY_COUNT_DESCRIPTION })
+    historyCount!: number;
   }
   return DepartmentRecord;
 }
@@ -148,7 +170,7 @@ export function recordInterface(name: string, description: string): RecordInterf
 @ObjectType({
   description: '撤回结果 What one withdrawal did: every externalId is counted once.',
 })
-export class WithdrawResult {
+export class WithdrawResult implements DryRunAnswer<WithdrawCounts> {
   @Field(() => Int, { description: '撤回 Records withdrawn by this call.' })
   withdrawn!: number;
 
@@ -156,4 +178,7 @@ export class WithdrawResult {
     description: '未变 Records withdrawn already: left as they were (their reason stands).',
   })
   unchanged!: number;
+
+  @Field({ description: DRY_RUN_FIELD })
+  dryRun!: boolean;
 }

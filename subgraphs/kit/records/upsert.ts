@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { journaledUpsert, type Author } from './journal';
+import { journaledUpsert, type Journal } from './journal';
 
 /** What a write of a batch did, row by row: new, changed, or identical to what was stored. */
 export interface UpsertCounts {
@@ -38,7 +38,7 @@ export async function upsertRows<Row>(
   manager: EntityManager,
   spec: UpsertTable<Row>,
   rows: readonly Row[],
-  journal?: Author,
+  journal?: Journal,
 ): Promise<UpsertCounts> {
   const names = spec.columns.map((c) => c.name);
   const values = spec.columns.filter((c) => !spec.key.includes(c.name)).map((c) => c.name);
@@ -68,7 +68,10 @@ export async function upsertRows<Row>(
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map(({ row }) => row);
   const params: unknown[] = spec.columns.map((c) => ordered.map(c.value));
-  if (journal) params.push(journal.sub, journal.role, journal.requestId);
+  if (journal) {
+    const { author, reason } = journal;
+    params.push(author.sub, author.role, author.requestId, reason);
+  }
   const [counts] = await manager.query<[{ inserted: number; updated: number }]>(sql, params);
   return { ...counts, unchanged: rows.length - counts.inserted - counts.updated };
 }
@@ -91,21 +94,24 @@ export async function writeBatch<Row>(
   spec: UpsertTable<Row>,
   rows: readonly Row[],
   dryRun: boolean,
-  journal?: Author,
-): Promise<UpsertCounts> {
+  journal?: Journal,
+): Promise<DryRunAnswer<UpsertCounts>> {
   return inWriteTransaction(db, dryRun, (manager) => upsertRows(manager, spec, rows, journal));
 }
+
+/** A write's answer: what it did, or on a dry run what it would have done, and which it was. */
+export type DryRunAnswer<T> = T & { dryRun: boolean };
 
 /**
  * Runs `work` in one transaction and commits it, or with `dryRun` rolls it back after it ran
  * whole: every write of the API (a batch, a withdrawal) is all or nothing, and its dry run
- * answers exactly what the real write would.
+ * answers what the real write would, saying that it was one.
  */
-export async function inWriteTransaction<T>(
+export async function inWriteTransaction<T extends object>(
   db: DataSource,
   dryRun: boolean,
   work: (manager: EntityManager) => Promise<T>,
-): Promise<T> {
+): Promise<DryRunAnswer<T>> {
   const runner = db.createQueryRunner();
   await runner.connect();
   await runner.startTransaction();
@@ -113,7 +119,7 @@ export async function inWriteTransaction<T>(
     const result = await work(runner.manager);
     if (dryRun) await runner.rollbackTransaction();
     else await runner.commitTransaction();
-    return result;
+    return { ...result, dryRun };
   } catch (error) {
     if (runner.isTransactionActive) await runner.rollbackTransaction();
     throw error;

@@ -1,23 +1,27 @@
 import type { DataSource } from 'typeorm';
 import { badUserInput, show } from '../../../platform/errors';
 import { hasControlCharacter } from '../../../platform/text';
-import { must } from './batch-checks';
+import { must, type LocatedProblem } from './batch-checks';
 import { withdrawRows, type Author, type WithdrawCounts } from './journal';
-import { MAX_REASON_LENGTH } from './migration-sql';
 import { MAX_RECORDS } from './record-inputs';
-import { inWriteTransaction } from './upsert';
+import { reasonProblem } from './reasons';
+import { inWriteTransaction, type DryRunAnswer } from './upsert';
 
-function refuse(problem: { field: string; value: unknown; reason: string }): never {
-  throw badUserInput(`${problem.field} ${show(problem.value)} ${problem.reason}`, {
-    field: problem.field,
-    value: problem.value,
+/** Every problem of the ids sent, by index: each a possible externalId. */
+function idProblems(externalIds: readonly string[]): LocatedProblem[] {
+  return externalIds.flatMap((id, index) => {
+    const problem = hasControlCharacter(id)
+      ? { field: 'externalIds', value: id, reason: 'must not hold control characters' }
+      : must.beId('externalIds', id, 64);
+    return problem ? [{ index, id, ...problem }] : [];
   });
 }
 
 /**
  * Withdraws records of one table by externalId, with a reason, all or nothing: the call is
- * checked whole first (1 to 5,000 ids, each a possible externalId, a reason that is not blank),
- * then runs in one transaction that refuses unknown ids. A dry run does it all and rolls back.
+ * checked whole first (1 to 5,000 ids, each a possible externalId, a reason that is not blank;
+ * every problem named at once), then runs in one transaction that refuses unknown ids. A dry run
+ * does it all and rolls back.
  */
 export async function withdrawRecords(
   db: DataSource,
@@ -26,24 +30,27 @@ export async function withdrawRecords(
   reason: string,
   author: Author,
   dryRun: boolean,
-): Promise<WithdrawCounts> {
+): Promise<DryRunAnswer<WithdrawCounts>> {
   if (externalIds.length === 0 || externalIds.length > MAX_RECORDS) {
     throw badUserInput(
       `externalIds has ${externalIds.length} ids; one call takes 1 to ${MAX_RECORDS.toLocaleString('en')}`,
       { field: 'externalIds', value: externalIds.length },
     );
   }
-  for (const id of externalIds) {
-    if (hasControlCharacter(id)) {
-      refuse({ field: 'externalIds', value: id, reason: 'must not hold control characters' });
-    }
-    const problem = must.beId('externalIds', id, 64);
-    if (problem) refuse(problem);
+  const problems: Omit<LocatedProblem, 'index' | 'id'>[] = idProblems(externalIds);
+  const badReason = reasonProblem(reason);
+  if (badReason) problems.push(badReason);
+  const [first] = problems;
+  if (first) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '';
+    throw badUserInput(`${first.field} ${show(first.value)} ${first.reason}${more}`, {
+      field: first.field,
+      value: first.value,
+      problems: problems.slice(0, 50),
+      problemCount: problems.length,
+    });
   }
-  const blank = must.beText('reason', reason, MAX_REASON_LENGTH);
-  if (blank) refuse(blank);
-  const ids = [...new Set(externalIds)].sort();
   return inWriteTransaction(db, dryRun, (manager) =>
-    withdrawRows(manager, table, ids, reason.trim(), author),
+    withdrawRows(manager, table, externalIds, reason.trim(), author),
   );
 }

@@ -1,9 +1,14 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import type { UpsertCounts } from './upsert';
+import type { DryRunAnswer, UpsertCounts } from './upsert';
+
+/** The answer's `dryRun` field, on every write's result. */
+export const DRY_RUN_FIELD =
+  '试运行 True when the call was a dry run: nothing was stored, and the counts are what the ' +
+  'write would have done; false when they are what it did.';
 
 /** Not emitted itself: type-graphql emits only the types a schema reaches. */
 @ObjectType()
-abstract class WriteCounts implements UpsertCounts {
+abstract class WriteCounts implements DryRunAnswer<UpsertCounts> {
   @Field(() => Int, { description: '新增 Rows that did not exist before.' })
   inserted!: number;
 
@@ -16,6 +21,9 @@ abstract class WriteCounts implements UpsertCounts {
     description: '未变 Rows that existed with the same values; nothing was written.',
   })
   unchanged!: number;
+
+  @Field({ description: DRY_RUN_FIELD })
+  dryRun!: boolean;
 }
 
 @ObjectType({

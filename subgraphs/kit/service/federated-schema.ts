@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
-import { buildSchemaSync, createResolversMap } from 'type-graphql';
+import { buildSchemaSync, createResolversMap, getMetadataStorage } from 'type-graphql';
 import { authChecker } from '../../../platform/access';
 import type { SubgraphDefinition } from './definition';
 import { checkRepresentation, stringKeyFields } from './representation-keys';
@@ -38,6 +38,10 @@ const FEDERATION_LINK = `extend schema @link(
  * and `_service`, and the entities' reference resolvers join the generated resolver map.
  */
 export function buildFederatedSchema(definition: SubgraphDefinition): GraphQLSchema {
+  // Parameter decorators run from a method's last parameter to its first, and type-graphql
+  // lists a field's arguments in the order they ran: sorted, they read as declared (in the
+  // SDL and GraphiQL's docs pane). The sort is stable, so each method's stay together.
+  getMetadataStorage().params.sort((a, b) => a.index - b.index);
   const schema = buildSchemaSync({
     resolvers: definition.resolvers,
     orphanedTypes: definition.orphanedTypes ?? [],

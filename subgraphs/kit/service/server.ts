@@ -12,6 +12,8 @@ import { today } from '../figures/clock';
 import { isProduction } from '../../../platform/config';
 import type { Context } from './context';
 import { openDatabase } from './database';
+import { readDataVersion } from './data-version';
+import { DATA_VERSION_PATH } from '../../../platform/data-version';
 import type { DemoProfile, SubgraphDefinition } from './definition';
 import { errorFormatter } from '../../../platform/errors';
 import { watchDatabase } from './database-metrics';
@@ -23,6 +25,7 @@ import { requestId } from '../../../platform/request-scope';
 import { gatewayUrlFromEnv, gatewayClientFor, type GatewayUrl } from './gateway-client';
 import { buildFederatedSchema } from './federated-schema';
 import { answerBudgetPlugin } from './answer-budget';
+import { representationBoundsPlugin } from './representation-bounds';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { costDirectives } from '../../../platform/cost';
@@ -85,6 +88,7 @@ export async function startSubgraph(
     // The gateway's depth and cost limits hold for whatever is sent here directly too; the
     // subgraph prices `_entities` by the representations it is sent.
     const limits = limitsFromEnv();
+    const directives = costDirectives(parse(printSubgraphSchema(schema)));
     const who = `the ${definition.name} subgraph`;
     const apollo = new ApolloServer<Context>({
       schema,
@@ -101,7 +105,9 @@ export async function startSubgraph(
         ApolloServerPluginLandingPageDisabled(),
         requireViewerPlugin(),
         observeRequestsPlugin(metrics, logger),
-        costLimitPlugin(limits, costDirectives(parse(printSubgraphSchema(schema))), who),
+        // The lists inside representations are bounded first, then the whole is priced.
+        representationBoundsPlugin(schema, directives),
+        costLimitPlugin(limits, directives, who),
         answerBudgetPlugin(),
       ],
     });
@@ -136,6 +142,12 @@ export async function startSubgraph(
           } catch (error) {
             sendJson(res, 503, { status: 'unavailable', reason: String(error) });
           }
+        },
+        // What the gateway's response cache compares (docs/live-cache.md): the day answers are
+        // judged against and the data version. Like /ready, open: it tells when data changed,
+        // nothing of what.
+        [DATA_VERSION_PATH]: async (_req, res) => {
+          sendJson(res, 200, { today: today(), version: await readDataVersion(db) });
         },
         '/metrics': metrics.serve,
       },

@@ -13,6 +13,7 @@ import {
   rankChangeText,
   rankTrend,
 } from '../../../web/screen/src/format';
+import { deductionRuleText, indicatorRuleText } from '../../../web/screen/src/rule-text';
 
 /** WCAG's contrast ratio of a colour against white. */
 function contrastWithWhite(hex: string): number {
@@ -90,7 +91,7 @@ describe('words', () => {
       ].map(noteText),
     ).toEqual([
       '按公式计分',
-      '同期为零，同比按零基数计',
+      '同期为零：本期有发生按上升 100% 计，未发生按持平计',
       '本期未发生，得满分',
       '样本不足，无可评价，按满分计',
       '样本不足，不得分',
@@ -148,5 +149,49 @@ describe('publication times', () => {
   it('come from the time zone database, not a fixed offset: China kept summer time in 1986-1991', () => {
     expect(dateTime('1990-07-01T00:00:00.000Z')).toBe('1990-07-01 09:00');
     expect(dateTime('1992-07-01T00:00:00.000Z')).toBe('1992-07-01 08:00');
+  });
+});
+
+describe('the scoring rules in words, from the scheme', () => {
+  const yoy = {
+    key: 'k',
+    direction: 'LOWER',
+    fullAt: 0.1,
+    zeroAt: -0.2,
+    minSample: null,
+    whenShort: null,
+    minBase: null,
+  } as const;
+
+  it.each([
+    [yoy, '同比下降 ≥ 10% 得满分，上升 ≥ 20% 得零分，之间按比例；本期未发生得满分'],
+    [{ ...yoy, direction: 'HIGHER' }, '同比上升 ≥ 10% 得满分，下降 ≥ 20% 得零分，之间按比例'],
+    [
+      { ...yoy, direction: 'HIGHER', fullAt: 0, zeroAt: 0.05 },
+      '同比持平或更好 得满分，上升 ≤ 5% 得零分，之间按比例',
+    ],
+    [
+      { ...yoy, direction: 'HIGHER', fullAt: 0.985, zeroAt: 0.9, minSample: 30, whenShort: 'ZERO' },
+      '比率 ≥ 98.5% 得满分，≤ 90% 得零分，之间按比例；样本少于 30 条不得分',
+    ],
+    [
+      { ...yoy, fullAt: 0.01, zeroAt: 0.05, minSample: 10, whenShort: 'FULL' },
+      '比率 ≤ 1% 得满分，≥ 5% 得零分，之间按比例；样本少于 10 条按满分计',
+    ],
+    [
+      { ...yoy, minBase: 8 },
+      '同比下降 ≥ 10% 得满分，上升 ≥ 20% 得零分，之间按比例；同期少于 8 时按差值 ÷ 8 计',
+    ],
+    [
+      { ...yoy, direction: 'HIGHER', fullAt: 0.98, zeroAt: 0.9, minSample: 30, whenShort: 'FILL' },
+      '比率 ≥ 98% 得满分，≤ 90% 得零分，之间按比例；样本少于 30 条按满分线补足',
+    ],
+  ] as const)('%o', (rule, words) => {
+    expect(indicatorRuleText(rule)).toBe(words);
+  });
+
+  it('a deduction per event', () => {
+    expect(deductionRuleText(5)).toBe('每次扣 5 分');
+    expect(deductionRuleText(0.5)).toBe('每次扣 0.5 分');
   });
 });

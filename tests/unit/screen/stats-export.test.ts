@@ -1,6 +1,11 @@
 import { parse } from 'csv-parse/sync';
-import { exportFileName, exportTable, toCsv } from '../../../web/screen/src/export-table';
-import { median, meansBy, summarize } from '../../../web/screen/src/stats';
+import {
+  exportFileName,
+  exportTable,
+  exportTitle,
+  toCsv,
+} from '../../../web/screen/src/export-table';
+import { countyRanking, median, meansBy, summarize } from '../../../web/screen/src/stats';
 import type { Board, BoardRow } from '../../../web/screen/src/types';
 
 function row(code: string, rank: number, total: number, extra: Partial<BoardRow> = {}): BoardRow {
@@ -8,6 +13,7 @@ function row(code: string, rank: number, total: number, extra: Partial<BoardRow>
     rank,
     previousRank: null,
     rankChange: null,
+    cityRank: null,
     code,
     name: `派出所${code.slice(-3)}`,
     divisionCode: code.slice(0, 6),
@@ -58,10 +64,14 @@ function board(extra: Partial<Board> = {}): Board {
       id: 's@1',
       name: 's',
       title: '方案',
+      indicators: [],
+      deductions: [],
       vetoes: [{ key: 'traffic.severeAccidents', label: '重大事故' }],
     },
     partial: false,
     publication: null,
+    comparedWith: null,
+    city: null,
     rows: ROWS,
     unavailable: [],
     // The registry's departments as the answer lists them: the columns' labels.
@@ -137,11 +147,12 @@ describe('the export', () => {
         mode: 'official',
         rows: [{ ...row('330602600001', 1, 91), previousRank: 4, rankChange: 3 }],
         unavailable: ['TRAFFIC'],
+        comparedWith: '2018-H2',
       }),
       [{ ...row('330602600001', 1, 91), previousRank: 4, rankChange: 3 }],
       names,
     );
-    expect(official.headers.slice(0, 2)).toEqual(['名次', '名次变化']);
+    expect(official.headers.slice(0, 2)).toEqual(['名次', '名次变化（较2018年下半年）']);
     expect(official.rows[0]?.slice(0, 2)).toEqual([1, '↑3']);
     expect(official.rows[0]?.slice(5, 7)).toEqual([45.5, '不可用']);
   });
@@ -187,12 +198,52 @@ describe('the export', () => {
       publication: {
         revision: 2,
         publishedAt: '2019-07-05T01:00:00Z',
-        publishedBy: 'a',
+        publisherName: 'a',
+        revisions: [],
         reason: '申诉',
       },
     });
     expect(exportFileName(published, '绍兴市', 'xlsx')).toBe(
       '平安考核_绍兴市_2019年上半年_2019-H1_第2版.xlsx',
     );
+  });
+});
+
+describe('a county view and a filtered export', () => {
+  it('without a published previous board, changes are — and the header names no period', () => {
+    const table = exportTable(board({ mode: 'official', rows: ROWS }), ROWS, (code) => code);
+    expect(table.headers[1]).toBe('名次变化');
+    expect(table.rows.map((r) => r[1])).toEqual(['—', '—', '—', '—']);
+  });
+
+  it('names the filter in the file and the title, with the revision and its publication time', () => {
+    const published = board({
+      mode: 'official',
+      publication: {
+        revision: 2,
+        publishedAt: '2019-07-05T01:30:00.000Z',
+        publisherName: 'a',
+        reason: 'r',
+        revisions: [],
+      },
+    });
+    expect(exportFileName(published, '绍兴市', 'csv', ['嵊州市', '合格'])).toBe(
+      '平安考核_绍兴市_2019年上半年_2019-H1_嵊州市_合格_第2版.csv',
+    );
+    expect(exportTitle(published, '绍兴市', ['嵊州市', '合格'])).toBe(
+      '平安考核晾晒 绍兴市 2019年上半年 · 方案 · 筛选：嵊州市、合格 · 正式结果 第 2 版，发布于 2019-07-05 09:30',
+    );
+    expect(exportTitle(board(), '绍兴市', [])).toBe(
+      '平安考核晾晒 绍兴市 2019年上半年 · 方案 · 实时预览（非正式结果）',
+    );
+  });
+
+  it('ranks counties by their mean total, equal means sharing a rank', () => {
+    const tied = [...ROWS, row('330603600001', 5, 85.5)];
+    expect(countyRanking(tied).map((c) => [c.code, c.rank, c.stations, c.mean])).toEqual([
+      ['330602', 1, 2, 85.5],
+      ['330603', 1, 1, 85.5],
+      ['330683', 3, 2, 55.5],
+    ]);
   });
 });

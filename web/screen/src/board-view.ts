@@ -8,6 +8,7 @@ import {
   GRADE_LABEL,
   GRADES,
   barPercent,
+  changeHeader,
   fixed2,
   points,
   rankChangeText,
@@ -189,6 +190,7 @@ export function rankingTable(
   onStation: (code: string) => void,
 ): HTMLTableElement {
   const official = board.mode === 'official';
+  const compared = board.comparedWith !== null;
   const departments = departmentsOf(board);
   const paged = rows.length > ONE_PAGE_UP_TO;
   const first = page * PAGE_SIZE;
@@ -201,8 +203,15 @@ export function rankingTable(
       h(
         'tr',
         {},
-        h('th', { class: 'rank' }, '名次'),
-        official ? h('th', { class: 'change' }, '变化') : null,
+        h('th', { class: 'rank' }, board.city ? '区县内名次' : '名次'),
+        board.city ? h('th', { class: 'city-rank' }, '全市名次') : null,
+        official
+          ? h(
+              'th',
+              { class: 'change', title: '名次变化：与上一期正式结果相比' },
+              changeHeader(board.comparedWith),
+            )
+          : null,
         h('th', { class: 'name' }, '派出所'),
         h('th', { class: 'county' }, '区县'),
         departments.map((d) => {
@@ -226,11 +235,12 @@ export function rankingTable(
             class: [row.vetoed ? 'vetoed' : '', offPage ? 'off-page' : ''].join(' ').trim() || null,
           },
           h('td', { class: 'rank' }, row.rank),
+          board.city ? h('td', { class: 'city-rank' }, row.cityRank ?? '') : null,
           official
             ? h(
                 'td',
-                { class: `change ${rankTrend(row.previousRank, row.rankChange)}` },
-                rankChangeText(row.previousRank, row.rankChange),
+                { class: `change ${rankTrend(row.previousRank, row.rankChange, compared)}` },
+                rankChangeText(row.previousRank, row.rankChange, compared),
               )
             : null,
           h(

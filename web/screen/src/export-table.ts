@@ -1,8 +1,15 @@
 /** The table as exported (.csv here, .xlsx in xlsx.ts): the same columns, Chinese headers. */
-import { departmentLabel, GRADE_LABEL, periodLabel, rankChangeText } from './format';
+import {
+  changeHeader,
+  dateTime,
+  departmentLabel,
+  GRADE_LABEL,
+  periodLabel,
+  rankChangeText,
+} from './format';
 import type { Board, BoardRow, Department } from './types';
 
-type Cell = string | number;
+export type Cell = string | number;
 
 export interface ExportTable {
   headers: string[];
@@ -50,8 +57,11 @@ export function exportTable(
   const departments = departmentsOf(board);
   const official = board.mode === 'official';
   const headers = [
-    '名次',
-    ...(official ? ['名次变化'] : []),
+    board.city ? '区县内名次' : '名次',
+    ...(board.city ? ['全市名次'] : []),
+    ...(official
+      ? [board.comparedWith ? `名次变化（${changeHeader(board.comparedWith)}）` : '名次变化']
+      : []),
     '派出所',
     '机构代码',
     '所属区县',
@@ -66,7 +76,10 @@ export function exportTable(
   ];
   const body = rows.map((row) => [
     row.rank,
-    ...(official ? [rankChangeText(row.previousRank, row.rankChange)] : []),
+    ...(board.city ? [row.cityRank ?? ''] : []),
+    ...(official
+      ? [rankChangeText(row.previousRank, row.rankChange, board.comparedWith !== null)]
+      : []),
     row.name,
     row.code,
     countyName(row.divisionCode),
@@ -79,8 +92,12 @@ export function exportTable(
     vetoText(board, row),
     deductionText(row),
   ]);
-  // Every text cell of both exports (CSV and xlsx) is made safe here, once.
-  return { headers, rows: body.map((cells) => cells.map(neutralised)) };
+  return safeTable(headers, body);
+}
+
+/** Every text cell of every export (CSV and xlsx) is made safe here, once. */
+export function safeTable(headers: string[], rows: Cell[][]): ExportTable {
+  return { headers, rows: rows.map((cells) => cells.map(neutralised)) };
 }
 
 function csvCell(cell: Cell): string {
@@ -94,9 +111,43 @@ export function toCsv(table: ExportTable): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** 平安考核_绍兴市_2019年上半年_第2版.csv; a live preview says so instead of a revision. */
-export function exportFileName(board: Board, scopeName: string, extension: string): string {
+/**
+ * 平安考核_绍兴市_2019年上半年_2019-H1_第2版.csv, with the filter when the table is filtered
+ * (平安考核_绍兴市_2019年上半年_2019-H1_诸暨市_优秀_第2版.csv); a live preview says so instead of
+ * a revision. `filter`: the words of the filter, none when the whole board is exported.
+ */
+export function exportFileName(
+  board: Board,
+  scopeName: string,
+  extension: string,
+  filter: readonly string[] = [],
+): string {
   const edition = board.publication ? `第${board.publication.revision}版` : '实时预览';
-  const parts = ['平安考核', scopeName, periodLabel(board.period), `${board.period}`, edition];
+  const parts = [
+    '平安考核',
+    scopeName,
+    periodLabel(board.period),
+    board.period,
+    ...filter,
+    edition,
+  ];
   return `${parts.join('_')}.${extension}`;
+}
+
+/**
+ * The first row of a workbook: what, which filter, which revision and when it was published
+ * (or that it is a live preview).
+ */
+export function exportTitle(board: Board, scopeName: string, filter: readonly string[]): string {
+  const edition = board.publication
+    ? `正式结果 第 ${board.publication.revision} 版，发布于 ${dateTime(board.publication.publishedAt)}`
+    : '实时预览（非正式结果）';
+  return [
+    `平安考核晾晒 ${scopeName} ${periodLabel(board.period)}`,
+    board.scheme.title,
+    filter.length > 0 ? `筛选：${filter.join('、')}` : '',
+    edition,
+  ]
+    .filter((part) => part !== '')
+    .join(' · ');
 }

@@ -26,17 +26,30 @@ export function departmentLabel(departments: readonly DepartmentInfo[], departme
   return departments.find((d) => d.department === department)?.label ?? department;
 }
 
-/** The rank change against the previous period's published board: ↑3, ↓1, 持平 or 新. */
-export function rankChangeText(previousRank: number | null, rankChange: number | null): string {
+/**
+ * The rank change against the previous period's published board: ↑3, ↓1, 持平, 新 (not on
+ * that board), or — when that board was never published (`compared` false: nothing to compare).
+ */
+export function rankChangeText(
+  previousRank: number | null,
+  rankChange: number | null,
+  compared = true,
+): string {
+  if (!compared) return '—';
   if (previousRank === null || rankChange === null) return '新';
   if (rankChange > 0) return `↑${rankChange}`;
   if (rankChange < 0) return `↓${-rankChange}`;
   return '持平';
 }
 
-export type RankTrend = 'up' | 'down' | 'same' | 'new';
+export type RankTrend = 'up' | 'down' | 'same' | 'new' | 'none';
 
-export function rankTrend(previousRank: number | null, rankChange: number | null): RankTrend {
+export function rankTrend(
+  previousRank: number | null,
+  rankChange: number | null,
+  compared = true,
+): RankTrend {
+  if (!compared) return 'none';
   if (previousRank === null || rankChange === null) return 'new';
   return rankChange > 0 ? 'up' : rankChange < 0 ? 'down' : 'same';
 }
@@ -83,7 +96,7 @@ export function indicatorChange(method: IndicatorScore['method'], change: number
 
 /** Why an indicator scored off the plain formula, in words. */
 const NOTE_TEXT: Record<string, string> = {
-  ZERO_BASELINE: '同期为零，同比按零基数计',
+  ZERO_BASELINE: '同期为零：本期有发生按上升 100% 计，未发生按持平计',
   NONE: '本期未发生，得满分',
   SMALL_BASE: '同期基数小，按与最小基数之比计',
   NO_DATA: '样本不足，无可评价，按满分计',
@@ -138,6 +151,11 @@ export function periodParts(kind: PeriodKind): { value: string; label: string }[
         label: `${i + 1}月`,
       }));
   }
+}
+
+/** The 变化 column's header: the period it compares with (较2018年下半年), or plain 变化. */
+export function changeHeader(comparedWith: string | null): string {
+  return comparedWith ? `较${periodLabel(comparedWith)}` : '变化';
 }
 
 /** 2019-H1 → 2019年上半年, 2019-Q2 → 2019年第二季度, 2019-05 → 2019年5月, 2019 → 2019年. */

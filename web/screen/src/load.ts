@@ -1,7 +1,13 @@
 /** Each view's one request, and its answer turned into what the views draw. */
 import { run } from './api';
 import { UNPUBLISHED, describeErrors, type GraphQLErrorLike, type Problem } from './errors';
-import type { ScreenLiveBoardQuery, ScreenPickersFragment } from './generated/operations';
+import { scopeLevels } from './divisions';
+import type {
+  ScreenLiveBoardQuery,
+  ScreenOfficialBoardQuery,
+  ScreenPickersFragment,
+  ScreenPublishedPeriodsFragment,
+} from './generated/operations';
 import type {
   Board,
   BoardRow,
@@ -32,7 +38,20 @@ type LiveRow = ScreenLiveBoardQuery['assessmentBoard']['rows'][number];
 
 /** A published row: its name and county as they were when published. */
 function publishedRow({ station, stationName, ...row }: PublishedRow): BoardRow {
-  return { ...row, code: station.code, name: stationName };
+  return { ...row, code: station.code, name: stationName, cityRank: null };
+}
+
+/**
+ * A county's rows of its city's board, ranked within the county (competition ranking, as the
+ * board's: one more than the county's stations ranked above on the city's board), each with
+ * its city rank beside.
+ */
+function countyRows(rows: readonly BoardRow[]): BoardRow[] {
+  return rows.map((row) => ({
+    ...row,
+    rank: 1 + rows.filter((other) => other.rank < row.rank).length,
+    cityRank: row.rank,
+  }));
 }
 
 function pickersOf(answer: Partial<ScreenPickersFragment> | null): Pickers | null {
@@ -43,6 +62,12 @@ function pickersOf(answer: Partial<ScreenPickersFragment> | null): Pickers | nul
 
 export interface BoardAnswer extends Loaded<Board> {
   pickers: Pickers | null;
+  /** Official only: the periods published for the scope (for a county, its city's too). */
+  published: string[] | null;
+}
+
+function periodsOf(...lists: (ScreenPublishedPeriodsFragment | undefined)[]): string[] {
+  return [...new Set(lists.flatMap((list) => list?.edges.map((e) => e.node.period) ?? []))];
 }
 
 function liveRow({ station, ...row }: LiveRow): BoardRow {
@@ -50,6 +75,7 @@ function liveRow({ station, ...row }: LiveRow): BoardRow {
     ...row,
     previousRank: null,
     rankChange: null,
+    cityRank: null,
     code: station.code,
     name: station.name,
     divisionCode: station.divisionCode,
@@ -84,6 +110,7 @@ export async function liveBoard(
   const departments = answer.data?.departments ?? [];
   return {
     pickers: pickersOf(answer.data),
+    published: null,
     problems: describeErrors(answer.errors, found !== null, departments),
     value: found && {
       mode: 'live',
@@ -92,6 +119,8 @@ export async function liveBoard(
       scheme: found.scheme,
       partial: found.partial,
       publication: null,
+      comparedWith: null,
+      city: null,
       rows: found.rows.map(liveRow),
       unavailable: unavailableDepartments(answer.errors, departments),
       departments,
@@ -140,42 +169,58 @@ export async function liveStation(
   );
 }
 
+type FoundBoard = NonNullable<ScreenOfficialBoardQuery['publishedBoard']>;
+
 /**
- * The official result: the newest revision of the published board (and, on the first view, the
- * pickers' choices), one request. Never published: no board, and the problem that says so.
+ * The official result: the newest revision of the published board, or the one asked for (and,
+ * on the first view, the pickers' choices), one request. A county without a board of its own is
+ * read from its city's published board. Never published: no board, and the notice that says so.
  */
 export async function officialBoard(
   token: string,
   query: BoardQuery,
   withPickers: boolean,
+  /** An earlier revision to read; null: the newest. */
+  revision: number | null = null,
 ): Promise<BoardAnswer> {
+  const { city, county } = scopeLevels(query.scope);
   const answer = await run(token, 'ScreenOfficialBoard', {
     scope: query.scope,
     period: query.period,
     schemeId: query.schemeId || null,
+    revision,
     withPickers,
+    city: city || query.scope,
+    county: county !== '',
   });
-  const found = answer.data?.publishedBoard ?? null;
+  const own = answer.data?.publishedBoard ?? null;
+  const ofCity = own ? null : (answer.data?.cityBoard ?? null);
+  const found: FoundBoard | null = own ?? ofCity;
   const departments = answer.data?.departments ?? [];
   const unpublished = answer.data !== null && found === null && answer.errors.length === 0;
+  const rows = found?.rows.edges.map(({ node }) => publishedRow(node)) ?? [];
   return {
     pickers: pickersOf(answer.data),
+    published: answer.data ? periodsOf(answer.data.publishedBoards, answer.data.cityBoards) : null,
     problems: unpublished
       ? [UNPUBLISHED]
       : describeErrors(answer.errors, found !== null, departments),
     value: found && {
       mode: 'official',
-      scope: found.scope,
+      scope: query.scope,
       period: found.period,
       scheme: found.scheme,
       partial: false,
       publication: {
         revision: found.revision,
         publishedAt: found.publishedAt,
-        publishedBy: found.publishedBy,
+        publisherName: found.publisherName,
         reason: found.reason,
+        revisions: found.revisions,
       },
-      rows: found.rows.edges.map(({ node }) => publishedRow(node)),
+      comparedWith: found.comparedWith,
+      city: ofCity ? ofCity.scope : null,
+      rows: ofCity ? countyRows(rows) : rows,
       unavailable: [],
       departments,
     },
@@ -190,7 +235,8 @@ export async function officialStation(
   stationCode: string,
 ): Promise<Loaded<StationDetail>> {
   const answer = await run(token, 'ScreenOfficialStation', {
-    scope: query.scope,
+    // A county's view of its city's board: the station is on the city's.
+    scope: board.city ?? query.scope,
     period: query.period,
     schemeId: query.schemeId || null,
     revision: board.publication?.revision ?? 1,

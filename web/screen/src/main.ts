@@ -3,13 +3,29 @@
  * layout and each station's drill-down. Every view is one GraphQL request through the gateway.
  */
 import { Unreachable } from './api';
-import { filterBar, filtered, pager, rankingTable, summaryBand, type Filters } from './board-view';
+import {
+  filterBar,
+  filtered,
+  gradeChip,
+  pager,
+  rankingTable,
+  summaryBand,
+  type Filters,
+} from './board-view';
 import { fill, h } from './dom';
+import { countyTable } from './county-table';
 import { drillDown } from './drill-view';
 import type { Problem } from './errors';
-import { exportFileName, exportTable, toCsv } from './export-table';
+import { exportFileName, exportTable, exportTitle, toCsv } from './export-table';
 import { namesOf } from './divisions';
-import { dateTime, periodLabel } from './format';
+import {
+  dateTime,
+  GRADE_LABEL,
+  GRADES,
+  PERIOD_KIND_LABEL,
+  periodKind,
+  periodLabel,
+} from './format';
 import {
   liveBoard,
   liveStation,
@@ -19,17 +35,24 @@ import {
   type BoardQuery,
 } from './load';
 import { pickersBar } from './pickers-view';
+import { publishButton } from './publish-view';
+import { recordsView, type RecordsTarget } from './records-view';
+import { revisionActions } from './revisions-view';
 import { forgetToken, saveToken, takeToken } from './token';
-import type { Board, Mode, Pickers } from './types';
+import type { Board, Grade, Mode, Pickers } from './types';
 import './style.css';
 
 interface State {
   token: string | null;
   query: BoardQuery;
   mode: Mode;
+  /** The revision of the official board shown; null: the newest. */
+  revision: number | null;
   filters: Filters;
   page: number;
   pickers: Pickers | null;
+  /** The periods published for a scope, as the official view last read them. */
+  published: { scope: string; periods: Set<string> } | null;
   names: Map<string, string>;
   board: Board | null;
   problems: Problem[];
@@ -41,9 +64,11 @@ function lastHalfYear(today = new Date()): string {
   return today.getMonth() < 6 ? `${year - 1}-H2` : `${year}-H1`;
 }
 
-function queryFromHash(): { query: BoardQuery; mode: Mode } {
+function queryFromHash(): { query: BoardQuery; mode: Mode; revision: number | null } {
   const params = new URLSearchParams(window.location.hash.slice(1));
+  const revision = Number(params.get('revision'));
   return {
+    revision: Number.isInteger(revision) && revision >= 1 ? revision : null,
     query: {
       scope: params.get('scope') ?? '330000',
       period: params.get('period') ?? lastHalfYear(),
@@ -61,6 +86,7 @@ function writeHash(): void {
     mode: state.mode,
   });
   if (state.query.schemeId) params.set('scheme', state.query.schemeId);
+  if (state.revision !== null) params.set('revision', String(state.revision));
   window.history.replaceState(null, '', `#${params.toString()}`);
 }
 
@@ -71,6 +97,7 @@ const state: State = {
   filters: { county: '', grade: '' },
   page: 0,
   pickers: null,
+  published: null,
   names: new Map(),
   board: null,
   problems: [],
@@ -87,8 +114,24 @@ function setStatus(status: 'loading' | 'ready' | 'error' | 'signin'): void {
   document.body.dataset.status = status;
 }
 
+/** Problems as alerts; a period not yet published is a notice, not an error. */
 function problemList(problems: Problem[]): HTMLElement[] {
-  return problems.map((p) => h('p', { class: `problem ${p.kind}`, role: 'alert' }, p.text));
+  return problems.map((p) =>
+    p.kind === 'unpublished'
+      ? h('p', { class: 'notice unpublished', role: 'status' }, p.text, publishedHint())
+      : h('p', { class: `problem ${p.kind}`, role: 'alert' }, p.text),
+  );
+}
+
+/** Which periods of the kind on screen were published for the scope, to pick one of. */
+function publishedHint(): string {
+  const known = state.published?.scope === state.query.scope ? state.published.periods : null;
+  if (!known) return '';
+  const kind = periodKind(state.query.period);
+  const periods = [...known].filter((p) => periodKind(p) === kind).sort();
+  return periods.length > 0
+    ? `已发布的${PERIOD_KIND_LABEL[kind]}考核期：${periods.map(periodLabel).join('、')}。`
+    : `该范围尚无已发布的${PERIOD_KIND_LABEL[kind]}考核期。`;
 }
 
 function signIn(reason: Problem | null): void {
@@ -112,13 +155,19 @@ function signIn(reason: Problem | null): void {
         },
       },
       h('h1', {}, '平安考核晾晒'),
+      h(
+        'p',
+        {},
+        '查看各派出所平安考核的正式结果（定期晾晒）与实时预览：名次、等次、各项得分及其依据的记录。',
+      ),
       reason ? h('p', { class: `problem ${reason.kind}`, role: 'alert' }, reason.text) : null,
-      h('label', {}, '请粘贴登录令牌（Bearer token）：', input),
+      h('label', {}, '登录令牌：', input),
       h('button', { type: 'submit' }, '进入'),
       h(
         'p',
         { class: 'hint' },
-        '令牌只保存在本标签页中，关闭即清除。`npm start` 会打印一个已登录的链接。',
+        '登录令牌由平台管理员按您的考核人员账号发放，是一段以 eyJ 开头的文字，粘贴后点“进入”。',
+        '令牌只保存在本标签页中，关闭即清除；过期后请向管理员重新领取。',
       ),
     ),
   );
@@ -131,13 +180,36 @@ function endsSession(problems: Problem[]): Problem | undefined {
 
 function statusLine(board: Board): HTMLElement {
   if (board.publication) {
-    const { revision, publishedAt, publishedBy, reason } = board.publication;
+    const { revision, revisions, publishedAt, publisherName, reason } = board.publication;
+    const older = revision < revisions.length;
     return h(
       'p',
-      { class: 'status official' },
+      { class: `status official${older ? ' older' : ''}` },
       h('b', {}, '正式结果'),
-      ` 第 ${revision} 版 · 发布于 ${dateTime(publishedAt)} · 发布人 ${publishedBy}`,
+      ` 第 ${revision} 版${older ? '（非最新版）' : ''} · 发布于 ${dateTime(publishedAt)} · 发布人 ${publisherName}`,
       reason ? ` · 修订原因：${reason}` : '',
+      board.city
+        ? h(
+            'span',
+            { class: 'from-city' },
+            ` · 取自${nameOf(board.city)}的正式榜单：名次为区县内名次，另列全市名次`,
+          )
+        : null,
+      h(
+        'span',
+        { class: 'compared' },
+        board.comparedWith
+          ? ` · 名次变化较${periodLabel(board.comparedWith)}`
+          : ' · 上一期未发布正式结果，名次变化无从比较',
+      ),
+      revisionActions({
+        token: state.token ?? '',
+        board,
+        query: state.query,
+        nameOf,
+        view: (shown) => void load(state.query, shown),
+      }),
+      publishAction(revisions.length + 1, board.scheme),
     );
   }
   return h(
@@ -146,7 +218,36 @@ function statusLine(board: Board): HTMLElement {
     h('b', {}, '实时预览'),
     ' 按各部门当前数据即时计算，并非正式发布的结果',
     board.partial ? '（考核期尚未结束，数据截至今日）' : '',
+    board.partial ? null : publishAction(null, board.scheme),
   );
+}
+
+/** Publishing the view's board (assessors only), then showing the revision stored. */
+function publishAction(
+  nextRevision: number | null,
+  scheme: { id: string; title: string } | null,
+): HTMLElement | null {
+  if (!state.token) return null;
+  return publishButton({
+    token: state.token,
+    query: state.query,
+    scheme,
+    nextRevision,
+    departments: state.board?.departments ?? [],
+    nameOf,
+    published: (revision, publisherName) => {
+      state.mode = 'official';
+      void load(state.query).then(() =>
+        notices.append(
+          h(
+            'p',
+            { class: 'status published-now', role: 'status' },
+            `已发布第 ${revision} 版正式结果（发布人 ${publisherName}）。`,
+          ),
+        ),
+      );
+    },
+  });
 }
 
 function download(blob: Blob, name: string): void {
@@ -158,16 +259,26 @@ function download(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** The filter in words, for an export's name and title: 诸暨市, 优秀; none when unfiltered. */
+function filterWords(filters: Filters): string[] {
+  return [
+    filters.county && nameOf(filters.county),
+    filters.grade && GRADE_LABEL[filters.grade as Grade],
+  ].filter((word): word is string => Boolean(word));
+}
+
 function exportActions(board: Board): HTMLElement[] {
   const table = () => exportTable(board, filtered(board, state.filters), nameOf);
   const scopeName = nameOf(board.scope);
+  const fileName = (extension: string) =>
+    exportFileName(board, scopeName, extension, filterWords(state.filters));
   /** exceljs loads only now, the first time a workbook is asked for. */
   async function exportXlsx(button: HTMLButtonElement): Promise<void> {
     button.disabled = true;
     try {
       const { toXlsx } = await import('./xlsx');
-      const title = `平安考核晾晒 ${scopeName} ${periodLabel(board.period)} ${board.scheme.title}`;
-      download(await toXlsx(table(), title), exportFileName(board, scopeName, 'xlsx'));
+      const title = exportTitle(board, scopeName, filterWords(state.filters));
+      download(await toXlsx(table(), title), fileName('xlsx'));
     } catch {
       notices.append(
         ...problemList([
@@ -194,10 +305,7 @@ function exportActions(board: Board): HTMLElement[] {
         type: 'button',
         class: 'export-csv',
         onclick: () =>
-          download(
-            new Blob([toCsv(table())], { type: 'text/csv;charset=utf-8' }),
-            exportFileName(board, scopeName, 'csv'),
-          ),
+          download(new Blob([toCsv(table())], { type: 'text/csv;charset=utf-8' }), fileName('csv')),
       },
       '导出 CSV',
     ),
@@ -220,6 +328,13 @@ function printHeader(board: Board): HTMLElement {
       board.publication ? ` · 发布于 ${dateTime(board.publication.publishedAt)}` : '',
       ` · 打印于 ${new Date().toLocaleString('zh-CN', { hour12: false })}`,
     ),
+    h(
+      'p',
+      { class: 'grade-legend' },
+      '等次：',
+      GRADES.flatMap((g) => [gradeChip(g), ' ']),
+      '一票否决者不论得分为不合格；名次相同者得分相同。',
+    ),
   );
 }
 
@@ -228,7 +343,13 @@ function renderHeader(): void {
     header,
     h('h1', {}, '平安考核晾晒'),
     state.pickers
-      ? pickersBar(state.pickers, state.query, (query) => void load({ ...query }))
+      ? pickersBar(
+          state.pickers,
+          state.query,
+          (query) => void load({ ...query }),
+          state.published?.scope === state.query.scope ? state.published.periods : null,
+          state.board?.scheme ?? null,
+        )
       : null,
     h(
       'div',
@@ -271,6 +392,7 @@ function renderBoard(): void {
             '查看实时预览',
           )
         : null,
+      unpublished ? publishAction(1, null) : null,
     );
     return;
   }
@@ -297,6 +419,7 @@ function renderBoard(): void {
       state.page = page;
       renderBoard();
     }),
+    countyTable(board.rows, nameOf),
   );
 }
 
@@ -305,23 +428,29 @@ function failed(error: unknown): Problem[] {
   throw error;
 }
 
-async function load(query: BoardQuery): Promise<void> {
+async function load(query: BoardQuery, revision: number | null = null): Promise<void> {
   if (!state.token) return signIn(null);
   state.query = query;
+  state.revision = state.mode === 'official' ? revision : null;
   writeHash();
   setStatus('loading');
   document.body.classList.add('busy');
   let answer: BoardAnswer;
-  const read = state.mode === 'official' ? officialBoard : liveBoard;
   try {
-    answer = await read(state.token, query, state.pickers === null);
+    answer =
+      state.mode === 'official'
+        ? await officialBoard(state.token, query, state.pickers === null, state.revision)
+        : await liveBoard(state.token, query, state.pickers === null);
   } catch (error) {
-    answer = { value: null, pickers: null, problems: failed(error) };
+    answer = { value: null, pickers: null, published: null, problems: failed(error) };
   } finally {
     document.body.classList.remove('busy');
   }
   const ended = endsSession(answer.problems);
   if (ended) return signIn(ended);
+  if (answer.published) {
+    state.published = { scope: query.scope, periods: new Set(answer.published) };
+  }
   if (answer.pickers) {
     state.pickers = answer.pickers;
     state.names = namesOf(answer.pickers.divisions);
@@ -364,10 +493,27 @@ async function openStation(code: string): Promise<void> {
     drill,
     close,
     problemList(answer.problems),
-    answer.value ? drillDown(board, answer.value, nameOf) : null,
+    answer.value
+      ? drillDown(board, answer.value, nameOf, {
+          records: showRecords,
+          download: (table, name) =>
+            download(new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' }), name),
+        })
+      : null,
   );
   drill.dataset.status = answer.value ? 'ready' : 'error';
   performance.mark('screen:station');
+}
+
+/** The records view in the drill-down's place; 返回 puts the drill-down back as it was. */
+function showRecords(target: RecordsTarget): void {
+  if (!state.token) return;
+  const drillDownShown = [...drill.childNodes];
+  fill(
+    drill,
+    h('button', { type: 'button', class: 'close', onclick: closeStation }, '关闭'),
+    recordsView(state.token, target, () => fill(drill, ...drillDownShown)),
+  );
 }
 
 document.addEventListener('keydown', (event) => {
@@ -377,7 +523,7 @@ document.addEventListener('keydown', (event) => {
 function start(): void {
   fill(app, header, notices, content, drill);
   renderHeader();
-  void load(state.query);
+  void load(state.query, state.revision);
 }
 
 if (state.token) start();

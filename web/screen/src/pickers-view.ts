@@ -3,7 +3,13 @@ import { h, select } from './dom';
 import { PERIOD_KIND_LABEL, periodKind, periodParts, type PeriodKind } from './format';
 import type { BoardQuery } from './load';
 import { scopeLevels } from './divisions';
-import type { DivisionNode, Pickers } from './types';
+import type { DivisionNode, Pickers, SchemeSummary } from './types';
+
+/** How a published period is marked among the picker's choices. */
+const PUBLISHED_MARK = ' ●';
+
+/** What the period picker knows of the scope's published boards (null: not known yet). */
+export type PublishedPeriods = ReadonlySet<string> | null;
 
 /** The years the period picker offers: the demo's 2017 up to this one. */
 const FIRST_YEAR = 2017;
@@ -14,11 +20,22 @@ function periodOf(kind: PeriodKind, year: string, part: string): string {
   return `${year}-${parts.includes(part) ? part : parts[0]}`;
 }
 
+/**
+ * The scheme picker's first choice: the scheme the board on screen was scored with, by name,
+ * when none was picked (the newest published scheme, or the one the board was published with).
+ */
+function defaultScheme(shown: SchemeSummary | null): string {
+  return shown ? `${shown.title}（${shown.id}，默认）` : '默认方案（最新发布）';
+}
+
 export function pickersBar(
   pickers: Pickers,
   query: BoardQuery,
   onChange: (query: BoardQuery) => void,
+  published: PublishedPeriods,
+  shownScheme: SchemeSummary | null,
 ): HTMLElement {
+  const mark = (period: string) => (published?.has(period) ? PUBLISHED_MARK : '');
   const { province, city, county } = scopeLevels(query.scope);
   const provinces = pickers.divisions;
   const cities = provinces.find((p) => p.code === province)?.children ?? [];
@@ -68,16 +85,32 @@ export function pickersBar(
         { name: 'period-kind' },
       ),
       select(
-        years.map((y) => ({ value: y, label: `${y}年` })),
+        years.map((y) => ({
+          value: y,
+          label: `${y}年${
+            [...(published ?? [])].some((p) => p.startsWith(y) && periodKind(p) === kind)
+              ? PUBLISHED_MARK
+              : ''
+          }`,
+        })),
         year,
         (y) => setPeriod(periodOf(kind, y, part)),
         { name: 'period-year' },
       ),
       kind === 'year'
         ? null
-        : select(periodParts(kind), part, (p) => setPeriod(periodOf(kind, year, p)), {
-            name: 'period-part',
-          }),
+        : select(
+            periodParts(kind).map((p) => ({
+              value: p.value,
+              label: `${p.label}${mark(`${year}-${p.value}`)}`,
+            })),
+            part,
+            (p) => setPeriod(periodOf(kind, year, p)),
+            { name: 'period-part' },
+          ),
+      published
+        ? h('span', { class: 'published-legend', title: '● 已发布正式结果的考核期' }, '● 已发布')
+        : null,
     ),
     h(
       'fieldset',
@@ -85,7 +118,7 @@ export function pickersBar(
       h('legend', {}, '考核方案'),
       select(
         [
-          { value: '', label: '最新方案' },
+          { value: '', label: defaultScheme(query.schemeId ? null : shownScheme) },
           ...pickers.schemes.map((s) => ({ value: s.id, label: `${s.title}（${s.id}）` })),
         ],
         query.schemeId,

@@ -67,3 +67,21 @@ export function meansBy(
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([code, totals]) => ({ code, stations: totals.length, mean: mean(totals) }));
 }
+
+interface CountyLine extends Summary {
+  code: string;
+  rank: number;
+}
+
+/** The counties of a board's rows, best mean first, with competition ranks. */
+export function countyRanking(rows: readonly BoardRow[]): CountyLine[] {
+  const groups = new Map<string, BoardRow[]>();
+  for (const row of rows)
+    groups.set(row.divisionCode, [...(groups.get(row.divisionCode) ?? []), row]);
+  const lines = [...groups].map(([code, own]) => ({ code, rank: 0, ...summarize(own) }));
+  // Means to the cent, as shown: counties that read alike rank alike.
+  const cents = (line: CountyLine) => Math.round(line.mean * 100);
+  lines.sort((a, b) => cents(b) - cents(a) || a.code.localeCompare(b.code));
+  for (const line of lines) line.rank = 1 + lines.filter((o) => cents(o) > cents(line)).length;
+  return lines;
+}

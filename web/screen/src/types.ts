@@ -32,12 +32,14 @@ export type PublishedRow = ScreenPublishedRowFieldsFragment;
 export interface BoardRow extends Omit<PublishedRow, 'station' | 'stationName'> {
   code: string;
   name: string;
+  /** A county's view read from its city's board: the row's rank on the city's board. */
+  cityRank: number | null;
 }
 
-/** What a publication adds to a board: which revision, when, why. */
+/** What a publication adds to a board: which revision, when, by whom, why, and every revision. */
 type Publication = Pick<
   NonNullable<ScreenOfficialBoardQuery['publishedBoard']>,
-  'revision' | 'publishedAt' | 'publishedBy' | 'reason'
+  'revision' | 'publishedAt' | 'publisherName' | 'reason' | 'revisions'
 >;
 
 export interface Board {
@@ -49,6 +51,13 @@ export interface Board {
   partial: boolean;
   /** Official only. */
   publication: Publication | null;
+  /**
+   * Official only: the period whose board the rank changes compare with; null when it was never
+   * published (no change is known, none is new).
+   */
+  comparedWith: string | null;
+  /** A county's official view from its city's board: the city; null otherwise. */
+  city: string | null;
   rows: BoardRow[];
   /** Departments whose figures the live preview could not read: their scores are unavailable. */
   unavailable: Department[];

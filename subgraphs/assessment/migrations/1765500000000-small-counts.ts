@@ -33,8 +33,8 @@ const VERSION_2: [key: string, fullAt: number, zeroAt: number, minBase: number |
   ['surveys.commendations',    0.1,  -0.2, 8,    null],
 ];
 
-export class SmallCounts1765250000000 implements MigrationInterface {
-  name = 'SmallCounts1765250000000';
+export class SmallCounts1765500000000 implements MigrationInterface {
+  name = 'SmallCounts1765500000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
