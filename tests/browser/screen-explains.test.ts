@@ -23,7 +23,9 @@ let gateway: RunningGateway;
 let browser: Browser;
 let assessor: string;
 
-const LIVE = { scope: '330600', period: '2019-H1', mode: 'live' };
+/** The rules and figures below are fengqiao-2019@1's, which the views name. */
+const SCHEME = 'fengqiao-2019@1';
+const LIVE = { scope: '330600', period: '2019-H1', mode: 'live', scheme: SCHEME };
 const OFFICIAL = { ...LIVE, mode: 'official' };
 /** 55 survey answers of the station in 嵊州市, after publication: more than a page of 50. */
 const MANY_ANSWERS = 55;
@@ -31,7 +33,7 @@ const MANY_ANSWERS = 55;
 async function publish(period: string, reason?: string): Promise<void> {
   const res = await platform.query(listedOperation('PublishAssessmentBoard'), {
     token: assessor,
-    variables: { scope: '330600', period, ...(reason ? { reason } : {}) },
+    variables: { scope: '330600', period, schemeId: SCHEME, ...(reason ? { reason } : {}) },
   });
   expect(res.errors).toBeUndefined();
 }
@@ -390,7 +392,7 @@ describe('exports and print', () => {
     });
     expect(oneLine).toBe(true);
     await expect(text(page, 'select[name="scheme"] option[value=""]')).resolves.toBe(
-      '枫桥式派出所平安考核（fengqiao-2019@1，默认）',
+      '枫桥式派出所平安考核（fengqiao-2019@2，默认）',
     );
     await page.screenshot({ path: screenshotPath('header-1280.png') });
     await page.emulateMedia({ media: 'print' });

@@ -22,8 +22,10 @@ const PLAIN_FIELDS = { simpleResolvers: true } as const;
 
 const NOTE_VALUES =
   'ZERO_BASELINE (YOY with a baseline of 0), NONE (LOWER and nothing in the period: full ' +
-  'points), NO_DATA (RATE sample below minSample, scored FULL), INSUFFICIENT_SAMPLE (scored ' +
-  'ZERO), DEPARTMENT_UNAVAILABLE (the department failed: no values, no points)';
+  'points), SMALL_BASE (YOY with a baseline below minBase: measured against minBase), NO_DATA ' +
+  '(RATE sample below minSample, scored FULL), INSUFFICIENT_SAMPLE (scored ZERO), FILLED ' +
+  '(scored FILL: filled to minSample at fullAt), DEPARTMENT_UNAVAILABLE (the department ' +
+  'failed: no values, no points)';
 
 @ObjectType({
   description: "部门得分 The points a station earned on one department's indicators.",
