@@ -18,9 +18,9 @@ interface StationCharacter {
    */
   workload: number;
   /**
-   * The yearly change of its incidents from its own policing, as a natural logarithm: −0.2 is
-   * about a fifth fewer each year, +0.1 a tenth more; the city's change of 2019 comes on top.
-   * The same trend lifts (or lowers) its clearances and commendations, the other way.
+   * The yearly change of its incidents from its own policing, as a natural logarithm, −0.6 to
+   * +0.6: −0.3 is about a quarter fewer each year, +0.3 a third more; the city's change of 2019
+   * comes on top. The same trend moves its clearances and commendations the other way.
    */
   trend: number;
   /**
@@ -88,10 +88,10 @@ function bureauOf(county: DivisionRecord): string {
 function characterOf(code: string, named: boolean): StationCharacter {
   const random = new Random(`character|${code}`);
   const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
-  const standing = clamp(0.4 * random.normal() + (named ? 0.4 : 0), -1, 1);
+  const standing = clamp(0.5 * random.normal() + (named ? 0.4 : 0), -1, 1);
   return {
     workload: clamp(Math.exp(0.28 * random.normal()), 0.6, 1.6),
-    trend: clamp(0.12 * random.normal() - 0.08 * standing, -0.35, 0.25),
+    trend: clamp(0.3 * random.normal() - 0.15 * standing, -0.6, 0.6),
     standing,
   };
 }

@@ -19,7 +19,7 @@ function periodsOf(year: number): string[] {
 const DEMO_BOARDS = { scope: '330600', periods: [2018, 2019].flatMap(periodsOf) };
 
 /** How many publications run at once: the subgraphs score one while the gateway plans the next. */
-const IN_FLIGHT = 3;
+const IN_FLIGHT = 2;
 
 interface Answer<T> {
   data?: T | null;

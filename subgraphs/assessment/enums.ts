@@ -55,6 +55,7 @@ registerEnumType(ScoringDirectionEnum, {
 export const ShortSampleEnum = {
   FULL: 'FULL',
   ZERO: 'ZERO',
+  FILL: 'FILL',
 } as const satisfies Record<ShortSample, ShortSample>;
 
 registerEnumType(ShortSampleEnum, {
@@ -63,6 +64,11 @@ registerEnumType(ShortSampleEnum, {
   valuesConfig: {
     FULL: { description: '满分 The full weight (note NO_DATA): nothing to judge, nothing lost.' },
     ZERO: { description: '零分 No points (note INSUFFICIENT_SAMPLE): too few answers to trust.' },
+    FILL: {
+      description:
+        '补足 The rate filled to minSample with records at fullAt (note FILLED): fullAt + ' +
+        '(rate − fullAt) × sample ÷ minSample, so one record moves it by at most 1 ÷ minSample.',
+    },
   },
 });
 

@@ -15,6 +15,7 @@ import { PublishedBoards1764900000000 } from './migrations/1764900000000-publish
 import { Labels1765100000000 } from './migrations/1765100000000-labels';
 import { PublisherNames1765300000000 } from './migrations/1765300000000-publisher-names';
 import { Appeals1765400000000 } from './migrations/1765400000000-appeals';
+import { SmallCounts1765500000000 } from './migrations/1765500000000-small-counts';
 import { PublishedBoardResolver } from './published/published-board-resolver';
 import { StationHistoryResolver } from './published/station-history';
 import { SchemeResolver } from './scheme/scheme-resolver';
@@ -50,6 +51,7 @@ export const assessment: SubgraphDefinition<AssessmentLoaders> = {
     Labels1765100000000,
     PublisherNames1765300000000,
     Appeals1765400000000,
+    SmallCounts1765500000000,
   ],
   createLoaders,
 };

@@ -53,16 +53,20 @@ const DISPUTES: ByDemoYear<number> = [18, 20];
 const MEDIATED: ByDemoYear<number> = [0.978, 0.9865];
 
 /**
- * A station's chance of solving a case: the year's rate, a third higher or lower with its
- * standing, and moving with its trend (a station whose crime falls clears more of what is left).
+ * A station's chance of solving a case: the year's rate, up to a third higher or lower with its
+ * standing, and moving against its trend twice over, so a station whose crime falls solves more
+ * cases, not only a larger share of fewer.
  */
 function solveChance(rate: number, at: StationMonth): number {
-  return Math.min(0.95, rate * (1 + 0.3 * at.standing) * at.improvement);
+  return Math.min(0.95, rate * Math.exp(0.3 * at.standing) * at.improvement ** 2);
 }
 
-/** A dispute's chance of being mediated: the year's failures, fewer with a better standing. */
+/**
+ * A dispute's chance of being mediated: the year's share of failures, a twelfth of it at the
+ * best standing and twelve times it at the worst (e^±2.5), the city's share kept by the article.
+ */
 function mediationChance(rate: number, at: StationMonth): number {
-  return 1 - (1 - rate) * (1 - 0.6 * at.standing);
+  return 1 - (1 - rate) * Math.exp(-2.5 * at.standing);
 }
 
 export function demoCases(profile: DemoProfile): CaseInput[] {

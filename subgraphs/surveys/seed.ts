@@ -57,9 +57,12 @@ const VALID: ByDemoYear<number> = [0.4, 0.305];
 const COMMENDATIONS: ByDemoYear<number> = [1.2, 1.656];
 const BANNER_SHARE = 0.6;
 
-/** A station's share of answers at 3 or better: the year's, its shortfall smaller the better it stands. */
+/**
+ * A station's share of answers at 3 or better: the year's shortfall, a twelfth of it at the best
+ * standing and twelve times it at the worst (e^±2.5), as residents judge their own station.
+ */
 function answeredWell(rate: number, at: StationMonth): number {
-  return 1 - (1 - rate) * (1 - 0.6 * at.standing);
+  return 1 - (1 - rate) * Math.exp(-2.5 * at.standing);
 }
 
 /** An answer on a five-level scale: 3 or better with chance `atLeast3`, mostly 5 and 4 then. */
@@ -101,7 +104,7 @@ function drawnComplaints(profile: DemoProfile): ComplaintInput[] {
   forEachStationMonth(profile, 'complaint', (station, month, random, at) => {
     const received = random.poisson(month.ofYear(COMPLAINTS) * at.incidents);
     // A station that works well gives fewer grounds: fewer of its complaints are found justified.
-    const valid = month.ofYear(VALID) * (1 - 0.4 * at.standing);
+    const valid = month.ofYear(VALID) * Math.exp(-0.4 * at.standing);
     for (let n = 0; n < received; n += 1) {
       complaints.push({
         externalId: demoExternalId('TS', station, month, complaints.length),

@@ -23,7 +23,9 @@ let gateway: RunningGateway;
 let browser: Browser;
 let assessor: string;
 
-const LIVE = { scope: '330600', period: '2019-H1', mode: 'live' };
+/** The rules and figures below are fengqiao-2019@1's, which the views name. */
+const SCHEME = 'fengqiao-2019@1';
+const LIVE = { scope: '330600', period: '2019-H1', mode: 'live', scheme: SCHEME };
 const OFFICIAL = { ...LIVE, mode: 'official' };
 /** 55 survey answers of the station in 嵊州市, after publication: more than a page of 50. */
 const MANY_ANSWERS = 55;
@@ -31,7 +33,7 @@ const MANY_ANSWERS = 55;
 async function publish(period: string, reason?: string): Promise<void> {
   const res = await platform.query(listedOperation('PublishAssessmentBoard'), {
     token: assessor,
-    variables: { scope: '330600', period, ...(reason ? { reason } : {}) },
+    variables: { scope: '330600', period, schemeId: SCHEME, ...(reason ? { reason } : {}) },
   });
   expect(res.errors).toBeUndefined();
 }
@@ -201,7 +203,7 @@ describe('every point explained', () => {
     await page.click('.drill .close');
     await openStation(page, S2);
     await expect(text(page, '.drill .vetoes li.triggered')).resolves.toBe(
-      '重大道路交通事故数：本期发生，一票否决（点击查看发生的事故与记录）',
+      '重大道路交通事故数：本期 1 次，一票否决（不论得分，等次为不合格）',
     );
     await openRecords(page, '.vetoes li.triggered');
     await expect(text(page, '.records-total')).resolves.toContain('计入合计 1');
@@ -376,6 +378,7 @@ describe('exports and print', () => {
     // 13 indicators, 1 deduction, 1 veto, the total.
     expect(lines).toHaveLength(1 + 13 + 1 + 1 + 1);
     expect(lines[14]).toBe('较大道路交通事故数,,扣分,1,,,-5,,每次扣 5 分,');
+    expect(lines[15]).toBe('重大道路交通事故数,,一票否决,0,,,,,发生即一票否决,');
     expect(lines[16]).toBe('总分,,,,,,55.67,100,,等次：不合格');
     await page.close();
   });
@@ -389,7 +392,7 @@ describe('exports and print', () => {
     });
     expect(oneLine).toBe(true);
     await expect(text(page, 'select[name="scheme"] option[value=""]')).resolves.toBe(
-      '枫桥式派出所平安考核（fengqiao-2019@1，默认）',
+      '枫桥式派出所平安考核（fengqiao-2019@2，默认）',
     );
     await page.screenshot({ path: screenshotPath('header-1280.png') });
     await page.emulateMedia({ media: 'print' });
@@ -424,7 +427,7 @@ describe('exports and print', () => {
 describe('a record withdrawn after publication', () => {
   it('is listed withdrawn, marked as changed since, with its history, under the official figure', async () => {
     await send('department:cases', 'WithdrawCases', {
-      externalIds: ['S1-c1'],
+      ids: ['S1-c1'],
       reason: '重复录入',
     });
     const { page } = await open(OFFICIAL);

@@ -99,11 +99,11 @@ describe('the assessment board of 越城区 for 2019-H1 under fengqiao-2019@1', 
   let rows: Row[];
 
   beforeAll(async () => {
-    const answer = await board({ scope: '330602', period: '2019-H1' });
+    const answer = await board({ scope: '330602', period: '2019-H1', schemeId: 'fengqiao-2019@1' });
     expect(answer).toMatchObject({
       scope: '330602',
       period: '2019-H1',
-      schemeId: 'fengqiao-2019@1', // the newest scheme: no other is published yet
+      schemeId: 'fengqiao-2019@1', // the version these figures are worked out for
       partial: false,
       scheme: { id: 'fengqiao-2019@1', title: '枫桥式派出所平安考核' },
     });
@@ -217,7 +217,7 @@ describe('the assessment board of 越城区 for 2019-H1 under fengqiao-2019@1', 
 
   it("answers one station's row with its rank among all, and null outside the scope", async () => {
     const res = await platform.query(
-      `{ assessmentBoard(scope: "330602", period: "2019-H1") {
+      `{ assessmentBoard(scope: "330602", period: "2019-H1", schemeId: "fengqiao-2019@1") {
           s3: row(stationCode: "${S3}") { rank total station { code } }
           elsewhere: row(stationCode: "${ELSEWHERE}") { rank } } }`,
       { token: viewer },
@@ -230,7 +230,7 @@ describe('the assessment board of 越城区 for 2019-H1 under fengqiao-2019@1', 
   });
 
   it('scores a board of one station alone, and a partial period as it stands', async () => {
-    const one = await board({ scope: S3, period: '2019-H1' });
+    const one = await board({ scope: S3, period: '2019-H1', schemeId: 'fengqiao-2019@1' });
     expect(ranking(one.rows)).toEqual([[S3, 1, 55.67, 'FAIL', false, []]]);
     // 2019 so far (to 15 August) against 2018 to 15 August: S1's July severe accident now counts
     const year = await board({ scope: '330602', period: '2019' });
@@ -240,6 +240,62 @@ describe('the assessment board of 越城区 for 2019-H1 under fengqiao-2019@1', 
       vetoes: ['traffic.severeAccidents'],
       grade: 'FAIL',
     });
+  });
+});
+
+describe('the default scheme, fengqiao-2019@2', () => {
+  let rows: Row[];
+
+  beforeAll(async () => {
+    const answer = await board({ scope: '330602', period: '2019-H1' });
+    // The newest version, published by the migration: what a board without a scheme uses.
+    expect(answer).toMatchObject({ schemeId: 'fengqiao-2019@2', partial: false });
+    rows = answer.rows;
+  });
+
+  it('measures small counts against a minimum base, and nothing after nothing as held steady', () => {
+    expect(table(rowOf(rows, S4))).toEqual([
+      ['cases.criminalSolved', 0, 0, 0, 6.67, 'SMALL_BASE'], // 0/8 → 10 × 0.2/0.3
+      ['cases.telecomFraudSolved', 0, 0, 0, 5.33, 'SMALL_BASE'],
+      ['cases.homicides', 0, 0, 0, 6, 'SMALL_BASE'], // full when held steady
+      ['cases.propertyCrimes', 0, 0, 0, 4, 'SMALL_BASE'],
+      ['cases.twoVehicleThefts', 0, 0, 0, 2.67, 'SMALL_BASE'],
+      ['cases.mediationRate', null, null, null, 6, 'FILLED'], // no sample: filled at 0.98
+      ['traffic.deaths', 0, 0, 0, 10, 'SMALL_BASE'],
+      ['traffic.accidents', 0, 0, 0, 4, 'SMALL_BASE'],
+      ['traffic.injuries', 0, 0, 0, 2.67, 'SMALL_BASE'],
+      ['surveys.securityRate', null, null, null, 15, 'FILLED'],
+      ['surveys.satisfactionRate', null, null, null, 15, 'FILLED'],
+      ['surveys.validComplaints', 0, 0, 0, 4, 'SMALL_BASE'],
+      ['surveys.commendations', 0, 0, 0, 2.67, 'SMALL_BASE'],
+    ]);
+  });
+
+  it('scores the best station on its changes against a base of at least 8 (16, 24 for deaths, injuries)', () => {
+    expect(table(rowOf(rows, S1))).toEqual([
+      ['cases.criminalSolved', 3, 2, 0.125, 10, 'SMALL_BASE'], // (3 − 2)/8 ≥ 0.1 → 10
+      ['cases.telecomFraudSolved', 1, 1, 0, 5.33, 'SMALL_BASE'],
+      ['cases.homicides', 0, 0, 0, 6, 'SMALL_BASE'],
+      ['cases.propertyCrimes', 1, 2, -0.125, 6, 'SMALL_BASE'], // one fewer: −1/8 → 6
+      ['cases.twoVehicleThefts', 0, 1, -0.125, 4, 'SMALL_BASE'],
+      ['cases.mediationRate', 1, 0.5, 0.5, 6, 'FILLED'], // 1 dispute: 0.98 + 0.02 × 1/25 → 6
+      ['traffic.deaths', 1, 2, -0.0625, 10, 'SMALL_BASE'],
+      ['traffic.accidents', 2, 2, 0, 4, 'SMALL_BASE'],
+      // one more injury: +1/24 → 4 × (0.2 − 0.0417)/0.3 = 2.11 (fengqiao-2019@1: +50 % → 0)
+      ['traffic.injuries', 3, 2, 0.0417, 2.11, 'SMALL_BASE'],
+      ['surveys.securityRate', 1, 0.9, 0.1, 15, null],
+      ['surveys.satisfactionRate', 0.95, 1, -0.05, 9.38, null],
+      ['surveys.validComplaints', 1, 2, -0.125, 6, 'SMALL_BASE'],
+      ['surveys.commendations', 3, 2, 0.125, 4, 'SMALL_BASE'],
+    ]);
+  });
+
+  it('fills a short sample at the full-marks rate instead of scoring it nothing', () => {
+    // 29 answers, all 很安全 and 很满意: 0.98 + (1 − 0.98) × 29/30 → 15 (fengqiao-2019@1: 0)
+    expect(table(rowOf(rows, S5))?.slice(9, 11)).toEqual([
+      ['surveys.securityRate', 1, null, null, 15, 'FILLED'],
+      ['surveys.satisfactionRate', 1, null, null, 15, 'FILLED'],
+    ]);
   });
 });
 

@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => platform.stop());
 
 const SCHEME_FIELDS = `id name version title publishedAt publishedBy
-  indicators { key label department weight method direction fullAt zeroAt minSample whenShort }
+  indicators { key label department weight method direction fullAt zeroAt minSample whenShort minBase }
   deductions { key label department pointsEach }
   vetoes { key label department }`;
 
@@ -71,8 +71,12 @@ describe('the default scheme', () => {
       token: await tokenFor('station:330681500001'),
     });
     expect(res.errors).toBeUndefined();
-    const [scheme] = res.data.assessmentSchemes;
-    expect(res.data.assessmentSchemes).toHaveLength(1);
+    // Newest first: version 2 (below) came with a later migration.
+    const [, scheme] = res.data.assessmentSchemes;
+    expect(res.data.assessmentSchemes.map((s: { id: string }) => s.id)).toEqual([
+      'fengqiao-2019@2',
+      'fengqiao-2019@1',
+    ]);
     expect(scheme).toMatchObject({
       id: 'fengqiao-2019@1',
       name: 'fengqiao-2019',
@@ -220,9 +224,60 @@ describe('the default scheme', () => {
     ]);
   });
 
+  it('is version 2 of fengqiao-2019: version 1 with minimum bases and filled samples', async () => {
+    const res = await platform.query(
+      `{ v1: assessmentScheme(id: "fengqiao-2019@1") { ${SCHEME_FIELDS} }
+         v2: assessmentScheme(id: "fengqiao-2019@2") { ${SCHEME_FIELDS} } }`,
+      { token: assessor },
+    );
+    expect(res.errors).toBeUndefined();
+    const { v1, v2 } = res.data;
+    expect(v2).toMatchObject({ name: 'fengqiao-2019', version: 2, publishedBy: 'migration' });
+    expect(v2.title).toBe(v1.title);
+    // The same indicators, labels, weights and directions, deductions and vetoes.
+    const kept = (scheme: typeof v1) =>
+      scheme.indicators.map((i: Record<string, unknown>) => [
+        i.key,
+        i.label,
+        i.weight,
+        i.direction,
+      ]);
+    expect(kept(v2)).toEqual(kept(v1));
+    expect([v2.deductions, v2.vetoes]).toEqual([v1.deductions, v1.vetoes]);
+    // What changed: the lines of the two counts where none is the aim, the bases, the samples.
+    expect(
+      v2.indicators.map((i: Record<string, unknown>) => [
+        i.key,
+        i.fullAt,
+        i.zeroAt,
+        i.minBase,
+        i.minSample,
+        i.whenShort,
+      ]),
+    ).toEqual([
+      ['cases.criminalSolved', 0.1, -0.2, 8, null, null],
+      ['cases.telecomFraudSolved', 0.1, -0.2, 8, null, null],
+      ['cases.homicides', 0, -0.3, 8, null, null],
+      ['cases.propertyCrimes', 0.1, -0.2, 8, null, null],
+      ['cases.twoVehicleThefts', 0.1, -0.2, 8, null, null],
+      ['cases.mediationRate', 0.98, 0.9, null, 25, 'FILL'],
+      ['traffic.deaths', 0, -0.3, 16, null, null],
+      ['traffic.accidents', 0.1, -0.2, 8, null, null],
+      ['traffic.injuries', 0.1, -0.2, 24, null, null],
+      ['surveys.securityRate', 0.98, 0.9, null, 30, 'FILL'],
+      ['surveys.satisfactionRate', 0.98, 0.9, null, 30, 'FILL'],
+      ['surveys.validComplaints', 0.1, -0.2, 8, null, null],
+      ['surveys.commendations', 0.1, -0.2, 8, null, null],
+    ]);
+    // Version 1 has no minimum base anywhere.
+    expect(v1.indicators.map((i: { minBase: number | null }) => i.minBase)).toEqual(
+      Array(13).fill(null),
+    );
+  });
+
   it('is found by id; an unknown id is null and a malformed one is refused', async () => {
     const res = await platform.query(
-      `{ known: assessmentScheme(id: "fengqiao-2019@1") { id } unknown: assessmentScheme(id: "fengqiao-2019@2") { id } }`,
+      `{ known: assessmentScheme(id: "fengqiao-2019@1") { id } unknown: assessmentScheme(id: "fengqiao-2019@3") { id } }`,
       { token: assessor },
     );
     expect(res.data).toEqual({ known: { id: 'fengqiao-2019@1' }, unknown: null });
@@ -287,6 +342,7 @@ describe('publishing a scheme', () => {
     expect(list.data.assessmentSchemes).toEqual([
       { id: 'shaoxing-2020@2' },
       { id: 'shaoxing-2020@1' },
+      { id: 'fengqiao-2019@2' },
       { id: 'fengqiao-2019@1' },
     ]);
     // Version 1 is as it was published
@@ -352,6 +408,16 @@ describe('publishing a scheme', () => {
       'whenShort on YOY',
       withIndicator(0, { whenShort: 'FULL' }),
       'input.indicators[0].whenShort "FULL" is for RATE indicators only',
+    ],
+    [
+      'minBase on RATE',
+      withIndicator(2, { minBase: 8 }),
+      'input.indicators[2].minBase 8 is for YOY indicators only',
+    ],
+    [
+      'a minimum base of 0',
+      withIndicator(0, { minBase: 0 }),
+      'input.indicators[0].minBase 0 must be between 1 and 100000',
     ],
     [
       'RATE without minSample',

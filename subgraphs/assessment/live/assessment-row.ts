@@ -22,8 +22,10 @@ const PLAIN_FIELDS = { simpleResolvers: true } as const;
 
 const NOTE_VALUES =
   'ZERO_BASELINE (YOY with a baseline of 0), NONE (LOWER and nothing in the period: full ' +
-  'points), NO_DATA (RATE sample below minSample, scored FULL), INSUFFICIENT_SAMPLE (scored ' +
-  'ZERO), DEPARTMENT_UNAVAILABLE (the department failed: no values, no points)';
+  'points), SMALL_BASE (YOY with a baseline below minBase: measured against minBase), NO_DATA ' +
+  '(RATE sample below minSample, scored FULL), INSUFFICIENT_SAMPLE (scored ZERO), FILLED ' +
+  '(scored FILL: filled to minSample at fullAt), DEPARTMENT_UNAVAILABLE (the department ' +
+  'failed: no values, no points)';
 
 @ObjectType({
   description: "部门得分 The points a station earned on one department's indicators.",
@@ -109,6 +111,30 @@ export class DeductionScore {
   note!: Note | null;
 }
 
+@ObjectType({
+  description:
+    '否决核查 One veto of the scheme for one station: the events of its indicator in the period ' +
+    '(any fails the station).',
+  ...PLAIN_FIELDS,
+})
+export class VetoScore {
+  @Field({ description: '指标键 The indicator counted, e.g. traffic.severeAccidents.' })
+  key!: string;
+
+  @Field({ description: '名称 Its name.' })
+  label!: string;
+
+  @Field(() => Int, { description: '次数 Events counted in the period; 0 when none.' })
+  count!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '说明 DEPARTMENT_UNAVAILABLE when its department failed (then count 0), else null.',
+  })
+  note!: Note | null;
+}
+
 @ObjectType({ description: "考核结果 One station's line of the board.", ...PLAIN_FIELDS })
 export class AssessmentRow {
   @Field(() => Int, {
@@ -151,4 +177,10 @@ export class AssessmentRow {
   @listSize(SCHEME_ITEMS)
   @Field(() => [DeductionScore], { description: '扣分 Every deduction of the scheme.' })
   deductions!: DeductionScore[];
+
+  @listSize(SCHEME_ITEMS)
+  @Field(() => [VetoScore], {
+    description: '否决核查 Every veto of the scheme with its count in the period.',
+  })
+  vetoCounts!: VetoScore[];
 }

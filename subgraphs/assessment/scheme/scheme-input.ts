@@ -54,6 +54,14 @@ export class SchemeIndicatorInput {
     description: '样本不足时 RATE only, required there: how a short sample scores.',
   })
   whenShort?: ShortSample | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      '最小基数 YOY only, optional (1 to 100,000): the change is measured against ' +
+      'max(baseline, minBase), so one record moves it by at most 1 ÷ minBase.',
+  })
+  minBase?: number | null;
 }
 
 @InputType({ description: '扣分项 Points off the total for each event of a COUNT indicator.' })

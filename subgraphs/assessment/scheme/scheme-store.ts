@@ -12,7 +12,8 @@ const SELECT_SCHEMES = `
          (SELECT coalesce(json_agg(json_build_object(
                    'key', i.key, 'label', i.label, 'department', i.department, 'weight', i.weight,
                    'method', i.method, 'direction', i.direction, 'fullAt', i.full_at,
-                   'zeroAt', i.zero_at, 'minSample', i.min_sample, 'whenShort', i.when_short)
+                   'zeroAt', i.zero_at, 'minSample', i.min_sample, 'whenShort', i.when_short,
+                   'minBase', i.min_base)
                  ORDER BY i.position), '[]')
           FROM scheme_indicator i WHERE i.scheme_id = s.id) AS indicators,
          (SELECT coalesce(json_agg(json_build_object(
@@ -82,13 +83,13 @@ export function publishScheme(
     const { indicators: i, deductions: d, vetoes: v } = input;
     await tx.query(
       `INSERT INTO scheme_indicator (scheme_id, position, key, department, weight, method,
-         direction, full_at, zero_at, min_sample, when_short, label)
+         direction, full_at, zero_at, min_sample, when_short, label, min_base)
        SELECT $1, n - 1, key, department, weight, method, direction, full_at, zero_at,
-              min_sample, when_short, label
+              min_sample, when_short, label, min_base
        FROM unnest($2::text[], $3::text[], $4::numeric[], $5::text[], $6::text[], $7::numeric[],
-                   $8::numeric[], $9::int[], $10::text[], $11::text[])
+                   $8::numeric[], $9::int[], $10::text[], $11::text[], $12::int[])
          WITH ORDINALITY AS t(key, department, weight, method, direction, full_at, zero_at,
-                              min_sample, when_short, label, n)`,
+                              min_sample, when_short, label, min_base, n)`,
       [
         id,
         i.map((x) => x.key),
@@ -101,6 +102,7 @@ export function publishScheme(
         i.map((x) => x.minSample ?? null),
         i.map((x) => x.whenShort ?? null),
         i.map((x) => labelOf(x.key)),
+        i.map((x) => x.minBase ?? null),
       ],
     );
     await tx.query(

@@ -16,6 +16,8 @@ const MAX_POINTS = 100;
 const MAX_CHANGE = 10;
 /** More responses than the survey firm gathers at a station in years (tens a quarter). */
 const MAX_SAMPLE = 100_000;
+/** A minimum base above any station's count of a year (tens to hundreds a quarter). */
+const MAX_BASE = 100_000;
 /** Weights and deductions are points (to the cent); lines are changes and rates (4 places). */
 const POINT_DECIMALS = 2;
 const LINE_DECIMALS = 4;
@@ -97,6 +99,9 @@ function rateProblems(at: string, i: SchemeIndicatorInput): Found[] {
     i.whenShort == null
       ? { field: `${at}.whenShort`, value: null, reason: 'is required for a RATE indicator' }
       : null,
+    i.minBase == null
+      ? null
+      : { field: `${at}.minBase`, value: i.minBase, reason: 'is for YOY indicators only' },
   ];
 }
 
@@ -110,6 +115,7 @@ function yoyProblems(at: string, i: SchemeIndicatorInput): Found[] {
     must.beWithin(`${at}.zeroAt`, i.zeroAt, -MAX_CHANGE, MAX_CHANGE),
     rateOnly('minSample', i.minSample),
     rateOnly('whenShort', i.whenShort),
+    i.minBase == null ? null : must.beWithin(`${at}.minBase`, i.minBase, 1, MAX_BASE),
   ];
 }
 

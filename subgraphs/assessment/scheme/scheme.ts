@@ -108,6 +108,14 @@ export class SchemeIndicator {
     description: '样本不足时 RATE only: how a rate on fewer than minSample records scores.',
   })
   whenShort!: ShortSample | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      '最小基数 YOY only: the change is (current − baseline) ÷ max(baseline, minBase), noted ' +
+      'SMALL_BASE below it; null: the plain change, with the ZERO_BASELINE and NONE rules.',
+  })
+  minBase!: number | null;
 }
 
 @ObjectType({ description: '扣分项 Points taken off the total for each event counted.' })

@@ -7,6 +7,10 @@ export const NOTES = {
   ZERO_BASELINE: 'ZERO_BASELINE',
   /** YOY, LOWER is better, and nothing happened in the period: full points. Wins over ZERO_BASELINE. */
   NONE: 'NONE',
+  /** YOY with a minimum base above the baseline: the difference was measured against minBase. */
+  SMALL_BASE: 'SMALL_BASE',
+  /** RATE whose sample is below minSample, scored FILL: filled to minSample at fullAt. */
+  FILLED: 'FILLED',
   /** RATE whose sample is below minSample, scored FULL: full points. */
   NO_DATA: 'NO_DATA',
   /** RATE whose sample is below minSample, scored ZERO: no points. */

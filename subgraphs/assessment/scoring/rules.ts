@@ -7,8 +7,11 @@ import type { Department } from '../enums';
 export type ScoringMethod = 'YOY' | 'RATE';
 /** Which way is better: more (破案数, 安全感) or fewer (命案, 死亡人数). */
 export type ScoringDirection = 'HIGHER' | 'LOWER';
-/** How a RATE whose sample is below minSample scores: full weight or nothing. */
-export type ShortSample = 'FULL' | 'ZERO';
+/**
+ * How a RATE whose sample is below minSample scores: full weight, nothing, or the rate filled
+ * to minSample with records at the full-marks rate (small-counts.ts).
+ */
+export type ShortSample = 'FULL' | 'ZERO' | 'FILL';
 
 export interface YoyRule {
   weight: number;
@@ -17,6 +20,11 @@ export interface YoyRule {
   fullAt: number;
   /** The change at or below which nothing is earned. */
   zeroAt: number;
+  /**
+   * The smallest base the change is measured against (small-counts.ts); null or absent: the
+   * plain change, with the ZERO_BASELINE and NONE rules.
+   */
+  minBase?: number | null;
 }
 
 export interface RateRule {
@@ -42,8 +50,19 @@ interface IndicatorRuleBase {
 
 /** A scored indicator: YOY on a count, or RATE on a rate with its sample rule. */
 export type IndicatorRule =
-  | (IndicatorRuleBase & { method: 'YOY'; minSample: null; whenShort: null })
-  | (IndicatorRuleBase & { method: 'RATE'; minSample: number; whenShort: ShortSample });
+  | (IndicatorRuleBase & {
+      method: 'YOY';
+      minSample: null;
+      whenShort: null;
+      /** As in YoyRule; absent on rules made before minimum bases, which mean none. */
+      minBase?: number | null;
+    })
+  | (IndicatorRuleBase & {
+      method: 'RATE';
+      minSample: number;
+      whenShort: ShortSample;
+      minBase?: null;
+    });
 
 /** Points taken off the total for each event counted (a COUNT indicator). */
 export interface DeductionRule {

@@ -160,6 +160,7 @@ describe('the scoring rules in words, from the scheme', () => {
     zeroAt: -0.2,
     minSample: null,
     whenShort: null,
+    minBase: null,
   } as const;
 
   it.each([
@@ -176,6 +177,14 @@ describe('the scoring rules in words, from the scheme', () => {
     [
       { ...yoy, fullAt: 0.01, zeroAt: 0.05, minSample: 10, whenShort: 'FULL' },
       '比率 ≤ 1% 得满分，≥ 5% 得零分，之间按比例；样本少于 10 条按满分计',
+    ],
+    [
+      { ...yoy, minBase: 8 },
+      '同比下降 ≥ 10% 得满分，上升 ≥ 20% 得零分，之间按比例；同期少于 8 时按差值 ÷ 8 计',
+    ],
+    [
+      { ...yoy, direction: 'HIGHER', fullAt: 0.98, zeroAt: 0.9, minSample: 30, whenShort: 'FILL' },
+      '比率 ≥ 98% 得满分，≤ 90% 得零分，之间按比例；样本少于 30 条按满分线补足',
     ],
   ] as const)('%o', (rule, words) => {
     expect(indicatorRuleText(rule)).toBe(words);

@@ -98,7 +98,9 @@ export function indicatorChange(method: IndicatorScore['method'], change: number
 const NOTE_TEXT: Record<string, string> = {
   ZERO_BASELINE: '同期为零：本期有发生按上升 100% 计，未发生按持平计',
   NONE: '本期未发生，得满分',
+  SMALL_BASE: '同期基数小，按与最小基数之比计',
   NO_DATA: '样本不足，无可评价，按满分计',
+  FILLED: '样本不足，按满分线补足样本计',
   INSUFFICIENT_SAMPLE: '样本不足，不得分',
   DEPARTMENT_UNAVAILABLE: '部门数据暂不可用，未计分',
 };

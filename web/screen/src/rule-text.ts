@@ -35,13 +35,21 @@ function rateThreshold(rule: IndicatorRule, level: number, side: 'better' | 'wor
 export function indicatorRuleText(rule: IndicatorRule | undefined): string {
   if (!rule) return '';
   if (rule.minSample === null) {
+    // With a minimum base the change is measured against it, and no NONE rule applies.
+    const small =
+      rule.minBase != null
+        ? `；同期少于 ${rule.minBase} 时按差值 ÷ ${rule.minBase} 计`
+        : rule.direction === 'LOWER'
+          ? '；本期未发生得满分'
+          : '';
     return (
       `同比${yoyThreshold(rule, rule.fullAt, 'better')} 得满分，` +
-      `${yoyThreshold(rule, rule.zeroAt, 'worse')} 得零分，之间按比例` +
-      (rule.direction === 'LOWER' ? '；本期未发生得满分' : '')
+      `${yoyThreshold(rule, rule.zeroAt, 'worse')} 得零分，之间按比例${small}`
     );
   }
-  const short = rule.whenShort === 'FULL' ? '按满分计' : '不得分';
+  const short = { FULL: '按满分计', ZERO: '不得分', FILL: '按满分线补足' }[
+    rule.whenShort ?? 'ZERO'
+  ];
   return (
     `比率 ${rateThreshold(rule, rule.fullAt, 'better')} 得满分，` +
     `${rateThreshold(rule, rule.zeroAt, 'worse')} 得零分，之间按比例；` +
