@@ -68,7 +68,7 @@ function aliasedHistory(): string {
   const listings = Array.from(
     { length: ALIASES },
     (_, i) =>
-      `r${i}: caseRecords(period: "${PERIOD}", first: 1000) { edges { node { ...CaseRecordFields } } }`,
+      `r${i}: caseRecords(period: "${PERIOD}", first: 1000) { pageInfo { ...RecordPageInfo } edges { node { ...CaseRecordFields } } }`,
   );
   return (
     'query AliasedHistory($representations: [_Any!]!) { _entities(representations: $representations) ' +

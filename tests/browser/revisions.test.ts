@@ -53,6 +53,9 @@ async function officialQ2(revision: number | null = null, period = Q2.period): P
     period,
     revision,
     withPickers: false,
+    // The scope is a city: no county view of its city's board.
+    city: Q2.scope,
+    county: false,
   });
   return data.publishedBoard;
 }
@@ -102,7 +105,7 @@ afterAll(async () => {
 describe('publishing from the screen', () => {
   it('publishes a board never published, after a confirmation, and shows its publisher by name', async () => {
     const page = await openScreen(browser, screenLink(gateway, assessor, Q2));
-    await expect(page.textContent('.problem.unpublished')).resolves.toContain('尚未发布');
+    await expect(page.textContent('.notice.unpublished')).resolves.toContain('尚未发布');
     await expect(page.textContent('button.publish')).resolves.toBe('发布正式结果');
     await page.click('button.publish');
     await page.waitForSelector('dialog.publish[open]');

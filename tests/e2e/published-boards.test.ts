@@ -160,6 +160,7 @@ describe('publishing a board', () => {
         departments: row.departments,
         indicators: row.indicators,
         deductions: row.deductions,
+        vetoCounts: row.vetoCounts,
       }).toEqual(was);
     });
   });

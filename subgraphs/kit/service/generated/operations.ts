@@ -59,7 +59,7 @@ export type PublishedBoardSourceQueryVariables = Exact<{
 }>;
 
 
-export type PublishedBoardSourceQuery = { assessmentBoard: { schemeId: string, partial: boolean, rows: Array<{ rank: number, total: number, grade: Grade, vetoed: boolean, vetoes: Array<string>, station: { code: string, name: string, divisionCode: string }, departments: Array<{ department: Department, score: number, max: number }>, indicators: Array<{ key: string, label: string, department: Department, method: ScoringMethod, current: number | null, baseline: number | null, change: number | null, points: number, max: number, note: string | null }>, deductions: Array<{ key: string, label: string, count: number, points: number, note: string | null }> }> } };
+export type PublishedBoardSourceQuery = { assessmentBoard: { schemeId: string, partial: boolean, rows: Array<{ rank: number, total: number, grade: Grade, vetoed: boolean, vetoes: Array<string>, station: { code: string, name: string, divisionCode: string }, departments: Array<{ department: Department, score: number, max: number }>, indicators: Array<{ key: string, label: string, department: Department, method: ScoringMethod, current: number | null, baseline: number | null, change: number | null, points: number, max: number, note: string | null }>, deductions: Array<{ key: string, label: string, count: number, points: number, note: string | null }>, vetoCounts: Array<{ key: string, label: string, count: number, note: string | null }> }> } };
 
 export type IndicatorCatalogsQueryVariables = Exact<{ [key: string]: never; }>;
 
