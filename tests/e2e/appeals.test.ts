@@ -130,7 +130,7 @@ describe('the whole path: filed, corrected and accepted, resolved by revision 2'
   it('files an OPEN appeal against the newest revision, logged with who, role and request', () => {
     expect(appeal).toMatchObject({
       ...BOARD,
-      schemeId: 'fengqiao-2019@1',
+      schemeId: 'fengqiao-2019@2', // the default scheme the board was published with
       revision: 1,
       stationCode: S1,
       item: 'traffic.accidents',

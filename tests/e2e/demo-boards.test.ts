@@ -273,7 +273,7 @@ describe("one record more or fewer, through the departments' mutations", () => {
           for (const [operation, input] of Object.entries(operations)) {
             const [department, withdraw] = WITHDRAW[operation] ?? ['', ''];
             const externalIds = (input as { externalId: string }[]).map((r) => r.externalId);
-            await send(department, withdraw, { externalIds, reason: '测量：一条记录的影响' });
+            await send(department, withdraw, { ids: externalIds, reason: '测量：一条记录的影响' });
           }
         }
         expect(await row(code)).toEqual(before);
@@ -293,7 +293,7 @@ describe("one record more or fewer, through the departments' mutations", () => {
           if (!record) continue;
           const before = await row(code);
           await send(department, WITHDRAWAL_OF_TYPE[record.__typename] ?? '', {
-            externalIds: [record.externalId],
+            ids: [record.externalId],
             reason: '测量：一条记录的影响',
           });
           check(before, await row(code), `${code} ${record.externalId} withdrawn`);
