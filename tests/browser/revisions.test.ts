@@ -53,6 +53,8 @@ async function officialQ2(revision: number | null = null, period = Q2.period): P
     period,
     revision,
     withPickers: false,
+    city: Q2.scope,
+    county: false,
   });
   return data.publishedBoard;
 }
@@ -102,7 +104,7 @@ afterAll(async () => {
 describe('publishing from the screen', () => {
   it('publishes a board never published, after a confirmation, and shows its publisher by name', async () => {
     const page = await openScreen(browser, screenLink(gateway, assessor, Q2));
-    await expect(page.textContent('.problem.unpublished')).resolves.toContain('尚未发布');
+    await expect(page.textContent('.notice.unpublished')).resolves.toContain('尚未发布');
     await expect(page.textContent('button.publish')).resolves.toBe('发布正式结果');
     await page.click('button.publish');
     await page.waitForSelector('dialog.publish[open]');
@@ -120,7 +122,9 @@ describe('publishing from the screen', () => {
       `已发布第 1 版正式结果（发布人 ${PUBLISHER}）。`,
     );
     await expect(page.textContent('.status.official')).resolves.toMatch(
-      new RegExp(`^正式结果 第 1 版 · 发布于 [-\\d: ]+ · 发布人 ${PUBLISHER}版本记录（共 1 版）`),
+      new RegExp(
+        `^正式结果 第 1 版 · 发布于 [-\\d: ]+ · 发布人 ${PUBLISHER} · .*版本记录（共 1 版）`,
+      ),
     );
     const stored = await officialQ2();
     expect(stored).toMatchObject({ revision: 1, publisherName: PUBLISHER, reason: null });
@@ -228,7 +232,7 @@ describe('the revisions of a board', () => {
         ? [`第 ${s.rank} 名`, String(s.total), GRADE_WORD[s.grade] + (s.vetoed ? ' 否决' : '')]
         : ['未列入'];
     const shown = await tableTexts(page, 'dialog.revisions table.revision-changes');
-    expect(shown.map((row) => row.slice(0, -1))).toEqual(
+    expect(shown.map((row) => row.slice(0, -2))).toEqual(
       changes.map((c) => [c.stationName, ...cells(c.before), ...cells(c.after)]),
     );
     await expect(page.textContent('dialog.revisions .changes-count')).resolves.toBe(
