@@ -5,7 +5,11 @@ import type { ServiceMetrics } from '../../platform/metrics';
 /** A subgraph's version as the cache compares it: its day and its data version, by name. */
 export type Versions = ReadonlyMap<string, string>;
 
-/** How long the cache waits for a version: past it, the request is answered uncached. */
+/**
+ * How long the cache waits for a version, which takes about a millisecond: past it (a subgraph
+ * hung), the request runs uncached rather than wait longer. Generous, since a swamped machine
+ * (the tests' own, shared) can take a hundred times that, and a miss there costs a whole query.
+ */
 const VERSION_TIMEOUT_MS = 1000;
 
 /**

@@ -53,6 +53,7 @@ async function officialQ2(revision: number | null = null, period = Q2.period): P
     period,
     revision,
     withPickers: false,
+    // The scope is a city: no county view of its city's board.
     city: Q2.scope,
     county: false,
   });

@@ -201,7 +201,7 @@ describe('every point explained', () => {
     await page.click('.drill .close');
     await openStation(page, S2);
     await expect(text(page, '.drill .vetoes li.triggered')).resolves.toBe(
-      '重大道路交通事故数：本期发生，一票否决（点击查看发生的事故与记录）',
+      '重大道路交通事故数：本期 1 次，一票否决（不论得分，等次为不合格）',
     );
     await openRecords(page, '.vetoes li.triggered');
     await expect(text(page, '.records-total')).resolves.toContain('计入合计 1');
@@ -376,6 +376,7 @@ describe('exports and print', () => {
     // 13 indicators, 1 deduction, 1 veto, the total.
     expect(lines).toHaveLength(1 + 13 + 1 + 1 + 1);
     expect(lines[14]).toBe('较大道路交通事故数,,扣分,1,,,-5,,每次扣 5 分,');
+    expect(lines[15]).toBe('重大道路交通事故数,,一票否决,0,,,,,发生即一票否决,');
     expect(lines[16]).toBe('总分,,,,,,55.67,100,,等次：不合格');
     await page.close();
   });
@@ -424,7 +425,7 @@ describe('exports and print', () => {
 describe('a record withdrawn after publication', () => {
   it('is listed withdrawn, marked as changed since, with its history, under the official figure', async () => {
     await send('department:cases', 'WithdrawCases', {
-      externalIds: ['S1-c1'],
+      ids: ['S1-c1'],
       reason: '重复录入',
     });
     const { page } = await open(OFFICIAL);

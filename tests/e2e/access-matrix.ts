@@ -338,12 +338,14 @@ function boardFieldRow(department: string, field: string): AccessRow {
 
 /** The board the appeals' rows appeal against: the one the publishAssessmentBoard row publishes. */
 const APPEAL_BOARD = { scope: '330681', period: '2019-H1' };
+/** Its scheme, named: the publishAssessmentScheme row makes other schemes newer. */
+const APPEAL_SCHEME = { ...APPEAL_BOARD, schemeId: 'fengqiao-2019@1' };
 const APPEAL_FIELDS = 'id status';
 
 /** An appeal OWN_STATION files on a traffic indicator of the board. */
 const appealInput = () => ({
   input: {
-    ...APPEAL_BOARD,
+    ...APPEAL_SCHEME,
     stationCode: OWN_STATION,
     item: 'traffic.deaths',
     claim: '权限测试：死亡人数有误',
@@ -357,13 +359,13 @@ const appealInput = () => ({
  */
 async function noOpenAppeals(asAdmin: AskAsAdmin): Promise<void> {
   const board = await asAdmin(
-    'query($scope: ID!, $period: String!) { publishedBoard(scope: $scope, period: $period) { revision } }',
-    APPEAL_BOARD,
+    'query($scope: ID!, $period: String!, $schemeId: ID) { publishedBoard(scope: $scope, period: $period, schemeId: $schemeId) { revision } }',
+    APPEAL_SCHEME,
   );
   if (!board.publishedBoard) {
     await asAdmin(
-      'mutation($scope: ID!, $period: String!) { publishAssessmentBoard(scope: $scope, period: $period) { revision } }',
-      APPEAL_BOARD,
+      'mutation($scope: ID!, $period: String!, $schemeId: ID) { publishAssessmentBoard(scope: $scope, period: $period, schemeId: $schemeId) { revision } }',
+      APPEAL_SCHEME,
     );
   }
   const open = await asAdmin(

@@ -253,6 +253,23 @@ describe('who reads which appeals of a board', () => {
     expect(await rowAppeals('s1')).toEqual([]);
   });
 
+  it('reads every row’s appeals and their logs in as many statements as one row’s', async () => {
+    const appeals = 'appeals { id history { action } }';
+    const read = (selection: string) =>
+      platform.countStatements(() =>
+        ok(
+          'assessor',
+          `query($scope: ID!, $period: String!) { publishedBoard(scope: $scope, period: $period) { ${selection} } }`,
+          BOARD,
+        ),
+      );
+    const all = await read(`rows { edges { node { station { code } ${appeals} } } }`);
+    const one = await read(`row(stationCode: "${S1}") { ${appeals} }`);
+    const nodes = all.result.publishedBoard.rows.edges.map((e: Json) => e.node);
+    expect(nodes.filter((n: Json) => n.appeals.length > 0)).toHaveLength(2);
+    expect(all.statements.assessment).toBe(one.statements.assessment);
+  });
+
   it('the station withdraws its own; the log keeps the reason', async () => {
     const withdrawn = (await ok('s2', WITHDRAW, { id: s2Appeal.id, reason: '已核实无误' }))
       .withdrawAppeal;
@@ -269,7 +286,17 @@ describe('refusals, with nothing stored', () => {
   let open: Json;
 
   beforeAll(async () => {
-    open = (await ok('s1', FILE, filing({ item: 'traffic.injuries', records: [] }))).fileAppeal;
+    // A record of the baseline (the same quarter a year before) is behind the figure too.
+    open = (
+      await ok(
+        's1',
+        FILE,
+        filing({
+          item: 'traffic.injuries',
+          records: [{ department: 'TRAFFIC', externalId: 'ACC-S1-2018-1' }],
+        }),
+      )
+    ).fileAppeal;
   });
 
   it('outside the appeal window (APPEAL_WINDOW_DAYS)', async () => {
@@ -296,6 +323,16 @@ describe('refusals, with nothing stored', () => {
       FILE,
       filing({ item: 'traffic.deaths', records: [{ department: 'CASES', externalId: 'C-1' }] }),
     );
+  });
+
+  it('a record its department does not list behind the contested figure', async () => {
+    const named = (externalId: string) =>
+      filing({ item: 'traffic.deaths', records: [{ department: 'TRAFFIC', externalId }] });
+    // Unknown; and an accident of S1 that traffic.deaths does not count (it killed no one).
+    for (const externalId of ['NO-SUCH-ACCIDENT', 'ACC-S1-1']) {
+      const res = await refused('BAD_USER_INPUT', 's1', FILE, named(externalId));
+      expect(res.errors?.[0]?.extensions).toMatchObject({ field: 'records', value: externalId });
+    }
   });
 
   it('an empty, blank or oversized claim', async () => {

@@ -153,6 +153,7 @@ describe('publishing a board', () => {
         departments: row.departments,
         indicators: row.indicators,
         deductions: row.deductions,
+        vetoCounts: row.vetoCounts,
       }).toEqual(was);
     });
   });

@@ -15,7 +15,7 @@ import type { Viewer } from '../../../platform/auth';
 import { assertStationCode } from '../../../platform/codes';
 import { badUserInput, codedError, show } from '../../../platform/errors';
 import type { Author } from '../../kit/records/journal';
-import { bounded, decodeCursor, encodeCursor, pageInfo } from '../../kit/contract/connection';
+import { bounded, decodeCursor, pageOf } from '../../kit/contract/connection';
 import { listSize } from '../../kit/contract/list-sizes';
 import { parsePeriod } from '../../kit/figures/period';
 import { parseScope } from '../../kit/figures/scope';
@@ -33,7 +33,8 @@ import {
   type AppealStatus,
 } from './appeal';
 import { answerer, filer, listedDepartments, withdrawer } from './appeal-access';
-import { appealRecords, appealText, assertWithinWindow, itemDepartment } from './appeal-rules';
+import { assertRecordsBehind } from './appeal-records';
+import { appealRecords, appealText, assertWithinWindow, itemOf } from './appeal-rules';
 import { closeAppeal, insertAppeal, listAppeals, type StoredAppeal } from './appeal-store';
 
 const APPEAL_CURSOR = 'appeal';
@@ -89,7 +90,8 @@ export class AppealResolver {
       '提出申诉 A station contests one item of its own row on a published board (its newest ' +
       'revision), within APPEAL_WINDOW_DAYS (default 7) of that revision’s publication. ' +
       'Refused with nothing stored (BAD_USER_INPUT) outside the window, for an item the ' +
-      'board’s scheme does not score, a station not on the board, an empty or oversized ' +
+      'board’s scheme does not score, a record its department does not list behind the ' +
+      'figure, a station not on the board, an empty or oversized ' +
       'claim, or while the station has an OPEN appeal on the same item; FORBIDDEN for ' +
       'another station’s row.',
   })
@@ -116,7 +118,7 @@ export class AppealResolver {
       });
     }
     assertWithinWindow(board.publishedAt, board.revision);
-    const department = itemDepartment(board.scheme, input.item);
+    const { key, department } = itemOf(board.scheme, input.item);
     const records = appealRecords(input.records ?? [], department);
     const { rows } = await loaders.published.rows.load({
       board: board.key,
@@ -134,6 +136,11 @@ export class AppealResolver {
         value: stationCode,
       });
     }
+    await assertRecordsBehind(
+      context.graph,
+      { stationCode, period: board.period, indicator: key, department },
+      records,
+    );
     return insertAppeal(
       db,
       {
@@ -243,18 +250,7 @@ export class AppealResolver {
       before,
       first: size,
     });
-    const edges = appeals
-      .slice(0, size)
-      .map((node) => ({ cursor: encodeCursor(APPEAL_CURSOR, node.id), node }));
-    return {
-      edges,
-      pageInfo: pageInfo(
-        edges.map((e) => e.cursor),
-        appeals.length > size,
-        before !== null,
-      ),
-      totalCount,
-    };
+    return pageOf(APPEAL_CURSOR, appeals, size, (node) => node.id, before !== null, totalCount);
   }
 
   @Authorized()

@@ -11,7 +11,7 @@ const DEFAULT_WINDOW_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** APPEAL_WINDOW_DAYS, read as every other limit is (0 closes appeals altogether). */
-export function appealWindowDays(): number {
+function appealWindowDays(): number {
   return intEnv('APPEAL_WINDOW_DAYS', DEFAULT_WINDOW_DAYS);
 }
 
@@ -46,10 +46,10 @@ const PREFIXES = [
 ] as const;
 
 /**
- * The department owning an item of a board's scheme: an indicator key, `deduction:<key>` or
- * `veto:<key>`; BAD_USER_INPUT for anything the scheme does not score.
+ * The indicator an item of a board's scheme reads and the department owning it: an indicator
+ * key, `deduction:<key>` or `veto:<key>`; BAD_USER_INPUT for anything the scheme does not score.
  */
-export function itemDepartment(scheme: Scheme, item: string): Department {
+export function itemOf(scheme: Scheme, item: string): { key: string; department: Department } {
   const [prefix, list] = PREFIXES.find(([p]) => item.startsWith(p)) ?? ['', 'indicators'];
   const key = item.slice(prefix.length);
   const found = scheme[list].find((rule) => rule.key === key);
@@ -60,7 +60,7 @@ export function itemDepartment(scheme: Scheme, item: string): Department {
       { field: 'item', value: item },
     );
   }
-  return found.department;
+  return { key, department: found.department };
 }
 
 /**

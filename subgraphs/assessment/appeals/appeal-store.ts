@@ -8,13 +8,14 @@ import type { Visibility } from './appeal-access';
 /** An appeal as read: what Appeal shows. */
 export type StoredAppeal = Appeal;
 
-const SELECT_APPEAL = `
-  SELECT a.id::text AS id, a.scope, a.period, a.scheme_id AS "schemeId", a.revision,
-         a.station_code AS "stationCode", a.item, a.department, a.claim, a.records, a.status,
-         a.filed_at AS "filedAt", a.filed_by AS "filedBy", a.answer,
-         a.answered_at AS "answeredAt", a.answered_by AS "answeredBy",
-         a.resolved_revision AS "resolvedInRevision"
-  FROM appeal a`;
+/** An appeal's fields as Appeal names them, read from `a` (the table, or rows just written). */
+const APPEAL_FIELDS = `
+  a.id::text AS id, a.scope, a.period, a.scheme_id AS "schemeId", a.revision,
+  a.station_code AS "stationCode", a.item, a.department, a.claim, a.records, a.status,
+  a.filed_at AS "filedAt", a.filed_by AS "filedBy", a.answer,
+  a.answered_at AS "answeredAt", a.answered_by AS "answeredBy",
+  a.resolved_revision AS "resolvedInRevision"`;
+const SELECT_APPEAL = `SELECT ${APPEAL_FIELDS} FROM appeal a`;
 
 /** The filter a viewer's visibility puts on `appeal a`, its parameters from `$first` on. */
 function visible(first: number): string {
@@ -64,7 +65,7 @@ export function insertAppeal(db: DataSource, f: Filing, author: Author): Promise
          ON CONFLICT (scope, period, scheme_id, station_code, item) WHERE status = 'OPEN'
          DO NOTHING
          RETURNING *)
-       ${SELECT_APPEAL.replace('FROM appeal a', 'FROM a')}`,
+       SELECT ${APPEAL_FIELDS} FROM a`,
       [
         f.board.scope,
         f.board.period,
@@ -115,7 +116,7 @@ export function closeAppeal(
                            answer = CASE WHEN $2 = 'WITHDRAWN' THEN NULL ELSE $4 END
          WHERE id = $1 AND status = 'OPEN'
          RETURNING *)
-       ${SELECT_APPEAL.replace('FROM appeal a', 'FROM a')}`,
+       SELECT ${APPEAL_FIELDS} FROM a`,
       [id, status, author.sub, reason],
     );
     if (stored) await logEvent(tx, id, action, author, reason);

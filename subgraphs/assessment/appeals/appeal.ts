@@ -43,7 +43,7 @@ registerEnumType(AppealStatusEnum, {
   },
 });
 
-export const AppealActionEnum = {
+const AppealActionEnum = {
   FILE: 'FILE',
   ACCEPT: 'ACCEPT',
   REJECT: 'REJECT',

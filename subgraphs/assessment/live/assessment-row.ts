@@ -109,6 +109,30 @@ export class DeductionScore {
   note!: Note | null;
 }
 
+@ObjectType({
+  description:
+    '否决核查 One veto of the scheme for one station: the events of its indicator in the period ' +
+    '(any fails the station).',
+  ...PLAIN_FIELDS,
+})
+export class VetoScore {
+  @Field({ description: '指标键 The indicator counted, e.g. traffic.severeAccidents.' })
+  key!: string;
+
+  @Field({ description: '名称 Its name.' })
+  label!: string;
+
+  @Field(() => Int, { description: '次数 Events counted in the period; 0 when none.' })
+  count!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '说明 DEPARTMENT_UNAVAILABLE when its department failed (then count 0), else null.',
+  })
+  note!: Note | null;
+}
+
 @ObjectType({ description: "考核结果 One station's line of the board.", ...PLAIN_FIELDS })
 export class AssessmentRow {
   @Field(() => Int, {
@@ -151,4 +175,10 @@ export class AssessmentRow {
   @listSize(SCHEME_ITEMS)
   @Field(() => [DeductionScore], { description: '扣分 Every deduction of the scheme.' })
   deductions!: DeductionScore[];
+
+  @listSize(SCHEME_ITEMS)
+  @Field(() => [VetoScore], {
+    description: '否决核查 Every veto of the scheme with its count in the period.',
+  })
+  vetoCounts!: VetoScore[];
 }

@@ -56,7 +56,8 @@ export async function readLiveBoard(graph: GatewayClient, key: BoardKey): Promis
     rows: rows.map((row) => {
       const missing =
         row.indicators.find((i) => i.note === NOTES.DEPARTMENT_UNAVAILABLE) ??
-        row.deductions.find((d) => d.note === NOTES.DEPARTMENT_UNAVAILABLE);
+        row.deductions.find((d) => d.note === NOTES.DEPARTMENT_UNAVAILABLE) ??
+        row.vetoCounts.find((v) => v.note === NOTES.DEPARTMENT_UNAVAILABLE);
       if (missing) throw unavailable(`the figures of ${missing.key} are missing`);
       return {
         line: {
@@ -73,6 +74,7 @@ export async function readLiveBoard(graph: GatewayClient, key: BoardKey): Promis
         detail: {
           indicators: row.indicators.map((i) => ({ ...i, note: scoredNote(i.note) })),
           deductions: row.deductions.map((d) => ({ ...d, note: scoredNote(d.note) })),
+          vetoCounts: row.vetoCounts.map((v) => ({ ...v, note: scoredNote(v.note) })),
         },
       };
     }),

@@ -15,7 +15,13 @@ import {
 import { Grant } from '../../../platform/access';
 import { assertDivisionCode, assertStationCode } from '../../../platform/codes';
 import { badUserInput, show } from '../../../platform/errors';
-import { bounded, decodeCursor, encodeCursor, pageInfo } from '../../kit/contract/connection';
+import {
+  bounded,
+  decodeCursor,
+  encodeCursor,
+  pageInfo,
+  pageOf,
+} from '../../kit/contract/connection';
 import type { BoardKey } from '../../kit/contract/board-contract';
 import { parsePeriod, previousPeriod } from '../../kit/figures/period';
 import { must } from '../../kit/records/batch-checks';
@@ -55,7 +61,7 @@ const BOARD_CURSOR = 'board';
 /** What a cursor of a published list holds: a row's position in rank order, a board's key. */
 const positive = (text: string) => (/^[1-9][0-9]{0,14}$/.test(text) ? Number(text) : null);
 /** The fields only an export reads: stored apart, read only when asked for. */
-const DETAIL_FIELDS = new Set(['indicators', 'deductions']);
+const DETAIL_FIELDS = new Set(['indicators', 'deductions', 'vetoCounts']);
 
 const SCOPE = {
   description:
@@ -115,6 +121,7 @@ function publishedRow(stored: StoredRow, board: BoardHeader): PublishedRow {
     // Absent when the request did not select them (see DETAIL_FIELDS).
     indicators: detail?.indicators ?? [],
     deductions: detail?.deductions ?? [],
+    vetoCounts: detail?.vetoCounts ?? [],
   };
 }
 
@@ -185,18 +192,7 @@ export class PublishedBoardResolver {
       before,
       first: size,
     });
-    const edges = boards
-      .slice(0, size)
-      .map((node) => ({ cursor: encodeCursor(BOARD_CURSOR, node.key), node }));
-    return {
-      edges,
-      pageInfo: pageInfo(
-        edges.map((e) => e.cursor),
-        boards.length > size,
-        before !== null,
-      ),
-      totalCount,
-    };
+    return pageOf(BOARD_CURSOR, boards, size, (node) => node.key, before !== null, totalCount);
   }
 
   @Authorized(Grant.assessor)
@@ -301,7 +297,7 @@ export class PublishedBoardResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      "对比期 The period whose board previousRank reads (2019-H1 → 2018-H2): null when that " +
+      '对比期 The period whose board previousRank reads (2019-H1 → 2018-H2): null when that ' +
       'board was never published, so no row has a previous rank and none is new.',
   })
   comparedWith(@Root() board: BoardHeader): string | null {

@@ -5,7 +5,7 @@ import { PageInfo } from '../../kit/contract/connection';
 import { SCHEME_ITEMS, DEPARTMENT_COUNT } from '../live/department-fields';
 import { GradeEnum } from '../enums';
 import { Station } from '../live/board-references';
-import { DeductionScore, DepartmentScore, IndicatorScore } from '../live/assessment-row';
+import { DeductionScore, DepartmentScore, IndicatorScore, VetoScore } from '../live/assessment-row';
 import type { Grade } from '../scoring/grade';
 
 /**
@@ -29,6 +29,8 @@ export interface PublishedLine {
 export interface PublishedDetail {
   indicators: IndicatorScore[];
   deductions: DeductionScore[];
+  /** Absent on boards published before the counts were kept. */
+  vetoCounts?: VetoScore[];
 }
 
 /** Every field is a stored value: plain properties, as the live board's rows (see ../live/assessment-row.ts). */
@@ -97,6 +99,14 @@ export class PublishedRow {
     description: '扣分 Every deduction of the scheme, as published.',
   })
   deductions!: DeductionScore[];
+
+  @listSize(SCHEME_ITEMS)
+  @Field(() => [VetoScore], {
+    description:
+      '否决核查 Every veto of the scheme with its count, as published; empty on a board ' +
+      'published before the counts were kept.',
+  })
+  vetoCounts!: VetoScore[];
 
   /** The board it is a row of, which its appeals are read by (not a field). */
   board!: BoardKey;

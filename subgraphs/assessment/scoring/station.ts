@@ -1,6 +1,11 @@
 import type { Department } from '../enums';
 import type { IndicatorValue } from '../../kit/contract/board-contract';
-import type { DeductionScore, DepartmentScore, IndicatorScore } from '../live/assessment-row';
+import type {
+  DeductionScore,
+  DepartmentScore,
+  IndicatorScore,
+  VetoScore,
+} from '../live/assessment-row';
 import type { ValueIndex } from './values';
 import { gradeOf, type Grade } from './grade';
 import { scoreRate, scoreYoy, type RawScore } from './indicator';
@@ -19,6 +24,8 @@ export interface StationScore {
   departments: DepartmentScore[];
   indicators: IndicatorScore[];
   deductions: DeductionScore[];
+  /** Every veto of the scheme with its count, triggered or not. */
+  vetoCounts: VetoScore[];
 }
 
 /** Sums are made in whole cents of the rounded figures, so a row adds up exactly as shown. */
@@ -102,13 +109,16 @@ export function scoreStation(rules: SchemeRules, code: string, values: ValueInde
       note: available ? null : NOTES.DEPARTMENT_UNAVAILABLE,
     };
   });
-  const vetoes = rules.vetoes
-    .filter(
-      (rule) =>
-        values.available(rule.department) &&
-        countOf(values.value(rule.department, code, rule.key)) > 0,
-    )
-    .map((rule) => rule.key);
+  const vetoCounts = rules.vetoes.map((rule): VetoScore => {
+    const available = values.available(rule.department);
+    return {
+      key: rule.key,
+      label: rule.label,
+      count: available ? countOf(values.value(rule.department, code, rule.key)) : 0,
+      note: available ? null : NOTES.DEPARTMENT_UNAVAILABLE,
+    };
+  });
+  const vetoes = vetoCounts.filter((veto) => veto.count > 0).map((veto) => veto.key);
   const departments = departmentsScored(rules, values).flatMap((department) => {
     const own = rules.indicators.filter((rule) => rule.department === department);
     if (own.length === 0) return [];
@@ -132,5 +142,6 @@ export function scoreStation(rules: SchemeRules, code: string, values: ValueInde
     departments,
     indicators,
     deductions,
+    vetoCounts,
   };
 }

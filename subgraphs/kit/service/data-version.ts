@@ -24,6 +24,10 @@ const UNVERSIONED = [TABLE, 'migrations'];
  * Named with the schema throughout: a trigger runs with the writing session's search_path,
  * which need not be the subgraph's (a migration, an operator's psql).
  */
+const advance = (schema: string) =>
+  `INSERT INTO ${schema}.${TABLE} AS v (backend, version) VALUES (pg_backend_pid(), 1)
+     ON CONFLICT (backend) DO UPDATE SET version = v.version + 1`;
+
 const create = (schema: string) => [
   `CREATE TABLE IF NOT EXISTS ${schema}.${TABLE} (
      backend integer PRIMARY KEY,
@@ -34,8 +38,7 @@ const create = (schema: string) => [
   `CREATE OR REPLACE FUNCTION ${schema}.bump_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN
      IF current_setting('data_version.counted', true) IS DISTINCT FROM 'on' THEN
-       INSERT INTO ${schema}.${TABLE} AS v (backend, version) VALUES (pg_backend_pid(), 1)
-         ON CONFLICT (backend) DO UPDATE SET version = v.version + 1;
+       ${advance(schema)};
        PERFORM set_config('data_version.counted', 'on', true);
      END IF;
      RETURN NULL;
@@ -45,7 +48,8 @@ const create = (schema: string) => [
 /**
  * Creates the version table and puts the trigger that advances it on every table of the
  * subgraph's schema, whichever migration made it: run after the migrations on every start, so a
- * table added later is versioned without anyone declaring it.
+ * table added later is versioned without anyone declaring it. The start itself advances it too:
+ * new code or new settings (a limit) may answer the same data differently.
  */
 export async function versionEveryTable(db: DataSource, schema: string): Promise<void> {
   const quoted = `"${schema}"`;
@@ -62,6 +66,7 @@ export async function versionEveryTable(db: DataSource, schema: string): Promise
          FOR EACH STATEMENT EXECUTE FUNCTION ${quoted}.bump_data_version()`,
     );
   }
+  await db.query(advance(quoted));
 }
 
 /**

@@ -19,7 +19,7 @@ import {
 import { safeTable, type Cell, type ExportTable } from './export-table';
 import type { RecordsTarget } from './records-view';
 import { deductionRuleText, indicatorRuleText } from './rule-text';
-import type { Board, StationDetail } from './types';
+import type { Board, StationDetail, VetoCount } from './types';
 
 /** Which result the drill-down shows, and where the station stands on it. */
 function standing(board: Board, detail: StationDetail, nameOf: (code: string) => string) {
@@ -36,6 +36,14 @@ function standing(board: Board, detail: StationDetail, nameOf: (code: string) =>
     );
   }
   return `${edition} · 第 ${row.rank} 名（共 ${board.rows.length}）`;
+}
+
+/** A veto's line: its count when the board kept it (boards published before did not). */
+function vetoText(triggered: boolean, counted: VetoCount | undefined): string {
+  if (counted?.note) return noteText(counted.note);
+  if (!triggered) return '本期 0 次，未触发';
+  const count = counted ? `本期 ${counted.count} 次，` : '本期发生，';
+  return `${count}一票否决（不论得分，等次为不合格）`;
 }
 
 /** A row's label as a button opening the records behind it. */
@@ -88,7 +96,8 @@ function drillTable(board: Board, detail: StationDetail): ExportTable {
       v.label,
       '',
       '一票否决',
-      row.vetoes.includes(v.key) ? '发生' : '未发生',
+      row.vetoCounts.find((c) => c.key === v.key)?.count ??
+        (row.vetoes.includes(v.key) ? '发生' : '未发生'),
       '',
       '',
       '',
@@ -179,7 +188,12 @@ export function drillDown(
       ? h(
           'p',
           { class: 'veto-line' },
-          `一票否决：${row.vetoes.map((key) => vetoLabels.get(key) ?? key).join('、')}（不论得分，等次为不合格）`,
+          `一票否决：${row.vetoes
+            .map((key) => {
+              const count = row.vetoCounts.find((c) => c.key === key)?.count;
+              return `${vetoLabels.get(key) ?? key}${count ? ` ${count} 次` : ''}`;
+            })
+            .join('、')}（不论得分，等次为不合格）`,
         )
       : null,
     h(
@@ -251,16 +265,17 @@ export function drillDown(
       h(
         'ul',
         {},
-        scheme.vetoes.map((v) =>
-          h(
+        scheme.vetoes.map((v) => {
+          const counted = row.vetoCounts.find((c) => c.key === v.key);
+          const triggered = row.vetoes.includes(v.key);
+          return h(
             'li',
-            { 'data-key': v.key, class: row.vetoes.includes(v.key) ? 'triggered' : null },
-            recordsButton(v.label, records(v.key, v.label, null)),
-            row.vetoes.includes(v.key)
-              ? '：本期发生，一票否决（点击查看发生的事故与记录）'
-              : '：本期未发生',
-          ),
-        ),
+            { 'data-key': v.key, class: triggered ? 'triggered' : null },
+            recordsButton(v.label, records(v.key, v.label, counted?.count ?? null)),
+            '：',
+            vetoText(triggered, counted),
+          );
+        }),
       ),
     ),
     h(

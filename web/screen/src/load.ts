@@ -19,6 +19,7 @@ import type {
   PublishedRow,
   SchemeSummary,
   StationDetail,
+  VetoCount,
 } from './types';
 
 export interface Loaded<T> {
@@ -132,7 +133,10 @@ export async function liveBoard(
 function stationDetail<Row>(
   board: Board,
   errors: readonly GraphQLErrorLike[],
-  found: { scheme: SchemeSummary; row: (Row & { indicators: IndicatorScore[] }) | null } | null,
+  found: {
+    scheme: SchemeSummary;
+    row: (Row & { indicators: IndicatorScore[]; vetoCounts: VetoCount[] }) | null;
+  } | null,
   history: HistoryPoint[] | null,
   toRow: (row: Row) => BoardRow,
 ): Loaded<StationDetail> {
@@ -141,7 +145,11 @@ function stationDetail<Row>(
     problems: describeErrors(errors, row !== null, board.departments),
     value:
       found && row
-        ? { scheme: found.scheme, history, row: { ...toRow(row), indicators: row.indicators } }
+        ? {
+            scheme: found.scheme,
+            history,
+            row: { ...toRow(row), indicators: row.indicators, vetoCounts: row.vetoCounts },
+          }
         : null,
   };
 }

@@ -12,6 +12,7 @@ import type {
   ScreenPickersFragment,
   ScreenPublishedRowFieldsFragment,
   ScreenSchemeFieldsFragment,
+  ScreenVetoFieldsFragment,
 } from './generated/operations';
 
 export type { Department, Grade };
@@ -77,8 +78,11 @@ export interface Pickers {
   schemes: ScreenPickersFragment['assessmentSchemes'];
 }
 
+/** A veto of the scheme with its count for one station (none on older published boards). */
+export type VetoCount = ScreenVetoFieldsFragment;
+
 export interface StationDetail {
-  row: BoardRow & { indicators: IndicatorScore[] };
+  row: BoardRow & { indicators: IndicatorScore[]; vetoCounts: VetoCount[] };
   scheme: SchemeSummary;
   history: HistoryPoint[] | null;
 }
