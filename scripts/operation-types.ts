@@ -28,7 +28,12 @@ interface Listed {
 export const TYPED_CLIENTS = [
   {
     /** The 晾晒 screen (web/screen/src/api.ts). */
-    operations: ['screen.graphql', 'screen-revisions.graphql', SCREEN_RECORDS_FILE],
+    operations: [
+      'screen.graphql',
+      'screen-revisions.graphql',
+      'screen-appeals.graphql',
+      SCREEN_RECORDS_FILE,
+    ],
     output: join(PROJECT_ROOT, 'web', 'screen', 'src', 'generated', 'operations.ts'),
   },
   {

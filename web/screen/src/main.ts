@@ -35,6 +35,7 @@ import {
   type BoardQuery,
 } from './load';
 import { pickersBar } from './pickers-view';
+import { appealActions, type AppealsContext } from './appeals-view';
 import { publishButton } from './publish-view';
 import { recordsView, type RecordsTarget } from './records-view';
 import { revisionActions } from './revisions-view';
@@ -182,6 +183,13 @@ function statusLine(board: Board): HTMLElement {
   if (board.publication) {
     const { revision, revisions, publishedAt, publisherName, reason } = board.publication;
     const older = revision < revisions.length;
+    // The board published: a county's view reads its city's revisions and appeals.
+    const appeals: AppealsContext = {
+      token: state.token ?? '',
+      board,
+      query: { ...state.query, scope: board.city ?? state.query.scope },
+      nameOf,
+    };
     return h(
       'p',
       { class: `status official${older ? ' older' : ''}` },
@@ -202,14 +210,10 @@ function statusLine(board: Board): HTMLElement {
           ? ` · 名次变化较${periodLabel(board.comparedWith)}`
           : ' · 上一期未发布正式结果，名次变化无从比较',
       ),
-      revisionActions({
-        token: state.token ?? '',
-        board,
-        query: state.query,
-        nameOf,
-        view: (shown) => void load(state.query, shown),
-      }),
-      publishAction(revisions.length + 1, board.scheme),
+      revisionActions({ ...appeals, view: (shown) => void load(state.query, shown) }),
+      appealActions(appeals),
+      // A county's view of its city's board: the city's board is published, not the county's.
+      board.city ? null : publishAction(revisions.length + 1, board.scheme, appeals),
     );
   }
   return h(
@@ -226,6 +230,7 @@ function statusLine(board: Board): HTMLElement {
 function publishAction(
   nextRevision: number | null,
   scheme: { id: string; title: string } | null,
+  appeals: AppealsContext | null = null,
 ): HTMLElement | null {
   if (!state.token) return null;
   return publishButton({
@@ -235,6 +240,7 @@ function publishAction(
     nextRevision,
     departments: state.board?.departments ?? [],
     nameOf,
+    appeals,
     published: (revision, publisherName) => {
       state.mode = 'official';
       void load(state.query).then(() =>

@@ -5,6 +5,7 @@
  * roles it grants (assessor, admin).
  */
 import { run, Unreachable } from './api';
+import { resolvesPicker, type AppealsContext, type ResolvesPicker } from './appeals-view';
 import { openDialog, type Dialog } from './dialog';
 import { h } from './dom';
 import { describeError, type GraphQLErrorLike } from './errors';
@@ -26,6 +27,8 @@ export interface PublishContext {
   nextRevision: number | null;
   departments: readonly DepartmentInfo[];
   nameOf: (code: string) => string;
+  /** The official board's appeals, which a new revision may resolve; null on other views. */
+  appeals: AppealsContext | null;
   /** Called with the revision stored. */
   published: (revision: number, publisherName: string) => void;
 }
@@ -79,13 +82,24 @@ function facts(context: PublishContext): HTMLElement {
   );
 }
 
-function openPublish(context: PublishContext): void {
-  const dialog = openDialog('publish', '发布正式结果');
-  editStep(context, dialog, '');
+/** What the dialog keeps between its steps: the reason typed, the appeals ticked. */
+interface Draft {
+  reason: string;
+  resolves: ResolvesPicker | null;
 }
 
-/** The first step: what will be published, and the reason. */
-function editStep(context: PublishContext, dialog: Dialog, reason: string): void {
+function openPublish(context: PublishContext): void {
+  const dialog = openDialog('publish', '发布正式结果');
+  const again = context.nextRevision !== null && context.nextRevision >= 2;
+  editStep(context, dialog, {
+    reason: '',
+    resolves: again && context.appeals ? resolvesPicker(context.appeals) : null,
+  });
+}
+
+/** The first step: what will be published, the reason, and the appeals it resolves. */
+function editStep(context: PublishContext, dialog: Dialog, draft: Draft): void {
+  const { reason } = draft;
   const required = context.nextRevision !== null && context.nextRevision >= 2;
   const input = h('textarea', { name: 'reason', rows: 3, maxlength: MAX_REASON });
   input.value = reason;
@@ -108,6 +122,7 @@ function editStep(context: PublishContext, dialog: Dialog, reason: string): void
       input,
       count,
     ),
+    draft.resolves?.element,
     problem,
     h(
       'div',
@@ -124,7 +139,7 @@ function editStep(context: PublishContext, dialog: Dialog, reason: string): void
               problem.hidden = false;
               return;
             }
-            confirmStep(context, dialog, text);
+            confirmStep(context, dialog, { ...draft, reason: text });
           },
         },
         '下一步',
@@ -136,14 +151,23 @@ function editStep(context: PublishContext, dialog: Dialog, reason: string): void
 }
 
 /** The second step: the publication as it will be stored, to confirm. */
-function confirmStep(context: PublishContext, dialog: Dialog, reason: string): void {
+function confirmStep(context: PublishContext, dialog: Dialog, draft: Draft): void {
+  const { reason } = draft;
+  const resolves = draft.resolves?.chosen() ?? [];
   const problem = h('p', { class: 'problem', role: 'alert', hidden: true });
   const confirm = h(
     'button',
     {
       type: 'button',
       class: 'primary confirm',
-      onclick: () => void publish(context, dialog, reason, confirm, problem),
+      onclick: () =>
+        void publish(
+          context,
+          dialog,
+          { reason, resolves: resolves.map((r) => r.id) },
+          confirm,
+          problem,
+        ),
     },
     '确认发布',
   );
@@ -157,6 +181,18 @@ function confirmStep(context: PublishContext, dialog: Dialog, reason: string): v
         '更正原因：',
       reason || '（未填写）',
     ),
+    resolves.length > 0
+      ? h(
+          'div',
+          { class: 'resolves-chosen' },
+          `本版处理的申诉（${resolves.length} 件）：`,
+          h(
+            'ul',
+            {},
+            resolves.map((r) => h('li', {}, r.text)),
+          ),
+        )
+      : null,
     problem,
     h(
       'div',
@@ -164,7 +200,7 @@ function confirmStep(context: PublishContext, dialog: Dialog, reason: string): v
       confirm,
       h(
         'button',
-        { type: 'button', class: 'back', onclick: () => editStep(context, dialog, reason) },
+        { type: 'button', class: 'back', onclick: () => editStep(context, dialog, draft) },
         '返回修改',
       ),
     ),
@@ -174,7 +210,7 @@ function confirmStep(context: PublishContext, dialog: Dialog, reason: string): v
 async function publish(
   context: PublishContext,
   dialog: Dialog,
-  reason: string,
+  { reason, resolves }: { reason: string; resolves: string[] },
   button: HTMLButtonElement,
   problem: HTMLElement,
 ): Promise<void> {
@@ -187,6 +223,7 @@ async function publish(
       period: context.query.period,
       schemeId: context.scheme?.id ?? (context.query.schemeId || null),
       reason: reason || null,
+      resolves: resolves.length > 0 ? resolves : null,
     });
     const stored = answer.data?.publishAssessmentBoard;
     if (stored) {

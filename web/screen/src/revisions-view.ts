@@ -4,6 +4,7 @@
  * rank before and after), one request per revision asked.
  */
 import { run, Unreachable } from './api';
+import { itemLabel, statusChip } from './appeals-view';
 import { gradeChip } from './board-view';
 import { openDialog, type Dialog } from './dialog';
 import { h } from './dom';
@@ -13,7 +14,8 @@ import type { ScreenRevisionChangesQuery } from './generated/operations';
 import type { BoardQuery } from './load';
 import type { Board } from './types';
 
-type Change = NonNullable<ScreenRevisionChangesQuery['publishedBoard']>['changes'][number];
+type Revision = NonNullable<ScreenRevisionChangesQuery['publishedBoard']>;
+type Change = Revision['changes'][number];
 type Standing = Change['before'];
 
 export interface RevisionsContext {
@@ -82,7 +84,7 @@ function moveText({ before, after }: Change): string {
     .join(' · ');
 }
 
-function changesTable(changes: Change[]): HTMLElement {
+function changesTable({ changes, scheme }: Revision): HTMLElement {
   const th = (label: string, span: Record<string, number> = {}) => h('th', span, label);
   return h(
     'table',
@@ -97,6 +99,7 @@ function changesTable(changes: Change[]): HTMLElement {
         th('更正前', { colspan: 3 }),
         th('更正后', { colspan: 3 }),
         th('变化', { rowspan: 2 }),
+        th('所涉申诉', { rowspan: 2 }),
       ),
       h(
         'tr',
@@ -115,6 +118,45 @@ function changesTable(changes: Change[]): HTMLElement {
           standingCells(change.before),
           standingCells(change.after),
           h('td', { class: 'move' }, moveText(change)),
+          h(
+            'td',
+            { class: 'appeals' },
+            change.appeals.map((a) =>
+              h(
+                'div',
+                { 'data-appeal': a.id },
+                `编号 ${a.id} ${itemLabel(scheme, a.item)} `,
+                statusChip(a.status),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The appeals a revision resolved (its publication named them), or that it named none. */
+function resolvedAppeals(context: RevisionsContext, { resolvedAppeals, scheme }: Revision) {
+  const name = (code: string) =>
+    context.board.rows.find((r) => r.code === code)?.name ?? context.nameOf(code);
+  if (resolvedAppeals.length === 0) {
+    return h('p', { class: 'resolved-appeals hint' }, '本版未注明处理的申诉。');
+  }
+  return h(
+    'div',
+    { class: 'resolved-appeals' },
+    `本版处理的申诉（${resolvedAppeals.length} 件）：`,
+    h(
+      'ul',
+      {},
+      resolvedAppeals.map((a) =>
+        h(
+          'li',
+          { 'data-appeal': a.id },
+          `编号 ${a.id} · ${name(a.stationCode)} · ${itemLabel(scheme, a.item)} · `,
+          statusChip(a.status),
+          a.answer ? ` · 答复：${a.answer}` : '',
         ),
       ),
     ),
@@ -138,7 +180,7 @@ async function showChanges(
   target.dataset.status = 'loading';
   target.replaceChildren(heading, h('p', {}, '正在加载…'));
   const { query } = context;
-  let changes: Change[] | null = null;
+  let found: Revision | null = null;
   let problems: Problem[];
   try {
     const answer = await run(context.token, 'ScreenRevisionChanges', {
@@ -147,13 +189,13 @@ async function showChanges(
       schemeId: context.board.scheme.id,
       revision,
     });
-    changes = answer.data?.publishedBoard?.changes ?? null;
-    problems = describeErrors(answer.errors, changes !== null, context.board.departments);
+    found = answer.data?.publishedBoard ?? null;
+    problems = describeErrors(answer.errors, found !== null, context.board.departments);
   } catch (error) {
     if (!(error instanceof Unreachable)) throw error;
     problems = [error.problem];
   }
-  if (!changes) {
+  if (!found) {
     target.replaceChildren(
       heading,
       ...problems.map((p) => h('p', { class: `problem ${p.kind}`, role: 'alert' }, p.text)),
@@ -161,8 +203,10 @@ async function showChanges(
     target.dataset.status = 'error';
     return;
   }
+  const { changes } = found;
   target.replaceChildren(
     heading,
+    resolvedAppeals(context, found),
     h(
       'p',
       { class: 'changes-count' },
@@ -170,7 +214,7 @@ async function showChanges(
         ? '没有派出所的总分、等次或名次变化。'
         : `${changes.length} 个派出所的总分、等次或名次有变化：`,
     ),
-    ...(changes.length > 0 ? [changesTable(changes)] : []),
+    ...(changes.length > 0 ? [changesTable(found)] : []),
   );
   target.dataset.status = 'ready';
 }
@@ -246,7 +290,7 @@ function openRevisions(context: RevisionsContext, revision: number): void {
   const { board, nameOf } = context;
   const dialog = openDialog(
     'revisions',
-    `版本记录 · ${nameOf(board.scope)} ${periodLabel(board.period)} · ${board.scheme.title}`,
+    `版本记录 · ${nameOf(context.query.scope)} ${periodLabel(board.period)} · ${board.scheme.title}`,
   );
   const changes = h('section', { class: 'changes' });
   dialog.show(
