@@ -123,7 +123,10 @@ describe('publishing from the screen', () => {
       `已发布第 1 版正式结果（发布人 ${PUBLISHER}）。`,
     );
     await expect(page.textContent('.status.official')).resolves.toMatch(
-      new RegExp(`^正式结果 第 1 版 · 发布于 [-\\d: ]+ · 发布人 ${PUBLISHER}版本记录（共 1 版）`),
+      new RegExp(
+        `^正式结果 第 1 版 · 发布于 [-\\d: ]+ · 发布人 ${PUBLISHER} · ` +
+          '上一期未发布正式结果，名次变化无从比较版本记录（共 1 版）',
+      ),
     );
     const stored = await officialQ2();
     expect(stored).toMatchObject({ revision: 1, publisherName: PUBLISHER, reason: null });
