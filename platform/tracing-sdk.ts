@@ -38,11 +38,15 @@ import {
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace';
 import type { IncomingMessage } from 'node:http';
+import { DATA_VERSION_PATH } from './data-version';
 import { REQUEST_ID_ATTRIBUTE, requestId } from './request-scope';
 import { WithoutPerKeyLoads } from './tracing-loads';
 
-/** Probes and scrapes, polled every few seconds: not worth a trace each. */
-const UNTRACED_PATHS = new Set(['/health', '/ready', '/metrics']);
+/**
+ * Probes and scrapes, polled every few seconds, and the response cache's version checks: not
+ * worth a trace each (the gateway's own span of a check times it, under its request).
+ */
+const UNTRACED_PATHS = new Set(['/health', '/ready', '/metrics', DATA_VERSION_PATH]);
 
 export interface TracingOptions {
   /**

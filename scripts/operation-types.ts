@@ -11,6 +11,7 @@ import {
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OPERATIONS_DIR, PROJECT_ROOT } from '../platform/paths';
+import { APPEAL_RECORDS_FILE } from './appeal-records-operation';
 import { CATALOGS_FILE } from './catalog-operation';
 import { SCREEN_RECORDS_FILE } from './screen-records-operation';
 
@@ -33,9 +34,10 @@ export const TYPED_CLIENTS = [
   {
     /**
      * The subgraphs asking the graph (subgraphs/kit/service/gateway-client.ts): their own
-     * operations and the catalogs' one, generated from the registry of departments.
+     * operations, and the catalogs' and the appeal records' ones, generated from the registry
+     * of departments.
      */
-    operations: ['subgraphs.graphql', CATALOGS_FILE],
+    operations: ['subgraphs.graphql', CATALOGS_FILE, APPEAL_RECORDS_FILE],
     output: join(PROJECT_ROOT, 'subgraphs', 'kit', 'service', 'generated', 'operations.ts'),
   },
 ] as const;

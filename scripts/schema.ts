@@ -10,6 +10,7 @@ import { DEPARTMENT_REGISTRY } from '../subgraphs/kit/service/registry';
 import { SUBGRAPHS } from '../subgraphs/list';
 import { readManifest, type OperationManifest } from '../platform/operations';
 import { apiSchema } from './api-schema';
+import { APPEAL_RECORDS_FILE, appealRecordsDocument } from './appeal-records-operation';
 import { CATALOGS_FILE, catalogsDocument } from './catalog-operation';
 import { LOADS_FILE, loadsDocument } from './import/kinds';
 import { costProblems } from './operation-costs';
@@ -90,10 +91,13 @@ async function generate(): Promise<Generated> {
   const records = screenRecordsDocument(api, DEPARTMENT_REGISTRY);
   files.set(join(OPERATIONS_DIR, SCREEN_RECORDS_FILE), records);
   files.set(RECORD_TERMS_FILE, recordTermsModule(api, DEPARTMENT_REGISTRY));
+  const appealRecords = appealRecordsDocument(DEPARTMENT_REGISTRY);
+  files.set(join(OPERATIONS_DIR, APPEAL_RECORDS_FILE), appealRecords);
   const generatedOperations = new Map([
     [LOADS_FILE, loads],
     [CATALOGS_FILE, catalogs],
     [SCREEN_RECORDS_FILE, records],
+    [APPEAL_RECORDS_FILE, appealRecords],
   ]);
   // What clients published (`npm run operations:publish`) is data, not code: kept as listed.
   const published = existsSync(OPERATIONS_FILE)

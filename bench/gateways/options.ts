@@ -19,7 +19,8 @@ const USAGE = `npm run bench [-- --scenario <id>] [--duration s] [--profile] [--
 npm run bench -- --compare-answers [--no-hive]
 
   --scenario  drill-down, board-row, indicator-records, board-city, board-province, report-city,
-              report-province, published-city, published-city-export, published-province-page,
+              report-province (each uncached), board-city-repeated, board-province-repeated,
+              report-city-repeated (from the response cache), published-city, published-city-export, published-province-page,
               published-province, published-cached, publish-province or ingestion (repeat or
               comma-separate); all by default
   --duration  seconds of load per measurement (default 10)

@@ -83,6 +83,26 @@ const CHECKS: Check[] = [
     measure: (r) => atMost(p(0.5, 'c1')(r.get('board-province')), 400, ' ms'),
   },
   {
+    target: '绍兴 board repeated (response cache, versions checked) p50 ≤ 3 ms',
+    measure: (r) => atMost(p(0.5, 'c1')(r.get('board-city-repeated')), 3, ' ms'),
+  },
+  {
+    target: `repeated reads' requests/s at 16, ours ÷ ${PEER_NAME} ≥ 10`,
+    measure: (r) => {
+      const ratios = [...r.values()].flatMap(({ scenario, gateways: [ours, ...others] }) => {
+        const peer = others.find((g) => g.gateway === PEER_NAME);
+        return scenario.id.endsWith('-repeated') && ours && peer
+          ? [ours.c16.requestsPerSecond / peer.c16.requestsPerSecond]
+          : [];
+      });
+      if (ratios.length === 0) return null;
+      return {
+        value: ratios.map((x) => x.toFixed(1)).join(', '),
+        met: ratios.every((x) => x >= 10),
+      };
+    },
+  },
+  {
     target: `board requests/s at 16, ours ÷ ${PEER_NAME} ≥ 1.5`,
     measure: (r) => {
       const ratios = boards(r).flatMap(({ gateways: [ours, ...others] }) => {

@@ -6,8 +6,8 @@ import { registerTestStations } from './test-stations';
 /**
  * The hostile shapes of the second hardening pass, for the memory run: what the limits on an
  * operation cannot see. Representations full of stations, a record's history after many
- * re-sends (listed, and aliased straight to the department), and a county holding far more
- * stations than the estimates assume. Each is prepared here, then sent like any probe.
+ * re-sends (listed, and aliased straight to the department), and a county crowded far past
+ * the stations the estimates assume (which the registry now refuses). Each is prepared here, then sent like any probe.
  */
 const PERIOD = '2019';
 const STATION = '330681500001';
@@ -77,7 +77,7 @@ function aliasedHistory(): string {
 }
 
 /** A division's figures summed over `stations` station codes, `ALIASES` times. */
-function crowdedDivision(stations: number): Probe {
+export function crowdedDivision(stations: number): Probe {
   const codes = Array.from({ length: stations }, (_, i) => ({
     code: `3306${String(i).padStart(8, '0')}`,
   }));
@@ -115,7 +115,45 @@ export function historyProbes(resends: number): Probe[] {
   ];
 }
 
-/** Representations full of stations: 50,000 (100,000 fit under the 4 MiB body limit). */
+/** An AssessmentBoard of `stations` stations, as the assessment subgraph's `rows` take it. */
+export function crowdedBoard(stations: number): Probe {
+  const codes = Array.from({ length: stations }, (_, i) => ({
+    code: `3306${String(i).padStart(8, '0')}`,
+  }));
+  return {
+    name: `a board of ${stations.toLocaleString('en')} stations, straight to assessment`,
+    role: 'assessor',
+    subgraph: 'assessment',
+    query:
+      'query CrowdedBoard($representations: [_Any!]!) { _entities(representations: $representations) ' +
+      '{ ... on AssessmentBoard { rows { station { code } total grade } } } }',
+    variables: {
+      representations: [
+        {
+          __typename: 'AssessmentBoard',
+          scope: '330000',
+          period: '2019-Q2',
+          schemeId: 'fengqiao-2019@1',
+          caseIndicators: [],
+          trafficIndicators: [],
+          surveyIndicators: [],
+          stations: codes,
+        },
+      ],
+    },
+  };
+}
+
+/**
+ * Representations full of stations, as the second pass sent them: a board of 150,000 to the
+ * assessment subgraph (3.6 MB), a division of 100,000 to cases, 20 aliases; and the largest a
+ * subgraph takes, 1,200, each a board or division of the largest scope.
+ */
 export function representationProbes(): Probe[] {
-  return [crowdedDivision(50_000)];
+  return [
+    crowdedBoard(150_000),
+    crowdedDivision(100_000),
+    crowdedBoard(1200),
+    crowdedDivision(1200),
+  ];
 }

@@ -16,8 +16,8 @@ import { registerTestStations } from './test-stations';
  * for each, every service's peak resident memory (Linux's VmHWM, reset before the request) is
  * read. Then the hostile shapes the operation's limits cannot see (./hostile.ts): representations
  * full of stations and a record's history after many re-sends (`--resends N`, 100 by default),
- * some sent straight to a subgraph, and the province board once a county holds 10,000 more
- * stations. The largest peak per service is the figure docs/security.md states.
+ * some sent straight to a subgraph, and the province board after an attempt to crowd a county
+ * with 10,000 more stations (refused by the registry). The largest peak per service is the figure docs/security.md states.
  */
 const PERIOD = '2019-Q2';
 const PROVINCE = '330000';
@@ -200,7 +200,6 @@ async function main(): Promise<void> {
       `10,000 more stations in 新昌县: ${await crowdACounty(platform, 10_000)} of 10 batches refused`,
     );
     await measure(provinceBoard('the province board, 10,000 more stations in one county'));
-    // Last: while representations are not capped, this one can take a service down.
     for (const probe of representationProbes()) await measure(probe);
     console.log('\nservice      idle MB  worst peak MB  reached by');
     for (const [name, { mb, probe }] of worst) {

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import pg from 'pg';
 import { drift, kindTable, minuteTable, MinuteStats } from './stats';
-import { SOAK_MIX, SOAK_STATIONS, soakStation, type SoakContext } from './mix';
+import { SOAK_MIX, SOAK_STATIONS, soakStation } from './mix';
+import type { SoakAnswer, SoakContext } from './soak-kind';
 import { startProcessPlatform } from '../process-platform';
 import { listedOperation } from '../../platform/operations';
+import { GATEWAY_PROOF_HEADER } from '../../platform/gateway-proof';
 
 /**
  * `npm run soak -- --minutes N [--concurrency C]`: holds what users do against the whole
@@ -46,33 +48,72 @@ async function main(): Promise<void> {
   });
   const admin = await platform.token(['admin']);
 
-  async function post(
+  /** Sends one request to `url` and reads the answer's status, size, data and codes. */
+  async function send(
+    url: string,
+    body: Record<string, unknown>,
+    headers: Record<string, string>,
+    signal?: AbortSignal,
+  ): Promise<SoakAnswer> {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+      ...(signal ? { signal } : {}),
+    });
+    const text = await response.text();
+    let parsed: { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] };
+    try {
+      parsed = JSON.parse(text) as typeof parsed;
+    } catch {
+      parsed = { errors: [{}] };
+    }
+    return {
+      status: response.status,
+      bytes: text.length,
+      ...(parsed.data ? { data: parsed.data } : {}),
+      codes: (parsed.errors ?? []).map((e) => e.extensions?.code ?? 'UNCODED'),
+    };
+  }
+
+  const bearer = (token: string | null): Record<string, string> =>
+    token ? { authorization: `Bearer ${token}` } : {};
+
+  function post(
     query: string,
     variables: Record<string, unknown> = {},
     options: { token?: string | null; operationName?: string; signal?: AbortSignal } = {},
   ) {
     const token = options.token === undefined ? admin : options.token;
-    const response = await fetch(platform.gatewayUrl, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify({ query, variables, operationName: options.operationName }),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-    const text = await response.text();
-    const body = JSON.parse(text) as {
-      data?: Record<string, unknown>;
-      errors?: { extensions?: { code?: string } }[];
-    };
-    return {
-      status: response.status,
-      bytes: text.length,
-      ...(body.data ? { data: body.data } : {}),
-      codes: (body.errors ?? []).map((e) => e.extensions?.code ?? 'UNCODED'),
-    };
+    return send(
+      platform.gatewayUrl,
+      { query, variables, operationName: options.operationName },
+      bearer(token),
+      options.signal,
+    );
   }
+
+  async function postSubgraph(
+    subgraph: string,
+    query: string,
+    variables: Record<string, unknown>,
+    options: { token?: string; proof?: boolean } = {},
+  ) {
+    const url = platform.services.find((s) => s.name === subgraph)?.url;
+    if (!url) throw new Error(`no subgraph ${subgraph}`);
+    const proof: Record<string, string> =
+      options.proof === false
+        ? {}
+        : { [GATEWAY_PROOF_HEADER]: await platform.proof(subgraph, query) };
+    return send(url, { query, variables }, { ...bearer(options.token ?? admin), ...proof });
+  }
+
+  const tokens = new Map<string, Promise<string>>();
+  const token = (role: string) => {
+    let known = tokens.get(role);
+    if (!known) tokens.set(role, (known = platform.token([role])));
+    return known;
+  };
 
   const listing = await post(
     '{ stations(scope: "330600", first: 1000) { edges { node { code divisionCode } } } }',
@@ -83,6 +124,8 @@ async function main(): Promise<void> {
   let counter = 1_000_000;
   const context: SoakContext = {
     post,
+    postSubgraph,
+    token,
     stations: edges.map((e) => e.node.code),
     counties: [...new Set(edges.map((e) => e.node.divisionCode))],
     acknowledgedStations: new Set(),

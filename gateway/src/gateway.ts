@@ -23,7 +23,8 @@ import { entityFallback } from './entity-fallback';
 import { graphiqlRoutes } from './graphiql';
 import { costDirectives } from '../../platform/cost';
 import { costLimitPlugin, limitOptions, limitsFromEnv } from '../../platform/limits';
-import { publishedCacheOptionsFromEnv, publishedCachePlugin } from './published-cache';
+import { responseCache, responseCacheOptionsFromEnv } from './response-cache';
+import { dataVersionReader } from './data-versions';
 import { resolveOperationPlugin } from './resolve-operation';
 import { safelistFromEnv } from './safelist';
 import { SubgraphDataSource, SubgraphFetchMetrics } from './subgraph-fetch';
@@ -108,13 +109,26 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const next = costDirectives(parse(sdl));
     return () => (directives = next);
   });
+  const cacheOptions = responseCacheOptionsFromEnv();
+  const cache =
+    cacheOptions.maxBytes > 0 && cacheOptions.maxEntries > 0
+      ? responseCache(
+          supergraph,
+          cacheOptions,
+          metrics,
+          () => Object.keys(subgraphUrls),
+          dataVersionReader(() => subgraphUrls, metrics),
+        )
+      : null;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.hook,
     // LiveSupergraph has validated every supergraph it hands over, in production too.
     validateSupergraph: false,
-    ...(onQueryPlan
-      ? { experimental_didResolveQueryPlan: ({ queryPlan }) => onQueryPlan(queryPlan) }
-      : {}),
+    experimental_didResolveQueryPlan: ({ queryPlan, requestContext }) => {
+      // The cache checks the versions of the subgraphs the plan fetches from.
+      if (requestContext.document) cache?.notePlan(requestContext.document, queryPlan);
+      onQueryPlan?.(queryPlan);
+    },
     buildService: ({ name, url }) => {
       const resolved =
         options.subgraphUrls?.[name] ?? envVar(serviceEnvName(name, 'URL')) ?? url ?? '';
@@ -143,7 +157,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraph.follow(() => () => safelist.reload(logger));
   }
   if (options.follow) followSources(options.follow, supergraph, safelist, logger);
-  const cache = publishedCacheOptionsFromEnv();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: errorFormatter(logger),
@@ -166,8 +179,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       observeRequestsPlugin(metrics, logger),
       ...(safelist ? [safelist.plugin] : []),
       costLimitPlugin(limits, () => directives),
-      // Published boards never change: a repeated read is answered from memory.
-      ...(cache.maxBytes > 0 ? [publishedCachePlugin(supergraph, cache, metrics)] : []),
+      // A repeated read is answered from memory while no write has changed its subgraphs.
+      ...(cache ? [cache.plugin] : []),
     ],
   });
   const http = createHttpServer({

@@ -26,7 +26,7 @@ function loadBodies(file: string): Map<string, string> {
   return bodies;
 }
 
-export interface SafelistOptions {
+interface SafelistOptions {
   /** The most tokens a text is parsed to (MAX_TOKENS): an unlisted text is never parsed whole. */
   maxTokens: number;
   /**

@@ -185,6 +185,12 @@ function add(total: Counts, counts: Partial<Counts>): void {
   total.withdrawn += counts.withdrawn ?? 0;
 }
 
+/** The problems of lines the file itself refused (never sent), which are rows of it too. */
+function addUnread(report: ImportReport, unread: readonly CsvProblem[]): void {
+  report.rows += new Set(unread.filter((p) => p.line > 1).map((p) => p.line)).size;
+  report.rejected.push(...unread);
+}
+
 /**
  * All or nothing: every batch is first sent as a dry run (checked and counted by the API and
  * the tables, then rolled back); only when the whole file passes is it sent again for real.
@@ -193,13 +199,15 @@ function add(total: Counts, counts: Partial<Counts>): void {
 async function importWhole(options: ImportOptions, gateway: Gateway): Promise<ImportReport> {
   const dryRun = options.dryRun === true;
   const report = emptyReport(dryRun);
-  for await (const batch of batchesOf(options, report.rejected)) {
+  const unread: CsvProblem[] = [];
+  for await (const batch of batchesOf(options, unread)) {
     report.rows += batch.length;
     const checked = await gateway.send(batch, true);
     if (Array.isArray(checked)) report.rejected.push(...checked);
     else if (dryRun) add(report, checked);
     options.onProgress?.(`checked ${report.rows} rows`);
   }
+  addUnread(report, unread);
   if (report.rejected.length > 0 || dryRun) return report;
   let sent = 0;
   for await (const batch of batchesOf(options, report.rejected)) {
@@ -220,7 +228,8 @@ async function importWhole(options: ImportOptions, gateway: Gateway): Promise<Im
 /** Partial: each batch is written; a refused one is sent again without its bad rows. */
 async function importPartial(options: ImportOptions, gateway: Gateway): Promise<ImportReport> {
   const report = emptyReport(false);
-  for await (const batch of batchesOf(options, report.rejected)) {
+  const unread: CsvProblem[] = [];
+  for await (const batch of batchesOf(options, unread)) {
     report.rows += batch.length;
     let pending = batch;
     while (pending.length > 0) {
@@ -238,6 +247,7 @@ async function importPartial(options: ImportOptions, gateway: Gateway): Promise<
     }
     options.onProgress?.(`sent ${report.rows} rows, ${report.rejected.length} rejected`);
   }
+  addUnread(report, unread);
   return report;
 }
 

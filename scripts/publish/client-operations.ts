@@ -17,7 +17,7 @@ export interface OperationsPublication {
   dryRun: boolean;
 }
 
-export interface OperationsResult {
+interface OperationsResult {
   published: boolean;
   /** Each operation as it would be listed, with its estimated cost. */
   operations: (ListedOperation & { cost: number })[];

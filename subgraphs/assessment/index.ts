@@ -1,4 +1,10 @@
 import type { SubgraphDefinition } from '../kit/service/definition';
+import { AppealResolver } from './appeals/appeal-resolver';
+import {
+  BoardAppealsResolver,
+  ChangeAppealsResolver,
+  RowAppealsResolver,
+} from './appeals/board-appeals';
 import { CatalogResolver } from './catalog/catalog-resolver';
 import { RegisteredDepartmentsResolver } from './catalog/registered-departments';
 import { LiveBoardResolver } from './live/live-board-resolver';
@@ -8,13 +14,15 @@ import { Departments1764800000000 } from './migrations/1764800000000-departments
 import { PublishedBoards1764900000000 } from './migrations/1764900000000-published-boards';
 import { Labels1765100000000 } from './migrations/1765100000000-labels';
 import { PublisherNames1765300000000 } from './migrations/1765300000000-publisher-names';
+import { Appeals1765400000000 } from './migrations/1765400000000-appeals';
 import { PublishedBoardResolver } from './published/published-board-resolver';
 import { StationHistoryResolver } from './published/station-history';
 import { SchemeResolver } from './scheme/scheme-resolver';
 
 /**
  * The assessors' own (政法委): scoring schemes, the live board scored with them, and the boards
- * published as official results with each station's history on them.
+ * published as official results with each station's history on them, and the appeals
+ * stations file against them.
  */
 export const assessment: SubgraphDefinition<AssessmentLoaders> = {
   name: 'assessment',
@@ -29,6 +37,10 @@ export const assessment: SubgraphDefinition<AssessmentLoaders> = {
     LiveBoardResolver,
     PublishedBoardResolver,
     StationHistoryResolver,
+    AppealResolver,
+    BoardAppealsResolver,
+    RowAppealsResolver,
+    ChangeAppealsResolver,
   ],
   entities: [],
   migrations: [
@@ -37,6 +49,7 @@ export const assessment: SubgraphDefinition<AssessmentLoaders> = {
     PublishedBoards1764900000000,
     Labels1765100000000,
     PublisherNames1765300000000,
+    Appeals1765400000000,
   ],
   createLoaders,
 };

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Context } from '../kit/service/context';
 import { keyedLoader } from '../kit/service/loaders';
 import { assertBoardRepresentation, departmentValues } from './live/department-fields';
+import { createAppealLoaders, type AppealLoaders } from './appeals/appeal-loaders';
 import { createPublishedLoaders, type PublishedLoaders } from './published/published-loaders';
 import type { ScoredBoardRef } from './live/board-references';
 import type { Scheme } from './scheme/scheme';
@@ -18,6 +19,8 @@ export interface AssessmentLoaders {
   scoredRows(board: ScoredBoardRef): Promise<RankedRow[]>;
   /** Published boards' rows and stations' histories. */
   published: PublishedLoaders;
+  /** Appeals, their logs and the appeals of boards. */
+  appeals: AppealLoaders;
 }
 
 /** What the assessment subgraph's resolvers receive: the kit's context with these loaders. */
@@ -33,6 +36,7 @@ export function createLoaders(db: DataSource): AssessmentLoaders {
   return {
     scheme,
     published: createPublishedLoaders(db),
+    appeals: createAppealLoaders(db),
     newestScheme() {
       newest ??= newestScheme(db).then((found) => {
         if (found) scheme.prime(found.id, found);

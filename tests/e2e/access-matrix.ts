@@ -10,11 +10,13 @@ import { DEPARTMENT_REGISTRY, ROLE_DEPARTMENTS } from '../../subgraphs/kit/servi
  *
  *   anonymous     nothing
  *   admin         everything
- *   assessor      reads everything; writes publishAssessmentScheme and publishAssessmentBoard
+ *   assessor      reads everything; writes publishAssessmentScheme and publishAssessmentBoard,
+ *                 and withdraws appeals for their stations
  *   department:X  reads the registry, the boards and X's own records and statistics; writes X's
- *                 mutations only (recording and withdrawing its records)
+ *                 mutations only (recording and withdrawing its records); lists and answers the
+ *                 appeals on X's items
  *   station:C     reads the registry, the boards and its own station's statistics (no
- *                 division's) and records; writes nothing
+ *                 division's) and records; files and withdraws its own appeals
  *
  * A subgraph adds a row for each root Query and Mutation field it adds, and for each other field
  * it guards with a grant (e.g. `Station.caseStats`, Grant.ownStation): access.test.ts fails
@@ -60,6 +62,11 @@ export interface AccessRow {
   variables?: Variables | (() => Variables);
   /** Asking the subgraph directly, when the gateway reaches the field through another one. */
   direct?: { query: string; variables?: Variables };
+  /**
+   * Variables that need the platform first (an OPEN appeal to answer): made before each call,
+   * through the gateway as admin, before the tables are fingerprinted. Overrides `variables`.
+   */
+  prepare?: (asAdmin: AskAsAdmin) => Promise<Variables>;
   /** The subgraph's tables a refused mutation must leave as they were. */
   writes?: string[];
   /** Who may use it; every other role gets FORBIDDEN, anonymous UNAUTHENTICATED. */
@@ -70,6 +77,9 @@ export interface AccessRow {
    */
   answer?: { read: (data: Answer) => unknown; expected: unknown };
 }
+
+/** An operation run through the gateway as admin; its data, or a thrown error. */
+export type AskAsAdmin = (query: string, variables?: Variables) => Promise<Answer>;
 
 /** An answer's data as the tests read it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -326,6 +336,100 @@ function boardFieldRow(department: string, field: string): AccessRow {
   };
 }
 
+/** The board the appeals' rows appeal against: the one the publishAssessmentBoard row publishes. */
+const APPEAL_BOARD = { scope: '330681', period: '2019-H1' };
+/** Its scheme, named: the publishAssessmentScheme row makes other schemes newer. */
+const APPEAL_SCHEME = { ...APPEAL_BOARD, schemeId: 'fengqiao-2019@1' };
+const APPEAL_FIELDS = 'id status';
+
+/** An appeal OWN_STATION files on a traffic indicator of the board. */
+const appealInput = () => ({
+  input: {
+    ...APPEAL_SCHEME,
+    stationCode: OWN_STATION,
+    item: 'traffic.deaths',
+    claim: '权限测试：死亡人数有误',
+  },
+});
+
+/**
+ * Publishes the board if it is not yet (the publishAssessmentBoard row may not have run), then
+ * withdraws every OPEN appeal of it, so that OWN_STATION may file on the same item again: each
+ * call of the appeals' rows starts from none open.
+ */
+async function noOpenAppeals(asAdmin: AskAsAdmin): Promise<void> {
+  const board = await asAdmin(
+    'query($scope: ID!, $period: String!, $schemeId: ID) { publishedBoard(scope: $scope, period: $period, schemeId: $schemeId) { revision } }',
+    APPEAL_SCHEME,
+  );
+  if (!board.publishedBoard) {
+    await asAdmin(
+      'mutation($scope: ID!, $period: String!, $schemeId: ID) { publishAssessmentBoard(scope: $scope, period: $period, schemeId: $schemeId) { revision } }',
+      APPEAL_SCHEME,
+    );
+  }
+  const open = await asAdmin(
+    `query($scope: ID!, $period: String!) {
+       appeals(status: OPEN, scope: $scope, period: $period, first: 100) { edges { node { id } } } }`,
+    APPEAL_BOARD,
+  );
+  for (const { node } of open.appeals.edges as { node: { id: string } }[]) {
+    await asAdmin('mutation($id: ID!) { withdrawAppeal(id: $id) { id } }', { id: node.id });
+  }
+}
+
+/** A new OPEN appeal of OWN_STATION on a traffic item: what the answering rows act on. */
+async function openAppeal(asAdmin: AskAsAdmin): Promise<Variables> {
+  await noOpenAppeals(asAdmin);
+  const filed = await asAdmin(
+    `mutation($input: AppealInput!) { fileAppeal(input: $input) { id } }`,
+    appealInput(),
+  );
+  return { id: filed.fileAppeal.id };
+}
+
+/**
+ * Appeals: a station files on its own row (admin may for any), the department owning the item
+ * answers, the station or an assessor withdraws, departments list their own and assessors all.
+ */
+function appealRows(): AccessRow[] {
+  return [
+    {
+      field: 'Mutation.fileAppeal',
+      subgraph: 'assessment',
+      query: `mutation($input: AppealInput!) { fileAppeal(input: $input) { ${APPEAL_FIELDS} } }`,
+      prepare: async (asAdmin) => {
+        await noOpenAppeals(asAdmin);
+        return appealInput();
+      },
+      writes: ['appeal', 'appeal_event'],
+      allowed: ['admin', 'station:own'],
+    },
+    {
+      field: 'Mutation.answerAppeal',
+      subgraph: 'assessment',
+      query: `mutation($id: ID!) { answerAppeal(id: $id, accepted: false, reason: "权限测试") { ${APPEAL_FIELDS} } }`,
+      prepare: openAppeal,
+      writes: ['appeal', 'appeal_event'],
+      allowed: ['admin', 'department:traffic'],
+    },
+    {
+      field: 'Mutation.withdrawAppeal',
+      subgraph: 'assessment',
+      query: `mutation($id: ID!) { withdrawAppeal(id: $id, reason: "权限测试") { ${APPEAL_FIELDS} } }`,
+      prepare: openAppeal,
+      writes: ['appeal', 'appeal_event'],
+      allowed: ['admin', 'assessor', 'station:own'],
+    },
+    {
+      field: 'Query.appeals',
+      subgraph: 'assessment',
+      query: `{ appeals(department: TRAFFIC, first: 5) { totalCount edges { node { ${APPEAL_FIELDS} } } } }`,
+      allowed: ['admin', 'assessor', 'department:traffic'],
+    },
+  ];
+}
+
 export const ACCESS_MATRIX: readonly AccessRow[] = [
   // stations: the registry
   {
@@ -477,4 +581,5 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
     writes: ['published_board', 'published_row'],
     allowed: ['admin', 'assessor'],
   },
+  ...appealRows(),
 ];

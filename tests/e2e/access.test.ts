@@ -12,6 +12,7 @@ import {
   OWN_STATION,
   ROLES,
   type AccessRow,
+  type AskAsAdmin,
   type Role,
 } from './access-matrix';
 
@@ -31,15 +32,23 @@ function fingerprint(row: AccessRow): Promise<string[]> {
   return Promise.all((row.writes ?? []).map((table) => platform.fingerprint(row.subgraph, table)));
 }
 
+/** What a row's `prepare` runs: an operation through the gateway as admin, which must pass. */
+const asAdmin: AskAsAdmin = async (query, variables) => {
+  const res = await platform.query(query, { token: tokens.get('admin'), variables });
+  if (res.errors) throw new Error(`preparing a row: ${res.errors[0]?.message}`);
+  return res.data;
+};
+
 type Path = 'gateway' | 'subgraph';
 
 async function attempt(row: AccessRow, who: Role, path: Path) {
   const { query, variables } = path === 'subgraph' && row.direct ? row.direct : row;
   const url = path === 'gateway' ? platform.gateway.url : platform.service(row.subgraph).url;
+  const prepared = row.prepare ? await row.prepare(asAdmin) : undefined;
   const before = await fingerprint(row);
   const res = await postGraphQL(url, query, {
     token: who === 'anonymous' ? undefined : tokens.get(who),
-    variables: typeof variables === 'function' ? variables() : variables,
+    variables: prepared ?? (typeof variables === 'function' ? variables() : variables),
     ...(path === 'subgraph' ? { proofFor: row.subgraph } : {}),
   });
   const codes = [...new Set(res.errors?.map((e) => e.extensions?.code))];

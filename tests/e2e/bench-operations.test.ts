@@ -46,6 +46,7 @@ async function statementsOf(profile: ProfileStation[]) {
       platform.query(scenario.operation, {
         token: await tokenFor(scenario.role),
         variables: scenario.variables(),
+        headers: scenario.headers,
       }),
     );
     expect(result.errors).toBeUndefined();

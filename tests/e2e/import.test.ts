@@ -392,3 +392,56 @@ describe('a withdrawal file', () => {
     ).toBeNull();
   });
 });
+
+describe("the quickstart's example files", () => {
+  const example = (name: string) => join(PROJECT_ROOT, 'docs', 'examples', 'traffic', name);
+
+  beforeAll(async () => {
+    // The demo's 枫桥 and 暨阳, which the files name.
+    await registerStations(platform, [
+      registryStation('330681500001', '330681'),
+      registryStation('330681500002', '330681'),
+    ]);
+  });
+
+  it('do what docs/department-quickstart.md says, in its order', async () => {
+    expect(await load('accidents', example('accidents.csv'), { dryRun: true })).toMatchObject({
+      rows: 5,
+      inserted: 5,
+      written: false,
+      dryRun: true,
+    });
+    expect(await load('accidents', example('accidents.csv'))).toMatchObject({
+      rows: 5,
+      inserted: 5,
+      written: true,
+    });
+    const mistakes = await load('accidents', example('accidents-with-mistakes.csv'));
+    expect(mistakes).toMatchObject({ rows: 5, written: false });
+    expect(mistakes.rejected.map((p) => [p.line, p.field])).toEqual([
+      [2, 'occurredOn'],
+      [3, 'deaths'],
+      [4, 'injuries'],
+      [5, 'stationCode'],
+      [6, 'externalId'],
+    ]);
+    const reason = '核查更正：伤者送医后抢救无效死亡';
+    expect(await load('accidents', example('accidents-corrected.csv'), { reason })).toMatchObject({
+      updated: 1,
+      written: true,
+    });
+    expect(await load('withdraw-accidents', example('withdraw-accidents.csv'))).toMatchObject({
+      withdrawn: 1,
+      written: true,
+    });
+    const log = (await accidentLog()).filter((e) => e.external_id.startsWith('浙诸交(事)[2019]05'));
+    expect(log.filter((e) => e.action !== 'INSERT')).toEqual([
+      { external_id: '浙诸交(事)[2019]0502号', action: 'UPDATE', reason },
+      {
+        external_id: '浙诸交(事)[2019]0504号',
+        action: 'WITHDRAW',
+        reason: '重复录入：与 浙诸交(事)[2019]0501号 为同一事故',
+      },
+    ]);
+  });
+});

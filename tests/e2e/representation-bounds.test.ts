@@ -69,6 +69,7 @@ function expectRefusedUnread(
     max: 1200,
     found,
   });
+  expect(result.status).toBe(400);
   expect(result.data ?? null).toBeNull();
   expect(Object.values(statements).reduce((a, b) => a + b, 0)).toBe(0);
 }

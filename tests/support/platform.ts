@@ -28,6 +28,12 @@ export interface GraphQLResponse<T = any> {
   errors?: GraphQLError[];
 }
 
+/**
+ * Headers that make the gateway run a read afresh, past its response cache: for a test that
+ * counts the statements the read itself costs, whatever ran before it.
+ */
+export const UNCACHED = { 'cache-control': 'no-cache' };
+
 export interface RequestOptions {
   variables?: Record<string, unknown>;
   token?: string;

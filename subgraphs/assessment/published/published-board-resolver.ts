@@ -15,7 +15,13 @@ import {
 import { Grant } from '../../../platform/access';
 import { assertDivisionCode, assertStationCode } from '../../../platform/codes';
 import { badUserInput, show } from '../../../platform/errors';
-import { bounded, decodeCursor, encodeCursor, pageInfo } from '../../kit/contract/connection';
+import {
+  bounded,
+  decodeCursor,
+  encodeCursor,
+  pageInfo,
+  pageOf,
+} from '../../kit/contract/connection';
 import type { BoardKey } from '../../kit/contract/board-contract';
 import { parsePeriod, previousPeriod } from '../../kit/figures/period';
 import { must } from '../../kit/records/batch-checks';
@@ -48,6 +54,8 @@ type BoardPage = Omit<PublishedBoardConnection, 'edges'> & {
 /** More rows than any province has stations: a page may be a whole board. */
 const MAX_ROWS = 5000;
 const MAX_REASON = 500;
+/** The most appeals one revision resolves. */
+const MAX_RESOLVES = 100;
 const ROW_CURSOR = 'row';
 const BOARD_CURSOR = 'board';
 /** What a cursor of a published list holds: a row's position in rank order, a board's key. */
@@ -77,10 +85,36 @@ function normalReason(reason: string | null | undefined): string | null {
   return reason.trim();
 }
 
-function publishedRow(stored: StoredRow): PublishedRow {
+/** The key of the board a revision is of. */
+const keyOf = (board: BoardHeader): BoardKey => ({
+  scope: board.scope,
+  period: board.period,
+  schemeId: board.schemeId,
+});
+
+/** The appeals a revision names as resolved: ids, without repeats, at most MAX_RESOLVES. */
+function resolvedAppeals(ids: readonly string[]): string[] {
+  if (ids.length > MAX_RESOLVES) {
+    throw badUserInput(`resolves names ${ids.length} appeals; at most ${MAX_RESOLVES}`, {
+      field: 'resolves',
+      value: ids.length,
+    });
+  }
+  const bad = ids.find((id) => !positive(id));
+  if (bad !== undefined) {
+    throw badUserInput(`resolves: ${show(bad)} is not an appeal id (a number, e.g. 17)`, {
+      field: 'resolves',
+      value: bad,
+    });
+  }
+  return [...new Set(ids)];
+}
+
+function publishedRow(stored: StoredRow, board: BoardHeader): PublishedRow {
   const { line, detail, previousRank } = stored;
   return {
     ...line,
+    board: keyOf(board),
     station: { code: line.stationCode },
     previousRank,
     rankChange: previousRank === null ? null : previousRank - line.rank,
@@ -158,18 +192,7 @@ export class PublishedBoardResolver {
       before,
       first: size,
     });
-    const edges = boards
-      .slice(0, size)
-      .map((node) => ({ cursor: encodeCursor(BOARD_CURSOR, node.key), node }));
-    return {
-      edges,
-      pageInfo: pageInfo(
-        edges.map((e) => e.cursor),
-        boards.length > size,
-        before !== null,
-      ),
-      totalCount,
-    };
+    return pageOf(BOARD_CURSOR, boards, size, (node) => node.key, before !== null, totalCount);
   }
 
   @Authorized(Grant.assessor)
@@ -177,7 +200,7 @@ export class PublishedBoardResolver {
     description:
       '发布榜单 Publishes the live board of a scope and an ended period as the official result ' +
       '(定期晾晒): the next revision of the board, exactly as the live board answers now. From ' +
-      'revision 2 on a reason is required. A period not yet ended is refused (BAD_USER_INPUT), ' +
+      'revision 2 on a reason is required; a revision may name the appeals it resolves. A period not yet ended is refused (BAD_USER_INPUT), ' +
       'and so is a board with any department unavailable (DEPARTMENT_UNAVAILABLE): nothing ' +
       'partial is ever published.',
   })
@@ -194,6 +217,13 @@ export class PublishedBoardResolver {
       description: `更正原因 Why it is published again: required from revision 2 on, at most ${MAX_REASON} characters.`,
     })
     reason: string | undefined,
+    @Arg('resolves', () => [ID], {
+      nullable: true,
+      description:
+        `解决的申诉 The appeals of this board the revision resolves, at most ${MAX_RESOLVES}: each ` +
+        'ACCEPTED or REJECTED and not resolved before (else BAD_USER_INPUT, nothing published).',
+    })
+    resolves: string[] | undefined,
     @Ctx() context: AssessmentContext,
   ): Promise<BoardHeader> {
     const { db, loaders, today, viewer } = context;
@@ -207,6 +237,7 @@ export class PublishedBoardResolver {
       );
     }
     const why = normalReason(reason);
+    const resolved = resolvedAppeals(resolves ?? []);
     const scheme: Scheme | null =
       schemeId == null
         ? await loaders.newestScheme()
@@ -238,6 +269,12 @@ export class PublishedBoardResolver {
       reason: why,
       dataCutoff: live.dataCutoff,
       rows: live.rows,
+      resolves: resolved,
+      publisher: {
+        sub: viewer.sub,
+        role: viewer.roles.includes(Grant.assessor) ? Grant.assessor : 'admin',
+        requestId: context.requestId,
+      },
     });
     const stored = await loaders.published.board.load({
       scope,
@@ -278,6 +315,8 @@ export class PublishedBoardResolver {
     return board.changes.map(({ stationCode, ...change }) => ({
       ...change,
       station: { code: stationCode },
+      board: keyOf(board),
+      revision: board.revision,
     }));
   }
 
@@ -325,7 +364,7 @@ export class PublishedBoardResolver {
     const { rows, matching } = await loaders.published.rows.load(request);
     const edges = rows.slice(0, size).map((row) => ({
       cursor: encodeCursor(ROW_CURSOR, row.position),
-      node: publishedRow(row),
+      node: publishedRow(row, board),
     }));
     return {
       edges,
@@ -360,6 +399,6 @@ export class PublishedBoardResolver {
       station: assertStationCode(stationCode, 'stationCode'),
       detail: selects(info, DETAIL_FIELDS),
     });
-    return rows[0] ? publishedRow(rows[0]) : null;
+    return rows[0] ? publishedRow(rows[0], board) : null;
   }
 }

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { StationRef } from '../../kit/contract/board-contract';
+import type { BoardKey, StationRef } from '../../kit/contract/board-contract';
 import { listSize, STATIONS_IN_SCOPE } from '../../kit/contract/list-sizes';
 import { PageInfo } from '../../kit/contract/connection';
 import { SCHEME_ITEMS, DEPARTMENT_COUNT } from '../live/department-fields';
@@ -107,6 +107,9 @@ export class PublishedRow {
       'published before the counts were kept.',
   })
   vetoCounts!: VetoScore[];
+
+  /** The board it is a row of, which its appeals are read by (not a field). */
+  board!: BoardKey;
 }
 
 @ObjectType({ description: '已发布结果分页项 A published row and its cursor.', ...PLAIN_FIELDS })

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { badUserInput } from '../../../platform/errors';
 import type { BoardKey } from '../../kit/contract/board-contract';
+import type { Author } from '../../kit/records/journal';
+import { resolveAppeals } from '../appeals/appeal-store';
 import { schemeAsJson, asRead } from '../scheme/scheme-store';
 import type { Scheme } from '../scheme/scheme';
 import type { Grade } from '../scoring/grade';
@@ -171,13 +173,17 @@ export interface Publication {
   reason: string | null;
   dataCutoff: Date;
   rows: readonly { line: PublishedLine; detail: PublishedDetail }[];
+  /** The appeals of the board this revision resolves, and who resolves them. */
+  resolves: readonly string[];
+  publisher: Author;
 }
 
 /**
  * Stores a board as the next revision of its scope, period and scheme, with its summary and
  * its changes since the revision before, in one transaction. The advisory lock on the board
  * makes two publications of it take revisions one after the other, never the same one (the
- * unique key would refuse that anyway). Returns the revision stored.
+ * unique key would refuse that anyway). The appeals it resolves are marked in the same
+ * transaction, which an appeal that cannot be resolved rolls back. Returns the revision stored.
  */
 export function storeRevision(db: DataSource, p: Publication): Promise<number> {
   const { scope, period, schemeId } = p.board;
@@ -233,6 +239,7 @@ export function storeRevision(db: DataSource, p: Publication): Promise<number> {
        FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(r, n)`,
       [key, JSON.stringify(p.rows)],
     );
+    await resolveAppeals(tx, p.board, revision, p.resolves, p.publisher);
     return revision;
   });
 }
@@ -352,12 +359,15 @@ export interface StoredHistoryPoint {
   total: number;
   grade: Grade;
   vetoed: boolean;
+  /** The station's appeals this revision resolved: it followed them. */
+  resolvedAppeals: string[];
 }
 
 /**
  * Stations' rows on the newest revision of every board of a scope (of one scheme name, or
  * all), newest period first (by its last day, then its first: 2019-12, 2019-Q4, 2019-H2,
- * 2019), at most `last` a station: one statement for every station asked.
+ * 2019), at most `last` a station, with the station's appeals each revision resolved: one
+ * statement for every station asked.
  */
 export function readHistory(
   db: DataSource,
@@ -365,7 +375,11 @@ export function readHistory(
   stationCodes: readonly string[],
 ): Promise<StoredHistoryPoint[]> {
   return db.query<StoredHistoryPoint[]>(
-    `SELECT "stationCode", period, "schemeId", revision, rank, "of", total, grade, vetoed
+    `SELECT "stationCode", period, "schemeId", revision, rank, "of", total, grade, vetoed,
+            ARRAY(SELECT a.id::text FROM appeal a
+                  WHERE a.scope = $2 AND a.period = h.period AND a.scheme_id = h."schemeId"
+                    AND a.station_code = h."stationCode" AND a.resolved_revision = h.revision
+                  ORDER BY a.id) AS "resolvedAppeals"
      FROM (SELECT r.station_code AS "stationCode", b.period, b.scheme_id AS "schemeId",
                   b.revision, r.rank, b.total_count AS "of", r.line->'total' AS total, r.grade,
                   r.line->'vetoed' AS vetoed,

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import type { StationRef } from '../../kit/contract/board-contract';
+import type { BoardKey, StationRef } from '../../kit/contract/board-contract';
 import { GradeEnum } from '../enums';
 import { Station } from '../live/board-references';
 import type { Grade } from '../scoring/grade';
@@ -43,6 +43,10 @@ export class RowChange {
     description: '更正后 Where it stands on this revision; null when it is no longer on it.',
   })
   after!: BoardStanding | null;
+
+  /** The board and revision it is a change of, which its appeals are read by (not fields). */
+  board!: BoardKey;
+  revision!: number;
 }
 
 /** A change as stored with its revision: the station by code. */

@@ -16,6 +16,7 @@ import type { StationRef } from '../../kit/contract/board-contract';
 import { bounded } from '../../kit/contract/connection';
 import { listSize } from '../../kit/contract/list-sizes';
 import { parseScope } from '../../kit/figures/scope';
+import { APPEALS_OF_A_STATION } from '../appeals/appeal';
 import { GradeEnum } from '../enums';
 import type { AssessmentContext } from '../loaders';
 import { Station } from '../live/board-references';
@@ -53,6 +54,14 @@ export class HistoryPoint {
 
   @Field({ description: '一票否决 Whether a veto failed it.' })
   vetoed!: boolean;
+
+  @listSize(APPEALS_OF_A_STATION)
+  @Field(() => [ID], {
+    description:
+      '申诉更正 The ids of the station’s appeals this revision resolved: not empty when the ' +
+      'revision followed its appeals.',
+  })
+  resolvedAppeals!: string[];
 }
 
 @Resolver(() => Station)

@@ -36,6 +36,32 @@ export function pageInfo(
 }
 
 /**
+ * A page of a list read with one item more than asked for (`first + 1`: the extra one says a
+ * page follows): its first `first` items as edges with their cursors, and its information.
+ */
+export function pageOf<T>(
+  list: string,
+  found: readonly T[],
+  first: number,
+  position: (item: T) => string | number,
+  hadPrevious: boolean,
+  totalCount: number,
+): { edges: { cursor: string; node: T }[]; pageInfo: PageInfo; totalCount: number } {
+  const edges = found
+    .slice(0, first)
+    .map((node) => ({ cursor: encodeCursor(list, position(node)), node }));
+  return {
+    edges,
+    pageInfo: pageInfo(
+      edges.map((e) => e.cursor),
+      found.length > first,
+      hadPrevious,
+    ),
+    totalCount,
+  };
+}
+
+/**
  * A count argument (a page's `first`, a history's `last`, a revision) checked to be an integer
  * from 1 to `max`: every list is bounded, and a refusal names the argument.
  */

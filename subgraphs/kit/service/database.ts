@@ -5,6 +5,7 @@ import { intEnv } from '../../../platform/config';
 import { serviceLogger, type Logger } from '../../../platform/log';
 import { stopStatementsWithTheirRequest } from './abandoned-statements';
 import { answerBudgetFromEnv } from './answer-budget';
+import { versionEveryTable } from './data-version';
 
 export interface DatabaseOptions {
   url: string;
@@ -74,8 +75,8 @@ function quoteIdent(name: string): string {
 
 /**
  * Opens the subgraph's pool on its own schema and brings the schema up to date with its
- * migrations (each in its own transaction, all under one advisory lock). Nothing is ever
- * synchronized from entities.
+ * migrations (each in its own transaction, all under one advisory lock), then versions every
+ * table (data-version.ts). Nothing is ever synchronized from entities.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<DataSource> {
   const counter = new StatementCounter(options.logger ?? serviceLogger(options.schema));
@@ -137,6 +138,7 @@ async function migrateUnderLock(
       await db.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
       await db.runMigrations();
       await afterMigrations?.(db);
+      await versionEveryTable(db, schema);
     } finally {
       await lock.query(`SELECT pg_advisory_unlock(hashtext($1))`, [`migrations:${schema}`]);
     }

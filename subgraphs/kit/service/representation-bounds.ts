@@ -61,7 +61,14 @@ export function representationBoundsPlugin(
                 throw badUserInput(
                   `a ${type} representation's ${name} holds ${items.length} items; ` +
                     `at most ${bound} are read: no scope holds more`,
-                  { typename: type, field: name, max: bound, found: items.length },
+                  // Refused before the operation runs, so Apollo would answer 500 without a status.
+                  {
+                    typename: type,
+                    field: name,
+                    max: bound,
+                    found: items.length,
+                    http: { status: 400 },
+                  },
                 );
               }
               const below = fields[name] ? getNamedType(fields[name].type).name : '';

@@ -12,6 +12,8 @@ import { today } from '../figures/clock';
 import { isProduction } from '../../../platform/config';
 import type { Context } from './context';
 import { openDatabase } from './database';
+import { readDataVersion } from './data-version';
+import { DATA_VERSION_PATH } from '../../../platform/data-version';
 import type { DemoProfile, SubgraphDefinition } from './definition';
 import { errorFormatter } from '../../../platform/errors';
 import { watchDatabase } from './database-metrics';
@@ -140,6 +142,12 @@ export async function startSubgraph(
           } catch (error) {
             sendJson(res, 503, { status: 'unavailable', reason: String(error) });
           }
+        },
+        // What the gateway's response cache compares (docs/live-cache.md): the day answers are
+        // judged against and the data version. Like /ready, open: it tells when data changed,
+        // nothing of what.
+        [DATA_VERSION_PATH]: async (_req, res) => {
+          sendJson(res, 200, { today: today(), version: await readDataVersion(db) });
         },
         '/metrics': metrics.serve,
       },

@@ -1,0 +1,74 @@
+import { Histogram } from 'prom-client';
+import { DATA_VERSION_PATH, type DataVersion } from '../../platform/data-version';
+import type { ServiceMetrics } from '../../platform/metrics';
+
+/** A subgraph's version as the cache compares it: its day and its data version, by name. */
+export type Versions = ReadonlyMap<string, string>;
+
+/** How long the cache waits for a version: past it, the request is answered uncached. */
+const VERSION_TIMEOUT_MS = 1000;
+
+/**
+ * Asks subgraphs their data version (docs/live-cache.md), all at once, one GET each on the
+ * connections the gateway keeps alive. Fails when any of them cannot answer: the caller then
+ * neither serves nor keeps an answer.
+ */
+export function dataVersionReader(
+  urls: () => Readonly<Record<string, string>>,
+  metrics: ServiceMetrics,
+): (names: Iterable<string>) => Promise<Versions> {
+  const duration = new Histogram({
+    name: 'gateway_data_version_check_seconds',
+    help: "Time the response cache took to read the data versions of a request's subgraphs",
+    // Its budget is a millisecond: the buckets resolve below it.
+    buckets: [0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.05, 0.25, 1],
+    registers: [metrics.registry],
+  });
+  const one = async (name: string): Promise<readonly [string, string]> => {
+    const url = urls()[name];
+    if (!url) throw new Error(`no URL for subgraph "${name}"`);
+    const response = await fetch(new URL(DATA_VERSION_PATH, url), {
+      signal: AbortSignal.timeout(VERSION_TIMEOUT_MS),
+    });
+    if (!response.ok) throw new Error(`subgraph "${name}": HTTP ${response.status}`);
+    const { today, version } = (await response.json()) as DataVersion;
+    return [name, `${today}/${version}`];
+  };
+  // At most one check in flight per subgraph, and one waiting: a request that arrives while a
+  // check runs cannot use it (it may have read before a write this request must see), but it
+  // can share the next one, which starts after it arrived. Under load, one check serves every
+  // request that arrived while the one before ran, instead of one check each.
+  const running = new Map<string, Promise<readonly [string, string]>>();
+  const waiting = new Map<string, Promise<readonly [string, string]>>();
+  const start = (name: string) => {
+    const check = one(name);
+    running.set(name, check);
+    const done = () => {
+      if (running.get(name) === check) running.delete(name);
+    };
+    check.then(done, done);
+    return check;
+  };
+  const versionOf = (name: string) => {
+    const before = running.get(name);
+    if (!before) return start(name);
+    let next = waiting.get(name);
+    if (!next) {
+      const settled = () => {
+        waiting.delete(name);
+        return start(name);
+      };
+      next = before.then(settled, settled);
+      waiting.set(name, next);
+    }
+    return next;
+  };
+  return async (names) => {
+    const stop = duration.startTimer();
+    try {
+      return new Map(await Promise.all([...names].map(versionOf)));
+    } finally {
+      stop();
+    }
+  };
+}
