@@ -124,7 +124,8 @@ describe('publishing from the screen', () => {
     );
     await expect(page.textContent('.status.official')).resolves.toMatch(
       new RegExp(
-        `^正式结果 第 1 版 · 发布于 [-\\d: ]+ · 发布人 ${PUBLISHER} · .*版本记录（共 1 版）`,
+        `^正式结果 第 1 版 · 发布于 [-\\d: ]+ · 发布人 ${PUBLISHER} · ` +
+          '上一期未发布正式结果，名次变化无从比较版本记录（共 1 版）',
       ),
     );
     const stored = await officialQ2();
