@@ -387,7 +387,7 @@ describe('refusals, with nothing stored', () => {
       reason: '改判',
     });
     await refused('BAD_USER_INPUT', 's1', WITHDRAW, { id: open.id });
-    await refused('NOT_FOUND', 'traffic', ANSWER, { id: '999999', accepted: true, reason: '无' });
+    await refused('BAD_USER_INPUT', 'traffic', ANSWER, { id: '999999', accepted: true, reason: '无' });
   });
 
   it('resolving an appeal twice, or one of another board', async () => {

@@ -171,7 +171,7 @@ describe('requests that are not listed, to a gateway of the same subgraphs witho
     expect(small.result.data.stations.edges).toHaveLength(5);
     expect(large.result.data.stations.edges).toHaveLength(1000);
     expect(small.result.data.stations.edges[0].node.assessmentHistory).toEqual([
-      { period: PERIOD, rank: 1, of: 5, total: 62.67 },
+      { period: PERIOD, rank: 1, of: 5, total: 84.01 },
     ]);
     // 330624 has no board of its own: its stations are on the province's, not on a county's.
     expect(large.result.data.stations.edges[0].node.assessmentHistory).toEqual([]);

@@ -13,7 +13,7 @@ import {
 import { Grant } from '../../../platform/access';
 import type { Viewer } from '../../../platform/auth';
 import { assertStationCode } from '../../../platform/codes';
-import { badUserInput, codedError, show } from '../../../platform/errors';
+import { badUserInput, show } from '../../../platform/errors';
 import type { Author } from '../../kit/records/journal';
 import { bounded, decodeCursor, pageOf } from '../../kit/contract/connection';
 import { listSize } from '../../kit/contract/list-sizes';
@@ -46,7 +46,10 @@ function signedIn(context: AssessmentContext): Viewer {
   return context.viewer;
 }
 
-/** The appeal an id names; NOT_FOUND when there is none. */
+/**
+ * The appeal an id names. An id that names none is a bad input, as an unknown record's id is
+ * to a withdrawal: one code for every id the caller got wrong.
+ */
 async function appealOf(id: string, { loaders }: AssessmentContext): Promise<StoredAppeal> {
   const key = appealNumber(id);
   if (key === null) {
@@ -56,7 +59,7 @@ async function appealOf(id: string, { loaders }: AssessmentContext): Promise<Sto
     });
   }
   const appeal = await loaders.appeals.byId.load(key);
-  if (!appeal) throw codedError('NOT_FOUND', `no appeal ${key}`, { field: 'id', value: id });
+  if (!appeal) throw badUserInput(`no appeal ${key}`, { field: 'id', value: id });
   return appeal;
 }
 
