@@ -92,6 +92,7 @@ beforeAll(async () => {
   for (const [who, role] of Object.entries({
     s1: `station:${S1}`,
     s2: `station:${S2}`,
+    s3: `station:${S3}`,
     traffic: 'department:traffic',
     cases: 'department:cases',
     assessor: 'assessor',
@@ -346,6 +347,30 @@ describe('refusals, with nothing stored', () => {
     expect(res.errors?.[0]?.extensions?.openAppeal).toBe(open.id);
   });
 
+  it('a filing past the appeals one station may file on a board, withdrawn ones counted', async () => {
+    // S3 files and withdraws on one item until it has filed one per item of the scheme.
+    const file = () =>
+      ask('s3', FILE, filing({ stationCode: S3, item: 'traffic.deaths', records: [] }));
+    let filed = 0;
+    // Tries past the bound, so that a missing bound fails here rather than looping.
+    for (let attempt = 0; attempt < 30; attempt += 1) {
+      const res = await file();
+      if (res.errors) {
+        expect(res.errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', max: filed });
+        break;
+      }
+      filed += 1;
+      await ok('s3', WITHDRAW, { id: res.data.fileAppeal.id, reason: '再核' });
+    }
+    expect(filed).toBe(22);
+    await refused(
+      'BAD_USER_INPUT',
+      's3',
+      FILE,
+      filing({ stationCode: S3, item: 'traffic.deaths', records: [] }),
+    );
+  });
+
   it('a board never published', async () => {
     await refused(
       'BAD_USER_INPUT',
@@ -387,7 +412,11 @@ describe('refusals, with nothing stored', () => {
       reason: '改判',
     });
     await refused('BAD_USER_INPUT', 's1', WITHDRAW, { id: open.id });
-    await refused('BAD_USER_INPUT', 'traffic', ANSWER, { id: '999999', accepted: true, reason: '无' });
+    await refused('BAD_USER_INPUT', 'traffic', ANSWER, {
+      id: '999999',
+      accepted: true,
+      reason: '无',
+    });
   });
 
   it('resolving an appeal twice, or one of another board', async () => {

@@ -95,7 +95,8 @@ export class AppealResolver {
       'Refused with nothing stored (BAD_USER_INPUT) outside the window, for an item the ' +
       'board’s scheme does not score, a record its department does not list behind the ' +
       'figure, a station not on the board, an empty or oversized ' +
-      'claim, or while the station has an OPEN appeal on the same item; FORBIDDEN for ' +
+      'claim, while the station has an OPEN appeal on the same item, or past the appeals a ' +
+      'station (one per item of the scheme) or a board (1,000) may carry; FORBIDDEN for ' +
       'another station’s row.',
   })
   async fileAppeal(

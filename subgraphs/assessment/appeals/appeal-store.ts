@@ -2,7 +2,15 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { badUserInput } from '../../../platform/errors';
 import type { BoardKey } from '../../kit/contract/board-contract';
 import type { Author } from '../../kit/records/journal';
-import type { Appeal, AppealAction, AppealEvent, AppealRecord, AppealStatus } from './appeal';
+import {
+  APPEALS_OF_A_STATION,
+  APPEALS_ON_A_BOARD,
+  type Appeal,
+  type AppealAction,
+  type AppealEvent,
+  type AppealRecord,
+  type AppealStatus,
+} from './appeal';
 import type { Visibility } from './appeal-access';
 
 /** An appeal as read: what Appeal shows. */
@@ -53,10 +61,13 @@ export interface Filing {
 /**
  * Stores a new OPEN appeal and logs it, in one transaction; refuses (BAD_USER_INPUT, nothing
  * stored) when the station has one OPEN on the same item of the same board already, which the
- * partial unique index decides, so two filings at once cannot both pass.
+ * partial unique index decides, so two filings at once cannot both pass; and when the board or
+ * the station on it has as many appeals as its lists are priced at, counted under a lock on the
+ * board so that two filings at once cannot both take the last place.
  */
 export function insertAppeal(db: DataSource, f: Filing, author: Author): Promise<StoredAppeal> {
   return db.transaction(async (tx) => {
+    await assertRoomOnBoard(tx, f);
     const [stored] = await tx.query<StoredAppeal[]>(
       `WITH a AS (
          INSERT INTO appeal (scope, period, scheme_id, revision, station_code, item, department,
@@ -94,6 +105,33 @@ export function insertAppeal(db: DataSource, f: Filing, author: Author): Promise
     await logEvent(tx, stored.id, 'FILE', author, f.claim);
     return stored;
   });
+}
+
+/** Refuses a filing past the appeals a board or a station on it may carry. */
+async function assertRoomOnBoard(tx: EntityManager, f: Filing): Promise<void> {
+  const { scope, period, schemeId } = f.board;
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+    `appeals of ${scope}/${period}/${schemeId}`,
+  ]);
+  const [count] = await tx.query<{ board: number; station: number }[]>(
+    `SELECT count(*)::int AS board, count(*) FILTER (WHERE station_code = $4)::int AS station
+       FROM appeal WHERE scope = $1 AND period = $2 AND scheme_id = $3`,
+    [scope, period, schemeId, f.stationCode],
+  );
+  if ((count?.station ?? 0) >= APPEALS_OF_A_STATION) {
+    throw badUserInput(
+      `station ${f.stationCode} has filed ${APPEALS_OF_A_STATION} appeals on this board, ` +
+        'the most one station may',
+      { field: 'stationCode', value: f.stationCode, max: APPEALS_OF_A_STATION },
+    );
+  }
+  if ((count?.board ?? 0) >= APPEALS_ON_A_BOARD) {
+    throw badUserInput(`this board has ${APPEALS_ON_A_BOARD} appeals, the most one board takes`, {
+      field: 'scope',
+      value: scope,
+      max: APPEALS_ON_A_BOARD,
+    });
+  }
 }
 
 /**

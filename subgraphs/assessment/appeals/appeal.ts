@@ -12,13 +12,14 @@ export const MAX_EVENTS = 3;
 /** The largest page of appeals. */
 export const MAX_APPEALS = 100;
 /**
- * The appeals a board is assumed to carry, for the cost estimate: most of a province's 1,178
- * stations appealing one item each.
+ * The most appeals one board takes, whatever their status: most of a province's 1,178 stations
+ * appealing one item each. Filing the next is refused, so the board's appeal lists are priced
+ * by a size that holds.
  */
 export const APPEALS_ON_A_BOARD = 1000;
 /**
- * A station's appeals on one board: one OPEN at a time per item of the scheme, and a closed
- * one seldom filed again.
+ * The most appeals one station files on one board, whatever their status: one per item of the
+ * scheme. A withdrawn appeal may be filed again, but not without end.
  */
 export const APPEALS_OF_A_STATION = SCHEME_ITEMS;
 
