@@ -391,9 +391,10 @@ describe('exports and print', () => {
       return Math.max(...boxes.map((b) => b.top)) < Math.min(...boxes.map((b) => b.bottom));
     });
     expect(oneLine).toBe(true);
-    await expect(text(page, 'select[name="scheme"] option[value=""]')).resolves.toBe(
-      '枫桥式派出所平安考核（fengqiao-2019@2，默认）',
-    );
+    // The scheme picked is named in the picker, not as 最新方案.
+    await expect(
+      page.$eval('select[name="scheme"]', (s) => (s as HTMLSelectElement).selectedOptions[0]?.text),
+    ).resolves.toBe(`枫桥式派出所平安考核（${SCHEME}）`);
     await page.screenshot({ path: screenshotPath('header-1280.png') });
     await page.emulateMedia({ media: 'print' });
     await expect(page.isVisible('.print-header .grade-legend')).resolves.toBe(true);

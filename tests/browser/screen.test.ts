@@ -242,7 +242,7 @@ describe('the board of 绍兴市 for 2019-H1, opened with a token', () => {
     const { page } = opened;
     const board = await platform.query(listedOperation('AssessmentBoardScreen'), {
       token: assessor,
-      variables: { scope: VIEW.scope, period: VIEW.period },
+      variables: { scope: VIEW.scope, period: VIEW.period, schemeId: SCHEME },
     });
     expect(board.errors).toBeUndefined();
     const expected = (board.data.assessmentBoard.rows as ApiRow[]).map((row) => [
