@@ -136,8 +136,15 @@ describe('GraphiQL at GET /', () => {
       await response.filter({ hasText: '"edges"' }).waitFor();
       expect(await response.innerText()).not.toContain('"errors"');
 
-      // The records tab, its headers untouched, runs with the token pasted in the first.
+      // The records tab, its headers untouched, runs with the token pasted in the first: its
+      // headers editor shows the token once the tab is open, and only then is it run.
       await tabs.last().click();
+      await page
+        .locator('.graphiql-editor-tool .graphiql-editor')
+        .last()
+        .locator('.view-lines')
+        .filter({ hasText: 'Bearer' })
+        .waitFor();
       await page.locator('.graphiql-execute-button').click();
       const records = page
         .locator('.graphiql-response .view-lines')
