@@ -247,8 +247,9 @@ describe('the revisions of a board', () => {
     await expect(page.textContent('dialog.revisions .changes .hint')).resolves.toBe(
       '第 1 版为首次发布，没有更正变化。',
     );
+    // Escape closes the dialog; its close event, which takes it off the page, comes after.
     await page.keyboard.press('Escape');
-    expect(await page.$('dialog.revisions')).toBeNull();
+    await page.waitForSelector('dialog.revisions', { state: 'detached', timeout: 5_000 });
     await page.close();
   });
 
