@@ -392,9 +392,9 @@ describe('exports and print', () => {
     });
     expect(oneLine).toBe(true);
     // The scheme picked is named in the picker, not as 最新方案.
-    await expect(
-      page.$eval('select[name="scheme"]', (s) => (s as HTMLSelectElement).selectedOptions[0]?.text),
-    ).resolves.toBe(`枫桥式派出所平安考核（${SCHEME}）`);
+    await expect(text(page, 'select[name="scheme"] option:checked')).resolves.toBe(
+      `枫桥式派出所平安考核（${SCHEME}）`,
+    );
     await page.screenshot({ path: screenshotPath('header-1280.png') });
     await page.emulateMedia({ media: 'print' });
     await expect(page.isVisible('.print-header .grade-legend')).resolves.toBe(true);
