@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { isStationCode } from '../../platform/codes';
-import { decodeCursor, encodeCursor, PageInfo, pageInfo } from '../kit/contract/connection';
+import { decodeCursor, PageInfo, pageOf } from '../kit/contract/connection';
 import { listSize } from '../kit/contract/list-sizes';
 import { Station } from './station';
 
@@ -44,15 +44,5 @@ export function connection(
   hadPrevious: boolean,
   totalCount: number,
 ): StationConnection {
-  const page = stations.slice(0, first);
-  const edges = page.map((node) => ({ cursor: encodeCursor(CURSOR_LIST, node.code), node }));
-  return {
-    edges,
-    pageInfo: pageInfo(
-      edges.map((e) => e.cursor),
-      stations.length > first,
-      hadPrevious,
-    ),
-    totalCount,
-  };
+  return pageOf(CURSOR_LIST, stations, first, (node) => node.code, hadPrevious, totalCount);
 }
