@@ -27,6 +27,7 @@ import { summarizeProfiles } from './profile-summary';
 import { markdown, writeResults, type ScenarioResult } from './report';
 import { scenarios as allScenarios } from './scenarios';
 import { targetsTable } from './targets';
+import { measureVersionCheck } from './version-check';
 
 /**
  * `npm run bench [-- --scenario <id>] [--duration s] [--profile] [--no-hive] [--stitching]`: the
@@ -168,6 +169,8 @@ async function main(): Promise<number> {
       ...(figures.length > 1 && !scenario.fresh ? { sameAnswers: answers.size === 1 } : {}),
     });
   }
+  log('the live cache version check alone');
+  const versionCheck = await measureVersionCheck(subgraphs);
   // Our gateway writes its CPU profile as it exits.
   await Promise.all([group.stopAll(), stopPeer()]);
   await removeIngested(url);
@@ -184,6 +187,7 @@ async function main(): Promise<number> {
       seconds: options.seconds,
       load: [loadAtStart, loadavg()[0] ?? 0],
       ...(peerFailures.length > 0 ? { peerFailures } : {}),
+      versionCheck,
     },
     [...results.values()],
     targetsTable(results),

@@ -6,6 +6,7 @@ import { percentile } from './load';
 import type { GatewayFigures } from './measure';
 import type { CriticalPathFigures } from './replay';
 import { BENCH_DIR } from './ports';
+import type { VersionCheckFigures } from './version-check';
 import type { Scenario } from './scenarios';
 
 export interface ScenarioResult {
@@ -27,6 +28,8 @@ export interface RunInfo {
   load: [number, number];
   /** The peers that could not serve the supergraph, each with why: not measured. */
   peerFailures?: { name: string; failure: string }[];
+  /** The live cache's version check alone, measured after the scenarios. */
+  versionCheck?: VersionCheckFigures;
 }
 
 const ms = (value: number) =>
@@ -136,6 +139,14 @@ function criticalPathTable(results: readonly ScenarioResult[]): string[] {
   return lines;
 }
 
+function versionCheckLine(v: VersionCheckFigures): string {
+  return (
+    `Live cache version check alone (our gateway's reader, all ${v.subgraphs} subgraphs' ` +
+    `\`/data-version\` at once, ${v.checks.toLocaleString('en')} checks one after another on a ` +
+    `quiet machine): p50 ${ms(v.p50)} ms, p90 ${ms(v.p90)} ms, p99 ${ms(v.p99)} ms; budget about 1 ms.`
+  );
+}
+
 export function markdown(info: RunInfo, results: readonly ScenarioResult[], targets: string[]) {
   return [
     `## npm run bench — ${info.date.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
@@ -158,6 +169,7 @@ export function markdown(info: RunInfo, results: readonly ScenarioResult[], targ
     '',
     ...targets,
     '',
+    ...(info.versionCheck ? [versionCheckLine(info.versionCheck), ''] : []),
   ].join('\n');
 }
 
