@@ -34,7 +34,8 @@ export interface RenderResult {
  * Installed before the page's own scripts: once the screen marks its board drawn, the next
  * frame's callbacks run (ECharts draws in one the screen asked for first) and the frame is
  * painted; a task queued from the frame callback runs after that paint. `window.firstRender`
- * resolves to that moment.
+ * resolves to that moment. The observer hears of the mark in a task of its own, which may come
+ * after the frame that drew the table: the figure is then one frame (~16 ms) late, never early.
  */
 const PAINT_WATCH = `window.firstRender = new Promise((resolve) => {
   new PerformanceObserver((list, observer) => {
