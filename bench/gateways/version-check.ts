@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { dataVersionReader } from '../../gateway/src/data-versions';
 import { ServiceMetrics } from '../../platform/metrics';
@@ -10,13 +11,15 @@ export interface VersionCheckFigures {
   p50: number;
   p90: number;
   p99: number;
+  /** The machine's 1-minute load average as the checks ended: other work skews them. */
+  load: number;
 }
 
 /**
  * The live cache's version check alone (docs/live-cache.md: its budget is about a millisecond):
  * the gateway's own reader asking every subgraph's `/data-version` at once, one check after
- * another, measured here once the scenarios are done and the machine is quiet. A repeated read
- * costs this on top of answering from memory.
+ * another, measured once the scenarios are done and the bench's own load has stopped. A
+ * repeated read costs this on top of answering from memory.
  */
 export async function measureVersionCheck(
   subgraphs: readonly SubgraphProcess[],
@@ -39,5 +42,5 @@ export async function measureVersionCheck(
     number,
     number,
   ];
-  return { subgraphs: names.length, checks, p50, p90, p99 };
+  return { subgraphs: names.length, checks, p50, p90, p99, load: loadavg()[0] ?? 0 };
 }
