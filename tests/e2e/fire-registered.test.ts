@@ -1,0 +1,256 @@
+// The registry with fire (and a schema folder of its own) before any module of the platform loads.
+import '../support/fire-registered';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_SCHEMA_DIR, SUPERGRAPH_FILE } from '../../platform/paths';
+import { authConfigFromEnv } from '../../platform/auth';
+import { runConformance } from '../../scripts/conformance/suite';
+import { ProcessGroup, startOutside } from '../../scripts/processes';
+import { OUTSIDE_DEPARTMENTS } from '../../subgraphs/departments';
+import { everyFigureLoads, loadRecords } from '../support/every-figure';
+import { composeRegistrySchema, installFireDepartment } from '../support/fire-department';
+import { gatewayOver, subgraphUrls } from '../support/in-process-platform';
+import { postGraphQL, startPlatform, type Platform } from '../support/platform';
+import { registerStations, registryStation } from '../support/stations';
+import { tokenFor } from '../support/tokens';
+
+// 2019-H1 has ended by this "today", for the platform and the fire department alike.
+process.env.PLATFORM_TODAY = '2019-08-15';
+
+/**
+ * The platform started with examples/fire-department/departments.json as its registry: the
+ * default departments and 消防, which the launcher starts as its own process from its entry's
+ * command. Everything goes through the gateway, which serves the supergraph composed for that
+ * registry at the start of the test.
+ */
+const S1 = '330602600101';
+const S2 = '330602600102';
+
+let platform: Platform;
+let assessor = '';
+let schemeId = '';
+
+const fire = (externalId: string, stationCode: string, occurredOn: string, deaths: number) => ({
+  externalId,
+  stationCode,
+  occurredOn,
+  deaths,
+});
+
+/**
+ * S1 in 2019-H1: three fires killing 3, one after the half and one withdrawn; in 2018-H1 two
+ * fires killing 4. S2: one fire killing 5 in 2019-H1, none a year before.
+ */
+const FIRES = [
+  fire('F1', S1, '2019-01-01', 0),
+  fire('F2', S1, '2019-03-10', 2),
+  fire('F3', S1, '2019-06-30', 1),
+  fire('F4', S1, '2019-07-01', 3),
+  fire('F5', S1, '2019-04-04', 1),
+  fire('G1', S1, '2018-02-02', 0),
+  fire('G2', S1, '2018-06-30', 4),
+  fire('N1', S2, '2019-02-02', 5),
+];
+
+/** What the fire records above make of each station in 2019-H1: [fires, deaths], now and a year before. */
+const EXPECTED: Record<string, Record<string, [number, number]>> = {
+  [S1]: { 'fire.fires': [3, 2], 'fire.deaths': [3, 4] },
+  [S2]: { 'fire.fires': [1, 0], 'fire.deaths': [5, 0] },
+};
+
+const yoy = (key: string, department: string, weight: number, direction: string) => ({
+  key,
+  department,
+  weight,
+  method: 'YOY',
+  direction,
+  fullAt: 0.1,
+  zeroAt: -0.2,
+});
+
+const BOARD = `query($schemeId: ID) {
+  departments { department label }
+  assessmentBoard(scope: "330602", period: "2019-H1", schemeId: $schemeId) {
+    schemeId
+    fireIndicators { stationCode values { key current baseline } }
+    rows {
+      station { code }
+      total
+      departments { department score max }
+      indicators { key department current baseline points max }
+    }
+  }
+}`;
+
+interface BoardRow {
+  station: { code: string };
+  total: number;
+  departments: { department: string; score: number; max: number }[];
+  indicators: {
+    key: string;
+    department: string;
+    current: number;
+    baseline: number;
+    points: number;
+    max: number;
+  }[];
+}
+
+beforeAll(async () => {
+  installFireDepartment();
+  await composeRegistrySchema();
+  platform = await startPlatform();
+  assessor = await tokenFor('assessor');
+  await registerStations(
+    platform,
+    [S1, S2].map((code) => registryStation(code, '330602')),
+  );
+  // The in-house records of the scheme's cases key, and the fire records, all through the gateway.
+  await loadRecords(
+    platform,
+    everyFigureLoads(S1, S2).filter((load) => load.mutation === 'recordCases'),
+  );
+  const fireToken = await tokenFor('department:fire');
+  const loaded = await platform.query(
+    `mutation($input: [FireInput!]!) { recordFires(input: $input) { inserted } }`,
+    { token: fireToken, variables: { input: FIRES } },
+  );
+  expect(loaded.data).toEqual({ recordFires: { inserted: FIRES.length } });
+  const withdrawn = await platform.query(
+    `mutation { withdrawFires(externalIds: ["F5"], reason: "误报 A false alarm") { withdrawn } }`,
+    { token: fireToken },
+  );
+  expect(withdrawn.data).toEqual({ withdrawFires: { withdrawn: 1 } });
+  const published = await platform.query(
+    `mutation($input: AssessmentSchemeInput!) { publishAssessmentScheme(input: $input) { id } }`,
+    {
+      token: assessor,
+      variables: {
+        input: {
+          name: 'with-fire',
+          title: '含消防指标（测试）',
+          indicators: [
+            yoy('cases.criminalSolved', 'CASES', 40, 'HIGHER'),
+            yoy('fire.fires', 'FIRE', 30, 'LOWER'),
+            yoy('fire.deaths', 'FIRE', 30, 'LOWER'),
+          ],
+        },
+      },
+    },
+  );
+  expect(published.errors).toBeUndefined();
+  schemeId = published.data.publishAssessmentScheme.id;
+}, 180_000);
+afterAll(() => platform?.stop());
+
+describe('the platform with the fire department registered', () => {
+  it('starts fire from its entry as a process of its own, and routes the gateway to it', async () => {
+    const started = platform.outside.byName.get('fire');
+    expect(started?.pid).toEqual(expect.any(Number));
+    expect(started?.url).toBe(`http://localhost:${started?.port}/graphql`);
+    expect(await fetch(new URL('/health', started?.url)).then((r) => r.status)).toBe(200);
+    // It listens where the launcher told it to (PORT), as its own log line says.
+    const lines = platform.outside.output.get('fire') ?? [];
+    expect(lines.map((l) => JSON.parse(l) as { msg: string; url?: string })).toContainEqual(
+      expect.objectContaining({ msg: 'listening', url: started?.url }),
+    );
+  });
+
+  it('serves a supergraph composed for this registry; the committed one stays without fire', () => {
+    const composed = readFileSync(SUPERGRAPH_FILE, 'utf8');
+    expect(SUPERGRAPH_FILE.startsWith(DEFAULT_SCHEMA_DIR)).toBe(false);
+    expect(composed).toMatch(
+      /fireIndicators: \[FireIndicators!\] .*@join__field\(graph: FIRE, requires: "stations \{ code \}"\)/,
+    );
+    expect(composed).toMatch(/FIRE @join__enumValue\(graph: ASSESSMENT\)/);
+    const committed = readFileSync(join(DEFAULT_SCHEMA_DIR, 'supergraph.graphql'), 'utf8');
+    expect(committed).not.toMatch(/FIRE|fire/);
+  });
+
+  it('passes every check of the conformance suite as registered, on a scheme scoring fire.*', async () => {
+    const results = await runConformance({
+      name: 'fire',
+      url: platform.outside.byName.get('fire')?.url ?? '',
+      gateway: platform.gateway.url,
+      scope: '330602',
+      period: '2019-H1',
+      scheme: schemeId,
+      station: S1,
+      otherStation: S2,
+      jwtSecret: process.env.JWT_SECRET ?? '',
+      subgraphSecret: process.env.SUBGRAPH_SECRET ?? '',
+    });
+    expect(results.filter((r) => r.outcome !== 'passed')).toEqual([]);
+    expect(results.map((r) => r.check)).toContain('records add up');
+  });
+
+  it("publishes a board whose rows carry 消防's score, from the fire records", async () => {
+    const res = await platform.query(BOARD, { token: assessor, variables: { schemeId } });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.departments).toContainEqual({ department: 'FIRE', label: '消防' });
+    const board = res.data.assessmentBoard as {
+      fireIndicators: { stationCode: string; values: { key: string }[] }[];
+      rows: BoardRow[];
+    };
+    const fireValues = Object.fromEntries(
+      board.fireIndicators.map((f) => [f.stationCode, f.values]),
+    );
+    for (const [code, expected] of Object.entries(EXPECTED)) {
+      expect(fireValues[code]).toEqual(
+        Object.entries(expected).map(([key, [current, baseline]]) => ({ key, current, baseline })),
+      );
+      const row = board.rows.find((r) => r.station.code === code);
+      const fireRows = row?.indicators.filter((i) => i.department === 'FIRE') ?? [];
+      expect(fireRows.map((i) => [i.key, i.current, i.baseline])).toEqual(
+        Object.entries(expected).map(([key, [current, baseline]]) => [key, current, baseline]),
+      );
+      const points = fireRows.reduce((sum, i) => sum + i.points, 0);
+      expect(row?.departments).toContainEqual({
+        department: 'FIRE',
+        score: expect.closeTo(points, 2) as number,
+        max: 60,
+      });
+      // The in-house key beside it, scored from the cases records.
+      expect(row?.departments.map((d) => d.department)).toEqual(['CASES', 'FIRE']);
+    }
+    // S1's fires rose by half but its deaths fell; S2 went from none of either to some.
+    const score = (code: string) =>
+      board.rows
+        .find((r) => r.station.code === code)
+        ?.departments.find((d) => d.department === 'FIRE')?.score ?? -1;
+    expect(score(S1)).toBeGreaterThan(score(S2));
+  });
+
+  it('routes a department run elsewhere (a url entry) without starting anything', async () => {
+    const [registered] = OUTSIDE_DEPARTMENTS;
+    if (!registered) throw new Error('the registry lists no outside department');
+    const running = platform.outside.byName.get('fire')?.url ?? '';
+    const group = new ProcessGroup(() => {});
+    const elsewhere = startOutside(
+      group,
+      {
+        ...registered,
+        service: { url: running, sdl: 'examples/fire-department/src/schema.graphql' },
+      },
+      registered.port,
+      {},
+      { onLine: () => {} },
+    );
+    expect(elsewhere).toEqual({ name: 'fire', port: registered.port, url: running });
+    const gateway = await gatewayOver(
+      { ...subgraphUrls(platform.services, platform.outside), fire: elsewhere.url },
+      authConfigFromEnv(),
+    );
+    try {
+      const res = await postGraphQL(gateway.url, BOARD, {
+        token: assessor,
+        variables: { schemeId },
+      });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.assessmentBoard.fireIndicators).toHaveLength(2);
+    } finally {
+      await gateway.stop();
+      await group.stopAll();
+    }
+  });
+});
