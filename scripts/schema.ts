@@ -28,6 +28,9 @@ async function clientChanges(generated: Generated): Promise<SchemaChange[]> {
   return schemaChanges(apiSchema(readFileSync(SUPERGRAPH_FILE, 'utf8')), apiSchema(next));
 }
 
+/** The folder written and checked, as the messages name it (schema, unless SCHEMA_DIR). */
+const folder = SCHEMA_DIR.slice(PROJECT_ROOT.length + 1) || SCHEMA_DIR;
+
 async function main(mode: string, flags: string[]): Promise<number> {
   const generated = await generateSchemaFiles();
   for (const warning of generated.warnings) console.warn(`warning: ${warning}`);
@@ -76,7 +79,7 @@ async function main(mode: string, flags: string[]): Promise<number> {
     writeFileSync(file, text);
     console.log(`wrote ${file.slice(PROJECT_ROOT.length + 1)}`);
   }
-  if (stale.length === 0) console.log('schema/ is already current.');
+  if (stale.length === 0) console.log(`${folder}/ is already current.`);
   return 0;
 }
 
