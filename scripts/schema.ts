@@ -1,5 +1,6 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { PROJECT_ROOT, SCHEMA_DIR, SUPERGRAPH_FILE } from '../platform/paths';
 import { apiSchema } from './api-schema';
 import { describeChanges, schemaChanges, type SchemaChange } from './schema-changes';
@@ -29,7 +30,7 @@ async function clientChanges(generated: Generated): Promise<SchemaChange[]> {
 }
 
 /** The folder written and checked, as the messages name it (schema, unless SCHEMA_DIR). */
-const folder = SCHEMA_DIR.slice(PROJECT_ROOT.length + 1) || SCHEMA_DIR;
+const folder = relative(PROJECT_ROOT, SCHEMA_DIR);
 
 async function main(mode: string, flags: string[]): Promise<number> {
   const generated = await generateSchemaFiles();
