@@ -7,11 +7,10 @@ import { authConfigFromEnv } from '../../platform/auth';
 import { runConformance } from '../../scripts/conformance/suite';
 import { ProcessGroup, startOutside } from '../../scripts/processes';
 import { OUTSIDE_DEPARTMENTS } from '../../subgraphs/departments';
-import { everyFigureLoads, loadRecords } from '../support/every-figure';
+import { FIRE_FIGURES, FIRE_MAX, loadFireBoard, S1, S2 } from '../support/fire-board';
 import { composeRegistrySchema, installFireDepartment } from '../support/fire-department';
 import { gatewayOver, subgraphUrls } from '../support/in-process-platform';
 import { postGraphQL, startPlatform, type Platform } from '../support/platform';
-import { registerStations, registryStation } from '../support/stations';
 import { tokenFor } from '../support/tokens';
 
 // 2019-H1 has ended by this "today", for the platform and the fire department alike.
@@ -23,50 +22,9 @@ process.env.PLATFORM_TODAY = '2019-08-15';
  * command. Everything goes through the gateway, which serves the supergraph composed for that
  * registry at the start of the test.
  */
-const S1 = '330602600101';
-const S2 = '330602600102';
-
 let platform: Platform;
 let assessor = '';
 let schemeId = '';
-
-const fire = (externalId: string, stationCode: string, occurredOn: string, deaths: number) => ({
-  externalId,
-  stationCode,
-  occurredOn,
-  deaths,
-});
-
-/**
- * S1 in 2019-H1: three fires killing 3, one after the half and one withdrawn; in 2018-H1 two
- * fires killing 4. S2: one fire killing 5 in 2019-H1, none a year before.
- */
-const FIRES = [
-  fire('F1', S1, '2019-01-01', 0),
-  fire('F2', S1, '2019-03-10', 2),
-  fire('F3', S1, '2019-06-30', 1),
-  fire('F4', S1, '2019-07-01', 3),
-  fire('F5', S1, '2019-04-04', 1),
-  fire('G1', S1, '2018-02-02', 0),
-  fire('G2', S1, '2018-06-30', 4),
-  fire('N1', S2, '2019-02-02', 5),
-];
-
-/** What the fire records above make of each station in 2019-H1: [fires, deaths], now and a year before. */
-const EXPECTED: Record<string, Record<string, [number, number]>> = {
-  [S1]: { 'fire.fires': [3, 2], 'fire.deaths': [3, 4] },
-  [S2]: { 'fire.fires': [1, 0], 'fire.deaths': [5, 0] },
-};
-
-const yoy = (key: string, department: string, weight: number, direction: string) => ({
-  key,
-  department,
-  weight,
-  method: 'YOY',
-  direction,
-  fullAt: 0.1,
-  zeroAt: -0.2,
-});
 
 const BOARD = `query($schemeId: ID) {
   departments { department label }
@@ -101,45 +59,7 @@ beforeAll(async () => {
   await composeRegistrySchema();
   platform = await startPlatform();
   assessor = await tokenFor('assessor');
-  await registerStations(
-    platform,
-    [S1, S2].map((code) => registryStation(code, '330602')),
-  );
-  // The in-house records of the scheme's cases key, and the fire records, all through the gateway.
-  await loadRecords(
-    platform,
-    everyFigureLoads(S1, S2).filter((load) => load.mutation === 'recordCases'),
-  );
-  const fireToken = await tokenFor('department:fire');
-  const loaded = await platform.query(
-    `mutation($input: [FireInput!]!) { recordFires(input: $input) { inserted } }`,
-    { token: fireToken, variables: { input: FIRES } },
-  );
-  expect(loaded.data).toEqual({ recordFires: { inserted: FIRES.length } });
-  const withdrawn = await platform.query(
-    `mutation { withdrawFires(externalIds: ["F5"], reason: "误报 A false alarm") { withdrawn } }`,
-    { token: fireToken },
-  );
-  expect(withdrawn.data).toEqual({ withdrawFires: { withdrawn: 1 } });
-  const published = await platform.query(
-    `mutation($input: AssessmentSchemeInput!) { publishAssessmentScheme(input: $input) { id } }`,
-    {
-      token: assessor,
-      variables: {
-        input: {
-          name: 'with-fire',
-          title: '含消防指标（测试）',
-          indicators: [
-            yoy('cases.criminalSolved', 'CASES', 40, 'HIGHER'),
-            yoy('fire.fires', 'FIRE', 30, 'LOWER'),
-            yoy('fire.deaths', 'FIRE', 30, 'LOWER'),
-          ],
-        },
-      },
-    },
-  );
-  expect(published.errors).toBeUndefined();
-  schemeId = published.data.publishAssessmentScheme.id;
+  schemeId = await loadFireBoard(platform);
 }, 180_000);
 afterAll(() => platform?.stop());
 
@@ -195,7 +115,7 @@ describe('the platform with the fire department registered', () => {
     const fireValues = Object.fromEntries(
       board.fireIndicators.map((f) => [f.stationCode, f.values]),
     );
-    for (const [code, expected] of Object.entries(EXPECTED)) {
+    for (const [code, expected] of Object.entries(FIRE_FIGURES)) {
       expect(fireValues[code]).toEqual(
         Object.entries(expected).map(([key, [current, baseline]]) => ({ key, current, baseline })),
       );
@@ -208,7 +128,7 @@ describe('the platform with the fire department registered', () => {
       expect(row?.departments).toContainEqual({
         department: 'FIRE',
         score: expect.closeTo(points, 2) as number,
-        max: 60,
+        max: FIRE_MAX,
       });
       // The in-house key beside it, scored from the cases records.
       expect(row?.departments.map((d) => d.department)).toEqual(['CASES', 'FIRE']);
