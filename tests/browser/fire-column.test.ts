@@ -1,7 +1,8 @@
 // The registry with fire (and a schema folder of its own) before any module of the platform loads.
 import '../support/fire-registered';
 import type { Browser } from 'playwright-core';
-import { assertWebBuilt, launchBrowser, screenshotPath } from '../support/browser';
+import { launchBrowser } from '../../scripts/chromium';
+import { assertWebBuilt, screenshotPath } from '../support/browser';
 import { FIRE_MAX, loadFireBoard, S1, S2 } from '../support/fire-board';
 import { composeRegistrySchema, installFireDepartment } from '../support/fire-department';
 import { startPlatform, type Platform } from '../support/platform';
