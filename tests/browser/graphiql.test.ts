@@ -138,8 +138,11 @@ describe('GraphiQL at GET /', () => {
       expect(await response.innerText()).not.toContain('"errors"');
 
       // The records tab, its headers untouched, runs with the token pasted in the first: its
-      // headers editor shows the token once the tab is open, and only then is it run.
+      // query and its headers editor show once the tab is open (the token in the headers), and
+      // only then is it run, or it would run under the operation name of the tab before.
       await tabs.last().click();
+      const last = operations[operations.length - 1];
+      await queryLines.filter({ hasText: `${last?.type} ${last?.name}` }).waitFor();
       await page
         .locator('.graphiql-editor-tool .graphiql-editor')
         .last()
