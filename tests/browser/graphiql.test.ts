@@ -138,11 +138,13 @@ describe('GraphiQL at GET /', () => {
       expect(await response.innerText()).not.toContain('"errors"');
 
       // The records tab, its headers untouched, runs with the token pasted in the first: its
-      // query and its headers editor show once the tab is open (the token in the headers), and
-      // only then is it run, or it would run under the operation name of the tab before.
+      // query and its headers editor show once the tab is open (the token in the headers). GraphiQL
+      // learns the tab's operation name 100 ms after its query changes (a debounce), and until then
+      // would send the tab before's: a timer of the page's own, set after that one, fires after it.
       await tabs.last().click();
       const last = operations[operations.length - 1];
       await queryLines.filter({ hasText: `${last?.type} ${last?.name}` }).waitFor();
+      await page.evaluate('new Promise((resolve) => setTimeout(resolve, 150))');
       await page
         .locator('.graphiql-editor-tool .graphiql-editor')
         .last()
