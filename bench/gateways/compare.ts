@@ -34,6 +34,7 @@ const VARIABLES: Record<string, unknown> = {
   codes: [DRILL_DOWN_STATION, '330681500002'],
   // Withdrawals, as dry runs: of a record no department has, which each refuses alike.
   externalIds: ['BENCH-compare-answers'],
+  ids: ['BENCH-compare-answers'],
   reason: '核对 compare-answers',
   id: 'fengqiao-2019@1',
   schemeId: 'fengqiao-2019@1',
@@ -41,6 +42,15 @@ const VARIABLES: Record<string, unknown> = {
   // The screen's operations: with the scheme and period pickers, of the first official revision.
   withPickers: true,
   revision: 1,
+  // The official board of a city (a county's screen adds its city's board: not here).
+  city: CITY,
+  county: false,
+  // The records behind one figure of the cases department, for the period itself.
+  indicator: 'cases.criminalSolved',
+  baseline: false,
+  cases: true,
+  traffic: false,
+  surveys: false,
 };
 const BY_OPERATION: Record<string, Record<string, unknown>> = {
   DivisionTree: { code: CITY },

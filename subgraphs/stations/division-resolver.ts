@@ -1,5 +1,16 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { listSize, STATIONS_IN_SCOPE } from '../kit/contract/list-sizes';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Directive,
+  FieldResolver,
+  ID,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { DIVISIONS_UNDER_ONE, listSize, STATIONS_IN_SCOPE } from '../kit/contract/list-sizes';
 import { IsNull } from 'typeorm';
 import type { Context } from '../kit/service/context';
 import { assertDivisionCode } from '../../platform/codes';
@@ -12,9 +23,6 @@ type StationsContext = Context<StationsLoaders>;
 
 const sum = (stations: Station[], figure: (station: Station) => number) =>
   stations.reduce((total, station) => total + figure(station), 0);
-
-/** The most divisions directly under one: 杭州市's 13 counties (the province has 11 cities). */
-const DIVISIONS_UNDER_ONE = 15;
 
 @Resolver(() => Division)
 export class DivisionResolver {
@@ -82,11 +90,32 @@ export class DivisionResolver {
     return division.parentCode === null ? null : loaders.division.load(division.parentCode);
   }
 
+  // Shareable: a department answers a division's children's figures in the fetch of the
+  // division's own, from the registry's `subdivisions` it @requires, so the gateway sends each
+  // department one request for a report rather than one per level.
+  @Directive('@shareable')
   @listSize(DIVISIONS_UNDER_ONE)
   @FieldResolver(() => [Division], {
     description: '下级区划 The divisions directly under it, by code.',
   })
   children(@Root() division: Division, @Ctx() { loaders }: StationsContext): Promise<Division[]> {
+    return loaders.children.load(division.code);
+  }
+
+  // Hidden from clients: what a department's `children` @requires (each child's code and
+  // stations). A field of its own, since a field cannot require itself.
+  @Directive('@inaccessible')
+  @Directive('@shareable')
+  @listSize(DIVISIONS_UNDER_ONE)
+  @FieldResolver(() => [Division], {
+    description:
+      '下级区划（供部门汇总）The divisions directly under it, as children: what the departments ' +
+      "require to sum each child's figures in the division's own fetch. Not in the API.",
+  })
+  subdivisions(
+    @Root() division: Division,
+    @Ctx() { loaders }: StationsContext,
+  ): Promise<Division[]> {
     return loaders.children.load(division.code);
   }
 
@@ -114,6 +143,8 @@ export class DivisionResolver {
     return sum(await loaders.stationsIn.load(division), (s) => s.socialOrganizations);
   }
 
+  // Shareable: a department's `children` provides its children's stations, from the registry.
+  @Directive('@shareable')
   @Authorized()
   @listSize(STATIONS_IN_SCOPE)
   @FieldResolver(() => [Station], {

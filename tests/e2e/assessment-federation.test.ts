@@ -1,10 +1,7 @@
-import { prettyFormatQueryPlan, type PlanNode } from '@apollo/query-planner';
-import { readFileSync } from 'node:fs';
-import { startGateway, type QueryPlan } from '../../gateway/src/gateway';
-import { authConfigFromEnv } from '../../platform/auth';
-import { SUPERGRAPH_FILE } from '../../platform/paths';
+import { prettyFormatQueryPlan } from '@apollo/query-planner';
 import { DEPARTMENTS } from '../../subgraphs/departments';
-import { postGraphQL, startPlatform, type Platform } from '../support/platform';
+import { startPlatform, type Platform } from '../support/platform';
+import { fetchedServices, withPlan } from '../support/query-plans';
 import { crowdOfStations, registerStations, registryStation } from '../support/stations';
 import { tokenFor } from '../support/tokens';
 
@@ -40,49 +37,20 @@ beforeAll(async () => {
 });
 afterAll(() => platform.stop());
 
-/** The services a plan node fetches from, in plan order. */
-function services(node: PlanNode): string[] {
-  switch (node.kind) {
-    case 'Fetch':
-      return [node.serviceName];
-    case 'Flatten':
-      return services(node.node);
-    case 'Sequence':
-    case 'Parallel':
-      return node.nodes.flatMap(services);
-    default:
-      throw new Error(`unexpected ${node.kind} node in the board's plan`);
-  }
-}
-
 /**
  * Runs `query` through a gateway of its own over the platform's subgraphs, which reports the
  * plan it makes: the answer, the plan printed, and the services of each stage of its sequence
  * (those of a Parallel node sorted).
  */
 async function planned(query: string, scope: string, as = token) {
-  const plans: QueryPlan[] = [];
-  const gateway = await startGateway({
-    supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
-    port: 0,
-    auth: authConfigFromEnv(),
-    subgraphUrls: platform.gateway.subgraphUrls,
-    onQueryPlan: (plan) => plans.push(plan),
-  });
-  try {
-    const res = await postGraphQL(gateway.url, query, { token: as, variables: { scope } });
-    expect(res.errors).toBeUndefined();
-    expect(plans).toHaveLength(1);
-    const [plan] = plans as [QueryPlan];
-    const root = plan.node;
-    if (root?.kind !== 'Sequence') throw new Error(`the plan is not a sequence: ${root?.kind}`);
-    const stages = root.nodes.map((node) =>
-      node.kind === 'Parallel' ? { parallel: services(node).sort() } : services(node),
-    );
-    return { data: res.data, stages, printed: prettyFormatQueryPlan(plan) };
-  } finally {
-    await gateway.stop();
-  }
+  const { res, plan } = await withPlan(platform, query, { token: as, variables: { scope } });
+  expect(res.errors).toBeUndefined();
+  const root = plan.node;
+  if (root?.kind !== 'Sequence') throw new Error(`the plan is not a sequence: ${root?.kind}`);
+  const stages = root.nodes.map((node) =>
+    node.kind === 'Parallel' ? { parallel: fetchedServices(node).sort() } : fetchedServices(node),
+  );
+  return { data: res.data, stages, printed: prettyFormatQueryPlan(plan) };
 }
 
 describe("the gateway's query plan for the board", () => {

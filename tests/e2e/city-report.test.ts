@@ -1,5 +1,7 @@
 import { listedOperation } from '../../platform/operations';
-import { startPlatform, type Platform } from '../support/platform';
+import { prettyFormatQueryPlan } from '@apollo/query-planner';
+import { startPlatform, UNCACHED, type Platform } from '../support/platform';
+import { fetchedServices, withPlan } from '../support/query-plans';
 import { tokenFor } from '../support/tokens';
 
 let platform: Platform;
@@ -94,6 +96,35 @@ describe("npm start's 绍兴 is the seed article's city", () => {
     );
     expect(sum((c) => c.surveyStats.commendations as number)).toBe(city.surveyStats.commendations);
   });
+});
+
+describe("the gateway's plan for the listed report", () => {
+  it.each(['330600', '330000'])(
+    'fetches from each subgraph once for %s and its children, answering as before',
+    async (code) => {
+      const options = { token: assessor, variables: { code, period: '2019-H1' } };
+      const { res, plan } = await withPlan(platform, listedOperation('DivisionReport'), options);
+      expect(res.errors).toBeUndefined();
+      const fetches: Record<string, number> = {};
+      const root = plan.node;
+      if (root?.kind !== 'Sequence') throw new Error(`the plan is not a sequence: ${root?.kind}`);
+      for (const service of fetchedServices(root)) {
+        fetches[service] = (fetches[service] ?? 0) + 1;
+      }
+      // The departments answer the children's figures in the division's fetch (they resolve
+      // `children` from the registry's `subdivisions`): one request each, not one per level.
+      expect({ fetches, printed: prettyFormatQueryPlan(plan) }).toEqual({
+        fetches: { stations: 1, cases: 1, traffic: 1, surveys: 1 },
+        printed: expect.stringContaining('Parallel {'),
+      });
+      const direct = await platform.query(listedOperation('DivisionReport'), {
+        ...options,
+        headers: UNCACHED,
+      });
+      expect(res.data).toEqual(direct.data);
+      expect(res.data.division.children.length).toBeGreaterThan(5);
+    },
+  );
 });
 
 const BOARD = `query($period: String!) { assessmentBoard(scope: "330600", period: $period) {

@@ -72,6 +72,8 @@ export function boardReference(station: ClassType<StationRef>): ClassType<BoardR
 export interface DivisionRef {
   code: string;
   stations: StationRef[];
+  /** Its children with their stations, in a representation for `children` only. */
+  subdivisions: DivisionRef[];
 }
 
 /**
@@ -95,6 +97,14 @@ export function divisionReference(station: ClassType<StationRef>): ClassType<Div
       description: '派出所 The stations whose current county lies within it (from the registry).',
     })
     stations!: StationRef[];
+
+    @Directive('@external')
+    @Field(() => [Division], {
+      description:
+        '下级区划（供部门汇总）The divisions directly under it, with their stations (from the ' +
+        "registry), which the department's `children` @requires.",
+    })
+    subdivisions!: DivisionRef[];
   }
   return Division;
 }

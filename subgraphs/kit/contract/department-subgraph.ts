@@ -33,6 +33,7 @@ import {
   type StationRef,
 } from './board-contract';
 import { PageInfo } from './connection';
+import { divisionChildrenResolver } from './division-children';
 import { historyKey, historyLoader, type LoggedChange } from '../records/record-history';
 import {
   divisionStatsWithBaseline,
@@ -545,6 +546,7 @@ export function departmentSubgraph<Name extends string, Figures extends object>(
     resolvers: [
       statsResolver(station, spec),
       divisionStatsResolver(division, spec, zero),
+      divisionChildrenResolver(division),
       indicatorsResolver(board, type, spec),
       recordsResolver(station, spec, kinds, listings, listingFigures(spec.figures, kinds)),
       catalogResolver(spec.entry.catalog.field, spec.name, spec.board.indicators),

@@ -8,6 +8,9 @@ import { Directive } from 'type-graphql';
 /** The stations of the largest scope: Zhejiang, the province, had 1,178 in 2019. */
 export const STATIONS_IN_SCOPE = 1200;
 
+/** The most divisions directly under one: 杭州市's 13 counties (the province has 11 cities). */
+export const DIVISIONS_UNDER_ONE = 15;
+
 /**
  * What one station's statistics cost, as against the 1 of an object: the gateway fetches them
  * from the department per station, which sums its records for the period and its baseline.

@@ -75,8 +75,10 @@ export async function versionEveryTable(db: DataSource, schema: string): Promise
  */
 export async function readDataVersion(db: DataSource): Promise<string> {
   const pool = (db.driver as PostgresDriver).master as Pool;
-  const { rows } = await pool.query<{ version: string }>(
-    `SELECT coalesce(sum(version), 0)::text AS version FROM ${TABLE}`,
-  );
+  // Named: each connection parses and plans it once, as it runs on every cached read.
+  const { rows } = await pool.query<{ version: string }>({
+    name: 'data-version',
+    text: `SELECT coalesce(sum(version), 0)::text AS version FROM ${TABLE}`,
+  });
   return rows[0]?.version ?? '0';
 }

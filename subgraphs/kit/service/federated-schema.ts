@@ -21,6 +21,8 @@ const FEDERATION_DIRECTIVES: Record<string, number> = {
   '@requires': 0,
   '@external': 0,
   '@shareable': 0,
+  '@provides': 0,
+  '@inaccessible': 0,
   '@cost': 9,
   '@listSize': 9,
 };
