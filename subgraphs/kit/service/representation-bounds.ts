@@ -138,6 +138,14 @@ export function representationBoundsPlugin(
           pending.push({ ...next, value: item, type: inner.ofType, top: false });
       } else if (isObjectType(inner)) {
         if (!isRecord(value)) throw wrong(`must be an object (${inner.name})`);
+        // A value type inside (a department's indicators) is read whole by the resolvers: it
+        // must carry its non-null fields. An entity inside is resolved by its keys, checked there.
+        const lacking = entities.has(inner.name)
+          ? []
+          : Object.values(inner.getFields()).filter(
+              (f) => isNonNullType(f.type) && value[f.name] === undefined,
+            );
+        if (lacking.length > 0) throw wrong(`lacks ${lacking.map((f) => f.name).join(', ')}`);
         pending.push(...fieldsOf(value, typename, inner.name, false));
       } else if (isEnumType(inner)) {
         if (!inner.getValues().some((v) => v.value === value))
