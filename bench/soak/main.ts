@@ -1,6 +1,13 @@
 import 'reflect-metadata';
 import pg from 'pg';
-import { drift, kindTable, minuteTable, MinuteStats } from './stats';
+import {
+  drift,
+  kindTable,
+  memoryTable,
+  minuteTable,
+  MinuteStats,
+  type MemorySample,
+} from './stats';
 import { SOAK_MIX, SOAK_STATIONS, soakStation } from './mix';
 import type { SoakAnswer, SoakContext } from './soak-kind';
 import { startProcessPlatform } from '../process-platform';
@@ -28,7 +35,7 @@ function argument(name: string, fallback: number, max: number): number {
 }
 
 /** A service's resident memory and V8 heap in use, from its /metrics, in MB. */
-async function memoryOf(url: string): Promise<{ rss: number; heap: number }> {
+async function memoryOf(url: string): Promise<MemorySample> {
   const text = await (await fetch(new URL('/metrics', url))).text();
   const read = (name: string) =>
     Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? 0) / 2 ** 20;
@@ -157,7 +164,7 @@ async function main(): Promise<void> {
     );
   // Memory as the load begins (demo data seeded, soak stations loaded), then after each minute.
   const before = await sampleMemory();
-  const memory: Map<string, { rss: number; heap: number }>[] = [];
+  const memory: (Map<string, MemorySample> | undefined)[] = [];
   const started = Date.now();
   const deadline = started + minutes * 60_000;
   log(
@@ -236,24 +243,13 @@ async function main(): Promise<void> {
     `p99 drift    ${drift(first.percentile(99), last.percentile(99))}  (minute 1 ${first.percentile(99).toFixed(1)} ms -> minute ${minutes} ${last.percentile(99).toFixed(1)} ms)`,
   );
   console.log(kindTable(first, last));
-  // Warm-up (plan caches, pools, V8's heap sizing) fills the first minute: flatness is judged
-  // from the end of minute 1 to the end of the last, as the load began shown for reference.
   console.log(
-    `memory       per service: RSS (heap in use) MB as the load began, after minute 1, after ` +
-      `minute ${minutes}; drift from minute 1 (heaps read without a forced collection)`,
+    memoryTable(
+      platform.services.map((s) => s.name),
+      before,
+      memory,
+    ),
   );
-  for (const service of platform.services) {
-    const [start, one, end] = [before, memory[0], memory[minutes - 1]].map((m) =>
-      m?.get(service.name),
-    );
-    if (!start || !one || !end) continue;
-    const shown = (m: { rss: number; heap: number }) =>
-      `${m.rss.toFixed(0)} (${m.heap.toFixed(0)})`.padStart(10);
-    console.log(
-      `  ${service.name.padEnd(11)}${shown(start)}${shown(one)}${shown(end)}   rss ` +
-        `${drift(one.rss, end.rss)}, heap ${drift(one.heap, end.heap)}`,
-    );
-  }
   const ack = context.acknowledgedStations.size + context.acknowledgedCases.size;
   console.log(
     `written      ${context.acknowledgedStations.size} stations and ${context.acknowledgedCases.size} cases acknowledged, ` +

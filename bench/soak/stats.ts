@@ -64,3 +64,42 @@ export function drift(first: number, last: number): string {
   const percent = ((last - first) / first) * 100;
   return `${percent >= 0 ? '+' : ''}${fixed(percent)} %`;
 }
+
+/** A service's resident memory and V8 heap in use, in MB. */
+export interface MemorySample {
+  rss: number;
+  heap: number;
+}
+
+/**
+ * Each service's memory as the load began and after minutes 1, 5, 15 and the last (those the
+ * run reached): the issue judges flatness at minutes 5, 15 and 30. Warm-up (plan caches, pools,
+ * V8's heap sizing) fills the first minute, so the drift is read from minute 1 to the last.
+ */
+export function memoryTable(
+  services: string[],
+  before: Map<string, MemorySample>,
+  after: (Map<string, MemorySample> | undefined)[],
+): string {
+  const last = after.length;
+  const minutes = [...new Set([1, 5, 15, last].filter((m) => m <= last))];
+  const columns = [
+    { head: 'start', sample: before },
+    ...minutes.map((m) => ({ head: `min ${m}`, sample: after[m - 1] })),
+  ];
+  const head =
+    `memory       per service: RSS (heap in use) MB; drift from minute 1 to ${last} ` +
+    `(heaps read without a forced collection)\n  ${'service'.padEnd(11)}` +
+    columns.map((c) => c.head.padStart(11)).join('');
+  const rows = services.map((name) => {
+    const cells = columns.map((c) => c.sample?.get(name));
+    const shown = cells.map((m) =>
+      (m ? `${fixed(m.rss, 0)} (${fixed(m.heap, 0)})` : '-').padStart(11),
+    );
+    const [one, end] = [after[0]?.get(name), after[last - 1]?.get(name)];
+    const drifts =
+      one && end ? `   rss ${drift(one.rss, end.rss)}, heap ${drift(one.heap, end.heap)}` : '';
+    return `  ${name.padEnd(11)}${shown.join('')}${drifts}`;
+  });
+  return [head, ...rows].join('\n');
+}

@@ -6,7 +6,7 @@ import { assertBoardRepresentation, departmentValues } from './live/department-f
 import { createAppealLoaders, type AppealLoaders } from './appeals/appeal-loaders';
 import { createPublishedLoaders, type PublishedLoaders } from './published/published-loaders';
 import type { ScoredBoardRef } from './live/board-references';
-import type { Scheme } from './scheme/scheme';
+import { unknownScheme, type Scheme } from './scheme/scheme';
 import { newestScheme, schemesById } from './scheme/scheme-store';
 import { scoreBoard, type RankedRow } from './scoring/board';
 
@@ -50,7 +50,7 @@ export function createLoaders(db: DataSource): AssessmentLoaders {
       let rows = scored.get(key);
       if (!rows) {
         rows = scheme.load(board.schemeId).then((found) => {
-          if (!found) throw new Error(`board of unknown scheme ${board.schemeId}`);
+          if (!found) throw unknownScheme(board.schemeId);
           return scoreBoard(found, board.stations, departmentValues(board));
         });
         scored.set(key, rows);

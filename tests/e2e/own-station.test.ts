@@ -71,28 +71,33 @@ it("refuses another station's figures through the gateway too", async () => {
 });
 
 describe('a malformed representation is BAD_USER_INPUT, not an internal error', () => {
+  // A code of the wrong type is refused before the operation runs (400); a missing one when
+  // the entity is resolved, the operation under way (200).
   it.each([
-    ['an array', { code: [OWN] }],
-    ['an object', { code: { code: OWN } }],
-    ['a number', { code: 330624500001 }],
-    ['missing', {}],
-  ])('a Station whose code is %s, straight to stations and cases', async (_case, fields) => {
-    const admin = await tokenFor('admin');
-    const answers = await Promise.all(
-      [
-        ['stations', '... on Station { code name }'],
-        ['cases', '... on Station { code caseStats(period: "2024") { period } }'],
-      ].map(([name, selection]) =>
-        platform.querySubgraph(
-          name ?? '',
-          `query ($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`,
-          { token: admin, variables: { r: [{ __typename: 'Station', ...fields }] } },
+    ['an array', { code: [OWN] }, 400],
+    ['an object', { code: { code: OWN } }, 400],
+    ['a number', { code: 330624500001 }, 400],
+    ['missing', {}, 200],
+  ])(
+    'a Station whose code is %s, straight to stations and cases',
+    async (_case, fields, status) => {
+      const admin = await tokenFor('admin');
+      const answers = await Promise.all(
+        [
+          ['stations', '... on Station { code name }'],
+          ['cases', '... on Station { code caseStats(period: "2024") { period } }'],
+        ].map(([name, selection]) =>
+          platform.querySubgraph(
+            name ?? '',
+            `query ($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`,
+            { token: admin, variables: { r: [{ __typename: 'Station', ...fields }] } },
+          ),
         ),
-      ),
-    );
-    expect(answers.map((res) => [res.status, res.errors?.[0]?.extensions?.code])).toEqual([
-      [200, 'BAD_USER_INPUT'],
-      [200, 'BAD_USER_INPUT'],
-    ]);
-  });
+      );
+      expect(answers.map((res) => [res.status, res.errors?.[0]?.extensions?.code])).toEqual([
+        [status, 'BAD_USER_INPUT'],
+        [status, 'BAD_USER_INPUT'],
+      ]);
+    },
+  );
 });

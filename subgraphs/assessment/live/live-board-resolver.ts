@@ -10,7 +10,6 @@ import {
   Root,
 } from 'type-graphql';
 import { assertStationCode } from '../../../platform/codes';
-import { badUserInput, show } from '../../../platform/errors';
 import type { BoardKey } from '../../kit/contract/board-contract';
 import { listSize, STATIONS_IN_SCOPE } from '../../kit/contract/list-sizes';
 import { PERIOD_ARG } from '../../kit/figures/period-stats';
@@ -20,7 +19,7 @@ import { ROWS_REQUIRE } from './department-fields';
 import type { AssessmentContext } from '../loaders';
 import { AssessmentBoard, type ScoredBoardRef } from './board-references';
 import { AssessmentRow } from './assessment-row';
-import { AssessmentScheme, assertSchemeId, type Scheme } from '../scheme/scheme';
+import { AssessmentScheme, assertSchemeId, unknownScheme, type Scheme } from '../scheme/scheme';
 
 @Resolver(() => AssessmentBoard)
 export class LiveBoardResolver {
@@ -53,15 +52,7 @@ export class LiveBoardResolver {
       schemeId == null
         ? await loaders.newestScheme()
         : await loaders.scheme.load(assertSchemeId(schemeId, 'schemeId'));
-    if (!scheme) {
-      throw badUserInput(
-        `schemeId ${show(schemeId)} is not a published scheme (see assessmentSchemes)`,
-        {
-          field: 'schemeId',
-          value: schemeId ?? null,
-        },
-      );
-    }
+    if (!scheme) throw unknownScheme(schemeId);
     return { scope, period, schemeId: scheme.id };
   }
 
@@ -81,7 +72,7 @@ export class LiveBoardResolver {
   })
   async scheme(@Root() board: BoardKey, @Ctx() { loaders }: AssessmentContext): Promise<Scheme> {
     const scheme = await loaders.scheme.load(board.schemeId);
-    if (!scheme) throw new Error(`board of unknown scheme ${board.schemeId}`);
+    if (!scheme) throw unknownScheme(board.schemeId);
     return scheme;
   }
 

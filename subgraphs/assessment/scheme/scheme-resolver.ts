@@ -13,7 +13,7 @@ import { learnCatalogs } from '../catalog/indicator-catalogs';
  * each take decades to reach it. Its price (@listSize) is this cap; an older version is still
  * read by its id (assessmentScheme).
  */
-const SCHEME_VERSIONS = 100;
+export const SCHEME_VERSIONS = 100;
 
 @Resolver(() => AssessmentScheme)
 export class SchemeResolver {

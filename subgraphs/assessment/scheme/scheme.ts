@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { badUserInput, show } from '../../../platform/errors';
@@ -47,6 +48,17 @@ export function assertSchemeId(value: string, field: string): string {
     );
   }
   return value;
+}
+
+/**
+ * No scheme was published under the id: a board asked for it, or a representation the sender
+ * wrote names it (straight to the subgraph, `schemeId` is theirs).
+ */
+export function unknownScheme(schemeId: string | null | undefined): GraphQLError {
+  return badUserInput(
+    `schemeId ${show(schemeId)} is not a published scheme (see assessmentSchemes)`,
+    { field: 'schemeId', value: schemeId ?? null },
+  );
 }
 
 const KEY = {
