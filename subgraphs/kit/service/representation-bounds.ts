@@ -35,45 +35,40 @@ export function representationBoundsPlugin(
   schema: GraphQLSchema,
   directives: CostDirectives,
 ): ApolloServerPlugin {
-  const boundOf = (type: string, field: string) =>
-    directives.fields.get(`${type}.${field}`)?.assumedSize ?? STATIONS_IN_SCOPE;
+  const shapeOf = fieldShapes(schema, directives);
   return {
     requestDidStart() {
       return Promise.resolve({
         didResolveOperation({ operation, request }) {
           if (!operation) return Promise.resolve();
-          const pending: { value: unknown; type: string }[] = representationsIn(
-            operation,
-            request.variables ?? {},
-          ).map((value) => ({
-            value,
-            type: isRecord(value) ? String(value.__typename) : '',
-          }));
-          while (pending.length > 0) {
-            const { value, type } = pending.pop() ?? { value: null, type: '' };
+          // A stack of values and, alongside, their types' names: a province board carries
+          // ~30,000 objects, and one object per entry would be as many again to collect.
+          const values: unknown[] = representationsIn(operation, request.variables ?? {});
+          const types = values.map((value) => (isRecord(value) ? String(value.__typename) : ''));
+          while (values.length > 0) {
+            const value = values.pop();
+            const type = types.pop() ?? '';
             if (!isRecord(value)) continue;
-            const parent = schema.getType(type);
-            const fields = isObjectType(parent) ? parent.getFields() : {};
-            for (const [name, inner] of Object.entries(value)) {
-              const items = Array.isArray(inner) ? (inner as unknown[]) : [inner];
-              const bound = boundOf(type, name);
-              if (Array.isArray(inner) && items.length > bound) {
-                throw badUserInput(
-                  `a ${type} representation's ${name} holds ${items.length} items; ` +
-                    `at most ${bound} are read: no scope holds more`,
-                  // Refused before the operation runs, so Apollo would answer 500 without a status.
-                  {
-                    typename: type,
-                    field: name,
-                    max: bound,
-                    found: items.length,
-                    http: { status: 400 },
-                  },
-                );
+            const shape = shapeOf(type);
+            // for…in, not Object.entries: no array per object. A representation is parsed
+            // JSON, whose keys are all its own.
+            for (const name in value) {
+              const inner = value[name];
+              const { bound, below } = shape.get(name) ?? UNKNOWN_FIELD;
+              if (!Array.isArray(inner)) {
+                if (isRecord(inner)) {
+                  values.push(inner);
+                  types.push(below);
+                }
+                continue;
               }
-              const below = fields[name] ? getNamedType(fields[name].type).name : '';
-              for (const item of items)
-                if (isRecord(item)) pending.push({ value: item, type: below });
+              if (inner.length > bound) throw tooLong(type, name, inner.length, bound);
+              for (const item of inner as unknown[]) {
+                if (isRecord(item)) {
+                  values.push(item);
+                  types.push(below);
+                }
+              }
             }
           }
           return Promise.resolve();
@@ -81,4 +76,51 @@ export function representationBoundsPlugin(
       });
     },
   };
+}
+
+/** What the walk needs of a field: its list's bound and the name of the type inside. */
+interface FieldShape {
+  bound: number;
+  below: string;
+}
+
+/** A field the schema does not have: the largest scope bounds its lists too. */
+const UNKNOWN_FIELD: FieldShape = { bound: STATIONS_IN_SCOPE, below: '' };
+
+/**
+ * Each type's fields' shapes, made once per type on first use: its `@listSize` where this
+ * subgraph states one, else the stations of the largest scope (STATIONS_IN_SCOPE).
+ */
+function fieldShapes(
+  schema: GraphQLSchema,
+  directives: CostDirectives,
+): (type: string) => ReadonlyMap<string, FieldShape> {
+  const shapes = new Map<string, Map<string, FieldShape>>();
+  return (type) => {
+    let shape = shapes.get(type);
+    if (!shape) {
+      const parent = schema.getType(type);
+      const fields = isObjectType(parent) ? Object.values(parent.getFields()) : [];
+      shape = new Map(
+        fields.map((field) => [
+          field.name,
+          {
+            bound: directives.fields.get(`${type}.${field.name}`)?.assumedSize ?? STATIONS_IN_SCOPE,
+            below: getNamedType(field.type).name,
+          },
+        ]),
+      );
+      shapes.set(type, shape);
+    }
+    return shape;
+  };
+}
+
+function tooLong(type: string, field: string, found: number, max: number) {
+  return badUserInput(
+    `a ${type} representation's ${field} holds ${found} items; ` +
+      `at most ${max} are read: no scope holds more`,
+    // Refused before the operation runs, so Apollo would answer 500 without a status.
+    { typename: type, field, max, found, http: { status: 400 } },
+  );
 }
