@@ -3,6 +3,7 @@ import { demoCases, demoDisputes } from '../../subgraphs/cases/seed';
 import { demoCommendations, demoComplaints, demoResponses } from '../../subgraphs/surveys/seed';
 import { demoAccidents } from '../../subgraphs/traffic/seed';
 import { DEPARTMENT_REGISTRY, ROLE_DEPARTMENTS } from '../../subgraphs/kit/service/registry';
+import { APPEALS_OF_A_STATION } from '../../subgraphs/assessment/appeals/appeal';
 
 /**
  * Who may use what: the roles table as data, walked by access.test.ts for every role,
@@ -337,41 +338,59 @@ function boardFieldRow(department: string, field: string): AccessRow {
 }
 
 /** The board the appeals' rows appeal against: the one the publishAssessmentBoard row publishes. */
-const APPEAL_BOARD = { scope: '330681', period: '2019-H1' };
-/** Its scheme, named: the publishAssessmentScheme row makes other schemes newer. */
-const APPEAL_SCHEME = { ...APPEAL_BOARD, schemeId: 'fengqiao-2019@1' };
+/**
+ * The boards the appeal rows file on, in turn. A station may file APPEALS_OF_A_STATION appeals
+ * on a board, withdrawn ones counted, and the rows file one per role and path in all: more than
+ * one board takes. Their scheme is named, as the publishAssessmentScheme row makes others newer.
+ */
+const APPEAL_PERIODS = ['2019-H1', '2019-H2', '2019-Q1', '2019-Q2', '2019-Q3', '2019-Q4'];
+const APPEAL_SCHEME_ID = 'fengqiao-2019@1';
 const APPEAL_FIELDS = 'id status';
+let appealsFiled = 0;
 
-/** An appeal OWN_STATION files on a traffic indicator of the board. */
-const appealInput = () => ({
-  input: {
-    ...APPEAL_SCHEME,
-    stationCode: OWN_STATION,
-    item: 'traffic.deaths',
-    claim: '权限测试：死亡人数有误',
-  },
-});
+/** The board the next appeal goes on: the next one once this one has taken the most it may. */
+function appealBoard() {
+  const period = APPEAL_PERIODS[Math.floor(appealsFiled / APPEALS_OF_A_STATION)];
+  if (!period) throw new Error('the appeal rows have filed on every board they have');
+  return { scope: '330681', period, schemeId: APPEAL_SCHEME_ID };
+}
+
+/** An appeal OWN_STATION files on a traffic indicator of the board; counted as filed. */
+function appealInput(board: ReturnType<typeof appealBoard>) {
+  appealsFiled += 1;
+  return {
+    input: {
+      ...board,
+      stationCode: OWN_STATION,
+      item: 'traffic.deaths',
+      claim: '权限测试：死亡人数有误',
+    },
+  };
+}
 
 /**
  * Publishes the board if it is not yet (the publishAssessmentBoard row may not have run), then
  * withdraws every OPEN appeal of it, so that OWN_STATION may file on the same item again: each
  * call of the appeals' rows starts from none open.
  */
-async function noOpenAppeals(asAdmin: AskAsAdmin): Promise<void> {
-  const board = await asAdmin(
+async function noOpenAppeals(
+  asAdmin: AskAsAdmin,
+  board: ReturnType<typeof appealBoard>,
+): Promise<void> {
+  const published = await asAdmin(
     'query($scope: ID!, $period: String!, $schemeId: ID) { publishedBoard(scope: $scope, period: $period, schemeId: $schemeId) { revision } }',
-    APPEAL_SCHEME,
+    board,
   );
-  if (!board.publishedBoard) {
+  if (!published.publishedBoard) {
     await asAdmin(
       'mutation($scope: ID!, $period: String!, $schemeId: ID) { publishAssessmentBoard(scope: $scope, period: $period, schemeId: $schemeId) { revision } }',
-      APPEAL_SCHEME,
+      board,
     );
   }
   const open = await asAdmin(
     `query($scope: ID!, $period: String!) {
        appeals(status: OPEN, scope: $scope, period: $period, first: 100) { edges { node { id } } } }`,
-    APPEAL_BOARD,
+    { scope: board.scope, period: board.period },
   );
   for (const { node } of open.appeals.edges as { node: { id: string } }[]) {
     await asAdmin('mutation($id: ID!) { withdrawAppeal(id: $id) { id } }', { id: node.id });
@@ -380,10 +399,11 @@ async function noOpenAppeals(asAdmin: AskAsAdmin): Promise<void> {
 
 /** A new OPEN appeal of OWN_STATION on a traffic item: what the answering rows act on. */
 async function openAppeal(asAdmin: AskAsAdmin): Promise<Variables> {
-  await noOpenAppeals(asAdmin);
+  const board = appealBoard();
+  await noOpenAppeals(asAdmin, board);
   const filed = await asAdmin(
     `mutation($input: AppealInput!) { fileAppeal(input: $input) { id } }`,
-    appealInput(),
+    appealInput(board),
   );
   return { id: filed.fileAppeal.id };
 }
@@ -399,8 +419,9 @@ function appealRows(): AccessRow[] {
       subgraph: 'assessment',
       query: `mutation($input: AppealInput!) { fileAppeal(input: $input) { ${APPEAL_FIELDS} } }`,
       prepare: async (asAdmin) => {
-        await noOpenAppeals(asAdmin);
-        return appealInput();
+        const board = appealBoard();
+        await noOpenAppeals(asAdmin, board);
+        return appealInput(board);
       },
       writes: ['appeal', 'appeal_event'],
       allowed: ['admin', 'station:own'],
