@@ -14,7 +14,7 @@ import { Exact } from './exact';
 import { POINT_PLACES, RATIO_PLACES, roundPoints, roundRatio } from './round';
 import type { IndicatorRule, SchemeRules } from './rules';
 
-export interface StationScore {
+interface StationScore {
   stationCode: string;
   total: number;
   grade: Grade;
