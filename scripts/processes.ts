@@ -134,8 +134,9 @@ export interface SubgraphProcess {
 /**
  * A department of the registry without code here: started with its own command (PORT and
  * `<NAME>_PORT` set to its port, with the platform's `env`), or, run elsewhere, only routed to.
+ * A started one has a `pid`; the caller waits for its health.
  */
-function startOutside(
+export function startOutside(
   group: ProcessGroup,
   department: OutsideDepartment,
   port: number,

@@ -19,6 +19,7 @@ import {
 } from './processes';
 import { sampleTokens } from './sample-tokens';
 import { publishDemoBoards } from './demo-boards';
+import { screenLink } from './screen-link';
 import { seedFromEnv } from '../demo/seed-setting';
 import { restartPolicyFromEnv, superviseDatabase, Supervisor } from './supervisor';
 
@@ -218,11 +219,8 @@ async function main(): Promise<void> {
     }
   }
   if (assessor) {
-    // The token rides in the fragment: browsers never send it to the server, and the screen
-    // moves it into the tab's sessionStorage and off the address bar at once.
-    const screen = new URL('/screen/', gatewayUrl);
-    screen.hash = new URLSearchParams({ token: assessor.token, ...SCREEN_VIEW }).toString();
-    log(`the 晾晒 screen, signed in as the demo assessor:\n  ${screen.toString()}`);
+    const screen = screenLink(gatewayUrl, assessor.token, SCREEN_VIEW);
+    log(`the 晾晒 screen, signed in as the demo assessor:\n  ${screen}`);
   }
   log(
     `try it:\n  curl -s ${gatewayUrl} -H 'content-type: application/json' \\\n` +

@@ -24,7 +24,9 @@ import {
 } from './platform';
 import { BENCH_PORTS } from './ports';
 import { summarizeProfiles } from './profile-summary';
+import { measureRenders, type RenderResult } from './first-render';
 import { markdown, writeResults, type ScenarioResult } from './report';
+import { renderScenarios } from './render-scenarios';
 import { scenarios as allScenarios } from './scenarios';
 import { targetsTable } from './targets';
 
@@ -100,13 +102,17 @@ async function main(): Promise<number> {
   if (options.profile) mkdirSync(PROFILE_DIR, { recursive: true });
   database = await benchDatabase(log);
   const { url } = database;
-  if (options.peers.length > 0) await ensureHive(log);
   await removeIngested(url);
-  const chosen = allScenarios(
-    gatewaySchema(),
-    await profileStations(url),
-    Date.now().toString(36),
-  ).filter((s) => options.scenarios.length === 0 || options.scenarios.includes(s.id));
+  const picked = (s: { id: string }) =>
+    options.scenarios.length === 0 || options.scenarios.includes(s.id);
+  const stations = await profileStations(url);
+  const runId = Date.now().toString(36);
+  const chosen = allScenarios(gatewaySchema(), stations, runId).filter(picked);
+  const renders = renderScenarios(gatewaySchema(), stations, runId).filter(picked);
+  const runnable = chosen.filter((s) => !s.skipped);
+  // The peers serve no screen: a run of the screen's renders alone neither installs nor starts them.
+  if (runnable.length === 0 && !options.compareAnswers) options.peers = [];
+  if (options.peers.length > 0) await ensureHive(log);
   const platform: PlatformOptions = {
     databaseUrl: url,
     jwtSecret: randomBytes(32).toString('base64url'),
@@ -123,23 +129,19 @@ async function main(): Promise<number> {
     const [ours, ...peers] = gateways;
     if (!ours || peers.length === 0) throw new Error('no peer to compare answers with');
     // The published boards the operations read, so that they compare boards and not nulls.
-    await prepareScenarios(
-      ours.url,
-      chosen.filter((s) => !s.skipped),
-      token,
-    );
+    await prepareScenarios(ours.url, runnable, token);
     log(
       `answers of every listed operation, ${peers.map((p) => p.name).join(' and ')} against ours`,
     );
     const differing = await compareAnswers(ours, peers, chosen, token, console.log);
     return differing > 0 || peerFailures.length > 0 ? 1 : 0;
   }
-  const runnable = chosen.filter((s) => !s.skipped);
   // Before the capture: publishing a board (to read it, or as a scenario) reads the live one
   // through our gateway.
   const { gateways, peerFailures } = await startGateways(options, platform, subgraphs);
   const [ours] = gateways;
-  if (ours) await prepareScenarios(ours.url, runnable, token);
+  const rendered = renders.filter((s) => !s.skipped);
+  if (ours) await prepareScenarios(ours.url, [...runnable, ...rendered], token);
   const fetches = await capture(group, platform, subgraphs, runnable, token);
   const results = new Map<string, ScenarioResult>();
   for (const scenario of chosen) {
@@ -168,6 +170,14 @@ async function main(): Promise<number> {
       ...(figures.length > 1 && !scenario.fresh ? { sameAnswers: answers.size === 1 } : {}),
     });
   }
+  const renderResults = new Map<string, RenderResult>(
+    ours && renders.length > 0
+      ? (await measureRenders(ours.url, renders, await token('assessor'), log)).map((r) => [
+          r.scenario.id,
+          r,
+        ])
+      : [],
+  );
   // Our gateway writes its CPU profile as it exits.
   await Promise.all([group.stopAll(), stopPeer()]);
   await removeIngested(url);
@@ -186,7 +196,8 @@ async function main(): Promise<number> {
       ...(peerFailures.length > 0 ? { peerFailures } : {}),
     },
     [...results.values()],
-    targetsTable(results),
+    [...renderResults.values()],
+    targetsTable(results, renderResults),
   );
   console.log(`\n${report}`);
   log(`written to ${writeResults(report, started).join(' and ')}`);

@@ -21,8 +21,10 @@ npm run bench -- --compare-answers [--no-hive]
   --scenario  drill-down, board-row, indicator-records, board-city, board-province, report-city,
               report-province (each uncached), board-city-repeated, board-province-repeated,
               report-city-repeated (from the response cache), published-city, published-city-export, published-province-page,
-              published-province, published-cached, publish-province or ingestion (repeat or
-              comma-separate); all by default
+              published-province, published-cached, publish-province, ingestion, or the screen's
+              first render in Chromium: render-city, render-province (uncached),
+              render-city-repeated, render-province-repeated (repeat or comma-separate); all by
+              default
   --duration  seconds of load per measurement (default 10)
   --profile   run our gateway under node --cpu-prof and print where its time went
   --no-hive   leave the peers out (quicker, when profiling our gateway)

@@ -1,4 +1,4 @@
-import type { Scenario } from './scenarios';
+import type { PrepareStep } from './scenarios';
 
 /**
  * Sends, once and through our gateway, what the chosen scenarios need done before they are
@@ -7,7 +7,7 @@ import type { Scenario } from './scenarios';
  */
 export async function prepareScenarios(
   gatewayUrl: string,
-  scenarios: readonly Scenario[],
+  scenarios: readonly { prepare?: readonly PrepareStep[] }[],
   token: (role: string) => Promise<string>,
 ): Promise<void> {
   const done = new Set<string>();

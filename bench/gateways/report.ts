@@ -4,6 +4,7 @@ import { HIVE_VERSION } from './hive';
 import type { LoadResult } from './load';
 import { percentile } from './load';
 import type { GatewayFigures } from './measure';
+import type { RenderResult } from './first-render';
 import type { CriticalPathFigures } from './replay';
 import { BENCH_DIR } from './ports';
 import type { Scenario } from './scenarios';
@@ -136,7 +137,39 @@ function criticalPathTable(results: readonly ScenarioResult[]): string[] {
   return lines;
 }
 
-export function markdown(info: RunInfo, results: readonly ScenarioResult[], targets: string[]) {
+function renderTable(renders: readonly RenderResult[]): string[] {
+  const lines = [
+    '| screen | opens | scripts ran p50 | answer received p50 | view built p50 | table drawn p50 | drawn min–max | GraphQL requests | problem |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|---|',
+  ];
+  for (const { scenario, times, requests, problem } of renders) {
+    if (scenario.skipped) {
+      lines.push(`| ${scenario.name} | skipped: ${scenario.skipped} ||||||||`);
+      continue;
+    }
+    const p50 = (sorted: number[]) => ms(percentile(sorted, 0.5));
+    const cells = [
+      scenario.name,
+      String(times.rendered.length),
+      p50(times.loaded),
+      p50(times.answered),
+      p50(times.built),
+      p50(times.rendered),
+      `${ms(times.rendered[0] ?? NaN)}–${ms(times.rendered.at(-1) ?? NaN)}`,
+      String(requests),
+      problem ?? '',
+    ];
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  return lines;
+}
+
+export function markdown(
+  info: RunInfo,
+  results: readonly ScenarioResult[],
+  renders: readonly RenderResult[],
+  targets: string[],
+) {
   return [
     `## npm run bench — ${info.date.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
@@ -148,14 +181,31 @@ export function markdown(info: RunInfo, results: readonly ScenarioResult[], targ
       `**${name} ${HIVE_VERSION} could not serve the supergraph** (${failure}): not measured below.`,
       '',
     ]),
-    ...figuresTable(results),
-    '',
-    'Critical path: the subgraph requests our gateway made for one client request (recorded by ' +
-      'proxies), replayed straight to the subgraphs one request at a time, stage by stage as the ' +
-      'plan ran them (a stage’s fetches together); the median of the stages’ summed times.',
-    '',
-    ...criticalPathTable(results),
-    '',
+    // A run of the screen's renders alone measured no request.
+    ...(results.length > 0
+      ? [
+          ...figuresTable(results),
+          '',
+          'Critical path: the subgraph requests our gateway made for one client request (recorded ' +
+            'by proxies), replayed straight to the subgraphs one request at a time, stage by stage ' +
+            'as the plan ran them (a stage’s fetches together); the median of the stages’ summed ' +
+            'times.',
+          '',
+          ...criticalPathTable(results),
+          '',
+        ]
+      : []),
+    ...(renders.length > 0
+      ? [
+          'Screen first render: the 晾晒 screen served by our gateway, opened in Chromium ' +
+            '(1920×1080, a new browser context each time, so nothing cached in the browser) on an ' +
+            'official board as the assessor, after one warm-up open; ms from the start of ' +
+            'navigation to the frame that drew the ranking table (and the summary chart).',
+          '',
+          ...renderTable(renders),
+          '',
+        ]
+      : []),
     ...targets,
     '',
   ].join('\n');

@@ -32,7 +32,7 @@ export interface Scenario {
 }
 
 /** A request `npm run bench` sends once, through our gateway, before measuring. */
-interface PrepareStep {
+export interface PrepareStep {
   role: string;
   operation: string;
   variables: Record<string, unknown>;
@@ -47,7 +47,7 @@ const INGEST_BATCH = 1000;
 /** Ingested records' ids start with this, so a run can remove what it wrote. */
 export const INGEST_PREFIX = 'BENCH-';
 
-type Listed = OperationManifest['operations'][number] & { node: OperationDefinitionNode };
+export type Listed = OperationManifest['operations'][number] & { node: OperationDefinitionNode };
 
 /** The operations the screens and department systems send: schema/operations.json. */
 export function listedOperations(): Listed[] {
@@ -64,7 +64,7 @@ export function listedOperations(): Listed[] {
  * Why a listed operation cannot run with `variables` on this supergraph (missing, invalid on
  * the schema, or needing a variable the bench does not give), or null when it can.
  */
-function unusable(
+export function unusable(
   schema: GraphQLSchema,
   op: Listed | undefined,
   wanted: string,
@@ -133,7 +133,7 @@ function repeated({ headers: _uncached, ...read }: Scenario): Scenario {
   return { ...read, id: `${read.id}-repeated`, name: `${read.name}, repeated` };
 }
 
-function inScope(scope: string, station: ProfileStation): boolean {
+export function inScope(scope: string, station: ProfileStation): boolean {
   const prefix = scope.endsWith('0000') ? scope.slice(0, 2) : scope.slice(0, 4);
   return station.divisionCode.startsWith(prefix);
 }
@@ -272,8 +272,8 @@ function ingestion(
   };
 }
 
-const CITY = '330600';
-const PROVINCE = '330000';
+export const CITY = '330600';
+export const PROVINCE = '330000';
 
 interface PublishedBoardAnswer {
   totalCount?: number;
@@ -293,6 +293,22 @@ interface PublishedRead {
   rows: (stations: number) => number;
   /** A further problem with the board, or null. */
   also?: (board: PublishedBoardAnswer, stations: number) => string | null;
+}
+
+/**
+ * Publishing `scope`'s board for PERIOD before the run reads it, with a reason on every
+ * publication: the bench database keeps the boards of earlier runs.
+ */
+export function publishStep(
+  publish: Listed | undefined,
+  scope: string,
+  runId: string,
+): PrepareStep {
+  return {
+    role: 'assessor',
+    operation: publish?.body ?? '',
+    variables: { scope, period: PERIOD, reason: `npm run bench ${runId}` },
+  };
 }
 
 /**
@@ -323,14 +339,7 @@ function publishedRead(
     variables: () => variables,
     fresh: false,
     ...(read.cached ? {} : { headers: UNCACHED }),
-    prepare: [
-      {
-        role: 'assessor',
-        operation: publish?.body ?? '',
-        // A reason on every publication: the bench database keeps the boards of earlier runs.
-        variables: { scope: read.scope, period: PERIOD, reason: `npm run bench ${runId}` },
-      },
-    ],
+    prepare: [publishStep(publish, read.scope, runId)],
     check(data) {
       const board = data.publishedBoard as PublishedBoardAnswer | null;
       if (!board) return 'no published board';

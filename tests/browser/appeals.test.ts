@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import type { RunningGateway } from '../../gateway/src/gateway';
 import { listedOperation } from '../../platform/operations';
-import { assertWebBuilt, launchBrowser, screenshotPath } from '../support/browser';
+import { launchBrowser } from '../../scripts/chromium';
+import { assertWebBuilt, screenshotPath } from '../support/browser';
 import { S1, loadHandMadeBoard } from '../support/hand-made-board';
 import { startPlatform, type Platform } from '../support/platform';
 import { openScreen, screenLink, tableTexts } from '../support/screen-page';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import type { RunningGateway } from '../../gateway/src/gateway';
 import { listedOperation } from '../../platform/operations';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser } from '../../scripts/chromium';
 import { startPlatform, type Platform } from '../support/platform';
 import { tokenFor } from '../support/tokens';
 

@@ -1,7 +1,8 @@
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import type { RunningGateway } from '../../gateway/src/gateway';
 import { exampleOperations } from '../../gateway/src/graphiql';
-import { assertWebBuilt, launchBrowser } from '../support/browser';
+import { launchBrowser } from '../../scripts/chromium';
+import { assertWebBuilt } from '../support/browser';
 import { postGraphQL, startPlatform, type Platform } from '../support/platform';
 import { tokenFor } from '../support/tokens';
 

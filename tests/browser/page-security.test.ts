@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { GRAPHIQL_POLICY, PAGE_POLICY } from '../../gateway/src/web';
 import { SECURITY_HEADERS } from '../../platform/http';
-import { assertWebBuilt, launchBrowser } from '../support/browser';
+import { launchBrowser } from '../../scripts/chromium';
+import { assertWebBuilt } from '../support/browser';
 import { startPlatform, type Platform } from '../support/platform';
 import { tokenFor } from '../support/tokens';
 

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import type { RunningGateway } from '../../gateway/src/gateway';
 import { listedOperation } from '../../platform/operations';
-import { assertWebBuilt, launchBrowser, screenshotPath } from '../support/browser';
+import { launchBrowser } from '../../scripts/chromium';
+import { assertWebBuilt, screenshotPath } from '../support/browser';
 import { S4, loadHandMadeBoard } from '../support/hand-made-board';
 import { startPlatform, type Platform } from '../support/platform';
 import { accident } from '../support/records';

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { freePort } from '../../scripts/embedded-postgres';
 import { PROJECT_ROOT } from '../../platform/paths';
 import { SUBGRAPHS } from '../../subgraphs/list';
-import { launchBrowser, screenshotPath } from '../support/browser';
+import { launchBrowser } from '../../scripts/chromium';
+import { screenshotPath } from '../support/browser';
 import { postGraphQL } from '../support/platform';
 
 /**

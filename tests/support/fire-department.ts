@@ -1,8 +1,9 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { PROJECT_ROOT } from '../../platform/paths';
+import { PROJECT_ROOT, SCHEMA_DIR } from '../../platform/paths';
+import { generateSchemaFiles } from '../../scripts/schema-files';
 
 /** The outside department: its own package, installed apart from the platform's. */
 const FIRE_DIR = join(PROJECT_ROOT, 'examples', 'fire-department');
@@ -21,12 +22,24 @@ export interface RunningFire {
  * Installs the fire department's own dependencies from its lockfile when they are missing
  * (`npm ci --prefix examples/fire-department`), as a vendor's CI would.
  */
-function installFireDepartment(): void {
+export function installFireDepartment(): void {
   if (existsSync(join(FIRE_DIR, 'node_modules', '@apollo', 'subgraph'))) return;
   execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--prefix', FIRE_DIR], {
     stdio: 'ignore',
     timeout: 300_000,
   });
+}
+
+/**
+ * Writes the schema files of the registry in use into SCHEMA_DIR, as `npm run schema` does with
+ * DEPARTMENTS_FILE and SCHEMA_DIR set (tests/support/fire-registered.ts sets them): every
+ * subgraph's SDL, their supergraph and the manifest the services read.
+ */
+export async function composeRegistrySchema(): Promise<void> {
+  const generated = await generateSchemaFiles();
+  if (generated.errors.length > 0) throw new Error(generated.errors.join('\n'));
+  mkdirSync(SCHEMA_DIR, { recursive: true });
+  for (const [file, text] of generated.files) writeFileSync(file, text);
 }
 
 /**

@@ -1,5 +1,10 @@
 import type { RunningGateway } from '../../gateway/src/gateway';
-import { gatewayOver, startInProcess } from './in-process-platform';
+import {
+  gatewayOver,
+  startInProcess,
+  subgraphUrls,
+  type OutsideDepartments,
+} from './in-process-platform';
 import type { FollowOptions } from '../../gateway/src/supergraph-sources';
 import { authConfigFromEnv } from '../../platform/auth';
 import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../platform/gateway-proof';
@@ -74,8 +79,9 @@ export async function postGraphQL(
 
 /**
  * The platform as the tests meet it: every subgraph and the gateway started in this process
- * on free ports, over a fresh database of their own, the gateway serving the checked-in
- * supergraph. Requests go over HTTP, like a screen's.
+ * on free ports, over a fresh database of their own, the gateway serving the supergraph of the
+ * registry in use (the checked-in one by default); a department of the registry with a command
+ * of its own runs as its process. Requests go over HTTP, like a screen's.
  */
 export class Platform {
   private readonly extraGateways: RunningGateway[] = [];
@@ -86,6 +92,8 @@ export class Platform {
     readonly services: Map<string, RunningService>,
     private readonly startOptions: ReadonlyMap<string, StartOptions>,
     readonly database: TestDatabase,
+    /** The registry's departments run as their own process or elsewhere (none by default). */
+    readonly outside: OutsideDepartments,
   ) {}
 
   /**
@@ -98,7 +106,8 @@ export class Platform {
     const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
     Object.assign(process.env, env);
     try {
-      const gateway = await gatewayOver(this.services, authConfigFromEnv(), undefined, follow);
+      const urls = subgraphUrls(this.services, this.outside);
+      const gateway = await gatewayOver(urls, authConfigFromEnv(), { follow });
       this.extraGateways.push(gateway);
       return gateway;
     } finally {
@@ -184,7 +193,7 @@ export class Platform {
   async stop(): Promise<void> {
     await Promise.all([this.gateway, ...this.extraGateways].map((g) => g.stop()));
     const running = [...this.services].filter(([name]) => !this.stopped.has(name));
-    await Promise.all(running.map(([, s]) => s.stop()));
+    await Promise.all([...running.map(([, s]) => s.stop()), this.outside.stop()]);
     await this.database.drop();
   }
 }
@@ -200,13 +209,13 @@ export interface PlatformOptions {
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const database = await createTestDatabase(options.serverUrl);
   try {
-    const { gateway, services, startOptions } = await startInProcess({
+    const { gateway, services, startOptions, outside } = await startInProcess({
       databaseUrl: database.url,
       auth: authConfigFromEnv(),
       seed: options.seed ?? null,
       logger: options.logger,
     });
-    return new Platform(gateway, services, startOptions, database);
+    return new Platform(gateway, services, startOptions, database, outside);
   } catch (error) {
     await database.drop();
     throw error;

@@ -1,11 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import type { RunningGateway } from '../../gateway/src/gateway';
+import { screenLink as linkOn } from '../../scripts/screen-link';
 
 /** The 晾晒 screen's link for a token and a view (scope, period, mode, …) on a gateway. */
 export function screenLink(gateway: RunningGateway, token: string, view: Record<string, string>) {
-  const url = new URL('/screen/', gateway.url);
-  url.hash = new URLSearchParams({ token, ...view }).toString();
-  return url.toString();
+  return linkOn(gateway.url, token, view);
 }
 
 export interface Opened {

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../platform/paths';
 import { catalogIndicators, catalogVersion } from '../../subgraphs/kit/contract/indicator-catalog';
 import { count, share } from '../../subgraphs/kit/figures/indicators';
 import {
   DEPARTMENT_REGISTRY,
   parseRegistry,
+  readRegistry,
   registryFile,
 } from '../../subgraphs/kit/service/registry';
 
@@ -39,6 +42,18 @@ describe('the registry of departments', () => {
     expect(parseRegistry(registry(outside))[0]?.service).toEqual(outside.service);
     const remote = { ...entry, service: { url: 'http://x:4010/graphql', sdl: 'x.graphql' } };
     expect(parseRegistry(registry(remote))[0]?.service).toEqual(remote.service);
+  });
+
+  it("reads a registry that extends the platform's: its departments, then the one it adds", () => {
+    const fire = readRegistry(
+      join(PROJECT_ROOT, 'examples', 'fire-department', 'departments.json'),
+    );
+    expect(fire.slice(0, -1)).toEqual(DEPARTMENT_REGISTRY);
+    expect(fire.at(-1)).toMatchObject({
+      name: 'fire',
+      label: '消防',
+      service: { command: ['node', 'src/main.js'], cwd: 'examples/fire-department' },
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { envVar } from '../../../platform/config';
 import { PROJECT_ROOT } from '../../../platform/paths';
 
@@ -148,11 +148,33 @@ export function parseRegistry(json: string, file = 'the registry'): DepartmentEn
   return entries;
 }
 
+/**
+ * The departments a registry file lists, after those of the file its `extends` names (relative
+ * to it), if any: so a registry that adds one department to the platform's is that one entry.
+ */
+function listedIn(file: string, seen: readonly string[] = []): unknown[] {
+  if (seen.includes(file)) throw new Error(`${file} extends itself`);
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as {
+    extends?: unknown;
+    departments?: unknown;
+  };
+  if (!Array.isArray(parsed.departments)) throw new Error(`${file} has no departments list`);
+  const own: unknown[] = parsed.departments;
+  if (parsed.extends === undefined) return own;
+  const base = resolve(dirname(file), text(`${file}: extends`, parsed.extends));
+  return [...listedIn(base, [...seen, file]), ...own];
+}
+
+/** The entries of a registry file and of the registries it extends, checked as one registry. */
+export function readRegistry(file: string): DepartmentEntry[] {
+  return parseRegistry(JSON.stringify({ departments: listedIn(file) }), file);
+}
+
 /** Every department of the registry, in the board's order; read once per process. */
 export const DEPARTMENT_REGISTRY: readonly DepartmentEntry[] = (() => {
   const file = registryFile();
   try {
-    return parseRegistry(readFileSync(file, 'utf8'), file);
+    return readRegistry(file);
   } catch (error) {
     throw new Error(`the registry of departments ${file}: ${(error as Error).message}`, {
       cause: error,

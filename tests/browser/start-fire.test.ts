@@ -1,0 +1,122 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../platform/paths';
+import { freePort } from '../../scripts/embedded-postgres';
+import { SUBGRAPHS } from '../../subgraphs/list';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { installFireDepartment } from '../support/fire-department';
+import { postGraphQL } from '../support/platform';
+import { tokenFor } from '../support/tokens';
+
+/**
+ * `npm start` (the compiled launcher; in this tier because it needs the build) with
+ * examples/fire-department/departments.json as its registry: the fire entry's command started
+ * as a supervised process of the platform, on the port the launcher gives it, and the gateway
+ * routed to it over the supergraph `npm run schema` composed for that registry.
+ */
+let launcher: ChildProcess;
+let database: TestDatabase;
+const output: string[] = [];
+let gatewayPort = 0;
+let firePort = 0;
+
+/** The launcher colours each service's prefix (ESC [ … m), whatever NO_COLOR says. */
+const COLOR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+function waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      const match = output
+        .map((line) => pattern.exec(line.replace(COLOR, '')))
+        .find((m) => m !== null);
+      if (match) {
+        clearInterval(timer);
+        resolve(match);
+      } else if (launcher.exitCode !== null || Date.now() > deadline) {
+        clearInterval(timer);
+        reject(new Error(`no line matching ${pattern} in:\n${output.join('\n')}`));
+      }
+    }, 100);
+  });
+}
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    socket.once('connect', () => socket.end(() => resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+beforeAll(async () => {
+  installFireDepartment();
+  execFileSync('npm', ['run', '-s', 'build'], { cwd: PROJECT_ROOT });
+  database = await createTestDatabase();
+  gatewayPort = await freePort();
+  firePort = await freePort();
+  const ports = Object.fromEntries(
+    await Promise.all(
+      SUBGRAPHS.map(async (s) => [`${s.name.toUpperCase()}_PORT`, String(await freePort())]),
+    ),
+  );
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...ports,
+    DEPARTMENTS_FILE: 'examples/fire-department/departments.json',
+    SCHEMA_DIR: mkdtempSync(join(tmpdir(), 'fengqiao-fire-schema-')),
+    FIRE_PORT: String(firePort),
+    PORT: String(gatewayPort),
+    DATABASE_URL: database.url,
+    SEED: 'none',
+  };
+  delete env.JEST_WORKER_ID;
+  execFileSync(process.execPath, [join(PROJECT_ROOT, 'dist', 'scripts', 'schema.js'), 'write'], {
+    cwd: PROJECT_ROOT,
+    env,
+    stdio: 'ignore',
+  });
+  launcher = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'scripts', 'start.js')], { env });
+  for (const stream of [launcher.stdout, launcher.stderr]) {
+    stream?.on('data', (chunk: Buffer) => output.push(...chunk.toString().split('\n')));
+  }
+}, 180_000);
+
+afterAll(async () => {
+  if (launcher?.exitCode === null) launcher.kill('SIGKILL');
+  await database?.drop();
+});
+
+describe('npm start with fire registered', () => {
+  it('starts the entry’s command as a service of the platform, on the port it gives', async () => {
+    await waitFor(/gateway ready at/, 120_000);
+    await waitFor(new RegExp(`\\[fire\\] info listening port=${firePort} `), 1_000);
+    await waitFor(/supervising: .*fire pid \d+/, 1_000);
+  }, 130_000);
+
+  it('routes the gateway to it: the registry names it, its catalog answers from it', async () => {
+    const res = await postGraphQL(
+      `http://localhost:${gatewayPort}/graphql`,
+      `{ departments { department label }
+         fireIndicatorCatalog { department indicators { key label } } }`,
+      { token: await tokenFor('admin') },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.departments.at(-1)).toEqual({ department: 'FIRE', label: '消防' });
+    expect(res.data.fireIndicatorCatalog.indicators).toEqual([
+      { key: 'fire.fires', label: '火灾起数' },
+      { key: 'fire.deaths', label: '火灾死亡人数' },
+    ]);
+  });
+
+  it('stops fire with the rest on Ctrl-C', async () => {
+    const exited = new Promise<number | null>((resolve) => launcher.once('exit', resolve));
+    launcher.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(await listening(firePort)).toBe(false);
+    expect(await listening(gatewayPort)).toBe(false);
+  }, 30_000);
+});
