@@ -37,6 +37,12 @@ export function startTracing(service: string, options: TracingOptions): void {
   sdk = startSdk(service, options);
 }
 
+/**
+ * Whether this process traces: its GraphQL execution is observed by patching graphql-js, so
+ * whatever would execute otherwise must use graphql-js meanwhile.
+ */
+export const tracing = (): boolean => sdk !== undefined;
+
 /** Exports the spans still buffered and stops the exporter: the last step of a clean stop. */
 export async function stopTracing(): Promise<void> {
   const running = sdk;

@@ -8,7 +8,8 @@ import { createPublishedLoaders, type PublishedLoaders } from './published/publi
 import type { ScoredBoardRef } from './live/board-references';
 import { unknownScheme, type Scheme } from './scheme/scheme';
 import { newestScheme, schemesById } from './scheme/scheme-store';
-import { scoreBoard, type RankedRow } from './scoring/board';
+import { scoreBoard } from './scoring/board';
+import type { RankedRow } from './scoring/station';
 
 export interface AssessmentLoaders {
   /** Schemes by id, whole (rules included), one statement per batch. */

@@ -1,18 +1,7 @@
 import { ValueIndex, type DepartmentValues } from './values';
-import { rankRows } from './rank';
+import { rankInPlace } from './rank';
 import type { SchemeRules } from './rules';
-import { scoreStation, type StationScore } from './station';
-
-/** A station as the board lists it: its code, and whatever else the caller keeps with it. */
-export interface BoardStation {
-  code: string;
-}
-
-export interface RankedRow<S extends BoardStation = BoardStation> extends StationScore {
-  rank: number;
-  /** The station as given to scoreBoard. */
-  station: S;
-}
+import { planBoard, scoreStation, type BoardStation, type RankedRow } from './station';
 
 /**
  * The whole board: every station of the scope gets a row (zeros where a department has no
@@ -24,8 +13,6 @@ export function scoreBoard<S extends BoardStation>(
   stations: readonly S[],
   values: DepartmentValues,
 ): RankedRow<S>[] {
-  const index = new ValueIndex(values);
-  return rankRows(
-    stations.map((station) => ({ ...scoreStation(rules, station.code, index), station })),
-  );
+  const plan = planBoard(rules, new ValueIndex(values));
+  return rankInPlace(stations.map((station) => scoreStation(plan, station)));
 }

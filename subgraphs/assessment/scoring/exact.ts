@@ -17,24 +17,28 @@ const U = 2 ** -53;
 /** Below the normal range a rounding error is absolute, at most half the smallest subnormal. */
 const TINY = Number.MIN_VALUE;
 
-/** How a value was made, so that its Fraction can be made the same way. */
-type Recipe =
-  | { of: number }
-  | { unary: 'negated' | 'clampedToUnit'; operand: Exact }
-  | { binary: 'plus' | 'times' | 'dividedBy'; left: Exact; right: Exact };
+/**
+ * How a value was made, so that its Fraction can be made the same way: the operation and its
+ * operands, kept on the value itself (a separate recipe object per value would double the
+ * allocations of scoring a province board).
+ */
+type Operation = 'of' | 'negated' | 'clampedToUnit' | 'plus' | 'minus' | 'times' | 'dividedBy';
 
 /** The error of the double nearest a result of size |value|, beyond the operands' errors. */
 const roundoff = (value: number) => 2 * U * Math.abs(value) + TINY;
 
 export class Exact {
   /**
-   * `approx` is within `error` of the exact value, which `recipe` makes with Fractions. A NaN
-   * bound means unknown: such a value rounds through its Fraction.
+   * `approx` is within `error` of the exact value, which `operation` makes with Fractions from
+   * `left` and `right` (for `of`, from `approx` itself). A NaN bound means unknown: such a
+   * value rounds through its Fraction.
    */
   private constructor(
     private readonly approx: number,
     private readonly error: number,
-    private readonly recipe: Recipe,
+    private readonly operation: Operation,
+    private readonly left: Exact | null = null,
+    private readonly right: Exact | null = null,
   ) {}
 
   /** The decimal a finite number prints as: Exact.of(0.95) is exactly 95/100. */
@@ -43,17 +47,20 @@ export class Exact {
     // The decimal printed for a double rounds to that double, so it lies within half an ulp
     // of it; integers below 2⁵³ print as themselves.
     const error = Number.isSafeInteger(value) ? 0 : U * Math.abs(value) + TINY;
-    return new Exact(value, error, { of: value });
+    return new Exact(value, error, 'of');
   }
 
   plus(other: Exact): Exact {
     const approx = this.approx + other.approx;
     const error = this.error + other.error + roundoff(approx);
-    return new Exact(approx, error, { binary: 'plus', left: this, right: other });
+    return new Exact(approx, error, 'plus', this, other);
   }
 
+  /** As plus(other.negated()), in one step: a + (−b) and a − b are the same double. */
   minus(other: Exact): Exact {
-    return this.plus(other.negated());
+    const approx = this.approx - other.approx;
+    const error = this.error + other.error + roundoff(approx);
+    return new Exact(approx, error, 'minus', this, other);
   }
 
   times(other: Exact): Exact {
@@ -64,7 +71,7 @@ export class Exact {
       Math.abs(other.approx) * this.error +
       this.error * other.error +
       roundoff(approx);
-    return new Exact(approx, error, { binary: 'times', left: this, right: other });
+    return new Exact(approx, error, 'times', this, other);
   }
 
   dividedBy(other: Exact): Exact {
@@ -73,7 +80,7 @@ export class Exact {
       // The divisor may be 0, or its error unbounded: only the Fraction can tell, and it
       // refuses 0 now, as the caller divides, rather than when the result is rounded.
       if (other.toFraction().numerator === 0n) throw new RangeError('division by zero');
-      return new Exact(NaN, NaN, { binary: 'dividedBy', left: this, right: other });
+      return new Exact(NaN, NaN, 'dividedBy', this, other);
     }
     const approx = this.approx / other.approx;
     // (a + δa)/(b + δb) − a/b = (b δa − a δb) / (b (b + δb)), and |b + δb| ≥ |b| − |δb|
@@ -81,17 +88,17 @@ export class Exact {
       (divisor * this.error + Math.abs(this.approx) * other.error) /
         (divisor * (divisor - other.error)) +
       roundoff(approx);
-    return new Exact(approx, error, { binary: 'dividedBy', left: this, right: other });
+    return new Exact(approx, error, 'dividedBy', this, other);
   }
 
   negated(): Exact {
-    return new Exact(-this.approx, this.error, { unary: 'negated', operand: this });
+    return new Exact(-this.approx, this.error, 'negated', this);
   }
 
   /** This value held within [0, 1]; clamping moves two values no further apart. */
   clampedToUnit(): Exact {
     const approx = Math.min(Math.max(this.approx, 0), 1);
-    return new Exact(approx, this.error, { unary: 'clampedToUnit', operand: this });
+    return new Exact(approx, this.error, 'clampedToUnit', this);
   }
 
   /** Rounded half away from zero to `decimals` places, as the double nearest that decimal. */
@@ -122,9 +129,21 @@ export class Exact {
 
   /** The exact value, made again from the inputs the way this one was. */
   private toFraction(): Fraction {
-    const recipe = this.recipe;
-    if ('of' in recipe) return Fraction.of(recipe.of);
-    if ('unary' in recipe) return recipe.operand.toFraction()[recipe.unary]();
-    return recipe.left.toFraction()[recipe.binary](recipe.right.toFraction());
+    if (this.operation === 'of') return Fraction.of(this.approx);
+    const left = operand(this.left).toFraction();
+    switch (this.operation) {
+      case 'negated':
+        return left.negated();
+      case 'clampedToUnit':
+        return left.clampedToUnit();
+      default:
+        return left[this.operation](operand(this.right).toFraction());
+    }
   }
+}
+
+/** The operand every operation but `of` was made with. */
+function operand(value: Exact | null): Exact {
+  if (!value) throw new Error('an exact value without its operand');
+  return value;
 }

@@ -10,11 +10,31 @@ export interface RawScore {
   note: Note | null;
 }
 
-/** The share of the weight earned by `value` on the line from zeroAt (nothing) to fullAt (all). */
-function earned(weight: number, value: Exact, fullAt: number, zeroAt: number): Exact {
-  const zero = Exact.of(zeroAt);
-  const share = value.minus(zero).dividedBy(Exact.of(fullAt).minus(zero));
-  return Exact.of(weight).times(share.clampedToUnit());
+/** A rule's line from zeroAt (nothing) to fullAt (the weight), as exact values. */
+interface Line {
+  weight: Exact;
+  zero: Exact;
+  /** fullAt − zeroAt */
+  span: Exact;
+}
+
+/** Each rule's line, made once: a board scores every station on the same rules. */
+const lines = new WeakMap<YoyRule | RateRule, Line>();
+
+function lineOf(rule: YoyRule | RateRule): Line {
+  let line = lines.get(rule);
+  if (!line) {
+    const zero = Exact.of(rule.zeroAt);
+    line = { weight: Exact.of(rule.weight), zero, span: Exact.of(rule.fullAt).minus(zero) };
+    lines.set(rule, line);
+  }
+  return line;
+}
+
+/** The share of the rule's weight earned by `value` on its line. */
+function earned(rule: YoyRule | RateRule, value: Exact): Exact {
+  const { weight, zero, span } = lineOf(rule);
+  return weight.times(value.minus(zero).dividedBy(span).clampedToUnit());
 }
 
 /**
@@ -30,7 +50,7 @@ export function scoreYoy(rule: YoyRule, current: number, baseline: number): RawS
     const better = rule.direction === 'HIGHER' ? change : change.negated();
     return {
       change,
-      points: earned(rule.weight, better, rule.fullAt, rule.zeroAt),
+      points: earned(rule, better),
       note: baseline < rule.minBase ? NOTES.SMALL_BASE : null,
     };
   }
@@ -39,12 +59,12 @@ export function scoreYoy(rule: YoyRule, current: number, baseline: number): RawS
     ? Exact.of(current > 0 ? 1 : 0)
     : Exact.of(current).minus(Exact.of(baseline)).dividedBy(Exact.of(baseline));
   if (rule.direction === 'LOWER' && current === 0) {
-    return { change, points: Exact.of(rule.weight), note: NOTES.NONE };
+    return { change, points: lineOf(rule).weight, note: NOTES.NONE };
   }
   const better = rule.direction === 'HIGHER' ? change : change.negated();
   return {
     change,
-    points: earned(rule.weight, better, rule.fullAt, rule.zeroAt),
+    points: earned(rule, better),
     note: zeroBaseline ? NOTES.ZERO_BASELINE : null,
   };
 }
@@ -69,17 +89,17 @@ export function scoreRate(
       const filled = filledRate(current, sample, rule.fullAt, rule.minSample);
       return {
         change,
-        points: earned(rule.weight, filled, rule.fullAt, rule.zeroAt),
+        points: earned(rule, filled),
         note: NOTES.FILLED,
       };
     }
     return rule.whenShort === 'FULL'
-      ? { change, points: Exact.of(rule.weight), note: NOTES.NO_DATA }
+      ? { change, points: lineOf(rule).weight, note: NOTES.NO_DATA }
       : { change, points: Exact.of(0), note: NOTES.INSUFFICIENT_SAMPLE };
   }
   return {
     change,
-    points: earned(rule.weight, Exact.of(current), rule.fullAt, rule.zeroAt),
+    points: earned(rule, Exact.of(current)),
     note: null,
   };
 }

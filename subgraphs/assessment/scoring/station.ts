@@ -14,7 +14,7 @@ import { Exact } from './exact';
 import { POINT_PLACES, RATIO_PLACES, roundPoints, roundRatio } from './round';
 import type { IndicatorRule, SchemeRules } from './rules';
 
-export interface StationScore {
+interface StationScore {
   stationCode: string;
   total: number;
   grade: Grade;
@@ -28,10 +28,19 @@ export interface StationScore {
   vetoCounts: VetoScore[];
 }
 
+/** A station as the board lists it: its code, and whatever else the caller keeps with it. */
+export interface BoardStation {
+  code: string;
+}
+
+export interface RankedRow<S extends BoardStation = BoardStation> extends StationScore {
+  rank: number;
+  /** The station as given to scoreBoard. */
+  station: S;
+}
+
 /** Sums are made in whole cents of the rounded figures, so a row adds up exactly as shown. */
 const cents = (points: number) => Math.round(roundPoints(points) * 100);
-const sumCents = (items: readonly { points: number }[]) =>
-  items.reduce((sum, item) => sum + cents(item.points), 0);
 
 /** A count as the rules read it: a station without records counts 0. */
 const countOf = (value: IndicatorValue) => value.current ?? 0;
@@ -86,18 +95,43 @@ function scoreIndicator(rule: IndicatorRule, values: ValueIndex, code: string): 
   };
 }
 
-/**
- * The departments a row scores, in the board's order (the values'), then any a rule names that
- * sent nothing at all: no department's points count without its subtotal.
- */
-function departmentsScored(rules: SchemeRules, values: ValueIndex): Department[] {
-  const named = rules.indicators.map((rule) => rule.department);
-  return [...new Set([...values.departments, ...named])];
+/** What every row of a board shares: worked out once per board, not once per station. */
+export interface BoardPlan {
+  rules: SchemeRules;
+  values: ValueIndex;
+  /**
+   * The departments a row scores, in the board's order (the values'), then any a rule names
+   * that sent nothing at all (no department's points count without its subtotal), each with
+   * the positions of its indicators among the scheme's and its maximum in cents.
+   */
+  departments: { department: Department; indicators: number[]; maxCents: number }[];
 }
 
-/** One station's indicators, department scores, deductions, vetoes, total and grade. */
-export function scoreStation(rules: SchemeRules, code: string, values: ValueIndex): StationScore {
+export function planBoard(rules: SchemeRules, values: ValueIndex): BoardPlan {
+  const named = rules.indicators.map((rule) => rule.department);
+  const departments = [...new Set([...values.departments, ...named])].flatMap((department) => {
+    const indicators = rules.indicators.flatMap((rule, i) =>
+      rule.department === department ? [i] : [],
+    );
+    if (indicators.length === 0) return [];
+    const maxCents = indicators.reduce(
+      (sum, i) => sum + cents(rules.indicators[i]?.weight ?? 0),
+      0,
+    );
+    return [{ department, indicators, maxCents }];
+  });
+  return { rules, values, departments };
+}
+
+/**
+ * One station's row: indicators, department scores, deductions, vetoes, total and grade,
+ * ranked 0 until the board is ranked.
+ */
+export function scoreStation<S extends BoardStation>(plan: BoardPlan, station: S): RankedRow<S> {
+  const { rules, values } = plan;
+  const code = station.code;
   const indicators = rules.indicators.map((rule) => scoreIndicator(rule, values, code));
+  const indicatorCents = indicators.map((score) => cents(score.points));
   const deductions = rules.deductions.map((rule): DeductionScore => {
     const available = values.available(rule.department);
     const count = available ? countOf(values.value(rule.department, code, rule.key)) : 0;
@@ -119,21 +153,21 @@ export function scoreStation(rules: SchemeRules, code: string, values: ValueInde
     };
   });
   const vetoes = vetoCounts.filter((veto) => veto.count > 0).map((veto) => veto.key);
-  const departments = departmentsScored(rules, values).flatMap((department) => {
-    const own = rules.indicators.filter((rule) => rule.department === department);
-    if (own.length === 0) return [];
-    const scored = indicators.filter((score) => score.department === department);
-    return [
-      {
-        department,
-        score: sumCents(scored) / 100,
-        max: own.reduce((sum, rule) => sum + cents(rule.weight), 0) / 100,
-      },
-    ];
-  });
-  const total = Math.max(0, sumCents(indicators) - sumCents(deductions)) / 100;
+  const departments = plan.departments.map(
+    ({ department, indicators: own, maxCents }): DepartmentScore => ({
+      department,
+      score: own.reduce((sum, i) => sum + (indicatorCents[i] ?? 0), 0) / 100,
+      max: maxCents / 100,
+    }),
+  );
+  const earnedCents = indicatorCents.reduce((sum, c) => sum + c, 0);
+  const deductedCents = deductions.reduce((sum, deduction) => sum + cents(deduction.points), 0);
+  const total = Math.max(0, earnedCents - deductedCents) / 100;
   const vetoed = vetoes.length > 0;
+  // One literal, no spread (scoreIndicator says why).
   return {
+    rank: 0,
+    station,
     stationCode: code,
     total,
     grade: gradeOf(total, vetoed),

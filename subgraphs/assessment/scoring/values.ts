@@ -8,17 +8,21 @@ import type { IndicatorValue, StationIndicators } from '../../kit/contract/board
  */
 export type DepartmentValues = Partial<Record<Department, readonly StationIndicators[] | null>>;
 
-/** A station without records: the department sends zeros, but a missing entry means the same. */
-const noRecords = (key: string): IndicatorValue => ({
-  key,
+/**
+ * A station without records: the department sends zeros, but a missing entry means the same.
+ * One object for all: the scoring reads a value's figures, never its key.
+ */
+const NO_RECORDS: IndicatorValue = Object.freeze({
+  key: '',
   current: null,
   baseline: null,
   sample: null,
 });
 
-/** The departments' values indexed by station and key; the one place that knows who is missing. */
+/** The departments' values indexed by station; the one place that knows who is missing. */
 export class ValueIndex {
-  private readonly byDepartment = new Map<Department, Map<string, Map<string, IndicatorValue>>>();
+  /** Per available department, each station's values (a station listed twice: the last). */
+  private readonly byDepartment = new Map<Department, Map<string, readonly IndicatorValue[]>>();
   /** The departments in the board's order: the order their values were given in. */
   readonly departments: readonly Department[];
 
@@ -27,10 +31,9 @@ export class ValueIndex {
     this.departments = entries.map(([department]) => department);
     for (const [department, stations] of entries) {
       if (stations == null) continue;
-      this.byDepartment.set(
-        department,
-        new Map(stations.map((s) => [s.stationCode, new Map(s.values.map((v) => [v.key, v]))])),
-      );
+      const byStation = new Map<string, readonly IndicatorValue[]>();
+      for (const station of stations) byStation.set(station.stationCode, station.values);
+      this.byDepartment.set(department, byStation);
     }
   }
 
@@ -39,8 +42,18 @@ export class ValueIndex {
     return this.byDepartment.has(department);
   }
 
-  /** A station's value of an indicator of an available department. */
+  /**
+   * A station's value of an indicator of an available department (a key listed twice: the
+   * last). A department sends a station a handful of values, fewer than a map would pay for.
+   */
   value(department: Department, stationCode: string, key: string): IndicatorValue {
-    return this.byDepartment.get(department)?.get(stationCode)?.get(key) ?? noRecords(key);
+    const values = this.byDepartment.get(department)?.get(stationCode);
+    if (values) {
+      for (let i = values.length - 1; i >= 0; i -= 1) {
+        const value = values[i];
+        if (value?.key === key) return value;
+      }
+    }
+    return NO_RECORDS;
   }
 }

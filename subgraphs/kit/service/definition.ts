@@ -32,6 +32,11 @@ export interface SubgraphDefinition<Loaders extends object = object> {
    * subgraph whose entity requests carry large @requires inputs from other subgraphs.
    */
   maxBodyBytes?: number;
+  /**
+   * Whether its entity fetches run as compiled code (compiled-execution.ts) rather than on
+   * graphql-js: for a subgraph whose entity answers are large lists of plain fields.
+   */
+  compileEntityFetches?: boolean;
   resolvers: NonEmptyArray<ClassType>;
   /** Types reached only through federation (e.g. an extended entity with no root field). */
   orphanedTypes?: ClassType[];

@@ -37,18 +37,6 @@ const SCALAR_SHAPES: Record<string, (value: unknown) => boolean> = {
   Boolean: (value) => typeof value === 'boolean',
 };
 
-/** A value still to check: where it sits (for the refusal) and the type it must have. */
-interface Pending {
-  value: unknown;
-  type: GraphQLOutputType;
-  /** The representation's type and the field of an object type the value is under. */
-  typename: string;
-  owner: string;
-  field: string;
-  /** A field of the representation itself, not of an object or a list inside it. */
-  top: boolean;
-}
-
 /**
  * Refuses, before any resolver runs, a representation that is not what the schema says it is,
  * or that carries a list longer than the list's stated bound. A representation is written by
@@ -68,33 +56,11 @@ export function representationBoundsPlugin(
   schema: GraphQLSchema,
   directives: CostDirectives,
 ): ApolloServerPlugin {
-  const boundOf = (type: string, field: string) =>
-    directives.fields.get(`${type}.${field}`)?.assumedSize ?? STATIONS_IN_SCOPE;
   const entityUnion = schema.getType('_Entity');
   const entities = new Set(
     isUnionType(entityUnion) ? entityUnion.getTypes().map((t) => t.name) : [],
   );
-  // Refused before the operation runs, so Apollo would answer 500 without a status.
-  const refuse = (message: string, details: Record<string, unknown>) =>
-    badUserInput(message, { ...details, http: { status: 400 } });
-
-  /** Queues an object's fields, or refuses a representation that is no entity of ours. */
-  function fieldsOf(
-    value: Record<string, unknown>,
-    typename: string,
-    owner: string,
-    top: boolean,
-  ): Pending[] {
-    const type = schema.getType(owner);
-    if (!isObjectType(type)) return [];
-    const fields = type.getFields();
-    return Object.entries(value).flatMap(([field, inner]) => {
-      const known = fields[field];
-      return known && field !== '__typename'
-        ? [{ value: inner, type: known.type, typename, owner, field, top }]
-        : [];
-    });
-  }
+  const fieldsOf = fieldChecks(schema, directives, entities);
 
   function check(representation: unknown): void {
     const typename = isRecord(representation) ? representation.__typename : undefined;
@@ -106,53 +72,56 @@ export function representationBoundsPlugin(
         { field: '__typename' },
       );
     }
-    const pending = fieldsOf(representation, typename, typename, true);
-    while (pending.length > 0) {
-      const next = pending.pop();
-      if (!next) break;
-      const { value, type, owner, field } = next;
-      // The details name the type owning the field: a nested list's is its object's.
+    const entity: string = typename;
+    // The objects still to walk and, alongside, their types' names: a province board carries
+    // ~30,000 objects, and one object per entry would be as many again to collect.
+    const objects: Record<string, unknown>[] = [representation];
+    const owners: string[] = [entity];
+
+    /** Checks a value against its field's type; an object in it joins the walk. */
+    function visit(value: unknown, c: ValueCheck, owner: string, field: string, top: boolean) {
       const wrong = (what: string) =>
-        refuse(`a ${typename} representation's ${owner}.${field} ${what}, not ${show(value)}`, {
+        // The details name the type owning the field: a nested list's is its object's.
+        refuse(`a ${entity} representation's ${owner}.${field} ${what}, not ${show(value)}`, {
           typename: owner,
           field,
         });
-      // A null field of the representation itself is what a router sends once an error upstream
-      // nulled it: the resolvers that @require it refuse it, INCOMPLETE_REPRESENTATION.
+      // A null field of the representation itself is what a router sends once an error
+      // upstream nulled it: the resolvers that @require it refuse it, INCOMPLETE_REPRESENTATION.
       if (value === null) {
-        if (isNonNullType(type) && !next.top) throw wrong('cannot be null');
-        continue;
+        if (c.nonNull && !top) throw wrong('cannot be null');
+        return;
       }
-      const inner = getNullableType(type);
-      if (isListType(inner)) {
+      if (c.list) {
         if (!Array.isArray(value)) throw wrong('must be a list');
-        const bound = boundOf(owner, field);
-        if (value.length > bound) {
+        if (value.length > c.list.bound) {
           throw refuse(
-            `a ${typename} representation's ${owner}.${field} holds ${value.length} items; ` +
-              `at most ${bound} are read: no scope holds more`,
-            { typename: owner, field, max: bound, found: value.length },
+            `a ${entity} representation's ${owner}.${field} holds ${value.length} items; ` +
+              `at most ${c.list.bound} are read: no scope holds more`,
+            { typename: owner, field, max: c.list.bound, found: value.length },
           );
         }
-        for (const item of value as unknown[])
-          pending.push({ ...next, value: item, type: inner.ofType, top: false });
-      } else if (isObjectType(inner)) {
-        if (!isRecord(value)) throw wrong(`must be an object (${inner.name})`);
-        // A value type inside (a department's indicators) is read whole by the resolvers: it
-        // must carry its non-null fields. An entity inside is resolved by its keys, checked there.
-        const lacking = entities.has(inner.name)
-          ? []
-          : Object.values(inner.getFields()).filter(
-              (f) => isNonNullType(f.type) && value[f.name] === undefined,
-            );
-        if (lacking.length > 0) throw wrong(`lacks ${lacking.map((f) => f.name).join(', ')}`);
-        pending.push(...fieldsOf(value, typename, inner.name, false));
-      } else if (isEnumType(inner)) {
-        if (!inner.getValues().some((v) => v.value === value))
-          throw wrong(`must be a ${inner.name}`);
-      } else if (isScalarType(inner)) {
-        const shape = SCALAR_SHAPES[inner.name];
-        if (shape && !shape(value)) throw wrong(`must be a ${inner.name}`);
+        for (const item of value as unknown[]) visit(item, c.list.item, owner, field, false);
+      } else if (c.object) {
+        if (!isRecord(value)) throw wrong(`must be an object (${c.object.type})`);
+        const lacking = c.object.required.filter((name) => value[name] === undefined);
+        if (lacking.length > 0) throw wrong(`lacks ${lacking.join(', ')}`);
+        objects.push(value);
+        owners.push(c.object.type);
+      } else if (c.accepts && !c.accepts(value)) {
+        throw wrong(`must be a ${c.named}`);
+      }
+    }
+
+    while (objects.length > 0) {
+      const object = objects.pop() as Record<string, unknown>;
+      const owner = owners.pop() as string;
+      const fields = fieldsOf(owner);
+      // for…in, not Object.entries: no array per object. A representation is parsed JSON,
+      // whose keys are all its own.
+      for (const field in object) {
+        const c = fields.get(field);
+        if (c) visit(object[field], c, owner, field, object === representation);
       }
     }
   }
@@ -166,5 +135,81 @@ export function representationBoundsPlugin(
         },
       });
     },
+  };
+}
+
+/** Refused before the operation runs, so Apollo would answer 500 without a status. */
+function refuse(message: string, details: Record<string, unknown>) {
+  return badUserInput(message, { ...details, http: { status: 400 } });
+}
+
+/** What a value of a field's type must be, made once per field (see fieldChecks). */
+interface ValueCheck {
+  /** Null is refused (below the representation's own fields). */
+  nonNull: boolean;
+  /** The named type, for the refusal. */
+  named: string;
+  /** A list: its bound and its items' check. */
+  list?: { bound: number; item: ValueCheck };
+  /**
+   * An object type: its name, and the non-null fields it must carry. A value type inside (a
+   * department's indicators) is read whole by the resolvers; an entity inside is resolved by
+   * its keys, checked there, so it must carry none here.
+   */
+  object?: { type: string; required: readonly string[] };
+  /** An enum's values, or a built-in scalar's shape; custom scalars are their resolvers'. */
+  accepts?: (value: unknown) => boolean;
+}
+
+/**
+ * Each type's fields' checks, made once per type on first use. A list's bound is the field's
+ * `@listSize` where this subgraph states one, else the stations of the largest scope.
+ */
+function fieldChecks(
+  schema: GraphQLSchema,
+  directives: CostDirectives,
+  entities: ReadonlySet<string>,
+): (type: string) => ReadonlyMap<string, ValueCheck> {
+  const made = new Map<string, Map<string, ValueCheck>>();
+
+  function checkOf(type: GraphQLOutputType, bound: number): ValueCheck {
+    const nonNull = isNonNullType(type);
+    const inner = getNullableType(type);
+    if (isListType(inner)) {
+      const item = checkOf(inner.ofType, bound);
+      return { nonNull, named: item.named, list: { bound, item } };
+    }
+    if (isObjectType(inner)) {
+      const required = entities.has(inner.name)
+        ? []
+        : Object.values(inner.getFields())
+            .filter((f) => isNonNullType(f.type))
+            .map((f) => f.name);
+      return { nonNull, named: inner.name, object: { type: inner.name, required } };
+    }
+    if (isEnumType(inner)) {
+      const values = new Set<unknown>(inner.getValues().map((v): unknown => v.value));
+      return { nonNull, named: inner.name, accepts: (value) => values.has(value) };
+    }
+    const named = isScalarType(inner) ? inner.name : String(inner);
+    return { nonNull, named, accepts: SCALAR_SHAPES[named] };
+  }
+
+  return (type) => {
+    let fields = made.get(type);
+    if (!fields) {
+      const parent = schema.getType(type);
+      fields = new Map(
+        (isObjectType(parent) ? Object.values(parent.getFields()) : [])
+          .filter((field) => field.name !== '__typename')
+          .map((field) => {
+            const bound =
+              directives.fields.get(`${type}.${field.name}`)?.assumedSize ?? STATIONS_IN_SCOPE;
+            return [field.name, checkOf(field.type, bound)];
+          }),
+      );
+      made.set(type, fields);
+    }
+    return fields;
   };
 }

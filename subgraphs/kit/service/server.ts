@@ -25,6 +25,7 @@ import { requestId } from '../../../platform/request-scope';
 import { gatewayUrlFromEnv, gatewayClientFor, type GatewayUrl } from './gateway-client';
 import { buildFederatedSchema } from './federated-schema';
 import { answerBudgetPlugin } from './answer-budget';
+import { compiledEntityFetches } from './compiled-execution';
 import { representationBoundsPlugin } from './representation-bounds';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
@@ -91,7 +92,9 @@ export async function startSubgraph(
     const directives = costDirectives(parse(printSubgraphSchema(schema)));
     const who = `the ${definition.name} subgraph`;
     const apollo = new ApolloServer<Context>({
-      schema,
+      ...(definition.compileEntityFetches
+        ? { gateway: compiledEntityFetches(schema) }
+        : { schema }),
       validationRules: [shapeLimitRule(limits, who, ['depth'])],
       formatError: errorFormatter(logger),
       includeStacktraceInErrorResponses: !isProduction(),

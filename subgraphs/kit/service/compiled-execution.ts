@@ -1,0 +1,76 @@
+import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
+import {
+  execute,
+  Kind,
+  OperationTypeNode,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { tracing } from '../../../platform/tracing';
+
+type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
+
+/** An operation that asks `_entities` only: a router's fetch of entities, the big lists' way in. */
+function isEntityFetch(operation: OperationDefinitionNode): boolean {
+  return (
+    operation.operation === OperationTypeNode.QUERY &&
+    operation.selectionSet.selections.every(
+      (selection) => selection.kind === Kind.FIELD && selection.name.value === '_entities',
+    )
+  );
+}
+
+/**
+ * The executor of a subgraph whose entity fetches carry the largest answers: the gateway's
+ * `rows` fetch of a province board is 1,178 rows of ~270 fields, and graphql-js spends ~0.2 µs
+ * and three objects on each field however plain (its resolve info, path and arguments): ~70 ms
+ * a request, more than the scoring itself. graphql-jit compiles an operation, once per parsed
+ * document (Apollo Server keeps one per query text), into code that reads a plain field as a
+ * property, and answers the same data and errors ~5 times as fast.
+ *
+ * Every other operation, and every operation while tracing is on (its resolver spans come from
+ * patching graphql-js), runs on graphql-js as before. ApolloServer takes an executor of one's
+ * own only from a gateway, so this is one: a fixed schema, never updated.
+ */
+export function compiledEntityFetches(schema: GraphQLSchema): Gateway {
+  const compiled = new WeakMap<DocumentNode, CompiledQuery | null>();
+  function compiledFor(document: DocumentNode, operationName: string | undefined) {
+    let query = compiled.get(document);
+    if (query === undefined) {
+      const made = compileQuery(schema, document, operationName);
+      // An operation the compiler refuses (it answers an ExecutionResult) runs on graphql-js.
+      query = isCompiledQuery(made) ? made : null;
+      compiled.set(document, query);
+    }
+    return query;
+  }
+  return {
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: '' });
+      return () => undefined;
+    },
+    load: () =>
+      Promise.resolve({
+        async executor(request): Promise<ExecutionResult> {
+          const operationName = request.operationName ?? undefined;
+          const variables = request.request.variables;
+          const query =
+            isEntityFetch(request.operation) && !tracing()
+              ? compiledFor(request.document, operationName)
+              : null;
+          if (query) return query.query(undefined, request.context, variables);
+          return execute({
+            schema,
+            document: request.document,
+            contextValue: request.context,
+            variableValues: variables,
+            operationName,
+          });
+        },
+      }),
+    stop: () => Promise.resolve(),
+  };
+}
