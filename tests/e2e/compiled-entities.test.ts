@@ -135,4 +135,20 @@ describe('an entity fetch of the assessment subgraph, compiled', () => {
       ['rows', 'INCOMPLETE_REPRESENTATION'],
     ]);
   });
+
+  it('codes an error its resolver threw without a code as graphql-js does: a value PostgreSQL refused', async () => {
+    // A NUL byte in a station's code reaches the history's statement, which PostgreSQL refuses
+    // (22021): the resolver's error carries no extensions, which the compiled code passed on bare.
+    const history = `query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Station { code assessmentHistory(scope: "330624", last: 1) { period } } } }`;
+    const res = await platform.querySubgraph('assessment', history, {
+      token,
+      variables: { r: [{ __typename: 'Station', code: 'a\u0000b' }] },
+    });
+    expect(res.status).toBe(200);
+    expect(res.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([
+      ['_entities.0.assessmentHistory', 'BAD_USER_INPUT'],
+    ]);
+    expect(JSON.stringify(res.errors)).not.toMatch(/byte sequence|0x00|SELECT/i);
+  });
 });

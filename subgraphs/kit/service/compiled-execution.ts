@@ -1,6 +1,7 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 import {
   execute,
+  GraphQLError,
   Kind,
   OperationTypeNode,
   type DocumentNode,
@@ -61,7 +62,8 @@ export function compiledEntityFetches(schema: GraphQLSchema): Gateway {
             isEntityFetch(request.operation) && !tracing()
               ? compiledFor(request.document, operationName)
               : null;
-          if (query) return query.query(undefined, request.context, variables);
+          if (query)
+            return withExtensions(await query.query(undefined, request.context, variables));
           return execute({
             schema,
             document: request.document,
@@ -72,5 +74,27 @@ export function compiledEntityFetches(schema: GraphQLSchema): Gateway {
         },
       }),
     stop: () => Promise.resolve(),
+  };
+}
+
+/**
+ * graphql-jit's errors carry no `extensions` where the error a resolver threw had none (a
+ * database's, say), and Apollo Server reads `extensions.code` of every error before the
+ * subgraph's formatter runs: such an error would end the request in a TypeError. Each is made
+ * a graphql-js error over the same cause, which the formatter then codes as it does on
+ * graphql-js (a value PostgreSQL refused is BAD_USER_INPUT).
+ */
+function withExtensions(result: ExecutionResult): ExecutionResult {
+  if (!result.errors?.some((error) => error.extensions === undefined)) return result;
+  return {
+    ...result,
+    errors: result.errors.map((error) =>
+      error.extensions === undefined
+        ? new GraphQLError(error.message, {
+            path: error.path,
+            originalError: error.originalError ?? undefined,
+          })
+        : error,
+    ),
   };
 }
