@@ -1,13 +1,12 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../platform/paths';
 import { freePort } from '../../scripts/embedded-postgres';
-import { SUBGRAPHS } from '../../subgraphs/list';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { installFireDepartment } from '../support/fire-department';
+import { listening, platformPorts, startLauncher, type Launcher } from '../support/launcher';
 import { postGraphQL } from '../support/platform';
 import { tokenFor } from '../support/tokens';
 
@@ -17,59 +16,24 @@ import { tokenFor } from '../support/tokens';
  * as a supervised process of the platform, on the port the launcher gives it, and the gateway
  * routed to it over the supergraph `npm run schema` composed for that registry.
  */
-let launcher: ChildProcess;
+let launcher: Launcher;
 let database: TestDatabase;
-const output: string[] = [];
 let gatewayPort = 0;
 let firePort = 0;
-
-/** The launcher colours each service's prefix (ESC [ … m), whatever NO_COLOR says. */
-const COLOR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
-
-function waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = output
-        .map((line) => pattern.exec(line.replace(COLOR, '')))
-        .find((m) => m !== null);
-      if (match) {
-        clearInterval(timer);
-        resolve(match);
-      } else if (launcher.exitCode !== null || Date.now() > deadline) {
-        clearInterval(timer);
-        reject(new Error(`no line matching ${pattern} in:\n${output.join('\n')}`));
-      }
-    }, 100);
-  });
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.once('connect', () => socket.end(() => resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
 
 beforeAll(async () => {
   installFireDepartment();
   execFileSync('npm', ['run', '-s', 'build'], { cwd: PROJECT_ROOT });
   database = await createTestDatabase();
-  gatewayPort = await freePort();
+  const ports = await platformPorts();
+  gatewayPort = Number(ports.PORT);
   firePort = await freePort();
-  const ports = Object.fromEntries(
-    await Promise.all(
-      SUBGRAPHS.map(async (s) => [`${s.name.toUpperCase()}_PORT`, String(await freePort())]),
-    ),
-  );
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...ports,
     DEPARTMENTS_FILE: 'examples/fire-department/departments.json',
     SCHEMA_DIR: mkdtempSync(join(tmpdir(), 'fengqiao-fire-schema-')),
     FIRE_PORT: String(firePort),
-    PORT: String(gatewayPort),
     DATABASE_URL: database.url,
     SEED: 'none',
   };
@@ -79,22 +43,19 @@ beforeAll(async () => {
     env,
     stdio: 'ignore',
   });
-  launcher = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'scripts', 'start.js')], { env });
-  for (const stream of [launcher.stdout, launcher.stderr]) {
-    stream?.on('data', (chunk: Buffer) => output.push(...chunk.toString().split('\n')));
-  }
+  launcher = startLauncher(env);
 }, 180_000);
 
 afterAll(async () => {
-  if (launcher?.exitCode === null) launcher.kill('SIGKILL');
+  if (launcher?.child.exitCode === null) launcher.child.kill('SIGKILL');
   await database?.drop();
 });
 
 describe('npm start with fire registered', () => {
   it('starts the entry’s command as a service of the platform, on the port it gives', async () => {
-    await waitFor(/gateway ready at/, 120_000);
-    await waitFor(new RegExp(`\\[fire\\] info listening port=${firePort} `), 1_000);
-    await waitFor(/supervising: .*fire pid \d+/, 1_000);
+    await launcher.waitFor(/gateway ready at/, 120_000);
+    await launcher.waitFor(new RegExp(`\\[fire\\] info listening port=${firePort} `), 1_000);
+    await launcher.waitFor(/supervising: .*fire pid \d+/, 1_000);
   }, 130_000);
 
   it('routes the gateway to it: the registry names it, its catalog answers from it', async () => {
@@ -113,8 +74,8 @@ describe('npm start with fire registered', () => {
   });
 
   it('stops fire with the rest on Ctrl-C', async () => {
-    const exited = new Promise<number | null>((resolve) => launcher.once('exit', resolve));
-    launcher.kill('SIGINT');
+    const exited = new Promise<number | null>((resolve) => launcher.child.once('exit', resolve));
+    launcher.child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(await listening(firePort)).toBe(false);
     expect(await listening(gatewayPort)).toBe(false);

@@ -1,13 +1,12 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../scripts/embedded-postgres';
 import { PROJECT_ROOT } from '../../platform/paths';
-import { SUBGRAPHS } from '../../subgraphs/list';
 import { launchBrowser } from '../../scripts/chromium';
 import { screenshotPath } from '../support/browser';
+import { listening, platformPorts, startLauncher, type Launcher } from '../support/launcher';
 import { postGraphQL } from '../support/platform';
 
 /**
@@ -15,30 +14,9 @@ import { postGraphQL } from '../support/platform';
  * no JWT_SECRET nor SUBGRAPH_SECRET (both generated, tokens printed), the demo data loaded, every service its own
  * process. Only the ports and the data folder are moved out of the way of other runs.
  */
-let launcher: ChildProcess;
-const output: string[] = [];
+let launcher: Launcher;
 let gatewayPort: number;
 let databasePort: number;
-
-function waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
-  return new Promise((resolve, reject) => {
-    const timer = setInterval(() => {
-      for (const line of output) {
-        const match = pattern.exec(line);
-        if (match) {
-          clearInterval(timer);
-          resolve(match);
-          return;
-        }
-      }
-      if (launcher.exitCode !== null || Date.now() > deadline) {
-        clearInterval(timer);
-        reject(new Error(`no line matching ${pattern} in:\n${output.join('\n')}`));
-      }
-    }, 100);
-    const deadline = Date.now() + timeoutMs;
-  });
-}
 
 /** As root, PostgreSQL runs as user postgres, who must be able to reach its data folder. */
 function reachableTempDir(): string {
@@ -47,27 +25,14 @@ function reachableTempDir(): string {
   return dir;
 }
 
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.once('connect', () => socket.end(() => resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
-
 beforeAll(async () => {
   execFileSync('npm', ['run', '-s', 'build'], { cwd: PROJECT_ROOT });
-  gatewayPort = await freePort();
+  const ports = await platformPorts();
+  gatewayPort = Number(ports.PORT);
   databasePort = await freePort();
-  const ports = Object.fromEntries(
-    await Promise.all(
-      SUBGRAPHS.map(async (s) => [`${s.name.toUpperCase()}_PORT`, String(await freePort())]),
-    ),
-  );
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...ports,
-    PORT: String(gatewayPort),
     EMBEDDED_PG_PORT: String(databasePort),
     EMBEDDED_PG_DIR: join(reachableTempDir(), 'postgres'),
     NO_COLOR: '1',
@@ -83,29 +48,26 @@ beforeAll(async () => {
   ]) {
     delete env[name];
   }
-  launcher = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'scripts', 'start.js')], { env });
-  for (const stream of [launcher.stdout, launcher.stderr]) {
-    stream?.on('data', (chunk: Buffer) => output.push(...chunk.toString().split('\n')));
-  }
+  launcher = startLauncher(env);
 }, 120_000);
 
 afterAll(() => {
-  if (launcher.exitCode === null) launcher.kill('SIGKILL');
+  if (launcher.child.exitCode === null) launcher.child.kill('SIGKILL');
 });
 
 describe('npm start on a fresh clone', () => {
   it('runs the PostgreSQL release docker-compose.yml pins, and says which', async () => {
-    const [, version] = await waitFor(/ PostgreSQL (\S+)$/, 60_000);
+    const [, version] = await launcher.waitFor(/ PostgreSQL (\S+)$/, 60_000);
     const compose = readFileSync(join(PROJECT_ROOT, 'docker-compose.yml'), 'utf8');
     expect(compose).toContain(`image: postgres:${version}-`);
   });
 
   it('serves the sample query through the gateway with the demo data', async () => {
-    await waitFor(/first query answered .* \(18 stations of 诸暨市\)/, 120_000);
+    await launcher.waitFor(/first query answered .* \(18 stations of 诸暨市\)/, 120_000);
   }, 130_000);
 
   it('prints a token per role that the gateway accepts', async () => {
-    const [, token] = await waitFor(/^\s+admin\s+(\S+)$/, 10_000);
+    const [, token] = await launcher.waitFor(/^\s+admin\s+(\S+)$/, 10_000);
     const res = await postGraphQL(
       `http://localhost:${gatewayPort}/graphql`,
       `{ station(code: "330681500001") { name caseStats(period: "2019-H1") { criminalSolved }
@@ -120,11 +82,14 @@ describe('npm start on a fresh clone', () => {
 
   it('prints a link that opens the 绍兴 board of 2019-H1 on the screen, and 枫桥派出所 in it', async () => {
     // 38 boards: every month, quarter, half and year of 2018 and 2019, the year last.
-    await waitFor(
+    await launcher.waitFor(
       /published the demo's official results of 绍兴: 2018-01, .*, 2019-H2, 2019$/,
       120_000,
     );
-    const [, link] = await waitFor(/^\s+(http:\/\/localhost:\d+\/screen\/#token=\S+)$/, 10_000);
+    const [, link] = await launcher.waitFor(
+      /^\s+(http:\/\/localhost:\d+\/screen\/#token=\S+)$/,
+      10_000,
+    );
     expect(link).toContain('scope=330600&period=2019-H1');
     const browser = await launchBrowser();
     try {
@@ -152,9 +117,9 @@ describe('npm start on a fresh clone', () => {
   }, 60_000);
 
   it('restarts a service that dies, with a log line, and the platform answers again', async () => {
-    const [, pids] = await waitFor(/supervising: (.*)$/, 10_000);
+    const [, pids] = await launcher.waitFor(/supervising: (.*)$/, 10_000);
     const pidOf = (name: string) => Number(new RegExp(`${name} pid (\\d+)`).exec(pids ?? '')?.[1]);
-    const [, token] = await waitFor(/^\s+admin\s+(\S+)$/, 10_000);
+    const [, token] = await launcher.waitFor(/^\s+admin\s+(\S+)$/, 10_000);
     const registry = () =>
       postGraphQL(
         `http://localhost:${gatewayPort}/graphql`,
@@ -165,18 +130,21 @@ describe('npm start on a fresh clone', () => {
       );
     for (const name of ['stations', 'gateway']) {
       process.kill(pidOf(name), 'SIGKILL');
-      await waitFor(new RegExp(`${name} exited \\(SIGKILL\\); restarting it in 500 ms`), 10_000);
-      await waitFor(new RegExp(`${name} is back \\(pid \\d+\\)`), 60_000);
+      await launcher.waitFor(
+        new RegExp(`${name} exited \\(SIGKILL\\); restarting it in 500 ms`),
+        10_000,
+      );
+      await launcher.waitFor(new RegExp(`${name} is back \\(pid \\d+\\)`), 60_000);
     }
     const res = await registry();
     expect(res.errors).toBeUndefined();
     expect(res.data.station.name).toBe('诸暨市公安局枫桥派出所');
-    expect(launcher.exitCode).toBeNull();
+    expect(launcher.child.exitCode).toBeNull();
   }, 90_000);
 
   it('stops every service and the database on Ctrl-C', async () => {
-    const exited = new Promise<number | null>((resolve) => launcher.once('exit', resolve));
-    launcher.kill('SIGINT');
+    const exited = new Promise<number | null>((resolve) => launcher.child.once('exit', resolve));
+    launcher.child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(await listening(gatewayPort)).toBe(false);
     expect(await listening(databasePort)).toBe(false);

@@ -4,6 +4,7 @@ import { demoCommendations, demoComplaints, demoResponses } from '../../subgraph
 import { demoAccidents } from '../../subgraphs/traffic/seed';
 import { DEPARTMENT_REGISTRY, ROLE_DEPARTMENTS } from '../../subgraphs/kit/service/registry';
 import { APPEALS_OF_A_STATION } from '../../subgraphs/assessment/appeals/appeal';
+import { yoyItem } from '../support/scheme-items';
 
 /**
  * Who may use what: the roles table as data, walked by access.test.ts for every role,
@@ -564,17 +565,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
       input: {
         name: `access-${(schemes += 1)}`,
         title: '权限测试方案',
-        indicators: [
-          {
-            key: 'cases.criminalSolved',
-            department: 'CASES',
-            weight: 100,
-            method: 'YOY',
-            direction: 'HIGHER',
-            fullAt: 0.1,
-            zeroAt: -0.2,
-          },
-        ],
+        indicators: [yoyItem('cases.criminalSolved', 'CASES', 100)],
       },
     }),
     writes: ['scheme', 'scheme_indicator'],

@@ -1,5 +1,6 @@
 import { startPlatform, type Platform } from '../support/platform';
 import { tokenFor } from '../support/tokens';
+import { yoyItem } from '../support/scheme-items';
 
 let platform: Platform;
 let assessor: string;
@@ -19,15 +20,6 @@ const PUBLISH = `mutation($input: AssessmentSchemeInput!) {
   publishAssessmentScheme(input: $input) { ${SCHEME_FIELDS} }
 }`;
 
-const yoy = (key: string, department: string, weight: number, direction = 'HIGHER') => ({
-  key,
-  department,
-  weight,
-  method: 'YOY',
-  direction,
-  fullAt: 0.1,
-  zeroAt: -0.2,
-});
 const rate = (key: string, department: string, weight: number) => ({
   key,
   department,
@@ -45,8 +37,8 @@ const VALID = {
   name: 'shaoxing-2020',
   title: '绍兴市平安考核（2020）',
   indicators: [
-    yoy('cases.criminalSolved', 'CASES', 40),
-    yoy('traffic.deaths', 'TRAFFIC', 35, 'LOWER'),
+    yoyItem('cases.criminalSolved', 'CASES', 40),
+    yoyItem('traffic.deaths', 'TRAFFIC', 35, 'LOWER'),
     rate('surveys.securityRate', 'SURVEYS', 25),
   ],
   deductions: [{ key: 'traffic.majorAccidents', department: 'TRAFFIC', pointsEach: 2.5 }],
@@ -396,7 +388,7 @@ describe('publishing a scheme', () => {
     ],
     [
       'YOY on a rate',
-      withIndicator(2, { ...yoy('surveys.securityRate', 'SURVEYS', 25) }),
+      withIndicator(2, { ...yoyItem('surveys.securityRate', 'SURVEYS', 25) }),
       'input.indicators[2].key "surveys.securityRate" is a RATE indicator; this needs a COUNT one',
     ],
     [

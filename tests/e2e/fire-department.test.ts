@@ -14,6 +14,7 @@ import {
   TEST_SUBGRAPH_SECRET,
   type RunningFire,
 } from '../support/fire-department';
+import { fireRecord, FIRES, S1, S2 } from '../support/fire-board';
 import { startPlatform, type Platform } from '../support/platform';
 import { registerStations, registryStation } from '../support/stations';
 import { tokenFor } from '../support/tokens';
@@ -21,36 +22,11 @@ import { tokenFor } from '../support/tokens';
 // 2019-H1 has ended by this "today", for the platform and the fire department alike.
 process.env.PLATFORM_TODAY = '2019-08-15';
 
-const S1 = '330602600101';
-const S2 = '330602600102';
-
 let platform: Platform;
 let fire: RunningFire;
 let client: SubgraphClient;
 let everyKey = '';
 const token: Record<string, string> = {};
-
-const fireOf = (externalId: string, stationCode: string, occurredOn: string, deaths: number) => ({
-  externalId,
-  stationCode,
-  occurredOn,
-  deaths,
-});
-
-/**
- * S1 in 2019-H1: three fires killing 3 (F1–F3), one after the half (F4) and one withdrawn
- * later (F5); in 2018-H1 two fires killing 4. S2 has one fire beside them.
- */
-const FIRES = [
-  fireOf('F1', S1, '2019-01-01', 0),
-  fireOf('F2', S1, '2019-03-10', 2),
-  fireOf('F3', S1, '2019-06-30', 1),
-  fireOf('F4', S1, '2019-07-01', 3),
-  fireOf('F5', S1, '2019-04-04', 1),
-  fireOf('G1', S1, '2018-02-02', 0),
-  fireOf('G2', S1, '2018-06-30', 4),
-  fireOf('N1', S2, '2019-02-02', 5),
-];
 
 const RECORD = `mutation($input: [FireInput!]!, $dryRun: Boolean! = false) {
   recordFires(input: $input, dryRun: $dryRun) { inserted updated unchanged } }`;
@@ -169,18 +145,20 @@ describe('the fire department, built outside the platform', () => {
     const before = await platform.fingerprint('cases', 'fire.fires');
     const refused = await client.post(RECORD, {
       token: token['department:fire'],
-      variables: { input: [fireOf('X1', S1, '2019-05-05', 1), fireOf('X2', S1, '2019-09-01', 0)] },
+      variables: {
+        input: [fireRecord('X1', S1, '2019-05-05', 1), fireRecord('X2', S1, '2019-09-01', 0)],
+      },
     });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(refused.errors?.[0]?.message).toContain('occurredOn');
     const dry = await client.post(RECORD, {
       token: token['department:fire'],
-      variables: { input: [fireOf('X1', S1, '2019-05-05', 1)], dryRun: true },
+      variables: { input: [fireRecord('X1', S1, '2019-05-05', 1)], dryRun: true },
     });
     expect(dry.data).toEqual({ recordFires: { inserted: 1, updated: 0, unchanged: 0 } });
     const foreign = await client.post(RECORD, {
       token: await tokenFor('department:traffic'),
-      variables: { input: [fireOf('X1', S1, '2019-05-05', 1)] },
+      variables: { input: [fireRecord('X1', S1, '2019-05-05', 1)] },
     });
     expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
     expect(await platform.fingerprint('cases', 'fire.fires')).toBe(before);

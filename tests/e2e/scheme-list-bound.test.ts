@@ -1,6 +1,7 @@
 import { SCHEME_VERSIONS } from '../../subgraphs/assessment/scheme/scheme-resolver';
 import { postGraphQL, startPlatform, type Platform } from '../support/platform';
 import { tokenFor } from '../support/tokens';
+import { yoyItem } from '../support/scheme-items';
 
 /**
  * `assessmentSchemes` lists the newest SCHEME_VERSIONS versions and no more, however many were
@@ -13,17 +14,7 @@ let assessor: string;
 const SCHEME = {
   name: 'shaoxing-2020',
   title: '绍兴市平安考核（2020）',
-  indicators: [
-    {
-      key: 'cases.criminalSolved',
-      department: 'CASES',
-      weight: 100,
-      method: 'YOY',
-      direction: 'HIGHER',
-      fullAt: 0.1,
-      zeroAt: -0.2,
-    },
-  ],
+  indicators: [yoyItem('cases.criminalSolved', 'CASES', 100)],
   deductions: [],
   vetoes: [],
 };

@@ -2,6 +2,7 @@ import { everyFigureLoads, loadRecords } from './every-figure';
 import type { Platform } from './platform';
 import { registerStations, registryStation } from './stations';
 import { tokenFor } from './tokens';
+import { yoyItem } from './scheme-items';
 
 /**
  * A board of 越城区 (330602) for 2019-H1 with fire registered: two stations with cases and fire
@@ -10,7 +11,13 @@ import { tokenFor } from './tokens';
 export const S1 = '330602600101';
 export const S2 = '330602600102';
 
-const fire = (externalId: string, stationCode: string, occurredOn: string, deaths: number) => ({
+/** A fire as recordFires takes it. */
+export const fireRecord = (
+  externalId: string,
+  stationCode: string,
+  occurredOn: string,
+  deaths: number,
+) => ({
   externalId,
   stationCode,
   occurredOn,
@@ -21,15 +28,15 @@ const fire = (externalId: string, stationCode: string, occurredOn: string, death
  * S1 in 2019-H1: three fires killing 3, one after the half (F4) and one withdrawn (F5); in
  * 2018-H1 two fires killing 4. S2: one fire killing 5 in 2019-H1, none a year before.
  */
-const FIRES = [
-  fire('F1', S1, '2019-01-01', 0),
-  fire('F2', S1, '2019-03-10', 2),
-  fire('F3', S1, '2019-06-30', 1),
-  fire('F4', S1, '2019-07-01', 3),
-  fire('F5', S1, '2019-04-04', 1),
-  fire('G1', S1, '2018-02-02', 0),
-  fire('G2', S1, '2018-06-30', 4),
-  fire('N1', S2, '2019-02-02', 5),
+export const FIRES = [
+  fireRecord('F1', S1, '2019-01-01', 0),
+  fireRecord('F2', S1, '2019-03-10', 2),
+  fireRecord('F3', S1, '2019-06-30', 1),
+  fireRecord('F4', S1, '2019-07-01', 3),
+  fireRecord('F5', S1, '2019-04-04', 1),
+  fireRecord('G1', S1, '2018-02-02', 0),
+  fireRecord('G2', S1, '2018-06-30', 4),
+  fireRecord('N1', S2, '2019-02-02', 5),
 ];
 
 /** What the fire records make of each station in 2019-H1, by key: [now, a year before]. */
@@ -40,16 +47,6 @@ export const FIRE_FIGURES: Record<string, Record<string, [number, number]>> = {
 
 /** The points the scheme gives fire's indicators together (消防's maximum on a row). */
 export const FIRE_MAX = 60;
-
-const yoy = (key: string, department: string, weight: number, direction: string) => ({
-  key,
-  department,
-  weight,
-  method: 'YOY',
-  direction,
-  fullAt: 0.1,
-  zeroAt: -0.2,
-});
 
 /** Registers the stations, loads their records and publishes the scheme; returns its id. */
 export async function loadFireBoard(platform: Platform): Promise<string> {
@@ -85,9 +82,9 @@ export async function loadFireBoard(platform: Platform): Promise<string> {
           name: 'with-fire',
           title: '含消防指标（测试）',
           indicators: [
-            yoy('cases.criminalSolved', 'CASES', 100 - FIRE_MAX, 'HIGHER'),
-            yoy('fire.fires', 'FIRE', FIRE_MAX / 2, 'LOWER'),
-            yoy('fire.deaths', 'FIRE', FIRE_MAX / 2, 'LOWER'),
+            yoyItem('cases.criminalSolved', 'CASES', 100 - FIRE_MAX, 'HIGHER'),
+            yoyItem('fire.fires', 'FIRE', FIRE_MAX / 2, 'LOWER'),
+            yoyItem('fire.deaths', 'FIRE', FIRE_MAX / 2, 'LOWER'),
           ],
         },
       },
