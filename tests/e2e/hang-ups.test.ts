@@ -159,3 +159,42 @@ it(
   },
   LOOP_MS + 30_000,
 );
+
+describe('a write whose caller hangs up', () => {
+  it('gives its connection back to the pool, wherever the hang-up falls', async () => {
+    const record = `mutation($input: [CaseInput!]!) { recordCases(input: $input) { inserted } }`;
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${admin}` };
+    const cases = (i: number) => ({
+      input: Array.from({ length: 50 }, (_, k) => ({
+        externalId: `HANG-${i}-${k}`,
+        stationCode: '330681500001',
+        category: 'OTHER',
+        filedOn: '2019-05-01',
+      })),
+    });
+    const started = Date.now();
+    await platform.query(record, { token: admin, variables: cases(-1) });
+    const typicalMs = Date.now() - started;
+    // Hang-ups spread over a whole write: some fall as it begins, between the request's
+    // arrival and its START TRANSACTION, which the pool's two connections cannot survive twice.
+    for (let i = 0; i < 40; i += 1) {
+      await fetch(platform.gateway.url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query: record, variables: cases(i) }),
+        signal: AbortSignal.timeout(1 + Math.round((typicalMs * (i % 20)) / 20)),
+      }).then(
+        (response) => response.arrayBuffer(),
+        () => undefined,
+      );
+    }
+    await pause(500);
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => platform.query(DRILL_DOWN, { token: assessor, variables })),
+    );
+    for (const res of answers) {
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.station?.caseStats?.period).toBe('2019-H1');
+    }
+  }, 60_000);
+});

@@ -113,9 +113,12 @@ export async function inWriteTransaction<T extends object>(
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<DryRunAnswer<T>> {
   const runner = db.createQueryRunner();
-  await runner.connect();
-  await runner.startTransaction();
+  // The connection goes back to the pool whatever fails, its start too: a caller that hangs up
+  // as the write begins has START TRANSACTION refused (abandoned-statements.ts), and a runner
+  // not released then kept its connection for good, until the pool had none left.
   try {
+    await runner.connect();
+    await runner.startTransaction();
     const result = await work(runner.manager);
     if (dryRun) await runner.rollbackTransaction();
     else await runner.commitTransaction();
