@@ -34,6 +34,8 @@ export class Fraction {
 
   /** The decimal a finite number prints as: Fraction.of(0.95) is exactly 95/100. */
   static of(value: number): Fraction {
+    // Counts, the most common operands, print as themselves.
+    if (Number.isSafeInteger(value)) return new Fraction(BigInt(value), 1n);
     const match = Number.isFinite(value) ? DECIMAL.exec(String(value)) : null;
     if (!match) throw new RangeError(`cannot compute with ${value}`);
     const [, minus, whole = '', fraction = '', exponent = '0'] = match;

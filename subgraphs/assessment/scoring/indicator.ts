@@ -1,4 +1,4 @@
-import { Exact } from './exact';
+import { Exact, Line } from './exact';
 import { NOTES, type Note } from './notes';
 import type { RateRule, YoyRule } from './rules';
 import { changeAgainstMinBase, filledRate } from './small-counts';
@@ -10,22 +10,13 @@ export interface RawScore {
   note: Note | null;
 }
 
-/** A rule's line from zeroAt (nothing) to fullAt (the weight), as exact values. */
-interface Line {
-  weight: Exact;
-  zero: Exact;
-  /** fullAt − zeroAt */
-  span: Exact;
-}
-
 /** Each rule's line, made once: a board scores every station on the same rules. */
 const lines = new WeakMap<YoyRule | RateRule, Line>();
 
 function lineOf(rule: YoyRule | RateRule): Line {
   let line = lines.get(rule);
   if (!line) {
-    const zero = Exact.of(rule.zeroAt);
-    line = { weight: Exact.of(rule.weight), zero, span: Exact.of(rule.fullAt).minus(zero) };
+    line = new Line(Exact.of(rule.weight), Exact.of(rule.zeroAt), Exact.of(rule.fullAt));
     lines.set(rule, line);
   }
   return line;
@@ -33,8 +24,7 @@ function lineOf(rule: YoyRule | RateRule): Line {
 
 /** The share of the rule's weight earned by `value` on its line. */
 function earned(rule: YoyRule | RateRule, value: Exact): Exact {
-  const { weight, zero, span } = lineOf(rule);
-  return weight.times(value.minus(zero).dividedBy(span).clampedToUnit());
+  return value.along(lineOf(rule));
 }
 
 /**

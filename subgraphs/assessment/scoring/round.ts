@@ -6,7 +6,7 @@ import { Exact } from './exact';
  * 1.00499999…, which naive rounding pulls down).
  */
 export function roundHalfAwayFromZero(value: number, decimals: number): number {
-  return Exact.of(value).round(decimals);
+  return Exact.rounded(value, decimals);
 }
 
 /** Points, department scores and totals are reported to the cent. */
