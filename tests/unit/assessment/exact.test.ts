@@ -1,4 +1,4 @@
-import { Exact } from '../../../subgraphs/assessment/scoring/exact';
+import { Exact, Line } from '../../../subgraphs/assessment/scoring/exact';
 import { Fraction } from '../../../subgraphs/assessment/scoring/fraction';
 import { scoreRate, scoreYoy } from '../../../subgraphs/assessment/scoring/indicator';
 import type { RateRule, YoyRule } from '../../../subgraphs/assessment/scoring/rules';
@@ -31,6 +31,33 @@ describe('exact numbers', () => {
     expect(Exact.of(0.25).clampedToUnit().round(2)).toBe(0.25);
   });
 
+  it('measures a value along a line as the four operations it stands for do', () => {
+    const random = new Random('along');
+    for (let i = 0; i < 20_000; i += 1) {
+      const [weight, zeroAt, fullAt] = [random.int(1, 10_000) / 100, -0.2, 0.1];
+      const value = Exact.of(random.int(-40_000, 40_000) / 100_000);
+      const zero = Exact.of(zeroAt);
+      const along = value.along(new Line(Exact.of(weight), zero, Exact.of(fullAt)));
+      const share = value.minus(zero).dividedBy(Exact.of(fullAt).minus(zero)).clampedToUnit();
+      const stepByStep = Exact.of(weight).times(share);
+      // The same double and bound, so the same doubt, and the same rounding either way
+      expect(along.roundedByDoubles(2)).toBe(stepByStep.roundedByDoubles(2));
+      expect(along.round(2)).toBe(stepByStep.round(2));
+    }
+    // 15 × (0.95 − 0.9) ÷ (0.98 − 0.9): the doubles cannot vouch, the Fraction gives 9.375
+    const line = new Line(Exact.of(15), Exact.of(0.9), Exact.of(0.98));
+    expect(Exact.of(0.95).along(line).roundedByDoubles(2)).toBeNull();
+    expect(Exact.of(0.95).along(line).round(2)).toBe(9.38);
+  });
+
+  it('rounds a number as the decimal it prints as, without making a value of it', () => {
+    for (const value of [0.125, -0.125, 1.005, 2.675, 9.374999999999991, 1e-7, 0, 7]) {
+      for (const decimals of [0, 2, 4]) {
+        expect(Exact.rounded(value, decimals)).toBe(Exact.of(value).round(decimals));
+      }
+    }
+  });
+
   it('refuses what cannot be computed', () => {
     expect(() => Exact.of(NaN)).toThrow('cannot compute with NaN');
     expect(() => Exact.of(-Infinity)).toThrow('cannot compute with -Infinity');
@@ -38,6 +65,8 @@ describe('exact numbers', () => {
     expect(() => Exact.of(1).dividedBy(Exact.of(0.3).minus(Exact.of(0.3)))).toThrow(
       'division by zero',
     );
+    const flat = new Line(Exact.of(6), Exact.of(0.1), Exact.of(0.1));
+    expect(() => Exact.of(1).along(flat)).toThrow('division by zero');
   });
 
   it('lets the doubles round only what they can vouch for', () => {
