@@ -470,6 +470,14 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
     answer: { read: (data: Answer) => data.registeredStations, expected: [{ code: OWN_STATION }] },
   },
   {
+    field: 'Query.unregisteredStationCodes',
+    subgraph: 'stations',
+    query: 'query($codes: [ID!]!) { unregisteredStationCodes(codes: $codes) }',
+    variables: { codes: [OWN_STATION, '999999999999', '999999999999'] },
+    allowed: SIGNED_IN,
+    answer: { read: (data: Answer) => data.unregisteredStationCodes, expected: ['999999999999'] },
+  },
+  {
     field: 'Query.stations',
     subgraph: 'stations',
     query: '{ stations(scope: "330681", first: 5) { totalCount edges { node { code } } } }',

@@ -46,7 +46,7 @@ describe("the clients' generated operation types", () => {
   it('type each listed operation by its name, its variables and its data from the schema', async () => {
     const text = (await operationTypes(api, manifest)).get(subgraphs.output) ?? '';
     expect(text).toContain(
-      'RegisteredStations: { data: RegisteredStationsQuery; variables: RegisteredStationsQueryVariables };',
+      'UnregisteredStations: { data: UnregisteredStationsQuery; variables: UnregisteredStationsQueryVariables };',
     );
     // assessmentScheme(id) answers null for an unknown scheme: the type says so.
     expect(text).toMatch(/SchemeKeysQuery = \{ assessmentScheme: \{.*\} \| null \};/);
@@ -56,7 +56,7 @@ describe("the clients' generated operation types", () => {
     const written = new Map([['subgraphs.graphql', 'query SchemeKeys { __typename }']]);
     const text = (await operationTypes(api, manifest, written)).get(subgraphs.output) ?? '';
     expect(text).toContain('SchemeKeys: {');
-    expect(text).not.toContain('RegisteredStations');
+    expect(text).not.toContain('UnregisteredStations');
   });
 
   it('refuse an operation the manifest does not list', async () => {

@@ -5,9 +5,9 @@ import type { GatewayClient } from '../service/gateway-client';
 /**
  * The records of a batch naming a station the registry does not hold, as problems beside the
  * batch's others (a malformed code is one of those already, so it is not asked about). The
- * registry is asked once for the batch, through the graph as the caller; when it cannot answer,
- * the coded error of graph.query (SUBGRAPH_UNAVAILABLE, ...) stops the batch before anything is
- * written.
+ * registry is asked once for the batch, through the graph as the caller, and answers only the
+ * codes it does not hold; when it cannot answer, the coded error of graph.query
+ * (SUBGRAPH_UNAVAILABLE, ...) stops the batch before anything is written.
  */
 export async function unregistered<T>(
   graph: GatewayClient,
@@ -16,11 +16,16 @@ export async function unregistered<T>(
 ): Promise<LocatedProblem[]> {
   const codes = [...new Set(items.map(rules.stationCode))].filter(isStationCode);
   if (codes.length === 0) return [];
-  const { registeredStations } = await graph.query('RegisteredStations', { codes }, 'stations');
-  const known = new Set(registeredStations.map((s) => s.code));
+  const { unregisteredStationCodes } = await graph.query(
+    'UnregisteredStations',
+    { codes },
+    'stations',
+  );
+  if (unregisteredStationCodes.length === 0) return [];
+  const unknown = new Set(unregisteredStationCodes);
   return items.flatMap((item, index) => {
     const value = rules.stationCode(item);
-    return !isStationCode(value) || known.has(value)
+    return !unknown.has(value)
       ? []
       : [
           {

@@ -38,12 +38,12 @@ export type ScoringMethod =
   /** 比率 A rate judged by its level in the period. */
   | 'RATE';
 
-export type RegisteredStationsQueryVariables = Exact<{
+export type UnregisteredStationsQueryVariables = Exact<{
   codes: Array<string | number> | string | number;
 }>;
 
 
-export type RegisteredStationsQuery = { registeredStations: Array<{ code: string }> };
+export type UnregisteredStationsQuery = { unregisteredStationCodes: Array<string> };
 
 export type SchemeKeysQueryVariables = Exact<{
   id: string | number;
@@ -96,7 +96,7 @@ export type AppealRecordsQuery = { station: { caseRecords?: { edges: Array<{ nod
 
 /** Each listed operation of this client by name: its answer data and its variables. */
 export interface ListedOperations {
-  RegisteredStations: { data: RegisteredStationsQuery; variables: RegisteredStationsQueryVariables };
+  UnregisteredStations: { data: UnregisteredStationsQuery; variables: UnregisteredStationsQueryVariables };
   SchemeKeys: { data: SchemeKeysQuery; variables: SchemeKeysQueryVariables };
   PublishedBoardSource: { data: PublishedBoardSourceQuery; variables: PublishedBoardSourceQueryVariables };
   IndicatorCatalogs: { data: IndicatorCatalogsQuery; variables: IndicatorCatalogsQueryVariables };
