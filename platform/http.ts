@@ -7,6 +7,7 @@ import { intEnv } from './config';
 import { answerCors, type CorsPolicy } from './cors';
 import type { Logger } from './log';
 import { inRequestScope, requestId } from './request-scope';
+import { answerBody } from './serialized-answer';
 
 /** Extra GET endpoints next to /graphql, e.g. /health and /ready. */
 export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -137,7 +138,9 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.end(response.body.string);
+      // A success may go out as bytes a handler kept (serialized-answer.ts); a refusal is
+      // Apollo's own, whatever was planned for the answer before it.
+      res.end(res.statusCode === 200 ? answerBody(response.body.string) : response.body.string);
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);

@@ -5,11 +5,12 @@ import { Counter, Gauge } from 'prom-client';
 import type { Viewer } from '../../platform/auth';
 import { intEnv } from '../../platform/config';
 import type { ServiceMetrics } from '../../platform/metrics';
+import { keepBytes, sendBytes } from '../../platform/serialized-answer';
 import type { Versions } from './data-versions';
 import type { LiveSupergraph } from './live-supergraph';
 
 interface ResponseCacheOptions {
-  /** The most the cached answers may take, in bytes of their JSON. */
+  /** The most the cached answers may take, in bytes as sent. */
   maxBytes: number;
   /** The most answers kept. */
   maxEntries: number;
@@ -24,11 +25,18 @@ export function responseCacheOptionsFromEnv(): ResponseCacheOptions {
 }
 
 interface Entry {
-  result: FormattedExecutionResult;
-  bytes: number;
+  /** The answer as its first client received it, sent again as it is. */
+  body: Buffer;
   /** The versions of every subgraph the plan touches, read before the answer was computed. */
   versions: Versions;
 }
+
+/**
+ * What Apollo Server carries through the rest of a hit's request in place of the answer, whose
+ * kept bytes the HTTP layer sends: no errors (a kept answer has none), so the plugins that count
+ * them count none.
+ */
+const STAND_IN: FormattedExecutionResult = Object.freeze({});
 
 interface ViewerContext {
   viewer: Viewer | null;
@@ -72,9 +80,13 @@ interface ResponseCache {
  *
  * The key is the operation's name and text, its variables and the viewer's roles (a station's
  * code is one): what a live answer differs by. Answers with errors are not kept. A request
- * with `Cache-Control: no-cache` runs without the cache, which it leaves as it was. The memory is a least-recently-
- * used map bounded by entries and by the bytes of the answers' JSON; an answer over a quarter
- * of the bytes is not kept. A new supergraph empties it.
+ * with `Cache-Control: no-cache` runs without the cache, which it leaves as it was.
+ *
+ * An answer is kept as the bytes its client received and sent again as they are
+ * (platform/serialized-answer.ts): a hit costs the version check, the key's hash and a write, and
+ * the bytes counted are the memory taken. The memory is a least-recently-used map bounded by
+ * entries and by those bytes; an answer over a quarter of them is not kept. A new supergraph
+ * empties it.
  */
 export function responseCache(
   supergraph: LiveSupergraph,
@@ -92,7 +104,7 @@ export function responseCache(
   });
   new Gauge({
     name: 'gateway_response_cache_bytes',
-    help: 'The bytes of JSON the response cache holds',
+    help: 'The bytes of the answers the response cache holds',
     registers,
     collect() {
       this.set(bytes);
@@ -114,19 +126,18 @@ export function responseCache(
     const entry = entries.get(key);
     if (!entry) return;
     entries.delete(key);
-    bytes -= entry.bytes;
+    bytes -= entry.body.length;
   };
   supergraph.follow(() => () => {
     planned = new WeakMap();
     entries.clear();
     bytes = 0;
   });
-  const keep = (key: string, result: FormattedExecutionResult, versions: Versions) => {
+  const keep = (key: string, body: Buffer, versions: Versions) => {
     drop(key);
-    const size = JSON.stringify(result).length;
-    if (size > options.maxBytes / 4) return;
-    entries.set(key, { result, bytes: size, versions });
-    bytes += size;
+    if (body.length > options.maxBytes / 4) return;
+    entries.set(key, { body, versions });
+    bytes += body.length;
     for (const oldest of entries.keys()) {
       if (bytes <= options.maxBytes && entries.size <= options.maxEntries) break;
       drop(oldest);
@@ -136,6 +147,7 @@ export function responseCache(
   const plugin: ApolloServerPlugin<ViewerContext> = {
     requestDidStart() {
       let pending: { key: string; versions: Versions } | null = null;
+      let hit: Buffer | null = null;
       let outcome: string | null = null;
       return Promise.resolve({
         async responseForOperation({ document, operation, request, contextValue }) {
@@ -175,22 +187,22 @@ export function responseCache(
           // Least recently used first: re-inserted at the end.
           entries.delete(key);
           entries.set(key, entry);
+          hit = entry.body;
           return {
             http: { headers: new HeaderMap() },
-            body: { kind: 'single', singleResult: entry.result },
+            body: { kind: 'single', singleResult: STAND_IN },
           };
         },
         willSendResponse({ response }) {
           // Tells the client (and the bench) whether the answer came from memory.
           if (outcome) response.http.headers.set('x-response-cache', outcome);
           const { body } = response;
-          if (
-            pending &&
-            body.kind === 'single' &&
-            !body.singleResult.errors &&
-            body.singleResult.data
-          ) {
-            keep(pending.key, body.singleResult, pending.versions);
+          if (body.kind !== 'single') return Promise.resolve();
+          if (hit && body.singleResult === STAND_IN) {
+            sendBytes(hit);
+          } else if (pending && !body.singleResult.errors && body.singleResult.data) {
+            const { key, versions } = pending;
+            keepBytes((sent) => keep(key, sent, versions));
           }
           return Promise.resolve();
         },

@@ -25,6 +25,8 @@ let traffic: string;
 interface Read {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: { data?: any; errors?: unknown[] };
+  /** The answer as sent, byte for byte. */
+  text: string;
   /** hit, miss, bypass or unchecked; null when the cache did not look (a mutation, cache off). */
   cache: string | null;
   statements: Record<string, number>;
@@ -48,8 +50,10 @@ async function read(
         variables: options.variables ?? board,
       }),
     });
+    const text = await response.text();
     return {
-      body: (await response.json()) as Read['body'],
+      body: JSON.parse(text) as Read['body'],
+      text,
       cache: response.headers.get('x-response-cache'),
     };
   });
@@ -67,6 +71,13 @@ async function write(
 ): Promise<void> {
   const res = await platform.query(query, { token, variables });
   expect(res.errors).toBeUndefined();
+}
+
+/** A gauge of the response cache, from the gateway's /metrics. */
+async function cacheMetric(gateway: RunningGateway, name: string): Promise<number> {
+  const text = await (await fetch(new URL('/metrics', gateway.url))).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name}{`));
+  return Number(line?.split(' ').at(-1));
 }
 
 async function versionOf(subgraph: string): Promise<string> {
@@ -99,7 +110,9 @@ describe("the gateway's exact response cache", () => {
     const again = await read(replica);
     expect(again.cache).toBe('hit');
     expect(again.statements).toEqual(NONE);
-    expect(again.body).toEqual(first.body);
+    // The bytes its first client got, which are those of the query run afresh.
+    expect(again.text).toBe(first.text);
+    expect((await read(replica, { noCache: true })).text).toBe(first.text);
   });
 
   it.each([
@@ -179,8 +192,12 @@ describe("the gateway's exact response cache", () => {
     const one = await platform.startGateway({ RESPONSE_CACHE_ENTRIES: '1' });
     const other = { variables: { ...board, period: '2019-Q1' } };
     await read(one);
-    await read(one, other);
+    const kept = await read(one, other);
     expect((await read(one, other)).cache).toBe('hit');
+    // What it holds is counted in the bytes sent: the bound on its memory.
+    expect(await cacheMetric(one, 'gateway_response_cache_bytes')).toBe(
+      Buffer.byteLength(kept.text),
+    );
     expect((await read(one)).cache).toBe('miss');
     const off = await platform.startGateway({ RESPONSE_CACHE_MB: '0' });
     await read(off);
