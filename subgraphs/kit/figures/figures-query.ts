@@ -1,15 +1,8 @@
-import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import type { DateRange, Period } from './period';
+import type { DateRange } from './period';
 import { splitByMonths } from './months';
 import { ROLLUP_TABLE } from './rollup';
 import { figureOrigins, NOT_WITHDRAWN, type FiguresSource, type Measure } from './figure-sources';
-
-/** One station's figures over one date range. */
-export interface FiguresKey {
-  stationCode: string;
-  range: DateRange;
-}
 
 /** A row of a department's statistics query: the figures of one station over one range. */
 type FiguresRow<Figures> = Figures & { stationCode: string; from: string; to: string };
@@ -30,31 +23,6 @@ function aggregate({ where, sum }: Measure): string {
   const value = sum ? `sum(${sum})` : 'count(*)';
   const filtered = where ? `${value} FILTER (WHERE ${where})` : value;
   return sum ? `coalesce(${filtered}, 0)` : filtered;
-}
-
-const rangeKey = (range: DateRange) => `${range.from}..${range.to}`;
-
-/**
- * A DataLoader of per-station figures: every `load` of one request (all the stations of a
- * screen, each for its period and its baseline) becomes one call of `query`. Stations or ranges
- * without records get `zero()`.
- */
-export function figuresLoader<Figures>(
-  query: FiguresQuery<Figures>,
-  zero: () => Figures,
-): DataLoader<FiguresKey, Figures, string> {
-  return new DataLoader(
-    async (keys) => {
-      const stations = [...new Set(keys.map((k) => k.stationCode))];
-      const ranges = [...new Map(keys.map((k) => [rangeKey(k.range), k.range])).values()];
-      const found = new Map<string, Figures>();
-      for (const { stationCode, from, to, ...figures } of await query(stations, ranges)) {
-        found.set(`${stationCode}|${from}..${to}`, figures as unknown as Figures);
-      }
-      return keys.map((k) => found.get(`${k.stationCode}|${rangeKey(k.range)}`) ?? zero());
-    },
-    { cacheKeyFn: (k) => `${k.stationCode}|${rangeKey(k.range)}` },
-  );
 }
 
 /**
@@ -199,16 +167,4 @@ function safeInteger(name: string, figure: number): number {
   if (!Number.isSafeInteger(figure))
     throw new Error(`figure ${name} = ${figure} is not a safe integer`);
   return figure;
-}
-
-/** A station's figures for a period and for its baseline, loaded in the same tick (one batch). */
-export function loadWithBaseline<F>(
-  loader: DataLoader<FiguresKey, F, string>,
-  stationCode: string,
-  period: Period,
-): Promise<[F, F]> {
-  return Promise.all([
-    loader.load({ stationCode, range: period.range }),
-    loader.load({ stationCode, range: period.baseline.range }),
-  ]);
 }
