@@ -5,7 +5,11 @@ import { ROLLUP_TABLE } from './rollup';
 import { figureOrigins, NOT_WITHDRAWN, type FiguresSource, type Measure } from './figure-sources';
 
 /** A row of a department's statistics query: the figures of one station over one range. */
-type FiguresRow<Figures> = Figures & { stationCode: string; from: string; to: string };
+interface FiguresRow<Figures> {
+  stationCode: string;
+  range: DateRange;
+  figures: Figures;
+}
 
 /**
  * Fetches the figures of many stations over a few date ranges in ONE statement, one row per
@@ -138,23 +142,31 @@ function rangedQuery<Figures>(
   const { sql, parameters } = figuresStatement(sources, rolledUp);
   return async (stationCodes, ranges) => {
     const rows = await db.query<Record<string, unknown>[]>(sql, parameters(stationCodes, ranges));
-    const found = new Map<string, Record<string, unknown>>();
+    // Per range, each station's figures: most have one row, of the range's whole months.
+    const found = ranges.map(() => new Map<string, Record<string, number>>());
     for (const row of rows) {
-      const { stationCode, i } = row;
-      const range = ranges[Number(i)];
-      if (!range) throw new Error(`the figures statement answered range ${String(i)}`);
-      const key = `${String(stationCode)}|${String(i)}`;
-      let figures = found.get(key);
-      if (!figures) {
-        figures = { stationCode, from: range.from, to: range.to };
-        for (const name of names) figures[name] = 0;
-        found.set(key, figures);
-      }
-      for (const name of names) {
-        figures[name] = safeInteger(name, (figures[name] as number) + Number(row[name]));
+      const i = Number(row.i);
+      const stations = found[i];
+      if (!stations) throw new Error(`the figures statement answered range ${String(row.i)}`);
+      const stationCode = String(row.stationCode);
+      const figures = stations.get(stationCode);
+      if (figures) {
+        for (const name of names) {
+          figures[name] = safeInteger(name, (figures[name] ?? 0) + Number(row[name]));
+        }
+      } else {
+        const read: Record<string, number> = {};
+        for (const name of names) read[name] = safeInteger(name, Number(row[name]));
+        stations.set(stationCode, read);
       }
     }
-    return [...found.values()] as FiguresRow<Figures>[];
+    return found.flatMap((stations, i) =>
+      [...stations].map(([stationCode, figures]) => ({
+        stationCode,
+        range: ranges[i],
+        figures: figures as Figures,
+      })),
+    );
   };
 }
 

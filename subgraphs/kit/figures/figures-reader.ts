@@ -52,12 +52,12 @@ export function figuresReader<F>(query: FiguresQuery<F>, zero: () => F): Figures
       try {
         const rows = await query([...stations], [...ranges.values()]);
         const these = new Set(reads);
-        for (const { stationCode, from, to, ...figures } of rows) {
-          const slot = slots.get(`${from}..${to}`);
+        for (const { stationCode, range, figures } of rows) {
+          const slot = slots.get(rangeKey(range));
           const owner = slot?.get(stationCode);
           // The statement reads every station over every range: only what these reads asked.
           if (owner instanceof Unread && these.has(owner)) {
-            slot?.set(stationCode, figures as unknown as F);
+            slot?.set(stationCode, figures);
           }
         }
         for (const read of reads) held(read, (slot, code) => slot.set(code, zero()));
