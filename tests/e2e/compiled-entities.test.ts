@@ -1,14 +1,19 @@
 import { execute, parse, type GraphQLFormattedError } from 'graphql';
 import { assessment } from '../../subgraphs/assessment';
+import { cases } from '../../subgraphs/cases';
 import { buildFederatedSchema } from '../../subgraphs/kit/service/federated-schema';
+import { gatewayClientFor } from '../../subgraphs/kit/service/gateway-client';
+import type { SubgraphDefinition } from '../../subgraphs/kit/service/definition';
 import { startPlatform, type Platform } from '../support/platform';
+import { caseRecord } from '../support/records';
+import { registerStations, registryStation } from '../support/stations';
 import { tokenFor } from '../support/tokens';
 
 /**
- * The assessment subgraph answers its entity fetches with code graphql-jit compiles
- * (compiled-execution.ts). Whatever such a fetch asks, the answer is the one graphql-js gives
- * on the same schema, context and database: the same data to the byte, the same errors at the
- * same paths with the same codes.
+ * The assessment subgraph and the departments answer their entity fetches with code graphql-jit
+ * compiles (compiled-execution.ts). Whatever such a fetch asks, the answer is the one graphql-js
+ * gives on the same schema, context and database: the same data to the byte, the same errors at
+ * the same paths with the same codes.
  */
 process.env.PLATFORM_TODAY = '2019-08-15';
 
@@ -70,19 +75,28 @@ beforeAll(async () => {
 });
 afterAll(() => platform.stop());
 
-/** What graphql-js answers, in the shape the subgraph sends errors. */
-async function byGraphqlJs(variables: Record<string, unknown>) {
-  const db = platform.service('assessment').db;
+/** What graphql-js answers on `subgraph`'s schema, in the shape the subgraph sends errors. */
+async function byGraphqlJs(
+  variables: Record<string, unknown>,
+  query = ROWS,
+  subgraph: SubgraphDefinition = assessment,
+  on = schema,
+) {
+  const db = platform.service(subgraph.name).db;
   const result = await execute({
-    schema,
-    document: parse(ROWS),
+    schema: on,
+    document: parse(query),
     variableValues: variables,
     contextValue: {
       requestId: 'reference',
       viewer: { sub: 'test-assessor', roles: ['assessor'] },
+      graph: gatewayClientFor(() => platform.gateway.url, {
+        authorization: `Bearer ${token}`,
+        requestId: 'reference',
+      }),
       today: '2019-08-15',
       db,
-      loaders: assessment.createLoaders(db),
+      loaders: subgraph.createLoaders(db),
     },
   });
   return {
@@ -95,8 +109,12 @@ async function byGraphqlJs(variables: Record<string, unknown>) {
   };
 }
 
-const compiled = async (variables: Record<string, unknown>) => {
-  const res = await platform.querySubgraph('assessment', ROWS, { token, variables });
+const compiled = async (
+  variables: Record<string, unknown>,
+  query = ROWS,
+  subgraph = 'assessment',
+) => {
+  const res = await platform.querySubgraph(subgraph, query, { token, variables });
   return {
     data: res.data as unknown,
     errors: (res.errors as GraphQLFormattedError[] | undefined)?.map((e) => ({
@@ -150,5 +168,89 @@ describe('an entity fetch of the assessment subgraph, compiled', () => {
       ['_entities.0.assessmentHistory', 'BAD_USER_INPUT'],
     ]);
     expect(JSON.stringify(res.errors)).not.toMatch(/byte sequence|0x00|SELECT/i);
+  });
+});
+
+describe("an entity fetch of a department's, compiled", () => {
+  const A = STATIONS[0] ?? '';
+  const B = STATIONS[1] ?? '';
+  const caseSchema = buildFederatedSchema(cases);
+  // The board's indicators, a division's figures with its children's, a station's listing.
+  // Each with what it reads of the cases below, so a compiled answer of zeros cannot pass.
+  const FETCHES: [string, string, Record<string, unknown>, string][] = [
+    [
+      "a board's indicators",
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on AssessmentBoard {
+        caseIndicators { stationCode values { key current baseline sample } } } } }`,
+      {
+        r: [
+          {
+            __typename: 'AssessmentBoard',
+            scope: '330602',
+            period: '2019-Q2',
+            schemeId: 'fengqiao-2019@2',
+            stations: STATIONS.map((code) => ({ code })),
+          },
+        ],
+      },
+      '{"key":"cases.criminalSolved","current":1,"baseline":0,"sample":null}',
+    ],
+    [
+      "a division's figures and its children's",
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { code
+        caseStats(period: "2019-Q2") { period from to criminalFiled criminalSolved mediationRate
+          baseline { period criminalFiled criminalSolved } }
+        children { code caseStats(period: "2019-H1") { criminalFiled homicides } } } } }`,
+      {
+        r: [
+          {
+            __typename: 'Division',
+            code: '330602',
+            stations: STATIONS.map((code) => ({ code })),
+            subdivisions: [{ code: '330602001', stations: [{ code: A }, { code: B }] }],
+          },
+        ],
+      },
+      '"criminalFiled":2,"criminalSolved":2',
+    ],
+    [
+      "a station's records, an interface's items",
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Station { code
+        caseRecords(period: "2019-Q2", indicator: "cases.criminalSolved") {
+          totalCount indicatorTotal edges { counts node { __typename externalId stationCode } } } } } }`,
+      { r: [{ __typename: 'Station', code: A }] },
+      '"totalCount":1,"indicatorTotal":1',
+    ],
+  ];
+
+  beforeAll(async () => {
+    const admin = await tokenFor('admin');
+    await registerStations(
+      platform,
+      STATIONS.map((code) => registryStation(code, '330602')),
+    );
+    const res = await platform.query(
+      `mutation($input: [CaseInput!]!) { recordCases(input: $input) { inserted } }`,
+      {
+        token: admin,
+        variables: {
+          input: [
+            caseRecord('J1', A, 'HOMICIDE', '2019-04-02', '2019-05-01'),
+            caseRecord('J2', A, 'PROPERTY', '2018-05-03', null),
+            caseRecord('J3', B, 'OTHER', '2019-06-30', '2019-06-30'),
+          ],
+        },
+      },
+    );
+    expect(res.errors).toBeUndefined();
+  });
+
+  it.each(FETCHES)('answers %s as graphql-js does', async (_what, query, variables, read) => {
+    const reference = await byGraphqlJs(variables, query, cases, caseSchema);
+    expect(reference.errors).toBeUndefined();
+    expect(JSON.stringify(reference.data)).toContain(read);
+    const answer = await compiled(variables, query, 'cases');
+    expect(JSON.stringify(answer.data)).toBe(JSON.stringify(reference.data));
+    expect(answer.errors).toBeUndefined();
   });
 });

@@ -216,12 +216,15 @@ async function fromRecords(
 }
 
 function figuresOf(
-  rows: (Figures & { stationCode: string; from: string; to: string })[],
+  rows: { stationCode: string; range: DateRange; figures: Figures }[],
   sources: FiguresSource<string>[],
 ) {
   const names = sources.flatMap((s) => Object.keys(s.figures));
   const found = new Map(
-    rows.map(({ stationCode, from, to, ...f }) => [`${stationCode}|${from}|${to}`, f]),
+    rows.map(({ stationCode, range, figures }) => [
+      `${stationCode}|${range.from}|${range.to}`,
+      figures,
+    ]),
   );
   return (station: string, range: DateRange): Figures => {
     const figures = found.get(`${station}|${range.from}|${range.to}`);

@@ -1,10 +1,9 @@
-import type DataLoader from 'dataloader';
 import { Directive, Field, Float, ID, Int, ObjectType, type ClassType } from 'type-graphql';
 import { codedError } from '../../../platform/errors';
 import { indicatorKey, type Indicators } from '../figures/indicators';
 import { listSize } from './list-sizes';
 import { parsePeriod } from '../figures/period';
-import { loadWithBaseline, type FiguresKey } from '../figures/figures-query';
+import { readWithBaseline, type FiguresReader } from '../figures/figures-reader';
 
 /**
  * The shapes a department subgraph shares with the rest of the graph. Each department declares
@@ -147,11 +146,6 @@ export abstract class StationIndicators {
 }
 
 /**
- * A department's indicators for every station of a board, those of them the board's scheme
- * uses (`used`, by key): the same loader as its statistics, so the whole board costs the
- * department one statement.
- */
-/**
  * Refuses an entity representation without a field the resolver @requires, or with null in
  * one that cannot be null (`nullable` lists those that can: a department that failed). A
  * router that sends such a representation broke the @requires contract, or went on under an
@@ -176,10 +170,15 @@ export function assertRepresentation(
   );
 }
 
-export function boardIndicators<F>(
+/**
+ * A department's indicators for every station of a board, those of them the board's scheme
+ * uses (`used`, by key): the same reader as its statistics, so the whole board costs the
+ * department one statement, read for all its stations at once.
+ */
+export async function boardIndicators<F>(
   board: BoardRef,
   today: string,
-  loader: DataLoader<FiguresKey, F, string>,
+  reader: FiguresReader<F>,
   department: string,
   indicators: Indicators<F>,
   used: ReadonlySet<string>,
@@ -192,22 +191,23 @@ export function boardIndicators<F>(
     .filter(([key]) => used.has(key));
   // A scheme that uses none of the department's indicators costs it no statement.
   if (keyed.length === 0) {
-    return Promise.resolve(board.stations.map(({ code }) => ({ stationCode: code, values: [] })));
+    return board.stations.map(({ code }) => ({ stationCode: code, values: [] }));
   }
-  return Promise.all(
-    board.stations.map(async ({ code }) => {
-      const [current, baseline] = await loadWithBaseline(loader, code, period);
-      return {
-        stationCode: code,
-        values: keyed.map(([key, indicator]) => ({
-          key,
-          current: indicator.value(current),
-          baseline: indicator.value(baseline),
-          sample: indicator.sample?.(current) ?? null,
-        })),
-      };
-    }),
-  );
+  const codes = board.stations.map(({ code }) => code);
+  const read = await readWithBaseline(reader, codes, period);
+  return codes.map((code) => {
+    const current = read.current(code);
+    const baseline = read.baseline(code);
+    return {
+      stationCode: code,
+      values: keyed.map(([key, indicator]) => ({
+        key,
+        current: indicator.value(current),
+        baseline: indicator.value(baseline),
+        sample: indicator.sample?.(current) ?? null,
+      })),
+    };
+  });
 }
 
 /**

@@ -1,8 +1,7 @@
-import type DataLoader from 'dataloader';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import type { Period, PeriodWindow } from './period';
-import { loadWithBaseline, type FiguresKey } from './figures-query';
+import { readWithBaseline, type FiguresReader } from './figures-reader';
 
 export const PERIOD_ARG = {
   description:
@@ -45,38 +44,30 @@ function windowed<F>(window: PeriodWindow, figures: F): WithWindow<F> {
 
 /** A station's statistics object for a period, with its baseline (同比) nested. */
 export async function statsWithBaseline<F>(
-  loader: DataLoader<FiguresKey, F, string>,
+  reader: FiguresReader<F>,
   stationCode: string,
   period: Period,
 ): Promise<WithBaseline<F>> {
-  const [current, baseline] = await loadWithBaseline(loader, stationCode, period);
-  return withBaseline(period, current, baseline);
+  const read = await readWithBaseline(reader, [stationCode], period);
+  return withBaseline(period, read.current(stationCode), read.baseline(stationCode));
 }
 
 /**
  * A division's statistics object for a period, with its baseline: the figures of its stations
  * summed, figure by figure, so a rate computed from them is the division's own share (summed
- * numerators over summed denominators). All stations and both ranges load in one batch.
+ * numerators over summed denominators). All stations and both ranges are read in one batch.
  */
 export async function divisionStatsWithBaseline<F extends object>(
-  loader: DataLoader<FiguresKey, F, string>,
+  reader: FiguresReader<F>,
   stationCodes: readonly string[],
   period: Period,
   zero: () => F,
 ): Promise<WithBaseline<F>> {
-  const loaded = await Promise.all(
-    stationCodes.map((code) => loadWithBaseline(loader, code, period)),
-  );
+  const read = await readWithBaseline(reader, stationCodes, period);
   return withBaseline(
     period,
-    sumFigures(
-      zero(),
-      loaded.map(([current]) => current),
-    ),
-    sumFigures(
-      zero(),
-      loaded.map(([, baseline]) => baseline),
-    ),
+    sumFigures(zero(), stationCodes.map(read.current)),
+    sumFigures(zero(), stationCodes.map(read.baseline)),
   );
 }
 

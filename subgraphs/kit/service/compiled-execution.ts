@@ -1,13 +1,18 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 import {
   execute,
+  getNamedType,
   GraphQLError,
+  isAbstractType,
   Kind,
   OperationTypeNode,
   type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { tracing } from '../../../platform/tracing';
@@ -41,9 +46,11 @@ export function compiledEntityFetches(schema: GraphQLSchema): Gateway {
   function compiledFor(document: DocumentNode, operationName: string | undefined) {
     let query = compiled.get(document);
     if (query === undefined) {
-      const made = compileQuery(schema, document, operationName);
+      const made = reachesTypeResolver(schema, document)
+        ? null
+        : compileQuery(schema, document, operationName);
       // An operation the compiler refuses (it answers an ExecutionResult) runs on graphql-js.
-      query = isCompiledQuery(made) ? made : null;
+      query = made && isCompiledQuery(made) ? made : null;
       compiled.set(document, query);
     }
     return query;
@@ -75,6 +82,29 @@ export function compiledEntityFetches(schema: GraphQLSchema): Gateway {
       }),
     stop: () => Promise.resolve(),
   };
+}
+
+/**
+ * Whether an operation selects a field of an interface or a union other than `_Entity` (whose
+ * type @apollo/subgraph resolves at once): type-graphql makes every such type's resolveType
+ * async, and graphql-jit uses what resolveType returns without awaiting it, so a record
+ * listing's `node` came out "must resolve to an Object type". Such an operation runs on
+ * graphql-js.
+ */
+function reachesTypeResolver(schema: GraphQLSchema, document: DocumentNode): boolean {
+  const types = new TypeInfo(schema);
+  let reaches = false;
+  visit(
+    document,
+    visitWithTypeInfo(types, {
+      Field() {
+        const type = types.getType();
+        const named = type ? getNamedType(type) : undefined;
+        if (named && isAbstractType(named) && named.name !== '_Entity') reaches = true;
+      },
+    }),
+  );
+  return reaches;
 }
 
 /**
