@@ -10,6 +10,7 @@ import {
 import type { ErrorCode } from '../../platform/errors';
 import { currentRequest } from '../../platform/request-scope';
 import type { EntityFallback } from './entity-fallback';
+import { httpFetcher } from './http-fetcher';
 import { LATENCY_BUCKETS, type ServiceMetrics } from '../../platform/metrics';
 
 type SubgraphResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
@@ -53,8 +54,9 @@ export interface SubgraphFetchOptions {
 function fetchError(error: Error, subgraph: string, timeoutMs: number): GraphQLError {
   const coded = (code: ErrorCode, message: string) =>
     new GraphQLError(message, { extensions: { code, subgraph } });
-  // Nothing aborts a fetch but its deadline: make-fetch-happen says AbortError, fetch TimeoutError.
-  if (error.name === 'AbortError' || error.name === 'TimeoutError') {
+  // Nothing aborts a fetch but its deadline (or a caller gone, who reads no answer): the
+  // fetcher says AbortError.
+  if (error.name === 'AbortError') {
     return coded(
       'SUBGRAPH_TIMEOUT',
       `subgraph "${subgraph}" did not answer within ${timeoutMs} ms`,
@@ -97,14 +99,13 @@ export class SubgraphDataSource<C extends Record<string, any>> extends RemoteGra
   constructor(options: SubgraphFetchOptions) {
     super({ url: options.url });
     this.subgraph = options;
-    const fetcher = this.fetcher;
     // The fetch ends at its deadline, or as soon as the gateway's own caller has gone: either
     // way the subgraph sees the connection close and stops the work (its SQL included).
     this.fetcher = (url, init) => {
       const deadline = AbortSignal.timeout(options.timeoutMs);
       const caller = currentRequest()?.signal;
       const signal = caller ? AbortSignal.any([deadline, caller]) : deadline;
-      return fetcher(url, { ...init, signal });
+      return httpFetcher(url, { ...init, signal });
     };
   }
 
