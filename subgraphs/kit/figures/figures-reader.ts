@@ -3,7 +3,7 @@ import type { DateRange, Period } from './period';
 import type { FiguresQuery } from './figures-query';
 
 /** Some stations' figures over some ranges, as read: each station's over each range. */
-export type ReadFigures<F> = (stationCode: string, range: DateRange) => F;
+type ReadFigures<F> = (stationCode: string, range: DateRange) => F;
 
 /**
  * A request's reader of per-station figures. Every read of one tick (all the stations of a
