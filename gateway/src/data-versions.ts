@@ -1,8 +1,7 @@
-import http from 'node:http';
-import https from 'node:https';
 import { Histogram } from 'prom-client';
 import { DATA_VERSION_PATH, type DataVersion } from '../../platform/data-version';
 import type { ServiceMetrics } from '../../platform/metrics';
+import { keptAlive } from './kept-alive';
 
 /** A subgraph's version as the cache compares it: its day and its data version, by name. */
 export type Versions = ReadonlyMap<string, string>;
@@ -18,17 +17,7 @@ const VERSION_TIMEOUT_MS = 1000;
  * The check's own kept-alive connections: a few per subgraph, since checks of one subgraph are
  * coalesced to one in flight and one waiting (below).
  */
-const AGENT_OPTIONS = {
-  keepAlive: true,
-  maxSockets: 4,
-  // Idle sockets close well before the subgraphs' 65 s keep-alive timeout (platform/http.ts), so
-  // a check never goes out on a socket the subgraph is closing.
-  timeout: 30_000,
-};
-const AGENTS = {
-  'http:': new http.Agent(AGENT_OPTIONS),
-  'https:': new https.Agent(AGENT_OPTIONS),
-};
+const connect = keptAlive({ maxSockets: 4 });
 
 /**
  * One GET answered with JSON, through node:http on a kept-alive socket: for so small an
@@ -37,8 +26,7 @@ const AGENTS = {
  * cached read.
  */
 function getJson<T>(url: URL, name: string): Promise<T> {
-  const client = url.protocol === 'https:' ? https : http;
-  const agent = url.protocol === 'https:' ? AGENTS['https:'] : AGENTS['http:'];
+  const { client, agent } = connect(url);
   return new Promise((resolve, reject) => {
     const request = client.get(
       url,

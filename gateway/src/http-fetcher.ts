@@ -1,25 +1,12 @@
-import http from 'node:http';
-import https from 'node:https';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { keptAlive } from './kept-alive';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherInit = NonNullable<Parameters<Fetcher>[1]>;
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 
-/**
- * Kept-alive connections to the subgraphs, as many as the fetches in flight (like the
- * RemoteGraphQLDataSource default this replaces).
- */
-const AGENT_OPTIONS = {
-  keepAlive: true,
-  // Idle sockets close well before the subgraphs' 65 s keep-alive timeout (platform/http.ts), so
-  // a fetch never goes out on a socket the subgraph is closing.
-  timeout: 30_000,
-};
-const AGENTS = {
-  'http:': new http.Agent(AGENT_OPTIONS),
-  'https:': new https.Agent(AGENT_OPTIONS),
-};
+/** As many connections as the fetches in flight, like the RemoteGraphQLDataSource default. */
+const connect = keptAlive();
 
 /** A subgraph's answer, read whole before the fetch resolves: the gateway parses it at once. */
 class BufferedResponse implements FetcherResponse {
@@ -79,11 +66,11 @@ export const httpFetcher = ((url: string, init: FetcherInit = {}) =>
       return;
     }
     const target = new URL(url);
-    const secure = target.protocol === 'https:';
+    const { client, agent } = connect(target);
     const body = init.body ?? '';
-    const request = (secure ? https : http).request(target, {
+    const request = client.request(target, {
       method: init.method ?? 'GET',
-      agent: secure ? AGENTS['https:'] : AGENTS['http:'],
+      agent,
       headers: { ...init.headers, 'content-length': Buffer.byteLength(body) },
     });
     const fail = (error: Error) => {
