@@ -8,7 +8,6 @@ import { answerCors, type CorsPolicy } from './cors';
 import type { Logger } from './log';
 import { inRequestScope, requestId } from './request-scope';
 import { answerBody } from './serialized-answer';
-import { utf8Bytes } from './utf8-bytes';
 
 /** Extra GET endpoints next to /graphql, e.g. /health and /ready. */
 export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -139,11 +138,8 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      // A success may go out as bytes a handler kept (serialized-answer.ts); a refusal is
-      // Apollo's own, whatever was planned for the answer before it.
-      const answer =
-        res.statusCode === 200 ? answerBody(response.body.string) : response.body.string;
-      res.end(typeof answer === 'string' ? utf8Bytes(answer) : answer);
+      // A success may go out as bytes a handler kept (serialized-answer.ts).
+      res.end(answerBody(response.body.string, res.statusCode));
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
