@@ -138,9 +138,8 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      // A success may go out as bytes a handler kept (serialized-answer.ts); a refusal is
-      // Apollo's own, whatever was planned for the answer before it.
-      res.end(res.statusCode === 200 ? answerBody(response.body.string) : response.body.string);
+      // A success may go out as bytes a handler kept (serialized-answer.ts).
+      res.end(answerBody(response.body.string, res.statusCode));
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);

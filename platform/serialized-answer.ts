@@ -1,4 +1,5 @@
 import { currentRequest, type RequestScope } from './request-scope';
+import { utf8Bytes } from './utf8-bytes';
 
 /**
  * A GraphQL answer handled as the bytes the client receives (platform/http.ts). The gateway's
@@ -10,6 +11,8 @@ interface SerializedAnswer {
   bytes?: Buffer;
   /** Receives the bytes of the answer sent. */
   keep?: (bytes: Buffer) => void;
+  /** The string made for the answer when it holds its UTF-8 bytes, one character a byte. */
+  inBytes?: string;
 }
 
 const answers = new WeakMap<RequestScope, SerializedAnswer>();
@@ -38,16 +41,31 @@ export function keepBytes(keep: (bytes: Buffer) => void): void {
 }
 
 /**
- * What the HTTP layer writes for Apollo Server's `string`: the bytes given to `sendBytes` if
- * any, else the string, made bytes once when someone keeps them.
+ * Declares that `text`, the string made for the request's answer, holds the answer's UTF-8
+ * bytes, one character a byte (subgraphs/kit/service/byte-answer.ts): it is sent as they are.
+ * False outside a request, where nobody would read the declaration.
  */
-export function answerBody(string: string): string | Buffer {
+export function answerInBytes(text: string): boolean {
+  const answer = answerInScope();
+  if (answer) answer.inBytes = text;
+  return answer !== undefined;
+}
+
+/**
+ * What the HTTP layer writes for Apollo Server's `string` and status: for a success, the bytes
+ * given to `sendBytes` if any (a refusal is Apollo's own, whatever was planned for the answer
+ * before it); else the string's bytes, handed to whoever keeps them.
+ */
+export function answerBody(string: string, status: number): Buffer {
   const scope = currentRequest();
   const answer = scope && answers.get(scope);
-  if (!answer) return string;
-  if (answer.bytes) return answer.bytes;
-  if (!answer.keep) return string;
-  const bytes = Buffer.from(string);
+  if (status === 200 && answer?.bytes) return answer.bytes;
+  const inBytes = answer?.inBytes === string;
+  if (status !== 200 || !answer?.keep) {
+    return inBytes ? Buffer.from(string, 'latin1') : utf8Bytes(string);
+  }
+  // Kept as long as the answer is: no more room than its bytes.
+  const bytes = Buffer.from(string, inBytes ? 'latin1' : 'utf8');
   answer.keep(bytes);
   return bytes;
 }

@@ -154,6 +154,17 @@ describe('an entity fetch of the assessment subgraph, compiled', () => {
     ]);
   });
 
+  it('writes strings beyond ASCII as graphql-js does, a lone surrogate escaped', async () => {
+    // The compiled answer is made as its UTF-8 bytes (byte-answer.ts), JSON's escapes and all.
+    const code = 'é站😀\ud800"\\';
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Station { code } } }`;
+    const variables = { r: [{ __typename: 'Station', code }] };
+    const reference = await byGraphqlJs(variables, query);
+    const answer = await compiled(variables, query);
+    expect(answer).toEqual({ data: { _entities: [{ code }] }, errors: undefined });
+    expect(JSON.stringify(answer.data)).toBe(JSON.stringify(reference.data));
+  });
+
   it('codes an error its resolver threw without a code as graphql-js does: a value PostgreSQL refused', async () => {
     // A NUL byte in a station's code reaches the history's statement, which PostgreSQL refuses
     // (22021): the resolver's error carries no extensions, which the compiled code passed on bare.

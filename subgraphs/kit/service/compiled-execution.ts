@@ -4,6 +4,7 @@ import {
   getNamedType,
   GraphQLError,
   isAbstractType,
+  isScalarType,
   Kind,
   OperationTypeNode,
   type DocumentNode,
@@ -16,6 +17,7 @@ import {
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { tracing } from '../../../platform/tracing';
+import { byteString, dataInBytes } from './byte-answer';
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
 
@@ -42,15 +44,17 @@ function isEntityFetch(operation: OperationDefinitionNode): boolean {
  * own only from a gateway, so this is one: a fixed schema, never updated.
  */
 export function compiledEntityFetches(schema: GraphQLSchema): Gateway {
-  const compiled = new WeakMap<DocumentNode, CompiledQuery | null>();
+  const compiled = new WeakMap<DocumentNode, Compiled | null>();
+  const inBytes = { customSerializers: byteSerializers(schema) };
   function compiledFor(document: DocumentNode, operationName: string | undefined) {
     let query = compiled.get(document);
     if (query === undefined) {
-      const made = reachesTypeResolver(schema, document)
+      const leaves = leavesOf(schema, document);
+      const made = leaves.reachTypeResolver
         ? null
-        : compileQuery(schema, document, operationName);
+        : compileQuery(schema, document, operationName, leaves.builtIn ? inBytes : {});
       // An operation the compiler refuses (it answers an ExecutionResult) runs on graphql-js.
-      query = made && isCompiledQuery(made) ? made : null;
+      query = made && isCompiledQuery(made) ? { query: made, inBytes: leaves.builtIn } : null;
       compiled.set(document, query);
     }
     return query;
@@ -69,8 +73,11 @@ export function compiledEntityFetches(schema: GraphQLSchema): Gateway {
             isEntityFetch(request.operation) && !tracing()
               ? compiledFor(request.document, operationName)
               : null;
-          if (query)
-            return withExtensions(await query.query(undefined, request.context, variables));
+          if (query) {
+            const result = await query.query.query(undefined, request.context, variables);
+            if (query.inBytes && result.data) dataInBytes(result.data);
+            return withExtensions(result);
+          }
           return execute({
             schema,
             document: request.document,
@@ -84,27 +91,57 @@ export function compiledEntityFetches(schema: GraphQLSchema): Gateway {
   };
 }
 
+/** A compiled operation, and whether its data's strings are byte strings (byte-answer.ts). */
+interface Compiled {
+  query: CompiledQuery;
+  inBytes: boolean;
+}
+
+/** The scalars whose values are strings (String, ID), numbers or booleans, never objects. */
+const BUILT_IN_SCALARS = new Set(['String', 'ID', 'Int', 'Float', 'Boolean']);
+
 /**
- * Whether an operation selects a field of an interface or a union other than `_Entity` (whose
- * type @apollo/subgraph resolves at once): type-graphql makes every such type's resolveType
- * async, and graphql-jit uses what resolveType returns without awaiting it, so a record
- * listing's `node` came out "must resolve to an Object type". Such an operation runs on
- * graphql-js.
+ * String and ID serialised as graphql-js does, then made byte strings: the rest of an answer
+ * is numbers, booleans, enum values and type names, all ASCII.
  */
-function reachesTypeResolver(schema: GraphQLSchema, document: DocumentNode): boolean {
+function byteSerializers(schema: GraphQLSchema): Record<string, (value: unknown) => unknown> {
+  return Object.fromEntries(
+    ['String', 'ID'].flatMap((name) => {
+      const type = schema.getType(name);
+      if (!isScalarType(type)) return [];
+      const serialize = (value: unknown) => {
+        const serialized = type.serialize(value);
+        return typeof serialized === 'string' ? byteString(serialized) : serialized;
+      };
+      return [[name, serialize]];
+    }),
+  );
+}
+
+/**
+ * What the leaves an operation selects are. Whether it selects a field of an interface or a
+ * union other than `_Entity` (whose type @apollo/subgraph resolves at once): type-graphql makes
+ * every such type's resolveType async, and graphql-jit uses what resolveType returns without
+ * awaiting it, so a record listing's `node` came out "must resolve to an Object type". Such an
+ * operation runs on graphql-js. And whether every scalar it selects is a built-in one: a
+ * custom scalar may serialise to anything, whose strings the answer's bytes would not cover.
+ */
+function leavesOf(schema: GraphQLSchema, document: DocumentNode) {
   const types = new TypeInfo(schema);
-  let reaches = false;
+  let reachTypeResolver = false;
+  let builtIn = true;
   visit(
     document,
     visitWithTypeInfo(types, {
       Field() {
         const type = types.getType();
         const named = type ? getNamedType(type) : undefined;
-        if (named && isAbstractType(named) && named.name !== '_Entity') reaches = true;
+        if (named && isAbstractType(named) && named.name !== '_Entity') reachTypeResolver = true;
+        if (named && isScalarType(named) && !BUILT_IN_SCALARS.has(named.name)) builtIn = false;
       },
     }),
   );
-  return reaches;
+  return { reachTypeResolver, builtIn };
 }
 
 /**

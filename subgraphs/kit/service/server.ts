@@ -25,6 +25,7 @@ import { requestId } from '../../../platform/request-scope';
 import { gatewayUrlFromEnv, gatewayClientFor, type GatewayUrl } from './gateway-client';
 import { buildFederatedSchema } from './federated-schema';
 import { answerBudgetPlugin } from './answer-budget';
+import { stringifyAnswer } from './byte-answer';
 import { compiledEntityFetches } from './compiled-execution';
 import { representationBoundsPlugin } from './representation-bounds';
 import { printSubgraphSchema } from '@apollo/subgraph';
@@ -99,8 +100,8 @@ export async function startSubgraph(
       formatError: errorFormatter(logger),
       // Apollo's default writes the JSON and a newline, a concatenation V8 must flatten before
       // Node can count and encode its bytes: copying a province board's 3.3 MB rows answer
-      // again, as a two-byte string (its labels are Chinese). The router needs no newline.
-      stringifyResult: (result) => JSON.stringify(result),
+      // again. The router needs no newline; a compiled fetch's answer is made as its bytes.
+      stringifyResult: stringifyAnswer,
       includeStacktraceInErrorResponses: !isProduction(),
       introspection: !isProduction(),
       // No "Did you mean …?" in production: with introspection off, it would spell the schema out.
