@@ -1,6 +1,6 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, InputType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
+import { LocalDate } from '../kit/contract/local-date';
 import { entityTable } from '../kit/records/entity-table';
 import { RecordInput } from '../kit/records/record-inputs';
 import { CaseCategory, DisputeChannel, DisputeOutcome } from './enums';
@@ -13,13 +13,13 @@ export class CaseInput extends RecordInput {
   category!: CaseCategory;
 
   @Column({ type: 'date', name: 'filed_on' })
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => LocalDate, {
     description: '立案日期 The day it was filed, from 1949-10-01 to today.',
   })
   filedOn!: string;
 
   @Column({ type: 'date', name: 'solved_on', nullable: true })
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => LocalDate, {
     nullable: true,
     description: '破案日期 The day it was solved, if it is; not before filedOn nor after today.',
   })
@@ -30,7 +30,7 @@ export class CaseInput extends RecordInput {
 @InputType({ description: '矛盾纠纷 One dispute received for mediation.' })
 export class DisputeInput extends RecordInput {
   @Column({ type: 'date', name: 'received_on' })
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => LocalDate, {
     description: '受理日期 The day it was received, from 1949-10-01 to today.',
   })
   receivedOn!: string;
@@ -44,7 +44,7 @@ export class DisputeInput extends RecordInput {
   outcome!: DisputeOutcome;
 
   @Column({ type: 'date', name: 'closed_on', nullable: true })
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => LocalDate, {
     nullable: true,
     description:
       '办结日期 The day it was closed: required once MEDIATED, FAILED or REFERRED, empty while ' +

@@ -1,5 +1,5 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
+import { LocalDate } from '../kit/contract/local-date';
 import { recordInterface } from '../kit/records/record-outputs';
 import { CaseCategory, DisputeChannel, DisputeOutcome } from './enums';
 
@@ -17,10 +17,10 @@ export class CriminalCase extends CaseRecord {
   @Field(() => CaseCategory, { description: '案件类别 Its category.' })
   category!: CaseCategory;
 
-  @Field(() => GraphQLLocalDate, { description: '立案日期 The day it was filed.' })
+  @Field(() => LocalDate, { description: '立案日期 The day it was filed.' })
   filedOn!: string;
 
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => LocalDate, {
     nullable: true,
     description: '破案日期 The day it was solved; null while unsolved.',
   })
@@ -32,7 +32,7 @@ export class CriminalCase extends CaseRecord {
   description: '矛盾纠纷 One dispute, as recordDisputes last sent it.',
 })
 export class Dispute extends CaseRecord {
-  @Field(() => GraphQLLocalDate, { description: '受理日期 The day it was received.' })
+  @Field(() => LocalDate, { description: '受理日期 The day it was received.' })
   receivedOn!: string;
 
   @Field(() => DisputeChannel, { description: '调解渠道 How it is mediated.' })
@@ -41,7 +41,7 @@ export class Dispute extends CaseRecord {
   @Field(() => DisputeOutcome, { description: '调解结果 Where it stands.' })
   outcome!: DisputeOutcome;
 
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => LocalDate, {
     nullable: true,
     description: '办结日期 The day it was closed; null while pending.',
   })

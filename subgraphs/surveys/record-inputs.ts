@@ -1,6 +1,6 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
+import { LocalDate } from '../kit/contract/local-date';
 import { entityTable } from '../kit/records/entity-table';
 import { RecordInput } from '../kit/records/record-inputs';
 import { CommendationKind } from './enums';
@@ -12,7 +12,7 @@ import { CommendationKind } from './enums';
 })
 export class SurveyResponseInput extends RecordInput {
   @Column({ type: 'date', name: 'surveyed_on' })
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => LocalDate, {
     description: '调查日期 The day of the call, from 1949-10-01 to today.',
   })
   surveyedOn!: string;
@@ -40,7 +40,7 @@ export class SurveyResponseInput extends RecordInput {
 })
 export class ComplaintInput extends RecordInput {
   @Column({ type: 'date', name: 'received_on' })
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => LocalDate, {
     description: '受理日期 The day it was received, from 1949-10-01 to today.',
   })
   receivedOn!: string;
@@ -57,7 +57,7 @@ export class ComplaintInput extends RecordInput {
 @InputType({ description: '锦旗/表扬信 One banner or letter of praise the station received.' })
 export class CommendationInput extends RecordInput {
   @Column({ type: 'date', name: 'received_on' })
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => LocalDate, {
     description: '收到日期 The day it was received, from 1949-10-01 to today.',
   })
   receivedOn!: string;

@@ -1,5 +1,5 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { LocalDate } from '../kit/contract/local-date';
 import { recordInterface } from '../kit/records/record-outputs';
 import { CommendationKind } from './enums';
 
@@ -15,7 +15,7 @@ export const SurveyRecord = recordInterface(
   description: "调查结果 One resident's answers, as recordSurveyResponses last sent them.",
 })
 export class SurveyResponse extends SurveyRecord {
-  @Field(() => GraphQLLocalDate, { description: '调查日期 The day of the call.' })
+  @Field(() => LocalDate, { description: '调查日期 The day of the call.' })
   surveyedOn!: string;
 
   @Field(() => Int, { description: '安全感 How safe the resident feels, 1 to 5.' })
@@ -30,7 +30,7 @@ export class SurveyResponse extends SurveyRecord {
   description: '12389投诉 One complaint, as recordComplaints last sent it.',
 })
 export class Complaint extends SurveyRecord {
-  @Field(() => GraphQLLocalDate, { description: '受理日期 The day it was received.' })
+  @Field(() => LocalDate, { description: '受理日期 The day it was received.' })
   receivedOn!: string;
 
   @Field({ description: '有效投诉 Whether it was found justified.' })
@@ -42,7 +42,7 @@ export class Complaint extends SurveyRecord {
   description: '锦旗/表扬信 One banner or letter, as recordCommendations last sent it.',
 })
 export class Commendation extends SurveyRecord {
-  @Field(() => GraphQLLocalDate, { description: '收到日期 The day it was received.' })
+  @Field(() => LocalDate, { description: '收到日期 The day it was received.' })
   receivedOn!: string;
 
   @Field(() => CommendationKind, { description: '表扬形式 A banner or a letter.' })

@@ -1,6 +1,6 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
+import { LocalDate } from '../kit/contract/local-date';
 import { entityTable } from '../kit/records/entity-table';
 import { RecordInput } from '../kit/records/record-inputs';
 import { MAX_CASUALTIES } from './checks';
@@ -11,7 +11,7 @@ import { MAX_CASUALTIES } from './checks';
 })
 export class AccidentInput extends RecordInput {
   @Column({ type: 'date', name: 'occurred_on' })
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => LocalDate, {
     description: '事故日期 The day it occurred, from 1949-10-01 to today.',
   })
   occurredOn!: string;

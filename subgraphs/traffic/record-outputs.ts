@@ -1,5 +1,5 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { LocalDate } from '../kit/contract/local-date';
 import { recordInterface } from '../kit/records/record-outputs';
 
 /** The traffic police's records as they sent them. */
@@ -13,7 +13,7 @@ export const TrafficRecord = recordInterface(
   description: '道路交通事故 One road traffic accident, as recordAccidents last sent it.',
 })
 export class Accident extends TrafficRecord {
-  @Field(() => GraphQLLocalDate, { description: '事故日期 The day it occurred.' })
+  @Field(() => LocalDate, { description: '事故日期 The day it occurred.' })
   occurredOn!: string;
 
   @Field(() => Int, { description: '死亡人数 The people it killed.' })

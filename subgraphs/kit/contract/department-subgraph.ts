@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
-import { GraphQLLocalDate, GraphQLSafeInt } from 'graphql-scalars';
+import { GraphQLSafeInt } from 'graphql-scalars';
+import { LocalDate } from './local-date';
 import {
   Arg,
   Authorized,
@@ -333,10 +334,10 @@ function recordConnection(records: DepartmentSpec<string, unknown>['records']): 
     })
     indicatorTotal!: number | null;
 
-    @Field(() => GraphQLLocalDate, { description: '起始日 First day of the range listed.' })
+    @Field(() => LocalDate, { description: '起始日 First day of the range listed.' })
     from!: string;
 
-    @Field(() => GraphQLLocalDate, { description: '截止日 Last day of the range listed.' })
+    @Field(() => LocalDate, { description: '截止日 Last day of the range listed.' })
     to!: string;
   }
   return RecordConnection;

@@ -1,5 +1,5 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
+import { LocalDate } from '../contract/local-date';
 import type { Period, PeriodWindow } from './period';
 import { readWithBaseline, type FiguresReader } from './figures-reader';
 
@@ -25,10 +25,10 @@ export abstract class PeriodStats {
   })
   partial!: boolean;
 
-  @Field(() => GraphQLLocalDate, { description: '起始日 First day counted.' })
+  @Field(() => LocalDate, { description: '起始日 First day counted.' })
   from!: string;
 
-  @Field(() => GraphQLLocalDate, { description: '截止日 Last day counted.' })
+  @Field(() => LocalDate, { description: '截止日 Last day counted.' })
   to!: string;
 }
 

@@ -88,6 +88,11 @@ export const DRY_RUN_ARG = {
  * A row the tables refuse (a rule the API does not see, such as a date after the database's
  * today) rolls the whole batch back; the service's error formatter answers it as BAD_USER_INPUT
  * (platform/errors.ts).
+ *
+ * A real write is one statement (upsertRows), and a statement is a transaction of its own: it
+ * runs without START TRANSACTION and COMMIT, two round trips fewer, and it commits the moment it
+ * ends, instead of holding its rows (and its rollup rows, which concurrent batches wait for)
+ * until this process, busy with other requests, gets round to sending COMMIT.
  */
 export async function writeBatch<Row>(
   db: DataSource,
@@ -96,6 +101,7 @@ export async function writeBatch<Row>(
   dryRun: boolean,
   journal?: Journal,
 ): Promise<DryRunAnswer<UpsertCounts>> {
+  if (!dryRun) return { ...(await upsertRows(db.manager, spec, rows, journal)), dryRun };
   return inWriteTransaction(db, dryRun, (manager) => upsertRows(manager, spec, rows, journal));
 }
 
