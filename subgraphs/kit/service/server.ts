@@ -16,6 +16,7 @@ import { readDataVersion } from './data-version';
 import { DATA_VERSION_PATH } from '../../../platform/data-version';
 import type { DemoProfile, SubgraphDefinition } from './definition';
 import { errorFormatter } from '../../../platform/errors';
+import { stringifyResult } from '../../../platform/json-answer';
 import { watchDatabase } from './database-metrics';
 import { serviceLogger, type Logger } from '../../../platform/log';
 import { createHttpServer, listen, sendJson } from '../../../platform/http';
@@ -97,10 +98,7 @@ export async function startSubgraph(
         : { schema }),
       validationRules: [shapeLimitRule(limits, who, ['depth'])],
       formatError: errorFormatter(logger),
-      // Apollo's default writes the JSON and a newline, a concatenation V8 must flatten before
-      // Node can count and encode its bytes: copying a province board's 3.3 MB rows answer
-      // again, as a two-byte string (its labels are Chinese). The router needs no newline.
-      stringifyResult: (result) => JSON.stringify(result),
+      stringifyResult,
       includeStacktraceInErrorResponses: !isProduction(),
       introspection: !isProduction(),
       // No "Did you mean …?" in production: with introspection off, it would spell the schema out.
