@@ -28,27 +28,29 @@ const connect = keptAlive({ maxSockets: 4 });
 function getJson<T>(url: URL, name: string): Promise<T> {
   const { client, agent } = connect(url);
   return new Promise((resolve, reject) => {
-    const request = client.get(
-      url,
-      { agent, signal: AbortSignal.timeout(VERSION_TIMEOUT_MS) },
-      (response) => {
-        if (response.statusCode !== 200) {
-          response.resume();
-          reject(new Error(`subgraph "${name}": HTTP ${response.statusCode}`));
-          return;
+    // The socket's own timeout, not an AbortSignal's timer: for an answer of a few bytes, a
+    // socket silent that long is a subgraph that does not answer, and it costs no timer and
+    // signal a request.
+    const request = client.get(url, { agent, timeout: VERSION_TIMEOUT_MS }, (response) => {
+      if (response.statusCode !== 200) {
+        response.resume();
+        reject(new Error(`subgraph "${name}": HTTP ${response.statusCode}`));
+        return;
+      }
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => {
+        try {
+          resolve(JSON.parse(body) as T);
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
         }
-        let body = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (body += chunk));
-        response.on('end', () => {
-          try {
-            resolve(JSON.parse(body) as T);
-          } catch (error) {
-            reject(error instanceof Error ? error : new Error(String(error)));
-          }
-        });
-        response.on('error', reject);
-      },
+      });
+      response.on('error', reject);
+    });
+    request.on('timeout', () =>
+      request.destroy(new Error(`subgraph "${name}": no version within ${VERSION_TIMEOUT_MS} ms`)),
     );
     request.on('error', reject);
   });

@@ -12,6 +12,7 @@ import { requireViewerPlugin } from '../../platform/access';
 import { createVerifier, type AuthConfig, type Viewer } from '../../platform/auth';
 import { envVar, flagEnv, intEnv, isProduction, serviceEnvName } from '../../platform/config';
 import { errorFormatter } from '../../platform/errors';
+import { stringifyResult } from '../../platform/json-answer';
 import { serviceLogger, type Logger } from '../../platform/log';
 import { corsFromEnv } from '../../platform/cors';
 import { createHttpServer, listen, sendJson } from '../../platform/http';
@@ -160,6 +161,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: errorFormatter(logger),
+    stringifyResult,
     includeStacktraceInErrorResponses: !isProduction(),
     introspection,
     // No "Did you mean …?" in production: with introspection off, it would spell the schema out.

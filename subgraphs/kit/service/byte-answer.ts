@@ -1,4 +1,5 @@
 import type { FormattedExecutionResult } from 'graphql';
+import { stringifyResult } from '../../../platform/json-answer';
 import { answerInBytes } from '../../../platform/serialized-answer';
 
 /**
@@ -58,7 +59,7 @@ export function dataInBytes(data: object): void {
  * which case the answer is written as text.
  */
 export function stringifyAnswer(result: FormattedExecutionResult): string {
-  if (!result.data || !inBytes.has(result.data)) return JSON.stringify(result);
+  if (!result.data || !inBytes.has(result.data)) return stringifyResult(result);
   const members: string[] = [];
   for (const [key, value] of Object.entries(result)) {
     const json = JSON.stringify(value) as string | undefined;

@@ -98,9 +98,8 @@ export async function startSubgraph(
         : { schema }),
       validationRules: [shapeLimitRule(limits, who, ['depth'])],
       formatError: errorFormatter(logger),
-      // Apollo's default writes the JSON and a newline, a concatenation V8 must flatten before
-      // Node can count and encode its bytes: copying a province board's 3.3 MB rows answer
-      // again. The router needs no newline; a compiled fetch's answer is made as its bytes.
+      // Bare JSON, as the gateway answers (platform/json-answer.ts); a compiled fetch's answer is
+      // made as its bytes.
       stringifyResult: stringifyAnswer,
       includeStacktraceInErrorResponses: !isProduction(),
       introspection: !isProduction(),
