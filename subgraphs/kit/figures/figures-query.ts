@@ -130,6 +130,63 @@ export function figuresStatement(
 }
 
 /**
+ * The statement's rows packed into one text, read by `readPacked`: per row, the station's place
+ * among the codes asked (from 1), the range index, then every figure, all integers, the values
+ * split by ',' and the rows by ';'. pg makes a string of every value of every row and an object
+ * of every row (a province board is 2,356 rows of 11 values); one text is a single string, its
+ * numbers read digit by digit. A station code, which is not a number, never enters the text.
+ */
+function packedStatement(sql: string, names: readonly string[]): string {
+  const values = ['o.n', 'f.i', ...names.map((name) => `f.${quoted(name)}`)];
+  return `SELECT string_agg(concat_ws(',', ${values.join(', ')}), ';') AS packed
+    FROM (${sql}) f JOIN unnest($1::text[]) WITH ORDINALITY AS o(code, n) ON o.code = f."stationCode"`;
+}
+
+/**
+ * Calls `each` with every row of a packed text, its `width` integers in one array reused from
+ * row to row. A value of 2^53 or more reads as at least 2^53 (each step rounds up to it at
+ * worst), which the figures' check refuses; anything but digits, a sign, and the separators
+ * where `width` puts them is refused.
+ */
+function readPacked(packed: string, width: number, each: (row: number[]) => void): void {
+  if (packed === '') return;
+  const row = new Array<number>(width).fill(0);
+  let column = 0;
+  let value = 0;
+  let sign = 1;
+  let digits = 0;
+  // The text's end closes its last row, as a ';' would.
+  for (let at = 0; at <= packed.length; at++) {
+    const code = at < packed.length ? packed.charCodeAt(at) : SEMICOLON;
+    if (code >= ZERO && code <= NINE) {
+      value = value * 10 + (code - ZERO);
+      digits++;
+      continue;
+    }
+    if (code === MINUS && digits === 0 && sign === 1) {
+      sign = -1;
+      continue;
+    }
+    const ends = code === SEMICOLON;
+    if ((code !== COMMA && !ends) || digits === 0 || column === width) {
+      throw new Error(`the figures statement answered a malformed row (at ${at})`);
+    }
+    row[column++] = sign * value;
+    value = 0;
+    sign = 1;
+    digits = 0;
+    if (ends) {
+      if (column !== width)
+        throw new Error(`the figures statement answered a short row (at ${at})`);
+      each(row);
+      column = 0;
+    }
+  }
+}
+
+const [ZERO, NINE, MINUS, COMMA, SEMICOLON] = ['0', '9', '-', ',', ';'].map((c) => c.charCodeAt(0));
+
+/**
  * Runs the statement and adds up each station and range's rows, in JavaScript: summing them in
  * SQL would sum bigints, which PostgreSQL does in numeric, over every row again.
  */
@@ -140,26 +197,33 @@ function rangedQuery<Figures>(
 ): FiguresQuery<Figures> {
   const names = [...figureOrigins(sources).keys()];
   const { sql, parameters } = figuresStatement(sources, rolledUp);
+  const statement = packedStatement(sql, names);
   return async (stationCodes, ranges) => {
-    const rows = await db.query<Record<string, unknown>[]>(sql, parameters(stationCodes, ranges));
+    // Each station once: its place among them names it in the packed rows.
+    const codes = [...new Set(stationCodes)];
+    const [answer] = await db.query<{ packed: string | null }[]>(
+      statement,
+      parameters(codes, ranges),
+    );
     // Per range, each station's figures: most have one row, of the range's whole months.
     const found = ranges.map(() => new Map<string, Record<string, number>>());
-    for (const row of rows) {
-      const i = Number(row.i);
-      const stations = found[i];
-      if (!stations) throw new Error(`the figures statement answered range ${String(row.i)}`);
-      const stationCode = String(row.stationCode);
-      const figures = stations.get(stationCode);
-      if (figures) {
-        for (const name of names) {
-          figures[name] = safeInteger(name, (figures[name] ?? 0) + Number(row[name]));
-        }
-      } else {
-        const read: Record<string, number> = {};
-        for (const name of names) read[name] = safeInteger(name, Number(row[name]));
-        stations.set(stationCode, read);
+    readPacked(answer?.packed ?? '', 2 + names.length, (row) => {
+      const stationCode = codes[(row[0] ?? 0) - 1];
+      const stations = found[row[1] ?? -1];
+      if (stationCode === undefined || !stations) {
+        throw new Error(`the figures statement answered station ${row[0]}, range ${row[1]}`);
       }
-    }
+      let figures = stations.get(stationCode);
+      if (!figures) {
+        figures = {};
+        for (const name of names) figures[name] = 0;
+        stations.set(stationCode, figures);
+      }
+      names.forEach((name, k) => {
+        const part = safeInteger(name, row[2 + k] ?? NaN);
+        figures[name] = safeInteger(name, (figures[name] ?? 0) + part);
+      });
+    });
     return found.flatMap((stations, i) =>
       [...stations].map(([stationCode, figures]) => ({
         stationCode,
@@ -169,11 +233,10 @@ function rangedQuery<Figures>(
     );
   };
 }
-
 /**
- * A figure as its parts add up (PostgreSQL's bigints, which pg hands over as text, read as
- * numbers). Counts and sums of bounded values stay far below 2^53 (that many rows cannot be
- * stored), so the check never fires; if it did, a wrong figure would be worse than an error.
+ * A figure as its parts add up (PostgreSQL's bigints, read from their text as numbers). Counts
+ * and sums of bounded values stay far below 2^53 (that many rows cannot be stored), so the
+ * check never fires; if it did, a wrong figure would be worse than an error.
  */
 function safeInteger(name: string, figure: number): number {
   if (!Number.isSafeInteger(figure))
