@@ -212,12 +212,42 @@ export async function boardIndicators<F>(
       stationCode: code,
       values: keyed.map(([key, indicator]) => ({
         key,
-        current: indicator.value(current),
-        baseline: indicator.value(baseline),
-        sample: indicator.sample?.(current) ?? null,
+        current: checkedFloat(key, indicator.value(current)),
+        baseline: checkedFloat(key, indicator.value(baseline)),
+        sample: checkedInt(key, indicator.sample?.(current) ?? null),
       })),
     };
   });
+}
+
+/**
+ * The types of a department's board indicators (its own, named `indicatorsType`, and
+ * IndicatorValue), whose scalars are what the scalars would serialize them to: the compiled
+ * board fetch reads them as they are (compiled-execution.ts). boardIndicators checks the
+ * numbers; the station codes are the representation's, refused unless strings
+ * (representation-bounds.ts), and the keys are made of the department's names.
+ */
+export const checkedBoardTypes = (indicatorsType: string): string[] => [
+  indicatorsType,
+  IndicatorValue.name,
+];
+
+/** A value the Float scalar answers as it is: finite, or null. */
+function checkedFloat(key: string, value: number | null): number | null {
+  if (value !== null && !Number.isFinite(value)) {
+    throw new Error(`indicator ${key} = ${value} cannot be answered as a Float`);
+  }
+  return value;
+}
+
+const INT_MAX = 2 ** 31 - 1;
+
+/** A value the Int scalar answers as it is: a 32-bit integer, or null. */
+function checkedInt(key: string, value: number | null): number | null {
+  if (value !== null && !(Number.isInteger(value) && value <= INT_MAX && value >= -INT_MAX - 1)) {
+    throw new Error(`indicator ${key} = ${value} cannot be answered as an Int`);
+  }
+  return value;
 }
 
 /**

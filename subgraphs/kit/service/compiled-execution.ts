@@ -4,6 +4,8 @@ import {
   getNamedType,
   GraphQLError,
   isAbstractType,
+  isLeafType,
+  isSpecifiedScalarType,
   Kind,
   OperationTypeNode,
   type DocumentNode,
@@ -39,16 +41,27 @@ function isEntityFetch(operation: OperationDefinitionNode): boolean {
  *
  * Every other operation, and every operation while tracing is on (its resolver spans come from
  * patching graphql-js), runs on graphql-js as before. ApolloServer takes an executor of one's
- * own only from a gateway, so this is one: a fixed schema, never updated.
+ * own only from a gateway, so this is one: a fixed schema, never updated. `checkedTypes` are
+ * the types whose resolvers check their scalars' values themselves (operationTraits).
  */
-export function compiledEntityFetches(schema: GraphQLSchema): Gateway {
+export function compiledEntityFetches(
+  schema: GraphQLSchema,
+  checkedTypes: ReadonlySet<string> = new Set(),
+): Gateway {
   const compiled = new WeakMap<DocumentNode, CompiledQuery | null>();
   function compiledFor(document: DocumentNode, operationName: string | undefined) {
     let query = compiled.get(document);
     if (query === undefined) {
-      const made = reachesTypeResolver(schema, document)
+      const { reachesTypeResolver, leavesChecked } = operationTraits(
+        schema,
+        document,
+        checkedTypes,
+      );
+      const made = reachesTypeResolver
         ? null
-        : compileQuery(schema, document, operationName);
+        : compileQuery(schema, document, operationName, {
+            disableLeafSerialization: leavesChecked,
+          });
       // An operation the compiler refuses (it answers an ExecutionResult) runs on graphql-js.
       query = made && isCompiledQuery(made) ? made : null;
       compiled.set(document, query);
@@ -85,26 +98,43 @@ export function compiledEntityFetches(schema: GraphQLSchema): Gateway {
 }
 
 /**
- * Whether an operation selects a field of an interface or a union other than `_Entity` (whose
- * type @apollo/subgraph resolves at once): type-graphql makes every such type's resolveType
- * async, and graphql-jit uses what resolveType returns without awaiting it, so a record
- * listing's `node` came out "must resolve to an Object type". Such an operation runs on
- * graphql-js.
+ * What decides how an operation is run. `reachesTypeResolver`: it selects a field of an
+ * interface or a union other than `_Entity` (whose type @apollo/subgraph resolves at once):
+ * type-graphql makes every such type's resolveType async, and graphql-jit uses what resolveType
+ * returns without awaiting it, so a record listing's `node` came out "must resolve to an Object
+ * type". Such an operation runs on graphql-js.
+ *
+ * `leavesChecked`: every scalar it selects is a built-in scalar (String, ID, Int, Float,
+ * Boolean) of one of `checkedTypes`, whose values their resolvers check as the scalar would
+ * (board-contract.ts). Its leaves are then read as they are: graphql-jit passes each leaf
+ * through the scalar's serializer with its error's location and path built beforehand, three
+ * arrays and an object per value, most of a province board fetch's garbage. Null where a
+ * field cannot be null is still an error.
  */
-function reachesTypeResolver(schema: GraphQLSchema, document: DocumentNode): boolean {
+function operationTraits(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  checkedTypes: ReadonlySet<string>,
+): { reachesTypeResolver: boolean; leavesChecked: boolean } {
   const types = new TypeInfo(schema);
-  let reaches = false;
+  let reachesTypeResolver = false;
+  let leavesChecked = true;
   visit(
     document,
     visitWithTypeInfo(types, {
-      Field() {
+      Field(field) {
         const type = types.getType();
         const named = type ? getNamedType(type) : undefined;
-        if (named && isAbstractType(named) && named.name !== '_Entity') reaches = true;
+        if (named && isAbstractType(named) && named.name !== '_Entity') reachesTypeResolver = true;
+        if (field.name.value === '__typename' || !(named && isLeafType(named))) return;
+        const parent = types.getParentType();
+        if (!(isSpecifiedScalarType(named) && parent && checkedTypes.has(parent.name))) {
+          leavesChecked = false;
+        }
       },
     }),
   );
-  return reaches;
+  return { reachesTypeResolver, leavesChecked };
 }
 
 /**
