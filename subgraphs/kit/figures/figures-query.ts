@@ -58,10 +58,11 @@ export function recordFiguresQuery<Figures>(
 /**
  * The figures statement, for the FiguresQuery and as a subquery of others (the record
  * listings' totals): its SQL, with its parameters numbered from `first`, and those parameters
- * for some stations over some ranges. It answers rows of a station and a range index `i` (the
- * range's place in `ranges`), each with every figure as a bigint: one row of the range's whole
- * months, and one of each source's records on each of its partial days, where there are any.
- * A station's figures over a range are the sums of its rows'; without rows, they are 0.
+ * for some stations over some ranges. It answers rows of a station (its code, and `n`, its
+ * place among the codes from 1) and a range index `i` (the range's place in `ranges`), each
+ * with every figure as a bigint: one row of the range's whole months, and one of each source's
+ * records on each of its partial days, where there are any. A station's figures over a range
+ * are the sums of its rows'; without rows, they are 0.
  */
 export interface FiguresStatement {
   sql: string;
@@ -90,21 +91,21 @@ export function figuresStatement(
       const measure = source.figures[name];
       return measure ? aggregate(measure) : null;
     });
-    return `SELECT s.code AS station_code, d.i, c.*
+    return `SELECT s.code AS station_code, s.n, d.i, c.*
       FROM s CROSS JOIN d CROSS JOIN LATERAL (
         SELECT ${figures} FROM ${source.table} r
         WHERE r.station_code = s.code AND r.${source.dateColumn} BETWEEN d.from_on AND d.to_on
           AND r.${NOT_WITHDRAWN}${source.where ? ` AND (${source.where})` : ''}
         HAVING count(*) > 0) c`;
   });
-  const rolled = `SELECT r.station_code, m.i, ${columns((name) => `sum(r.${quoted(name)})`)}
+  const rolled = `SELECT r.station_code, s.n, m.i, ${columns((name) => `sum(r.${quoted(name)})`)}
       FROM s CROSS JOIN m
         JOIN ${ROLLUP_TABLE} r ON r.station_code = s.code AND r.month BETWEEN m.from_month AND m.to_month
-      GROUP BY 1, 2`;
-  const sql = `WITH s AS (SELECT * FROM unnest(${stations}::text[]) AS s(code)),
+      GROUP BY 1, 2, 3`;
+  const sql = `WITH s AS (SELECT * FROM unnest(${stations}::text[]) WITH ORDINALITY AS s(code, n)),
     d AS (SELECT * FROM unnest(${dayI}::int[], ${dayFrom}::date[], ${dayTo}::date[]) AS d(i, from_on, to_on)),
     m AS (SELECT * FROM unnest(${monthI}::int[], ${monthFrom}::date[], ${monthTo}::date[]) AS m(i, from_month, to_month))
-    SELECT station_code AS "stationCode", i, ${names.map(quoted).join(', ')}
+    SELECT station_code AS "stationCode", n, i, ${names.map(quoted).join(', ')}
     FROM (${[...(rolledUp ? [rolled] : []), ...counted].join('\n      UNION ALL ')}) parts`;
   return {
     sql,
@@ -137,9 +138,8 @@ export function figuresStatement(
  * numbers read digit by digit. A station code, which is not a number, never enters the text.
  */
 function packedStatement(sql: string, names: readonly string[]): string {
-  const values = ['o.n', 'f.i', ...names.map((name) => `f.${quoted(name)}`)];
-  return `SELECT string_agg(concat_ws(',', ${values.join(', ')}), ';') AS packed
-    FROM (${sql}) f JOIN unnest($1::text[]) WITH ORDINALITY AS o(code, n) ON o.code = f."stationCode"`;
+  const values = ['n', 'i', ...names.map(quoted)];
+  return `SELECT string_agg(concat_ws(',', ${values.join(', ')}), ';') AS packed FROM (${sql}) f`;
 }
 
 /**
