@@ -108,9 +108,19 @@ export function divisionReference(station: ClassType<StationRef>): ClassType<Div
   return Division;
 }
 
+/**
+ * A province board's department fetch answers ~1,178 stations × their values × 4 fields: read
+ * as plain properties, not through the resolver type-graphql would wrap each in (a call, its
+ * arguments and resolve info per field, ~30,000 a fetch, and the garbage they leave). That
+ * wrapper is also what applies a field's @Authorized, so these types must not have any: who
+ * may read a board is checked on the department's board field.
+ */
+const PLAIN_FIELDS = { simpleResolvers: true } as const;
+
 @Directive('@shareable')
 @ObjectType({
   description: '指标值 One indicator of one station: its value now and a year before.',
+  ...PLAIN_FIELDS,
 })
 export class IndicatorValue {
   @Field({ description: '指标键 The indicator, e.g. cases.criminalSolved.' })
@@ -136,7 +146,7 @@ export class IndicatorValue {
 }
 
 /** A department's indicators for one station; each department has its type (below). */
-@ObjectType()
+@ObjectType(PLAIN_FIELDS)
 export abstract class StationIndicators {
   @Field(() => ID, { description: '机构代码 The station.' })
   stationCode!: string;
@@ -202,12 +212,42 @@ export async function boardIndicators<F>(
       stationCode: code,
       values: keyed.map(([key, indicator]) => ({
         key,
-        current: indicator.value(current),
-        baseline: indicator.value(baseline),
-        sample: indicator.sample?.(current) ?? null,
+        current: checkedFloat(key, indicator.value(current)),
+        baseline: checkedFloat(key, indicator.value(baseline)),
+        sample: checkedInt(key, indicator.sample?.(current) ?? null),
       })),
     };
   });
+}
+
+/**
+ * The types of a department's board indicators (its own, named `indicatorsType`, and
+ * IndicatorValue), whose scalars are what the scalars would serialize them to: the compiled
+ * board fetch reads them as they are (compiled-execution.ts). boardIndicators checks the
+ * numbers; the station codes are the representation's, refused unless strings
+ * (representation-bounds.ts), and the keys are made of the department's names.
+ */
+export const checkedBoardTypes = (indicatorsType: string): string[] => [
+  indicatorsType,
+  IndicatorValue.name,
+];
+
+/** A value the Float scalar answers as it is: finite, or null. */
+function checkedFloat(key: string, value: number | null): number | null {
+  if (value !== null && !Number.isFinite(value)) {
+    throw new Error(`indicator ${key} = ${value} cannot be answered as a Float`);
+  }
+  return value;
+}
+
+const INT_MAX = 2 ** 31 - 1;
+
+/** A value the Int scalar answers as it is: a 32-bit integer, or null. */
+function checkedInt(key: string, value: number | null): number | null {
+  if (value !== null && !(Number.isInteger(value) && value <= INT_MAX && value >= -INT_MAX - 1)) {
+    throw new Error(`indicator ${key} = ${value} cannot be answered as an Int`);
+  }
+  return value;
 }
 
 /**
@@ -224,7 +264,7 @@ export function indicatorsType(
 ): ClassType<StationIndicators> {
   // Shareable: the assessment subgraph declares the type too, for its @external fields.
   @Directive('@shareable')
-  @ObjectType(name, { description })
+  @ObjectType(name, { description, ...PLAIN_FIELDS })
   class Indicators extends StationIndicators {
     @Field(() => [IndicatorValue], {
       description:

@@ -24,6 +24,7 @@ import type { DemoProfile, SubgraphDefinition } from '../service/definition';
 import {
   assertRepresentation,
   boardIndicators,
+  checkedBoardTypes,
   boardReference,
   divisionReference,
   indicatorsType,
@@ -545,6 +546,7 @@ export function departmentSubgraph<Name extends string, Figures extends object>(
     port: spec.entry.port,
     // Its board fetch answers every station of the board, ~1,178 × values × 4 plain fields.
     compileEntityFetches: true,
+    checkedLeafTypes: checkedBoardTypes(spec.entry.board.type),
     board: boardDepartment(spec, type),
     recordKinds: records,
     resolvers: [

@@ -58,10 +58,11 @@ export function recordFiguresQuery<Figures>(
 /**
  * The figures statement, for the FiguresQuery and as a subquery of others (the record
  * listings' totals): its SQL, with its parameters numbered from `first`, and those parameters
- * for some stations over some ranges. It answers rows of a station and a range index `i` (the
- * range's place in `ranges`), each with every figure as a bigint: one row of the range's whole
- * months, and one of each source's records on each of its partial days, where there are any.
- * A station's figures over a range are the sums of its rows'; without rows, they are 0.
+ * for some stations over some ranges. It answers rows of a station (its code, and `n`, its
+ * place among the codes from 1) and a range index `i` (the range's place in `ranges`), each
+ * with every figure as a bigint: one row of the range's whole months, and one of each source's
+ * records on each of its partial days, where there are any. A station's figures over a range
+ * are the sums of its rows'; without rows, they are 0.
  */
 export interface FiguresStatement {
   sql: string;
@@ -90,21 +91,21 @@ export function figuresStatement(
       const measure = source.figures[name];
       return measure ? aggregate(measure) : null;
     });
-    return `SELECT s.code AS station_code, d.i, c.*
+    return `SELECT s.code AS station_code, s.n, d.i, c.*
       FROM s CROSS JOIN d CROSS JOIN LATERAL (
         SELECT ${figures} FROM ${source.table} r
         WHERE r.station_code = s.code AND r.${source.dateColumn} BETWEEN d.from_on AND d.to_on
           AND r.${NOT_WITHDRAWN}${source.where ? ` AND (${source.where})` : ''}
         HAVING count(*) > 0) c`;
   });
-  const rolled = `SELECT r.station_code, m.i, ${columns((name) => `sum(r.${quoted(name)})`)}
+  const rolled = `SELECT r.station_code, s.n, m.i, ${columns((name) => `sum(r.${quoted(name)})`)}
       FROM s CROSS JOIN m
         JOIN ${ROLLUP_TABLE} r ON r.station_code = s.code AND r.month BETWEEN m.from_month AND m.to_month
-      GROUP BY 1, 2`;
-  const sql = `WITH s AS (SELECT * FROM unnest(${stations}::text[]) AS s(code)),
+      GROUP BY 1, 2, 3`;
+  const sql = `WITH s AS (SELECT * FROM unnest(${stations}::text[]) WITH ORDINALITY AS s(code, n)),
     d AS (SELECT * FROM unnest(${dayI}::int[], ${dayFrom}::date[], ${dayTo}::date[]) AS d(i, from_on, to_on)),
     m AS (SELECT * FROM unnest(${monthI}::int[], ${monthFrom}::date[], ${monthTo}::date[]) AS m(i, from_month, to_month))
-    SELECT station_code AS "stationCode", i, ${names.map(quoted).join(', ')}
+    SELECT station_code AS "stationCode", n, i, ${names.map(quoted).join(', ')}
     FROM (${[...(rolledUp ? [rolled] : []), ...counted].join('\n      UNION ALL ')}) parts`;
   return {
     sql,
@@ -130,6 +131,62 @@ export function figuresStatement(
 }
 
 /**
+ * The statement's rows packed into one text, read by `readPacked`: per row, the station's place
+ * among the codes asked (from 1), the range index, then every figure, all integers, the values
+ * split by ',' and the rows by ';'. pg makes a string of every value of every row and an object
+ * of every row (a province board is 2,356 rows of 11 values); one text is a single string, its
+ * numbers read digit by digit. A station code, which is not a number, never enters the text.
+ */
+function packedStatement(sql: string, names: readonly string[]): string {
+  const values = ['n', 'i', ...names.map(quoted)];
+  return `SELECT string_agg(concat_ws(',', ${values.join(', ')}), ';') AS packed FROM (${sql}) f`;
+}
+
+/**
+ * Calls `each` with every row of a packed text, its `width` integers in one array reused from
+ * row to row. A value of 2^53 or more reads as at least 2^53 (each step rounds up to it at
+ * worst), which the figures' check refuses; anything but digits, a sign, and the separators
+ * where `width` puts them is refused.
+ */
+function readPacked(packed: string, width: number, each: (row: number[]) => void): void {
+  if (packed === '') return;
+  const row = new Array<number>(width).fill(0);
+  let column = 0;
+  let value = 0;
+  let sign = 1;
+  let digits = 0;
+  // The text's end closes its last row, as a ';' would.
+  for (let at = 0; at <= packed.length; at++) {
+    const code = at < packed.length ? packed.charCodeAt(at) : SEMICOLON;
+    if (code >= ZERO && code <= NINE) {
+      value = value * 10 + (code - ZERO);
+      digits++;
+      continue;
+    }
+    if (code === MINUS && digits === 0 && sign === 1) {
+      sign = -1;
+      continue;
+    }
+    const ends = code === SEMICOLON;
+    if ((code !== COMMA && !ends) || digits === 0 || column === width) {
+      throw new Error(`the figures statement answered a malformed row (at ${at})`);
+    }
+    row[column++] = sign * value;
+    value = 0;
+    sign = 1;
+    digits = 0;
+    if (ends) {
+      if (column !== width)
+        throw new Error(`the figures statement answered a short row (at ${at})`);
+      each(row);
+      column = 0;
+    }
+  }
+}
+
+const [ZERO, NINE, MINUS, COMMA, SEMICOLON] = ['0', '9', '-', ',', ';'].map((c) => c.charCodeAt(0));
+
+/**
  * Runs the statement and adds up each station and range's rows, in JavaScript: summing them in
  * SQL would sum bigints, which PostgreSQL does in numeric, over every row again.
  */
@@ -140,26 +197,33 @@ function rangedQuery<Figures>(
 ): FiguresQuery<Figures> {
   const names = [...figureOrigins(sources).keys()];
   const { sql, parameters } = figuresStatement(sources, rolledUp);
+  const statement = packedStatement(sql, names);
   return async (stationCodes, ranges) => {
-    const rows = await db.query<Record<string, unknown>[]>(sql, parameters(stationCodes, ranges));
+    // Each station once: its place among them names it in the packed rows.
+    const codes = [...new Set(stationCodes)];
+    const [answer] = await db.query<{ packed: string | null }[]>(
+      statement,
+      parameters(codes, ranges),
+    );
     // Per range, each station's figures: most have one row, of the range's whole months.
     const found = ranges.map(() => new Map<string, Record<string, number>>());
-    for (const row of rows) {
-      const i = Number(row.i);
-      const stations = found[i];
-      if (!stations) throw new Error(`the figures statement answered range ${String(row.i)}`);
-      const stationCode = String(row.stationCode);
-      const figures = stations.get(stationCode);
-      if (figures) {
-        for (const name of names) {
-          figures[name] = safeInteger(name, (figures[name] ?? 0) + Number(row[name]));
-        }
-      } else {
-        const read: Record<string, number> = {};
-        for (const name of names) read[name] = safeInteger(name, Number(row[name]));
-        stations.set(stationCode, read);
+    readPacked(answer?.packed ?? '', 2 + names.length, (row) => {
+      const stationCode = codes[(row[0] ?? 0) - 1];
+      const stations = found[row[1] ?? -1];
+      if (stationCode === undefined || !stations) {
+        throw new Error(`the figures statement answered station ${row[0]}, range ${row[1]}`);
       }
-    }
+      let figures = stations.get(stationCode);
+      if (!figures) {
+        figures = {};
+        for (const name of names) figures[name] = 0;
+        stations.set(stationCode, figures);
+      }
+      names.forEach((name, k) => {
+        const part = safeInteger(name, row[2 + k] ?? NaN);
+        figures[name] = safeInteger(name, (figures[name] ?? 0) + part);
+      });
+    });
     return found.flatMap((stations, i) =>
       [...stations].map(([stationCode, figures]) => ({
         stationCode,
@@ -169,11 +233,10 @@ function rangedQuery<Figures>(
     );
   };
 }
-
 /**
- * A figure as its parts add up (PostgreSQL's bigints, which pg hands over as text, read as
- * numbers). Counts and sums of bounded values stay far below 2^53 (that many rows cannot be
- * stored), so the check never fires; if it did, a wrong figure would be worse than an error.
+ * A figure as its parts add up (PostgreSQL's bigints, read from their text as numbers). Counts
+ * and sums of bounded values stay far below 2^53 (that many rows cannot be stored), so the
+ * check never fires; if it did, a wrong figure would be worse than an error.
  */
 function safeInteger(name: string, figure: number): number {
   if (!Number.isSafeInteger(figure))

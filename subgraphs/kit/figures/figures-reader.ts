@@ -17,7 +17,20 @@ export interface FiguresReader<F> {
   read(stationCodes: readonly string[], ranges: readonly DateRange[]): Promise<ReadFigures<F>>;
 }
 
-const rangeKey = (range: DateRange) => `${range.from}..${range.to}`;
+const keys = new WeakMap<DateRange, string>();
+
+/**
+ * A range's key among the reads, made once per range object: a board looks its 1,178 stations
+ * up in each of its two ranges, each lookup a new string to hash otherwise.
+ */
+function rangeKey(range: DateRange): string {
+  let key = keys.get(range);
+  if (key === undefined) {
+    key = `${range.from}..${range.to}`;
+    keys.set(range, key);
+  }
+  return key;
+}
 
 /** The stations and ranges of one read that no read before it had asked for. */
 class Unread {

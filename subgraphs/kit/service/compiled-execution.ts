@@ -4,7 +4,9 @@ import {
   getNamedType,
   GraphQLError,
   isAbstractType,
+  isLeafType,
   isScalarType,
+  isSpecifiedScalarType,
   Kind,
   OperationTypeNode,
   type DocumentNode,
@@ -41,20 +43,39 @@ function isEntityFetch(operation: OperationDefinitionNode): boolean {
  *
  * Every other operation, and every operation while tracing is on (its resolver spans come from
  * patching graphql-js), runs on graphql-js as before. ApolloServer takes an executor of one's
- * own only from a gateway, so this is one: a fixed schema, never updated.
+ * own only from a gateway, so this is one: a fixed schema, never updated. `checkedTypes` are
+ * the types whose resolvers check their scalars' values themselves (operationTraits).
  */
-export function compiledEntityFetches(schema: GraphQLSchema): Gateway {
+export function compiledEntityFetches(
+  schema: GraphQLSchema,
+  checkedTypes: ReadonlySet<string> = new Set(),
+): Gateway {
   const compiled = new WeakMap<DocumentNode, Compiled | null>();
-  const inBytes = { customSerializers: byteSerializers(schema) };
+  const customSerializers = byteSerializers(schema);
   function compiledFor(document: DocumentNode, operationName: string | undefined) {
     let query = compiled.get(document);
     if (query === undefined) {
-      const leaves = leavesOf(schema, document);
-      const made = leaves.reachTypeResolver
+      const { reachesTypeResolver, leavesChecked, builtInLeaves } = operationTraits(
+        schema,
+        document,
+        checkedTypes,
+      );
+      // Leaves read as they are are not serialised, so not made bytes either.
+      const inBytes = builtInLeaves && !leavesChecked;
+      const made = reachesTypeResolver
         ? null
-        : compileQuery(schema, document, operationName, leaves.builtIn ? inBytes : {});
+        : compileQuery(
+            schema,
+            document,
+            operationName,
+            leavesChecked
+              ? { disableLeafSerialization: true }
+              : inBytes
+                ? { customSerializers }
+                : {},
+          );
       // An operation the compiler refuses (it answers an ExecutionResult) runs on graphql-js.
-      query = made && isCompiledQuery(made) ? { query: made, inBytes: leaves.builtIn } : null;
+      query = made && isCompiledQuery(made) ? { query: made, inBytes } : null;
       compiled.set(document, query);
     }
     return query;
@@ -97,9 +118,6 @@ interface Compiled {
   inBytes: boolean;
 }
 
-/** The scalars whose values are strings (String, ID), numbers or booleans, never objects. */
-const BUILT_IN_SCALARS = new Set(['String', 'ID', 'Int', 'Float', 'Boolean']);
-
 /**
  * String and ID serialised as graphql-js does, then made byte strings: the rest of an answer
  * is numbers, booleans, enum values and type names, all ASCII.
@@ -119,29 +137,49 @@ function byteSerializers(schema: GraphQLSchema): Record<string, (value: unknown)
 }
 
 /**
- * What the leaves an operation selects are. Whether it selects a field of an interface or a
- * union other than `_Entity` (whose type @apollo/subgraph resolves at once): type-graphql makes
- * every such type's resolveType async, and graphql-jit uses what resolveType returns without
- * awaiting it, so a record listing's `node` came out "must resolve to an Object type". Such an
- * operation runs on graphql-js. And whether every scalar it selects is a built-in one: a
- * custom scalar may serialise to anything, whose strings the answer's bytes would not cover.
+ * What decides how an operation is run. `reachesTypeResolver`: it selects a field of an
+ * interface or a union other than `_Entity` (whose type @apollo/subgraph resolves at once):
+ * type-graphql makes every such type's resolveType async, and graphql-jit uses what resolveType
+ * returns without awaiting it, so a record listing's `node` came out "must resolve to an Object
+ * type". Such an operation runs on graphql-js.
+ *
+ * `leavesChecked`: every scalar it selects is a built-in scalar (String, ID, Int, Float,
+ * Boolean) of one of `checkedTypes`, whose values their resolvers check as the scalar would
+ * (board-contract.ts). Its leaves are then read as they are: graphql-jit passes each leaf
+ * through the scalar's serializer with its error's location and path built beforehand, three
+ * arrays and an object per value, most of a province board fetch's garbage. Null where a
+ * field cannot be null is still an error.
+ *
+ * `builtInLeaves`: every scalar it selects is a built-in one, so its answer can be made as bytes
+ * (byte-answer.ts): a custom scalar may serialise to anything, whose strings the bytes would not
+ * cover.
  */
-function leavesOf(schema: GraphQLSchema, document: DocumentNode) {
+function operationTraits(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  checkedTypes: ReadonlySet<string>,
+): { reachesTypeResolver: boolean; leavesChecked: boolean; builtInLeaves: boolean } {
   const types = new TypeInfo(schema);
-  let reachTypeResolver = false;
-  let builtIn = true;
+  let reachesTypeResolver = false;
+  let leavesChecked = true;
+  let builtInLeaves = true;
   visit(
     document,
     visitWithTypeInfo(types, {
-      Field() {
+      Field(field) {
         const type = types.getType();
         const named = type ? getNamedType(type) : undefined;
-        if (named && isAbstractType(named) && named.name !== '_Entity') reachTypeResolver = true;
-        if (named && isScalarType(named) && !BUILT_IN_SCALARS.has(named.name)) builtIn = false;
+        if (named && isAbstractType(named) && named.name !== '_Entity') reachesTypeResolver = true;
+        if (field.name.value === '__typename' || !(named && isLeafType(named))) return;
+        if (isScalarType(named) && !isSpecifiedScalarType(named)) builtInLeaves = false;
+        const parent = types.getParentType();
+        if (!(isSpecifiedScalarType(named) && parent && checkedTypes.has(parent.name))) {
+          leavesChecked = false;
+        }
       },
     }),
   );
-  return { reachTypeResolver, builtIn };
+  return { reachesTypeResolver, leavesChecked, builtInLeaves };
 }
 
 /**

@@ -37,6 +37,12 @@ export interface SubgraphDefinition<Loaders extends object = object> {
    * graphql-js: for a subgraph whose entity answers are large lists of plain fields.
    */
   compileEntityFetches?: boolean;
+  /**
+   * Types whose built-in scalar fields hold only what the scalar would serialize them to (a
+   * string, a finite number, a 32-bit integer), checked by their resolvers: a compiled entity
+   * fetch that selects no other scalar reads them as they are (compiled-execution.ts).
+   */
+  checkedLeafTypes?: readonly string[];
   resolvers: NonEmptyArray<ClassType>;
   /** Types reached only through federation (e.g. an extended entity with no root field). */
   orphanedTypes?: ClassType[];

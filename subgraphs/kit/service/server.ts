@@ -94,7 +94,7 @@ export async function startSubgraph(
     const who = `the ${definition.name} subgraph`;
     const apollo = new ApolloServer<Context>({
       ...(definition.compileEntityFetches
-        ? { gateway: compiledEntityFetches(schema) }
+        ? { gateway: compiledEntityFetches(schema, new Set(definition.checkedLeafTypes)) }
         : { schema }),
       validationRules: [shapeLimitRule(limits, who, ['depth'])],
       formatError: errorFormatter(logger),
