@@ -70,3 +70,11 @@ export function databaseRefusal(error: unknown): 'DATA' | 'INTEGRITY' | null {
   }
   return null;
 }
+
+/**
+ * Whether PostgreSQL refused a number past its type's range (numeric_value_out_of_range): on a
+ * read, a sum too large for a bigint (the figures' exact sum raises it rather than wrap).
+ */
+export function isOutOfRange(error: unknown): boolean {
+  return causes(error).some((e) => (e as Record<string, unknown>).code === '22003');
+}

@@ -37,6 +37,8 @@ export type ErrorCode =
   | 'COST_ESTIMATED_TOO_EXPENSIVE'
   /** A department's figures are missing, so an official result (a published board) is refused. */
   | 'DEPARTMENT_UNAVAILABLE'
+  /** A figure asked for is past what can be answered exactly (a bigint, a JSON safe integer). */
+  | 'FIGURE_OUT_OF_RANGE'
   /**
    * A router sent an entity without a field the subgraph @requires (`extensions.field` names
    * it): a router's bug, never the client's; nothing is computed from the partial entity.

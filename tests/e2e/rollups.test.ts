@@ -462,3 +462,43 @@ describe('the rollups of the declared figures', () => {
     await expectRollupsExact();
   });
 });
+
+describe('a figure past what can be answered exactly', () => {
+  // The API bounds the summed columns (an accident's deaths at most MAX_CASUALTIES), so no
+  // writes through it reach these sums: they are set in the rollup itself.
+  const deathsIn2019 = async (months: Record<string, string>) => {
+    const db = platform.service('traffic').db;
+    await db.query(`DELETE FROM ${ROLLUP_TABLE} WHERE station_code = $1`, [A]);
+    for (const [month, deaths] of Object.entries(months)) {
+      await db.query(
+        `INSERT INTO ${ROLLUP_TABLE} (station_code, month, deaths) VALUES ($1, $2, $3)`,
+        [A, month, deaths],
+      );
+    }
+    return platform.query(`{ station(code: "${A}") { trafficStats(period: "2019") { deaths } } }`, {
+      token: admin,
+    });
+  };
+
+  it('is refused when the months sum past a bigint, where a wrapping sum would answer -2', async () => {
+    const max = '9223372036854775807';
+    const res = await deathsIn2019({ '2019-01-01': max, '2019-02-01': max });
+    expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FIGURE_OUT_OF_RANGE']);
+    expect(JSON.stringify(res.errors)).not.toMatch(/bigint|figure_rollup|SELECT|22003/);
+  });
+
+  it('is refused when it passes 2^53, which JSON numbers cannot hold exactly', async () => {
+    const res = await deathsIn2019({ '2019-01-01': String(2n ** 62n) });
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'FIGURE_OUT_OF_RANGE',
+      figure: 'deaths',
+    });
+  });
+
+  it('is answered exactly up to 2^53', async () => {
+    const half = String(2n ** 52n - 1n);
+    const res = await deathsIn2019({ '2019-01-01': half, '2019-02-01': '1' });
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ station: { trafficStats: { deaths: 2 ** 52 } } });
+  });
+});

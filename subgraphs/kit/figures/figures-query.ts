@@ -1,7 +1,9 @@
 import type { DataSource } from 'typeorm';
+import { isOutOfRange } from '../../../platform/database-errors';
+import { codedError } from '../../../platform/errors';
 import type { DateRange } from './period';
 import { splitByMonths } from './months';
-import { ROLLUP_TABLE } from './rollup';
+import { FIGURE_SUM, ROLLUP_TABLE } from './rollup';
 import { figureOrigins, NOT_WITHDRAWN, type FiguresSource, type Measure } from './figure-sources';
 
 /** A row of a department's statistics query: the figures of one station over one range. */
@@ -98,7 +100,7 @@ export function figuresStatement(
           AND r.${NOT_WITHDRAWN}${source.where ? ` AND (${source.where})` : ''}
         HAVING count(*) > 0) c`;
   });
-  const rolled = `SELECT r.station_code, s.n, m.i, ${columns((name) => `sum(r.${quoted(name)})`)}
+  const rolled = `SELECT r.station_code, s.n, m.i, ${columns((name) => `${FIGURE_SUM}(r.${quoted(name)})`)}
       FROM s CROSS JOIN m
         JOIN ${ROLLUP_TABLE} r ON r.station_code = s.code AND r.month BETWEEN m.from_month AND m.to_month
       GROUP BY 1, 2, 3`;
@@ -201,10 +203,12 @@ function rangedQuery<Figures>(
   return async (stationCodes, ranges) => {
     // Each station once: its place among them names it in the packed rows.
     const codes = [...new Set(stationCodes)];
-    const [answer] = await db.query<{ packed: string | null }[]>(
-      statement,
-      parameters(codes, ranges),
-    );
+    const [answer] = await db
+      .query<{ packed: string | null }[]>(statement, parameters(codes, ranges))
+      .catch((error: unknown) => {
+        // A whole months' sum past a bigint (FIGURE_SUM refuses it rather than wrap).
+        throw isOutOfRange(error) ? figureOutOfRange() : error;
+      });
     // Per range, each station's figures: most have one row, of the range's whole months.
     const found = ranges.map(() => new Map<string, Record<string, number>>());
     readPacked(answer?.packed ?? '', 2 + names.length, (row) => {
@@ -235,11 +239,24 @@ function rangedQuery<Figures>(
 }
 /**
  * A figure as its parts add up (PostgreSQL's bigints, read from their text as numbers). Counts
- * and sums of bounded values stay far below 2^53 (that many rows cannot be stored), so the
- * check never fires; if it did, a wrong figure would be worse than an error.
+ * and sums of bounded values stay far below 2^53: the summed columns are integers the API
+ * bounds (a traffic accident's deaths and injuries at most MAX_CASUALTIES), so a station's
+ * month would need billions of records to pass it. If one did (an operator's SQL in the rollup),
+ * a wrong figure would be worse than a refusal.
  */
 function safeInteger(name: string, figure: number): number {
-  if (!Number.isSafeInteger(figure))
-    throw new Error(`figure ${name} = ${figure} is not a safe integer`);
+  if (!Number.isSafeInteger(figure)) throw figureOutOfRange(name);
   return figure;
+}
+
+/**
+ * The refusal of figures too large to answer exactly (`extensions.figure` names the figure when
+ * it is known), without the database's own words.
+ */
+function figureOutOfRange(figure?: string) {
+  return codedError(
+    'FIGURE_OUT_OF_RANGE',
+    'a figure asked for is too large to answer exactly',
+    figure ? { figure } : {},
+  );
 }
