@@ -143,11 +143,18 @@ function triggers(table: string): string[] {
  * stored: the table (its figures as bigint columns), each record table's triggers, and one
  * pass over the records. In one transaction, the fill sees every write committed before it,
  * and creating the triggers locks the record tables against writes until the commit, which
- * sees them with the triggers in place: no write is counted twice or missed.
+ * sees them with the triggers in place: no write is counted twice or missed. The filled table
+ * is analyzed at once: until autovacuum gets to it, the planner would take the province's
+ * tens of thousands of rows for an empty table's guess, and plan the first boards after a
+ * rebuild for that.
  */
 function createRollups(sources: readonly FiguresSource<string>[]): string[] {
   const statements = rollupStatements(sources);
-  return [...statements, `COMMENT ON TABLE ${ROLLUP_TABLE} IS '${fingerprint(statements)}'`];
+  return [
+    ...statements,
+    `COMMENT ON TABLE ${ROLLUP_TABLE} IS '${fingerprint(statements)}'`,
+    `ANALYZE ${ROLLUP_TABLE}`,
+  ];
 }
 
 /**
