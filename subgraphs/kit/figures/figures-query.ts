@@ -237,6 +237,7 @@ function rangedQuery<Figures>(
     );
   };
 }
+
 /**
  * A figure as its parts add up (PostgreSQL's bigints, read from their text as numbers). Counts
  * and sums of bounded values stay far below 2^53: the summed columns are integers the API
